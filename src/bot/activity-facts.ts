@@ -1,0 +1,22 @@
+import type { TurnContext } from 'botbuilder';
+
+/** The facts about an incoming activity the handlers need, read in one place. */
+export interface ActivityFacts {
+  readonly tenantId?: string;
+  readonly aadObjectId?: string;
+  readonly userName?: string;
+  readonly conversationType?: string;
+  readonly text: string;
+}
+
+export function activityFacts(context: TurnContext): ActivityFacts {
+  const activity = context.activity;
+  const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string } };
+  return {
+    tenantId: channelData.tenant?.id ?? activity.conversation?.tenantId,
+    aadObjectId: activity.from?.aadObjectId,
+    userName: activity.from?.name,
+    conversationType: activity.conversation?.conversationType,
+    text: (activity.text ?? '').trim(),
+  };
+}

@@ -1,0 +1,45 @@
+import type { Storage } from 'botbuilder';
+import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { Config } from '../config';
+import type { BotServices } from './bot-services';
+import { replyWithProblem } from './error-replies';
+import { registerMessageHandlers, registerTenantGuard, registerWelcome } from './register-handlers';
+
+export interface BotOptions {
+  readonly storage: Storage;
+  readonly services: BotServices;
+  readonly allowedTenantIds?: readonly string[];
+  readonly adapter?: TeamsAdapter;
+  readonly botAppId?: string;
+}
+
+/** The Teams AI application with every listener registered; testable without an HTTP adapter. */
+export function createApplication(options: BotOptions): Application<TurnState> {
+  const app = new Application<TurnState>({
+    adapter: options.adapter,
+    botAppId: options.botAppId,
+    storage: options.storage,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+  });
+  registerTenantGuard(app, options.allowedTenantIds ?? [], options.services);
+  registerMessageHandlers(app, options.services);
+  registerWelcome(app, options.services);
+  return app;
+}
+
+/** The adapter that validates Bot Framework JWTs; with no app id (local mode) it accepts anonymous calls. */
+export function createAdapter(config: Config, services: BotServices): TeamsAdapter {
+  const { appId, appPassword, appTenantId, appType } = config.bot;
+  const adapter = new TeamsAdapter(
+    appId
+      ? { MicrosoftAppId: appId, MicrosoftAppPassword: appPassword, MicrosoftAppTenantId: appTenantId, MicrosoftAppType: appType }
+      : {},
+  );
+  adapter.onTurnError = async (context, error) => {
+    await replyWithProblem(context, error, services.logger).catch((sendError: unknown) =>
+      services.logger.error({ err: sendError }, 'could not tell the user about a failed turn'),
+    );
+  };
+  return adapter;
+}

@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import { azuriteConnectionString } from '../../config';
+import { startProcess, waitForOutput, type ManagedProcess } from './child-process';
+import { freePort } from './free-port';
+
+export interface AzuriteOptions {
+  /** 0 or undefined picks a free port. */
+  readonly port?: number;
+  /** Folder for the Table data; omitted means in-memory (lost when it stops). */
+  readonly location?: string;
+}
+
+export interface RunningAzurite {
+  readonly port: number;
+  readonly connectionString: string;
+  readonly process: ManagedProcess;
+  stop(): Promise<void>;
+}
+
+/** Azurite's Table service from the npm package, on loopback only, with telemetry off. */
+export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
+  const port = options.port || (await freePort());
+  const args = [
+    require.resolve('azurite/dist/src/table/main.js'),
+    '--tableHost', '127.0.0.1',
+    '--tablePort', String(port),
+    '--disableTelemetry',
+    '--skipApiVersionCheck',
+    '--silent',
+  ];
+  if (options.location) {
+    mkdirSync(options.location, { recursive: true });
+    args.push('--location', options.location);
+  } else {
+    args.push('--inMemoryPersistence');
+  }
+  const azurite = startProcess('azurite', process.execPath, args);
+  await waitForOutput(azurite, /successfully (started|listening)/i, 30_000);
+  return {
+    port,
+    connectionString: azuriteConnectionString(port),
+    process: azurite,
+    stop: () => azurite.stop(),
+  };
+}

@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError, loadConfig } from '../config';
+import { startBot, type RunningBot } from '../index';
+import { createLogger } from '../logger';
+import { PROJECT_ROOT } from '../project-root';
+import { startProcess, waitForOutput, type ManagedProcess } from './local/child-process';
+import { startAzurite, type RunningAzurite } from './local/azurite';
+import { seedDemo } from './seed-demo';
+import { openRepositories } from './storage-from-config';
+
+/** Settings only the local run reads (the bot's own settings are in src/config.ts). */
+const localSchema = z.object({
+  AZURITE_TABLE_PORT: z.coerce.number().int().min(0).max(65535).default(10002),
+  AZURITE_LOCATION: z.string().min(1).default(path.join(PROJECT_ROOT, '.data', 'azurite')),
+  PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+});
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const local = localSchema.parse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== '')));
+  const useOwnAzurite = !process.env['STORAGE_CONNECTION_STRING'];
+  const stoppers: (() => Promise<void>)[] = [];
+  let stopping = false;
+  const logger = createLogger(process.env['LOG_LEVEL'] || 'info', 'local');
+
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stopAll(0));
+  process.once('SIGTERM', () => void stopAll(0));
+
+  let azurite: RunningAzurite | undefined;
+  if (useOwnAzurite) {
+    azurite = await startAzurite({ port: local.AZURITE_TABLE_PORT, location: local.AZURITE_LOCATION });
+    stoppers.push(() => azurite!.stop());
+    watchForUnexpectedExit(azurite.process, () => stopping, stopAll);
+    logger.info({ port: azurite.port, location: local.AZURITE_LOCATION }, 'Azurite Table service started');
+  }
+  const config = loadConfig({
+    ...process.env,
+    ...(azurite ? { STORAGE_CONNECTION_STRING: azurite.connectionString } : {}),
+    BOT_MODE: 'local',
+  });
+
+  const seeded = await seedDemo(await openRepositories(config));
+  logger.info(seeded, 'demo partnership seeded');
+
+  const bot: RunningBot = await startBot(config, createLogger(config.logLevel, 'bot'));
+  stoppers.push(bot.close);
+
+  const playground = startProcess(
+    'agents playground',
+    process.execPath,
+    [
+      require.resolve('@microsoft/m365agentsplayground/cli.js'),
+      '--app-endpoint', `http://127.0.0.1:${bot.port}/api/messages`,
+      '--channel-id', 'msteams',
+      '--port', String(local.PLAYGROUND_PORT),
+      '--disable-telemetry',
+    ],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.join(PROJECT_ROOT, '.m365agentsplayground.yml'), BROWSER: 'none' },
+    },
+  );
+  stoppers.push(() => playground.stop());
+  watchForUnexpectedExit(playground, () => stopping, stopAll);
+  const [, playgroundPort] = await waitForOutput(playground, /Listening on (\d+)/, 60_000);
+
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  console.log(
+    [
+      '',
+      `Prevent Partnership Bot is running (ready in ${seconds} s)`,
+      `  Agents Playground:  http://localhost:${playgroundPort}`,
+      `  Bot endpoint:       http://localhost:${bot.port}/api/messages`,
+      `  Health:             http://localhost:${bot.port}/healthz`,
+      azurite ? `  Table storage:      Azurite on 127.0.0.1:${azurite.port}, data in ${local.AZURITE_LOCATION}` : '  Table storage:      STORAGE_CONNECTION_STRING',
+      'Open the playground and ask "how do I make a referral?" or "training". Ctrl-C stops everything.',
+      '',
+    ].join('\n'),
+  );
+}
+
+function watchForUnexpectedExit(child: ManagedProcess, isStopping: () => boolean, stopAll: (code: number) => Promise<void>): void {
+  child.child.once('exit', (code) => {
+    if (isStopping()) return;
+    console.error(`${child.name} stopped unexpectedly (exit code ${code}); stopping everything`);
+    void stopAll(1);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : `npm start failed: ${(error as Error).stack ?? error}`);
+  process.exit(1);
+});

@@ -1,0 +1,15 @@
+import type { Config } from '../config';
+import { GuidanceTableRepository } from '../storage/tables/guidance-table-repository';
+import { PartnershipTableRepository } from '../storage/tables/partnership-table-repository';
+import { TableStorage } from '../storage/tables/table-storage';
+
+/** The Table repositories the command-line tools write through (the same ones the bot reads). */
+export async function openRepositories(config: Pick<Config, 'storageConnectionString' | 'tableNamePrefix'>) {
+  const storage = new TableStorage(config.storageConnectionString, config.tableNamePrefix);
+  await storage.ensureTables();
+  return {
+    storage,
+    partnerships: new PartnershipTableRepository(storage.client('partnerships')),
+    guidance: new GuidanceTableRepository(storage.client('guidance')),
+  };
+}

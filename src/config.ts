@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+/** Azurite's well-known development account, on its default Table port. */
+export const AZURITE_ACCOUNT = 'devstoreaccount1';
+export const AZURITE_KEY =
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+export function azuriteConnectionString(port = 10002, host = '127.0.0.1'): string {
+  return `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};TableEndpoint=http://${host}:${port}/${AZURITE_ACCOUNT};`;
+}
+
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+
+const configSchema = z
+  .object({
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3978)),
+    BOT_MODE: z.preprocess(emptyToUndefined, z.enum(['local', 'production']).default('local')),
+    STORAGE_CONNECTION_STRING: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine((s) => /TableEndpoint=|AccountName=|UseDevelopmentStorage=true/i.test(s), 'is not an Azure Storage connection string')
+        .default(azuriteConnectionString()),
+    ),
+    TABLE_NAME_PREFIX: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, 'must be a letter then up to 19 letters or digits').default('ppb'),
+    ),
+    DEFAULT_PARTNERSHIP_ID: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2-63 lower-case letters, digits or hyphens').default('warwickshire'),
+    ),
+    MicrosoftAppId: optionalString,
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppTenantId: optionalString,
+    MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
+    ALLOWED_TENANT_IDS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .optional()
+        .transform((s) => (s ? s.split(',').map((t) => t.trim()).filter(Boolean) : [])),
+    ),
+    MAX_REQUEST_BODY_KB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(16).max(4096).default(256)),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOT_MODE !== 'production') return;
+    const require = (variable: keyof typeof env, why: string) => {
+      if (!env[variable] || (Array.isArray(env[variable]) && (env[variable] as unknown[]).length === 0)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [variable], message: why });
+      }
+    };
+    require('MicrosoftAppId', 'is required when BOT_MODE=production (without it every request is accepted unauthenticated)');
+    require('MicrosoftAppType', 'is required when BOT_MODE=production (SingleTenant or UserAssignedMSI)');
+    require('MicrosoftAppTenantId', 'is required when BOT_MODE=production');
+    require('ALLOWED_TENANT_IDS', 'is required when BOT_MODE=production (list the tenants allowed to use the bot)');
+    if (env.MicrosoftAppType === 'SingleTenant' || env.MicrosoftAppType === 'MultiTenant') {
+      require('MicrosoftAppPassword', `is required when MicrosoftAppType=${env.MicrosoftAppType}`);
+    }
+  });
+
+export type Config = Readonly<{
+  port: number;
+  mode: 'local' | 'production';
+  storageConnectionString: string;
+  tableNamePrefix: string;
+  defaultPartnershipId: string;
+  maxRequestBodyBytes: number;
+  allowedTenantIds: readonly string[];
+  logLevel: string;
+  bot: Readonly<{
+    appId?: string;
+    appPassword?: string;
+    appTenantId?: string;
+    appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  }>;
+}>;
+
+/** Every variable the bot reads; infra and the README are checked against this list. */
+export const CONFIG_VARIABLES = Object.keys(configSchema.innerType().shape) as readonly string[];
+
+export class ConfigError extends Error {}
+
+function redact(variable: string, value: unknown): string {
+  if (value === undefined) return 'not set';
+  if (/PASSWORD|CONNECTION_STRING/i.test(variable)) return 'value hidden';
+  return `got ${JSON.stringify(String(value)).slice(0, 60)}`;
+}
+
+/** Parses the environment once; a bad value stops start-up with one readable line naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const variable = String(issue.path[0] ?? 'environment');
+      return `${variable} ${issue.message} (${redact(variable, env[variable])})`;
+    });
+    throw new ConfigError(`Configuration error: ${lines.join('; ')}`);
+  }
+  const e = result.data;
+  return {
+    port: e.PORT,
+    mode: e.BOT_MODE,
+    storageConnectionString: e.STORAGE_CONNECTION_STRING,
+    tableNamePrefix: e.TABLE_NAME_PREFIX,
+    defaultPartnershipId: e.DEFAULT_PARTNERSHIP_ID,
+    maxRequestBodyBytes: e.MAX_REQUEST_BODY_KB * 1024,
+    allowedTenantIds: e.ALLOWED_TENANT_IDS,
+    logLevel: e.LOG_LEVEL,
+    bot: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appTenantId: e.MicrosoftAppTenantId,
+      appType: e.MicrosoftAppType,
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { IntentId } from './intent-catalogue';
+
+export interface Capability {
+  readonly intent: IntentId;
+  readonly title: string;
+  /** A phrasing the matcher understands; the help card sends it back when its button is pressed. */
+  readonly example: string;
+  readonly description: string;
+}
+
+/** What the help and welcome cards offer. Only capabilities the bot really answers belong here. */
+export const CAPABILITIES: readonly Capability[] = [
+  {
+    intent: 'referral',
+    title: 'Make a Prevent referral',
+    example: 'How do I make a referral?',
+    description: 'The local referral pathway, starting with what to do if someone is in immediate danger.',
+  },
+  {
+    intent: 'training',
+    title: 'Prevent training',
+    example: 'Training',
+    description: 'The training available to staff in the partnership, with links.',
+  },
+  {
+    intent: 'help',
+    title: 'Help',
+    example: 'Help',
+    description: 'This list.',
+  },
+];

@@ -1,0 +1,66 @@
+/**
+ * The plain-language phrasings the bot understands, as data. A pattern matches when each of its
+ * slots finds one of its words in the message, in order, with other words allowed in between.
+ * The best-scoring intent wins; ties go to the intent listed first, so anything that could be a
+ * safeguarding concern resolves to the referral pathway (which leads with "call 999").
+ */
+export type IntentId = 'referral' | 'training' | 'help';
+
+export interface IntentPattern {
+  readonly slots: readonly (readonly string[])[];
+  /** Added to the slot count: a single decisive word can outrank a loose two-word pairing. */
+  readonly weight?: number;
+}
+
+export interface IntentDefinition {
+  readonly id: IntentId;
+  readonly patterns: readonly IntentPattern[];
+  /** Words that show the message is about something else (e.g. referral *data* for the agenda). */
+  readonly unless?: readonly string[];
+}
+
+const PERSON = [
+  'someone', 'somebody', 'person', 'people', 'individual', 'child', 'children', 'young', 'pupil',
+  'pupils', 'student', 'students', 'learner', 'colleague', 'colleagues', 'client', 'patient',
+  'friend', 'neighbour', 'neighbor', 'family', 'relative', 'son', 'daughter', 'brother', 'sister',
+  'partner', 'him', 'her', 'them', 'user', 'tenant', 'customer', 'member', 'adult', 'teenager',
+];
+
+export const INTENT_CATALOGUE: readonly IntentDefinition[] = [
+  {
+    id: 'referral',
+    unless: ['data', 'statistics', 'stats', 'figures', 'trends'],
+    patterns: [
+      { slots: [['referral', 'referrals']] },
+      { slots: [['make', 'submit', 'do', 'complete', 'send', 'start'], ['referral', 'referrals']] },
+      { slots: [['referral', 'referrals'], ['pathway', 'process', 'form', 'route', 'procedure']] },
+      { slots: [['prevent', 'channel'], ['referral', 'referrals']] },
+      { slots: [['refer', 'referring'], PERSON] },
+      { slots: [['how', 'where', 'who'], ['refer']] },
+      { slots: [['report', 'raise', 'share', 'log', 'escalate', 'flag'], ['concern', 'concerns', 'worry', 'worries']] },
+      { slots: [['worried', 'concerned', 'worry', 'worries', 'concern'], PERSON] },
+      { slots: [['safeguarding'], ['concern', 'concerns', 'issue', 'worry']] },
+      { slots: [['radicalised', 'radicalized', 'radicalising', 'radicalizing', 'groomed', 'grooming']] },
+    ],
+  },
+  {
+    id: 'training',
+    patterns: [
+      { slots: [['training', 'trainings', 'elearning', 'wrap', 'workshop', 'workshops', 'refresher']], weight: 1 },
+      { slots: [['beyond'], ['wrap']], weight: 1 },
+      { slots: [['learning'], ['pool']] },
+      { slots: [['learn', 'learning'], ['prevent', 'radicalisation', 'radicalization', 'extremism']] },
+      { slots: [['prevent', 'awareness', 'online', 'induction'], ['course', 'courses', 'module', 'modules', 'session', 'sessions']] },
+      { slots: [['book', 'booking', 'find', 'attend'], ['course', 'courses', 'session', 'sessions']] },
+    ],
+  },
+  {
+    id: 'help',
+    patterns: [
+      { slots: [['help', 'commands', 'menu', 'options']] },
+      { slots: [['what'], ['can'], ['you', 'bot'], ['do']] },
+      { slots: [['hi', 'hello', 'hey', 'hiya', 'start']] },
+      { slots: [['good'], ['morning', 'afternoon', 'evening']] },
+    ],
+  },
+];

@@ -1,0 +1,24 @@
+import type { PartnershipRepository } from '../ports';
+
+/**
+ * Which partnership a Teams conversation belongs to: the one registered for the user's tenant, or
+ * the deployment's default (a single-partnership deployment never needs to register tenants).
+ */
+export class PartnershipResolver {
+  constructor(
+    private readonly partnerships: PartnershipRepository,
+    private readonly defaultPartnershipId: string,
+  ) {}
+
+  async resolveId(tenantId: string | undefined): Promise<string> {
+    if (tenantId) {
+      const match = await this.partnerships.findByTenant(tenantId);
+      if (match) return match.id;
+    }
+    return this.defaultPartnershipId;
+  }
+
+  async displayName(partnershipId: string): Promise<string> {
+    return (await this.partnerships.get(partnershipId))?.name ?? 'your Prevent partnership';
+  }
+}

@@ -1,0 +1,33 @@
+import restify, { type Server } from 'restify';
+import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import type { StorageHealth } from '../domain/ports';
+import type { Logger } from '../logger';
+
+export interface HttpServerOptions {
+  readonly adapter: TeamsAdapter;
+  readonly app: Application<TurnState>;
+  readonly health: StorageHealth;
+  readonly maxBodyBytes: number;
+  readonly logger: Logger;
+}
+
+export function createHttpServer(options: HttpServerOptions): Server {
+  const server = restify.createServer({ name: 'prevent-partnership-bot', handleUncaughtExceptions: false });
+  // Teams activities are a few KB; a hard cap keeps a hostile or broken client from exhausting memory.
+  server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false }));
+
+  server.post('/api/messages', async (req, res) => {
+    await options.adapter.process(req, res, (context) => options.app.run(context).then(() => undefined));
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    const storage = await options.health.check();
+    res.send(storage.reachable ? 200 : 503, { status: storage.reachable ? 'ok' : 'degraded', storage });
+  });
+
+  server.on('restifyError', (req, _res, err, callback) => {
+    options.logger.warn({ method: req.method, url: req.url, status: err.statusCode, err: err.message }, 'request rejected');
+    return callback();
+  });
+  return server;
+}

@@ -1,0 +1,98 @@
+import type { Server } from 'restify';
+import { createAdapter, createApplication } from './bot/create-bot';
+import { TableStateStorage } from './bot/table-state-storage';
+import { ConfigError, loadConfig, type Config } from './config';
+import { GuidanceService } from './domain/guidance/guidance-service';
+import { PartnershipResolver } from './domain/partnership/partnership-resolver';
+import { createHttpServer } from './http/create-server';
+import { createLogger, type Logger } from './logger';
+import { GuidanceTableRepository } from './storage/tables/guidance-table-repository';
+import { PartnershipTableRepository } from './storage/tables/partnership-table-repository';
+import { StateDocumentTable } from './storage/tables/state-document-table';
+import { TableStorage } from './storage/tables/table-storage';
+
+export interface RunningBot {
+  readonly server: Server;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** Composition root: config -> storage -> services -> bot -> HTTP server. */
+export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
+  const storage = new TableStorage(config.storageConnectionString, config.tableNamePrefix);
+  await storage.ensureTables();
+
+  const partnershipRepository = new PartnershipTableRepository(storage.client('partnerships'));
+  const services = {
+    guidance: new GuidanceService(new GuidanceTableRepository(storage.client('guidance'))),
+    partnerships: new PartnershipResolver(partnershipRepository, config.defaultPartnershipId),
+    logger,
+  };
+  const adapter = createAdapter(config, services);
+  const app = createApplication({
+    adapter,
+    botAppId: config.bot.appId,
+    storage: new TableStateStorage(new StateDocumentTable(storage.client('botState'))),
+    services,
+    allowedTenantIds: config.allowedTenantIds,
+  });
+  const server = createHttpServer({ adapter, app, health: storage, maxBodyBytes: config.maxRequestBodyBytes, logger });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, '0.0.0.0', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ port, mode: config.mode }, `bot listening on http://localhost:${port}/api/messages`);
+  if (config.mode === 'local') logger.warn('local mode: requests are not authenticated; never expose this port');
+
+  return {
+    server,
+    port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Stops accepting requests, lets in-flight turns finish, then exits; forced after a grace period. */
+export function exitOnSignals(close: () => Promise<void>, logger: Logger, graceMs = 10_000): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(1), graceMs).unref();
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  try {
+    const bot = await startBot(config, logger);
+    exitOnSignals(bot.close, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, 'bot could not start (is Table storage reachable? check STORAGE_CONNECTION_STRING)');
+    process.exit(1);
+  }
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,70 @@
+import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
+import type { StorageHealth } from '../../domain/ports';
+
+/** The tables this deployment uses; each is created on start-up if missing. */
+export const TABLES = {
+  partnerships: 'Partnerships',
+  guidance: 'Guidance',
+  botState: 'BotState',
+} as const;
+
+export type TableKey = keyof typeof TABLES;
+
+/**
+ * One entry point for every TableClient, so the connection string, name prefix and client options
+ * are decided once. Local Azurite speaks plain http, which the SDK refuses unless told.
+ */
+export class TableStorage implements StorageHealth {
+  private readonly clients = new Map<TableKey, TableClient>();
+  private readonly options: TableServiceClientOptions;
+
+  constructor(
+    private readonly connectionString: string,
+    private readonly prefix: string,
+  ) {
+    this.options = {
+      allowInsecureConnection: /DefaultEndpointsProtocol=http;|TableEndpoint=http:\/\/|UseDevelopmentStorage=true/i.test(connectionString),
+      retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 2000 },
+    };
+  }
+
+  tableName(key: TableKey): string {
+    return `${this.prefix}${TABLES[key]}`;
+  }
+
+  client(key: TableKey): TableClient {
+    let client = this.clients.get(key);
+    if (!client) {
+      client = TableClient.fromConnectionString(this.connectionString, this.tableName(key), this.options);
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  /** createTable treats "already exists" as success, so this is safe on every start. */
+  async ensureTables(): Promise<void> {
+    for (const key of Object.keys(TABLES) as TableKey[]) {
+      await this.client(key).createTable();
+    }
+  }
+
+  async check(): Promise<{ reachable: boolean; latencyMs: number; error?: string }> {
+    const started = performance.now();
+    try {
+      const service = TableServiceClient.fromConnectionString(this.connectionString, {
+        ...this.options,
+        retryOptions: { maxRetries: 0 },
+      });
+      const pages = service.listTables({ queryOptions: { filter: `TableName eq '${this.tableName('partnerships')}'` } }).byPage({ maxPageSize: 1 });
+      await pages.next();
+      return { reachable: true, latencyMs: Math.round(performance.now() - started) };
+    } catch (error) {
+      const e = error as { code?: string; statusCode?: number; message?: string };
+      return {
+        reachable: false,
+        latencyMs: Math.round(performance.now() - started),
+        error: e.code ?? (e.statusCode ? `HTTP ${e.statusCode}` : 'unreachable'),
+      };
+    }
+  }
+}
