@@ -1,4 +1,3 @@
-import type { Server } from 'restify';
 import { createAdapter, createApplication } from './bot/create-bot';
 import { TableStateStorage } from './bot/table-state-storage';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -12,7 +11,7 @@ import { StateDocumentTable } from './storage/tables/state-document-table';
 import { TableStorage } from './storage/tables/table-storage';
 
 export interface RunningBot {
-  readonly server: Server;
+  readonly server: ReturnType<typeof createHttpServer>;
   readonly port: number;
   close(): Promise<void>;
 }

@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { freePort } from '../../src/cli/local/free-port';
+import { seedDemo } from '../../src/cli/seed-demo';
+import { openRepositories } from '../../src/cli/storage-from-config';
+import { azuriteConnectionString, loadConfig } from '../../src/config';
+import { StorageUnavailableError } from '../../src/domain/errors';
+import { startBot, type RunningBot } from '../../src/index';
+import { silentLogger } from '../../src/logger';
+import { GuidanceTableRepository } from '../../src/storage/tables/guidance-table-repository';
+import { TableStorage } from '../../src/storage/tables/table-storage';
+import { startFakeConnector } from '../support/fake-connector';
+import { testConnectionString } from '../support/test-storage';
+
+describe('the bot over HTTP, on Azurite', () => {
+  let bot: RunningBot;
+  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+  let base: string;
+
+  beforeAll(async () => {
+    const env = {
+      PORT: String(await freePort()),
+      STORAGE_CONNECTION_STRING: testConnectionString(),
+      TABLE_NAME_PREFIX: `h${randomBytes(4).toString('hex')}`,
+    };
+    const config = loadConfig(env);
+    await seedDemo(await openRepositories(config));
+    bot = await startBot(config, silentLogger);
+    connector = await startFakeConnector();
+    base = `http://127.0.0.1:${bot.port}`;
+  });
+
+  afterAll(async () => {
+    await bot?.close();
+    await connector?.close();
+  });
+
+  function activity(text: string, conversationId: string) {
+    return {
+      type: 'message',
+      id: `in-${randomBytes(4).toString('hex')}`,
+      text,
+      channelId: 'msteams',
+      serviceUrl: connector.serviceUrl,
+      from: { id: 'user-1', name: 'Priya Officer', aadObjectId: 'aad-1' },
+      recipient: { id: 'bot-id', name: 'Prevent Partnership Bot' },
+      conversation: { id: conversationId, conversationType: 'personal', tenantId: '00000000-0000-0000-0000-0000000000001' },
+      channelData: { tenant: { id: '00000000-0000-0000-0000-0000000000001' } },
+    };
+  }
+
+  it('reports healthy when Table storage answers', async () => {
+    const response = await fetch(`${base}/healthz`);
+    expect(response.status).toBe(200);
+    await expect(response.json()).resolves.toMatchObject({ status: 'ok', storage: { reachable: true } });
+  });
+
+  it('answers a referral question posted to /api/messages with the pathway card, sent to the connector', async () => {
+    const response = await fetch(`${base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity('how do I make a referral?', 'conv-referral')),
+    });
+    expect(response.status).toBeLessThan(300);
+    const replies = (await connector.waitFor(1)).filter((r) => r.conversationId === 'conv-referral');
+    const card = JSON.stringify((replies[0]!.activity['attachments'] as unknown[])[0]);
+    expect(card).toContain('If someone is in immediate danger, call 999 now');
+  });
+
+  it('refuses a request body over the size limit with 413', async () => {
+    const huge = activity('x'.repeat(300 * 1024), 'conv-huge');
+    const response = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(huge) });
+    expect(response.status).toBe(413);
+  });
+});
+
+describe('when Table storage is unreachable', () => {
+  const nowhere = async () => azuriteConnectionString(await freePort());
+
+  it('health reports storage as unreachable', async () => {
+    const storage = new TableStorage(await nowhere(), 'down');
+    await expect(storage.check()).resolves.toMatchObject({ reachable: false });
+  });
+
+  it('a repository read fails with StorageUnavailableError, not a raw network error', async () => {
+    const storage = new TableStorage(await nowhere(), 'down');
+    const repository = new GuidanceTableRepository(storage.client('guidance'));
+    await expect(repository.get('warwickshire')).rejects.toBeInstanceOf(StorageUnavailableError);
+  });
+});
+
+describe('seeding the demo partnership', () => {
+  it('is idempotent: a second run changes nothing', async () => {
+    const config = loadConfig({ STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_NAME_PREFIX: `s${randomBytes(4).toString('hex')}` });
+    const repositories = await openRepositories(config);
+    await expect(seedDemo(repositories)).resolves.toMatchObject({ partnership: 'created', guidance: 'created' });
+    await expect(seedDemo(repositories)).resolves.toMatchObject({ partnership: 'unchanged', guidance: 'unchanged' });
+  });
+});

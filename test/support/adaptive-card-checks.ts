@@ -1,0 +1,43 @@
+// The adaptivecards UMD bundle has no typings for require(); only the parser is used here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AdaptiveCards = require('adaptivecards/dist/adaptivecards.js') as {
+  AdaptiveCard: new () => { parse(json: unknown, context: unknown): void; validateProperties(): { validationEvents: { message: string }[] } };
+  SerializationContext: new () => { eventCount: number; getEventAt(i: number): { message: string } };
+};
+
+export const TEAMS_MESSAGE_LIMIT_BYTES = 80 * 1024;
+
+/** Every problem the Adaptive Cards parser and our house rules find in a rendered card. */
+export function cardProblems(card: unknown): string[] {
+  const problems: string[] = [];
+  const parsed = new AdaptiveCards.AdaptiveCard();
+  const context = new AdaptiveCards.SerializationContext();
+  parsed.parse(card, context);
+  for (let i = 0; i < context.eventCount; i++) problems.push(`parse: ${context.getEventAt(i).message}`);
+  for (const event of parsed.validateProperties().validationEvents) problems.push(`validate: ${event.message}`);
+
+  const ids = new Map<string, number>();
+  walk(card, (node) => {
+    const type = typeof node['type'] === 'string' ? node['type'] : '';
+    if (typeof node['id'] === 'string') ids.set(node['id'], (ids.get(node['id']) ?? 0) + 1);
+    if (type.startsWith('Input.') && !(typeof node['label'] === 'string' && node['label'].trim())) {
+      problems.push(`input "${String(node['id'])}" has no label`);
+    }
+  });
+  for (const [id, count] of ids) if (count > 1) problems.push(`id "${id}" used ${count} times`);
+
+  const json = JSON.stringify(card);
+  if ((card as { version?: string }).version !== '1.5') problems.push('version is not 1.5');
+  if (json.includes('${')) problems.push('unbound ${...} expression left in the card');
+  const bytes = Buffer.byteLength(json, 'utf8');
+  if (bytes >= TEAMS_MESSAGE_LIMIT_BYTES) problems.push(`card is ${bytes} bytes`);
+  return problems;
+}
+
+function walk(value: unknown, visit: (node: Record<string, unknown>) => void): void {
+  if (Array.isArray(value)) value.forEach((item) => walk(item, visit));
+  else if (value && typeof value === 'object') {
+    visit(value as Record<string, unknown>);
+    Object.values(value).forEach((child) => walk(child, visit));
+  }
+}

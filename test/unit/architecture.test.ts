@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const SRC = path.join(__dirname, '..', '..', 'src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return sourceFiles(full);
+    return full.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** Every module specifier a file imports or requires, including type-only and dynamic imports. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specifiers = [
+    ...text.matchAll(/\bfrom\s+['"]([^'"]+)['"]/g),
+    ...text.matchAll(/\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g),
+    ...text.matchAll(/\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g),
+    ...text.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm),
+  ];
+  return specifiers.map((match) => match[1]!);
+}
+
+const FRAMEWORKS = /^(botbuilder|botframework-|@microsoft\/teams-ai|@microsoft\/agents|@azure\/|restify)/;
+
+function violations(folder: string, allowed: (specifier: string) => boolean): string[] {
+  return sourceFiles(path.join(SRC, folder)).flatMap((file) =>
+    importsOf(file)
+      .filter((specifier) => !allowed(specifier))
+      .map((specifier) => `${path.relative(SRC, file)} imports ${specifier}`),
+  );
+}
+
+const relative = (s: string) => s.startsWith('.');
+
+describe('architecture', () => {
+  it('keeps src/domain free of frameworks: it imports only zod and its own modules', () => {
+    expect(violations('domain', (s) => relative(s) || s === 'zod')).toEqual([]);
+  });
+
+  it('keeps src/cards free of frameworks: only zod, adaptivecards-templating, node built-ins and the domain', () => {
+    expect(violations('cards', (s) => (relative(s) && !s.includes('/bot/') && !s.includes('/storage/')) || s === 'zod' || s === 'adaptivecards-templating' || s.startsWith('node:'))).toEqual([]);
+  });
+
+  it('imports botbuilder and Teams AI only from src/bot and src/http', () => {
+    const outside = sourceFiles(SRC)
+      .filter((file) => !/[\\/]src[\\/](bot|http)[\\/]/.test(file))
+      .flatMap((file) => importsOf(file).filter((s) => /^(botbuilder|botframework-|@microsoft\/teams-ai)/.test(s)).map((s) => `${path.relative(SRC, file)} imports ${s}`));
+    expect(outside).toEqual([]);
+  });
+
+  it('imports restify only from src/http', () => {
+    const outside = sourceFiles(SRC)
+      .filter((file) => !/[\\/]src[\\/]http[\\/]/.test(file))
+      .flatMap((file) => importsOf(file).filter((s) => s === 'restify').map((s) => `${path.relative(SRC, file)} imports ${s}`));
+    expect(outside).toEqual([]);
+  });
+
+  it('sees the framework imports that do exist, so the checks above are not vacuous', () => {
+    const botImports = sourceFiles(path.join(SRC, 'bot')).flatMap(importsOf);
+    expect(botImports.some((s) => FRAMEWORKS.test(s))).toBe(true);
+  });
+});

@@ -1,0 +1,116 @@
+import type { Activity } from 'botbuilder';
+import type { Guidance } from '../../../src/domain/guidance/guidance';
+import { StorageUnavailableError } from '../../../src/domain/errors';
+import type { GuidanceRepository } from '../../../src/domain/ports';
+import { botHarness, cardOf, cardText, teamsMessage } from '../../support/bot-harness';
+
+describe('asking the bot for guidance', () => {
+  it('answers "how do I make a referral?" with the referral pathway, 999 first', async () => {
+    const { adapter } = await botHarness();
+    await adapter.send(teamsMessage('how do I make a referral?')).assertReply((reply) => {
+      const card = cardOf(reply) as { body: unknown[] };
+      expect(JSON.stringify(card.body[0])).toContain('call 999');
+      expect(cardText(reply)).toContain('How to make a Prevent referral');
+    });
+  });
+
+  it('answers "I\'m worried about someone" with the referral pathway', async () => {
+    const { adapter } = await botHarness();
+    await adapter.send(teamsMessage("I'm worried about someone")).assertReply((reply) => {
+      expect(cardText(reply)).toContain('How to make a Prevent referral');
+    });
+  });
+
+  it('answers "training" with the partnership\'s training catalogue', async () => {
+    const { adapter } = await botHarness();
+    await adapter.send(teamsMessage('training')).assertReply((reply) => {
+      const text = cardText(reply);
+      expect(text).toContain('WRAP (Workshop to Raise Awareness of Prevent)');
+      expect(text).toContain('https://www.gov.uk/guidance/prevent-duty-training');
+    });
+  });
+
+  it('answers text it does not understand with the help card, quoting what it heard', async () => {
+    const { adapter } = await botHarness();
+    await adapter.send(teamsMessage('what is the weather like')).assertReply((reply) => {
+      const text = cardText(reply);
+      expect(text).toContain('What I can help with');
+      expect(text).toContain('what is the weather like');
+    });
+  });
+
+  it('answers "help" with the help card and no "did not understand" line', async () => {
+    const { adapter } = await botHarness();
+    await adapter.send(teamsMessage('help')).assertReply((reply) => {
+      expect(cardText(reply)).toContain('What I can help with');
+      expect(cardText(reply)).not.toContain('did not understand');
+    });
+  });
+
+  it('still gives the 999 line when the partnership has not loaded its guidance', async () => {
+    const empty: GuidanceRepository = { get: async () => undefined, save: async () => undefined };
+    const { adapter } = await botHarness({ guidance: empty });
+    await adapter.send(teamsMessage('report a concern')).assertReply((reply) => {
+      const text = cardText(reply);
+      expect(text).toContain('has not set up its guidance yet');
+      expect(text).toContain('call 999');
+    });
+  });
+
+  it('tells the user when storage cannot be reached instead of failing silently', async () => {
+    const failing: GuidanceRepository = {
+      get: async () => {
+        throw new StorageUnavailableError('read guidance: storage unavailable (ECONNREFUSED)');
+      },
+      save: async (_id: string, _g: Guidance) => undefined,
+    };
+    const { adapter } = await botHarness({ guidance: failing });
+    await adapter.send(teamsMessage('training')).assertReply((reply) => {
+      const text = cardText(reply);
+      expect(text).toContain('try again');
+      expect(text).toMatch(/Reference: [0-9A-F]{8}/);
+    });
+  });
+});
+
+describe('welcome', () => {
+  it('sends the welcome card when the bot is added to a conversation', async () => {
+    const { adapter } = await botHarness();
+    const added: Partial<Activity> = {
+      type: 'conversationUpdate',
+      membersAdded: [{ id: 'bot', name: 'Prevent Partnership Bot' }],
+      recipient: { id: 'bot', name: 'Prevent Partnership Bot' },
+      channelData: { tenant: { id: 'tenant-warwickshire' } },
+    };
+    await adapter.send(added).assertReply((reply) => {
+      expect(cardText(reply)).toContain('Welcome to the Prevent Partnership Bot');
+      expect(cardText(reply)).toContain('Warwickshire Prevent Partnership');
+    });
+  });
+
+  it('stays quiet when someone else joins a team the bot is already in', async () => {
+    const { adapter } = await botHarness();
+    const joined: Partial<Activity> = {
+      type: 'conversationUpdate',
+      membersAdded: [{ id: 'user-9', name: 'New Member' }],
+      recipient: { id: 'bot', name: 'Prevent Partnership Bot' },
+    };
+    await adapter.send(joined);
+    expect(adapter.activeQueue).toHaveLength(0);
+  });
+});
+
+describe('tenant restriction', () => {
+  it('ignores messages from a tenant outside the allow-list', async () => {
+    const { adapter } = await botHarness({ allowedTenantIds: ['tenant-warwickshire'] });
+    await adapter.send(teamsMessage('training', 'tenant-elsewhere'));
+    expect(adapter.activeQueue).toHaveLength(0);
+  });
+
+  it('answers messages from an allowed tenant', async () => {
+    const { adapter } = await botHarness({ allowedTenantIds: ['tenant-warwickshire'] });
+    await adapter.send(teamsMessage('training')).assertReply((reply) => {
+      expect(cardText(reply)).toContain('Prevent training');
+    });
+  });
+});

@@ -1,0 +1,87 @@
+import { readdirSync } from 'node:fs';
+import { helpCard } from '../../../src/cards/help-card';
+import { problemCard } from '../../../src/cards/problem-card';
+import { referralPathwayCard } from '../../../src/cards/referral-pathway-card';
+import type { AdaptiveCardJson } from '../../../src/cards/render';
+import { CARDS_DIRECTORY } from '../../../src/cards/template-store';
+import { trainingCard } from '../../../src/cards/training-card';
+import { welcomeCard } from '../../../src/cards/welcome-card';
+import { CAPABILITIES } from '../../../src/domain/intents/capabilities';
+import { cardProblems } from '../../support/adaptive-card-checks';
+import { demoGuidance } from '../../support/demo-guidance';
+
+const guidance = demoGuidance();
+
+/** One rendering per template with realistic data; a template without one fails the suite. */
+const SAMPLES: Record<string, () => AdaptiveCardJson> = {
+  'referral-pathway': () => referralPathwayCard({ partnershipName: guidance.partnershipName, pathway: guidance.referralPathway }),
+  training: () => trainingCard({ partnershipName: guidance.partnershipName, training: guidance.training }),
+  help: () => helpCard({ capabilities: CAPABILITIES, heard: 'what is the weather' }),
+  welcome: () => welcomeCard({ partnershipName: guidance.partnershipName, capabilities: CAPABILITIES }),
+  problem: () =>
+    problemCard({ title: 'Not saved, try again', message: 'Storage did not answer.', details: ['a', 'b'], hint: 'Try again.', showEmergencyLine: true, reference: 'AB12CD34' }),
+};
+
+const templates = readdirSync(CARDS_DIRECTORY)
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => file.replace(/\.json$/, ''));
+
+describe('card templates', () => {
+  it('has a sample rendering for every template in cards/', () => {
+    expect(templates.filter((name) => !SAMPLES[name])).toEqual([]);
+  });
+
+  it.each(templates)('%s renders to a valid Adaptive Card 1.5 under the Teams size limit', (name) => {
+    expect(cardProblems(SAMPLES[name]!())).toEqual([]);
+  });
+});
+
+describe('referral pathway card', () => {
+  it('puts the call-999 line before anything else', () => {
+    const card = SAMPLES['referral-pathway']!();
+    const first = JSON.stringify(card.body[0]);
+    expect(first).toContain('999');
+    expect(first).toContain('"style":"attention"');
+  });
+
+  it('offers every pathway link as a button', () => {
+    const card = SAMPLES['referral-pathway']!();
+    expect(card.actions).toEqual(guidance.referralPathway.links.map((link) => ({ type: 'Action.OpenUrl', title: link.title, url: link.url })));
+  });
+});
+
+describe('training card', () => {
+  it('shows every course, with a link button only for courses that have one', () => {
+    const json = JSON.stringify(SAMPLES['training']!());
+    for (const course of guidance.training.courses) expect(json).toContain(course.title);
+    const linkButtons = json.match(/"type":"Action.OpenUrl"/g) ?? [];
+    expect(linkButtons).toHaveLength(guidance.training.courses.filter((c) => c.link).length);
+  });
+});
+
+describe('help card', () => {
+  it('escapes Markdown in the words it did not understand, so they cannot render as a link', () => {
+    const card = helpCard({ capabilities: CAPABILITIES, heard: '[click me](https://evil.example)' });
+    const json = JSON.stringify(card);
+    expect(json).not.toContain('[click me](https://evil.example)');
+    expect(json).toContain('\\\\[click me\\\\]');
+  });
+
+  it('binds ${...} typed by a user as plain text, never as an expression', () => {
+    const json = JSON.stringify(helpCard({ capabilities: CAPABILITIES, heard: '${capabilities}' }));
+    expect(json).toContain('$\\\\{capabilities\\\\}');
+  });
+
+  it('omits the "did not understand" line when the user asked for help', () => {
+    expect(JSON.stringify(helpCard({ capabilities: CAPABILITIES }))).not.toContain('did not understand');
+  });
+
+  it('gives each capability a button that sends its example phrase back as a message', () => {
+    const card = helpCard({ capabilities: CAPABILITIES });
+    expect(card.actions).toContainEqual({
+      type: 'Action.Submit',
+      title: 'How do I make a referral?',
+      data: { msteams: { type: 'imBack', value: 'How do I make a referral?' } },
+    });
+  });
+});
