@@ -20,7 +20,7 @@ const configSchema = z
       z
         .string()
         .refine((s) => /TableEndpoint=|AccountName=|UseDevelopmentStorage=true/i.test(s), 'is not an Azure Storage connection string')
-        .default(azuriteConnectionString()),
+        .optional(),
     ),
     TABLE_NAME_PREFIX: z.preprocess(
       emptyToUndefined,
@@ -54,6 +54,7 @@ const configSchema = z
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: [variable], message: why });
       }
     };
+    require('STORAGE_CONNECTION_STRING', 'is required when BOT_MODE=production (the local Azurite default is for local runs only)');
     require('MicrosoftAppId', 'is required when BOT_MODE=production (without it every request is accepted unauthenticated)');
     require('MicrosoftAppType', 'is required when BOT_MODE=production (SingleTenant or UserAssignedMSI)');
     require('MicrosoftAppTenantId', 'is required when BOT_MODE=production');
@@ -97,7 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const variable = String(issue.path[0] ?? 'environment');
-      return `${variable} ${issue.message} (${redact(variable, env[variable])})`;
+      const message = issue.message.replace(/\s+/g, ' ').slice(0, 200);
+      return `${variable} ${message} (${redact(variable, env[variable])})`;
     });
     throw new ConfigError(`Configuration error: ${lines.join('; ')}`);
   }
@@ -105,7 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     mode: e.BOT_MODE,
-    storageConnectionString: e.STORAGE_CONNECTION_STRING,
+    storageConnectionString: e.STORAGE_CONNECTION_STRING ?? azuriteConnectionString(),
     tableNamePrefix: e.TABLE_NAME_PREFIX,
     defaultPartnershipId: e.DEFAULT_PARTNERSHIP_ID,
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_KB * 1024,

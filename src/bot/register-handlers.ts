@@ -1,6 +1,10 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { ZodType, ZodTypeDef } from 'zod';
+import { ASK_VERB, askSubmitSchema } from '../cards/ask-action';
+import { InvalidError } from '../domain/errors';
 import type { IntentId } from '../domain/intents/intent-catalogue';
+import { describeZodIssues } from '../domain/validation';
 import { matchIntent } from '../domain/intents/intent-matcher';
 import { activityFacts } from './activity-facts';
 import type { BotServices, TurnHandler } from './bot-services';
@@ -22,12 +26,37 @@ async function run(context: TurnContext, services: BotServices, handler: TurnHan
   }
 }
 
-/** Plain-language messages: the domain matcher picks the intent, a handler answers it. */
+function handlerFor(text: string): TurnHandler {
+  const match = matchIntent(text);
+  return match.intent === 'unknown' ? answerUnknown : INTENT_HANDLERS[match.intent];
+}
+
+/**
+ * Registers a card submit by verb. The payload is parsed with its zod schema before anything else
+ * runs: an invalid one is answered with what to fix, and the handler (and so any write) never runs.
+ */
+export function registerSubmit<T>(
+  app: Application<TurnState>,
+  services: BotServices,
+  verb: string,
+  schema: ZodType<T, ZodTypeDef, unknown>,
+  handler: (data: T) => TurnHandler,
+): void {
+  app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
+    const parsed = schema.safeParse(data);
+    await run(context, services, parsed.success ? handler(parsed.data) : async () => {
+      throw new InvalidError('That card could not be read. Nothing was saved.', describeZodIssues(parsed.error));
+    });
+  });
+}
+
+/** Plain-language messages and the buttons that stand for them. */
 export function registerMessageHandlers(app: Application<TurnState>, services: BotServices): void {
+  registerSubmit(app, services, ASK_VERB, askSubmitSchema, (ask) => (context, facts, s) =>
+    handlerFor(ask.question)(context, { ...facts, text: ask.question }, s),
+  );
   app.activity(ActivityTypes.Message, async (context) => {
-    const match = matchIntent(context.activity.text ?? '');
-    const handler = match.intent === 'unknown' ? answerUnknown : INTENT_HANDLERS[match.intent];
-    await run(context, services, handler);
+    await run(context, services, handlerFor(context.activity.text ?? ''));
   });
 }
 

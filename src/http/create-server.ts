@@ -20,6 +20,11 @@ export function createHttpServer(options: HttpServerOptions): Server {
     await options.adapter.process(req, res, (context) => options.app.run(context).then(() => undefined));
   });
 
+  // The Agents Playground and some uptime probes check the endpoint with HEAD before posting.
+  server.head('/api/messages', async (_req, res) => {
+    res.send(204);
+  });
+
   server.get('/healthz', async (_req, res) => {
     const storage = await options.health.check();
     res.send(storage.reachable ? 200 : 503, { status: storage.reachable ? 'ok' : 'degraded', storage });

@@ -10,14 +10,16 @@ export interface IntentPattern {
   readonly slots: readonly (readonly string[])[];
   /** Added to the slot count: a single decisive word can outrank a loose two-word pairing. */
   readonly weight?: number;
+  /** Words showing a loose match is about something else (referral *data* is an agenda item). */
+  readonly unless?: readonly string[];
 }
 
 export interface IntentDefinition {
   readonly id: IntentId;
   readonly patterns: readonly IntentPattern[];
-  /** Words that show the message is about something else (e.g. referral *data* for the agenda). */
-  readonly unless?: readonly string[];
 }
+
+const NOT_A_REFERRAL_REQUEST = ['data', 'statistics', 'stats', 'figures', 'trends'];
 
 const PERSON = [
   'someone', 'somebody', 'person', 'people', 'individual', 'child', 'children', 'young', 'pupil',
@@ -29,9 +31,8 @@ const PERSON = [
 export const INTENT_CATALOGUE: readonly IntentDefinition[] = [
   {
     id: 'referral',
-    unless: ['data', 'statistics', 'stats', 'figures', 'trends'],
     patterns: [
-      { slots: [['referral', 'referrals']] },
+      { slots: [['referral', 'referrals']], unless: NOT_A_REFERRAL_REQUEST },
       { slots: [['make', 'submit', 'do', 'complete', 'send', 'start'], ['referral', 'referrals']] },
       { slots: [['referral', 'referrals'], ['pathway', 'process', 'form', 'route', 'procedure']] },
       { slots: [['prevent', 'channel'], ['referral', 'referrals']] },

@@ -20,6 +20,7 @@ function slotIndex(words: readonly string[], from: number, slot: readonly string
 }
 
 function patternScore(words: readonly string[], pattern: IntentPattern): number {
+  if (pattern.unless?.some((word) => words.includes(word))) return 0;
   let from = 0;
   for (const slot of pattern.slots) {
     const at = slotIndex(words, from, slot);
@@ -30,7 +31,6 @@ function patternScore(words: readonly string[], pattern: IntentPattern): number 
 }
 
 function intentScore(words: readonly string[], definition: IntentDefinition): number {
-  if (definition.unless?.some((word) => words.includes(word))) return 0;
   return Math.max(0, ...definition.patterns.map((pattern) => patternScore(words, pattern)));
 }
 

@@ -17,9 +17,11 @@ const CONTRACTIONS: Record<string, string> = {
 
 export function normalise(input: string): string[] {
   const lowered = input
-    .normalize('NFKC')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/\be[\s-]+learning\b/g, 'elearning');
   const words = lowered
     .replace(/[^a-z0-9'\s]/g, ' ')

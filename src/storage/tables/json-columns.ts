@@ -11,12 +11,18 @@ export type JsonColumns = Record<string, string | number>;
 
 export function toJsonColumns(value: unknown): JsonColumns {
   const json = JSON.stringify(value);
-  const chunks = Math.max(1, Math.ceil(json.length / CHUNK_CHARS));
-  if (chunks > MAX_CHUNKS) {
-    throw new InvalidError(`document is too large to store (${json.length} characters)`);
+  const columns: JsonColumns = {};
+  let start = 0;
+  let index = 0;
+  while (start < json.length || index === 0) {
+    let end = Math.min(start + CHUNK_CHARS, json.length);
+    // Never split a surrogate pair: half an emoji in each column would not survive the service.
+    if (end < json.length && /[\uD800-\uDBFF]/.test(json[end - 1]!)) end -= 1;
+    columns[`json${index++}`] = json.slice(start, end);
+    start = end;
+    if (index > MAX_CHUNKS) throw new InvalidError(`document is too large to store (${json.length} characters)`);
   }
-  const columns: JsonColumns = { jsonChunks: chunks };
-  for (let i = 0; i < chunks; i++) columns[`json${i}`] = json.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS);
+  columns['jsonChunks'] = index;
   return columns;
 }
 

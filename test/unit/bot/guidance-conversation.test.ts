@@ -73,6 +73,29 @@ describe('asking the bot for guidance', () => {
   });
 });
 
+describe('help card buttons', () => {
+  function submit(value: Record<string, unknown>): Partial<Activity> {
+    return { ...teamsMessage(''), text: undefined, value };
+  }
+
+  it('asks the button\'s question as if it had been typed', async () => {
+    const { adapter } = await botHarness();
+    await adapter.send(submit({ verb: 'ask', question: 'How do I make a referral?' })).assertReply((reply) => {
+      expect(cardText(reply)).toContain('How to make a Prevent referral');
+    });
+  });
+
+  it('answers a malformed button payload with what was wrong, and nothing else', async () => {
+    const { adapter } = await botHarness();
+    await adapter.send(submit({ verb: 'ask', question: '' })).assertReply((reply) => {
+      const text = cardText(reply);
+      expect(text).toContain('That card could not be read. Nothing was saved.');
+      expect(text).toContain('question: the question is empty');
+    });
+    expect(adapter.activeQueue).toHaveLength(0);
+  });
+});
+
 describe('welcome', () => {
   it('sends the welcome card when the bot is added to a conversation', async () => {
     const { adapter } = await botHarness();

@@ -76,12 +76,12 @@ describe('help card', () => {
     expect(JSON.stringify(helpCard({ capabilities: CAPABILITIES }))).not.toContain('did not understand');
   });
 
-  it('gives each capability a button that sends its example phrase back as a message', () => {
+  it('gives each capability a button that asks its example question', () => {
     const card = helpCard({ capabilities: CAPABILITIES });
     expect(card.actions).toContainEqual({
       type: 'Action.Submit',
       title: 'How do I make a referral?',
-      data: { msteams: { type: 'imBack', value: 'How do I make a referral?' } },
+      data: { verb: 'ask', question: 'How do I make a referral?' },
     });
   });
 });

@@ -1,0 +1,90 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startProcess, waitForOutput, type ManagedProcess } from '../../src/cli/local/child-process';
+import { freePort } from '../../src/cli/local/free-port';
+
+const ROOT = path.join(__dirname, '..', '..');
+export const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export interface LocalRun {
+  readonly process: ManagedProcess;
+  readonly playgroundUrl: string;
+  readonly ports: { azurite: number; bot: number; playground: number };
+  readonly dataDir: string;
+  readonly startupMs: number;
+}
+
+/** Runs exactly what `npm start` runs (the built start-local), on free ports and a scratch data folder. */
+export async function startLocalRun(): Promise<LocalRun> {
+  const ports = { azurite: await freePort(), bot: await freePort(), playground: await freePort() };
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ppb-e2e-'));
+  const started = Date.now();
+  const run = startProcess('npm start (start-local)', process.execPath, [path.join(ROOT, 'dist', 'src', 'cli', 'start-local.js')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      AZURITE_TABLE_PORT: String(ports.azurite),
+      AZURITE_LOCATION: dataDir,
+      PORT: String(ports.bot),
+      PLAYGROUND_PORT: String(ports.playground),
+      STORAGE_CONNECTION_STRING: '',
+      LOG_LEVEL: 'warn',
+    },
+  });
+  const [, port] = await waitForOutput(run, /Agents Playground:\s+http:\/\/localhost:(\d+)/, 120_000);
+  return { process: run, playgroundUrl: `http://localhost:${port}`, ports, dataDir, startupMs: Date.now() - started };
+}
+
+export async function stopLocalRun(run: LocalRun): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => run.process.child.once('exit', (code) => resolve(code)));
+  // Ctrl-C in a terminal signals the whole foreground group; here the group leader is start-local.
+  process.kill(run.process.child.pid!, 'SIGINT');
+  let timer: NodeJS.Timeout | undefined;
+  const code = await Promise.race([exited, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 20_000)))]);
+  clearTimeout(timer);
+  await run.process.stop();
+  rmSync(run.dataDir, { recursive: true, force: true });
+  return code;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (bash .ci/run does) or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic',
+    ],
+  });
+}
+
+/** Types into the playground's compose box and waits for a new bot card containing `expected`. */
+export async function ask(page: Page, text: string, expected: string): Promise<string> {
+  const cards = page.locator('.ac-adaptiveCard');
+  const before = await cards.count();
+  const compose = page.locator('[data-lexical-editor="true"]');
+  await compose.click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  return waitForNewCard(page, before, expected);
+}
+
+export async function waitForNewCard(page: Page, before: number, expected: string): Promise<string> {
+  const cards = page.locator('.ac-adaptiveCard');
+  await page.waitForFunction(
+    ([selector, count, text]) => {
+      // Runs in the page, where the DOM exists; the test's own tsconfig has no DOM types.
+      const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } }).document;
+      const all = doc.querySelectorAll(selector as string);
+      return all.length > (count as number) && (all[all.length - 1]?.textContent ?? '').includes(text as string);
+    },
+    ['.ac-adaptiveCard', before, expected],
+    { timeout: 30_000 },
+  );
+  return (await cards.last().textContent()) ?? '';
+}

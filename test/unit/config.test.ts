@@ -1,0 +1,171 @@
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../src/config';
+
+const PRODUCTION: NodeJS.ProcessEnv = {
+  BOT_MODE: 'production',
+  MicrosoftAppId: '00000000-aaaa-bbbb-cccc-000000000001',
+  MicrosoftAppType: 'SingleTenant',
+  MicrosoftAppPassword: 'app-password-value',
+  MicrosoftAppTenantId: '00000000-aaaa-bbbb-cccc-000000000002',
+  ALLOWED_TENANT_IDS: 't1, t2',
+  STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=pptables;AccountKey=a2V5;EndpointSuffix=core.windows.net',
+};
+
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected loadConfig to refuse the environment');
+}
+
+describe('loadConfig', () => {
+  describe('defaults', () => {
+    it('listens on port 3978', () => {
+      expect(loadConfig({}).port).toBe(3978);
+    });
+
+    it('runs in local mode', () => {
+      expect(loadConfig({}).mode).toBe('local');
+    });
+
+    it('uses Azurite on 127.0.0.1:10002', () => {
+      expect(loadConfig({}).storageConnectionString).toContain('TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;');
+    });
+
+    it('uses the Azurite development account', () => {
+      expect(loadConfig({}).storageConnectionString).toContain('AccountName=devstoreaccount1;');
+    });
+
+    it("prefixes table names with 'ppb'", () => {
+      expect(loadConfig({}).tableNamePrefix).toBe('ppb');
+    });
+
+    it('allows no tenants', () => {
+      expect(loadConfig({}).allowedTenantIds).toEqual([]);
+    });
+
+    it('limits request bodies to 256 KiB', () => {
+      expect(loadConfig({}).maxRequestBodyBytes).toBe(256 * 1024);
+    });
+  });
+
+  it('reads PORT as a number', () => {
+    expect(loadConfig({ PORT: '8080' }).port).toBe(8080);
+  });
+
+  it('refuses a PORT that is not a number with a ConfigError', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
+  });
+
+  it('names PORT in one line when it is not a number', () => {
+    const { message } = configError({ PORT: 'abc' });
+    expect(message).toMatch(/^[^\n\r]*\bPORT\b[^\n\r]*$/);
+  });
+
+  it('refuses production mode without MicrosoftAppId, naming it', () => {
+    expect(configError({ ...PRODUCTION, MicrosoftAppId: undefined }).message).toContain('MicrosoftAppId');
+  });
+
+  it('refuses production mode without STORAGE_CONNECTION_STRING rather than falling back to Azurite', () => {
+    expect(configError({ ...PRODUCTION, STORAGE_CONNECTION_STRING: undefined }).message).toContain('STORAGE_CONNECTION_STRING');
+  });
+
+  it('keeps a bad enum value on one line even when it contains a line break', () => {
+    expect(configError({ BOT_MODE: 'prod\nuction' }).message).not.toMatch(/[\r\n]/);
+  });
+
+  it('does not blame MicrosoftAppId in production mode when it is set', () => {
+    expect(configError({ ...PRODUCTION, MicrosoftAppTenantId: undefined }).message).not.toContain('MicrosoftAppId');
+  });
+
+  it('accepts production mode with full settings', () => {
+    expect(loadConfig(PRODUCTION).mode).toBe('production');
+  });
+
+  it('splits ALLOWED_TENANT_IDS on commas and trims each tenant', () => {
+    expect(loadConfig(PRODUCTION).allowedTenantIds).toEqual(['t1', 't2']);
+  });
+
+  it('passes the bot credentials through in production mode', () => {
+    expect(loadConfig(PRODUCTION).bot).toEqual({
+      appId: PRODUCTION['MicrosoftAppId'],
+      appPassword: PRODUCTION['MicrosoftAppPassword'],
+      appTenantId: PRODUCTION['MicrosoftAppTenantId'],
+      appType: 'SingleTenant',
+    });
+  });
+
+  it('refuses production with SingleTenant and an empty MicrosoftAppPassword, naming it', () => {
+    expect(configError({ ...PRODUCTION, MicrosoftAppPassword: '' }).message).toContain('MicrosoftAppPassword');
+  });
+
+  it('refuses production with ALLOWED_TENANT_IDS holding only commas, naming it', () => {
+    expect(configError({ ...PRODUCTION, ALLOWED_TENANT_IDS: ' , ,' }).message).toContain('ALLOWED_TENANT_IDS');
+  });
+
+  it('refuses a STORAGE_CONNECTION_STRING that is not a connection string, naming it', () => {
+    expect(configError({ STORAGE_CONNECTION_STRING: 'secret-value' }).message).toContain('STORAGE_CONNECTION_STRING');
+  });
+
+  it('keeps a bad STORAGE_CONNECTION_STRING value out of the message', () => {
+    expect(configError({ STORAGE_CONNECTION_STRING: 'secret-value' }).message).not.toContain('secret-value');
+  });
+
+  it('keeps the password out of the message when another setting is wrong', () => {
+    const { message } = configError({ ...PRODUCTION, MicrosoftAppTenantId: undefined, PORT: 'abc' });
+    expect(message).not.toContain('app-password-value');
+  });
+
+  it('shows a non-secret bad value so it can be found', () => {
+    expect(configError({ TABLE_NAME_PREFIX: '9bad' }).message).toContain('"9bad"');
+  });
+
+  describe('empty-string variables count as unset', () => {
+    it.each([
+      ['PORT', '', 'port', 3978],
+      ['BOT_MODE', '', 'mode', 'local'],
+      ['TABLE_NAME_PREFIX', '', 'tableNamePrefix', 'ppb'],
+      ['DEFAULT_PARTNERSHIP_ID', '  ', 'defaultPartnershipId', 'warwickshire'],
+      ['LOG_LEVEL', '', 'logLevel', 'info'],
+    ] as const)('uses the default when %s is %j', (variable, value, key, expected) => {
+      expect(loadConfig({ [variable]: value })[key]).toBe(expected);
+    });
+
+    it('uses Azurite when STORAGE_CONNECTION_STRING is empty', () => {
+      expect(loadConfig({ STORAGE_CONNECTION_STRING: '' }).storageConnectionString).toBe(
+        loadConfig({}).storageConnectionString,
+      );
+    });
+
+    it('treats an empty MicrosoftAppId as missing in production mode', () => {
+      expect(configError({ ...PRODUCTION, MicrosoftAppId: '' }).message).toContain('MicrosoftAppId');
+    });
+
+    it('leaves an empty MicrosoftAppId unset in local mode', () => {
+      expect(loadConfig({ MicrosoftAppId: '' }).bot.appId).toBeUndefined();
+    });
+  });
+});
+
+describe('CONFIG_VARIABLES', () => {
+  it('lists every variable the bot reads', () => {
+    expect([...CONFIG_VARIABLES].sort()).toEqual(
+      [
+        'PORT',
+        'BOT_MODE',
+        'STORAGE_CONNECTION_STRING',
+        'TABLE_NAME_PREFIX',
+        'DEFAULT_PARTNERSHIP_ID',
+        'MicrosoftAppId',
+        'MicrosoftAppPassword',
+        'MicrosoftAppTenantId',
+        'MicrosoftAppType',
+        'ALLOWED_TENANT_IDS',
+        'MAX_REQUEST_BODY_KB',
+        'LOG_LEVEL',
+      ].sort(),
+    );
+  });
+});
