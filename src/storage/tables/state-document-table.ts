@@ -2,6 +2,7 @@ import type { TableClient } from '@azure/data-tables';
 import { fromJsonColumns, toJsonColumns } from './json-columns';
 import { encodeLongKey } from './key-encoding';
 import { withTableErrors } from './table-errors';
+import { readEntity } from './versioned-document';
 
 const ROW = 'state';
 
@@ -19,15 +20,8 @@ export class StateDocumentTable {
   constructor(private readonly table: TableClient) {}
 
   async read(key: string): Promise<StoredDocument | undefined> {
-    return withTableErrors('read bot state', async () => {
-      try {
-        const entity = await this.table.getEntity<Record<string, unknown>>(encodeLongKey(key), ROW);
-        return { value: fromJsonColumns(entity) as Record<string, unknown>, etag: String(entity.etag) };
-      } catch (error) {
-        if ((error as { statusCode?: number }).statusCode === 404) return undefined;
-        throw error;
-      }
-    });
+    const entity = await readEntity(this.table, encodeLongKey(key), ROW, 'read bot state');
+    return entity ? { value: fromJsonColumns(entity) as Record<string, unknown>, etag: String(entity['etag']) } : undefined;
   }
 
   /** Writes the document; with an ETag other than "*", only if nobody changed it since. */
