@@ -1,4 +1,7 @@
+import type { Action, ActionProgress, ActionRecord } from './actions/action';
 import type { Guidance } from './guidance/guidance';
+import type { Member } from './partnership/member';
+import type { Organisation } from './partnership/organisation';
 import type { Partnership } from './partnership/partnership';
 
 /**
@@ -32,4 +35,39 @@ export interface GuidanceRepository {
 /** Reports whether backing storage answers, for /healthz. */
 export interface StorageHealth {
   check(): Promise<{ reachable: boolean; latencyMs: number; error?: string }>;
+}
+
+export interface OrganisationRepository {
+  list(partnershipId: string): Promise<Organisation[]>;
+  get(partnershipId: string, organisationId: string): Promise<Organisation | undefined>;
+  /** Create or replace, keeping the previous version in history. */
+  save(partnershipId: string, organisation: Organisation, author: ChangeAuthor): Promise<void>;
+}
+
+export interface MemberRepository {
+  list(partnershipId: string): Promise<Member[]>;
+  get(partnershipId: string, aadObjectId: string): Promise<Member | undefined>;
+  /** Create or replace, keeping the previous version in history. */
+  save(partnershipId: string, member: Member, author: ChangeAuthor): Promise<void>;
+  /**
+   * Remembers how to reach a person proactively in 1:1 chat. The reference is opaque to the domain
+   * (a serialised Bot Framework ConversationReference); any Teams user may have one, member or not.
+   */
+  saveConversationReference(partnershipId: string, aadObjectId: string, reference: string): Promise<void>;
+  getConversationReference(partnershipId: string, aadObjectId: string): Promise<string | undefined>;
+}
+
+export interface ActionRepository {
+  list(partnershipId: string): Promise<ActionRecord[]>;
+  get(partnershipId: string, actionId: string): Promise<ActionRecord | undefined>;
+  /** Adds or replaces action definitions; progress already recorded against an action is kept. */
+  savePlan(partnershipId: string, actions: readonly Action[], author: ChangeAuthor): Promise<void>;
+  /**
+   * Records an update: the current entity and an append-only history row in one transaction,
+   * conditional on `etag` (ConflictError when someone else updated first). Idempotent on
+   * `progress.nonce`: a repeat returns the record as it is, with `duplicate: true`, writing nothing.
+   */
+  recordUpdate(partnershipId: string, actionId: string, progress: ActionProgress, etag: string): Promise<{ record: ActionRecord; duplicate: boolean }>;
+  /** Every update of an action, newest first. */
+  history(partnershipId: string, actionId: string): Promise<ActionProgress[]>;
 }

@@ -5,6 +5,9 @@ import type { StorageHealth } from '../../domain/ports';
 export const TABLES = {
   partnerships: 'Partnerships',
   guidance: 'Guidance',
+  organisations: 'Organisations',
+  members: 'Members',
+  actions: 'Actions',
   botState: 'BotState',
 } as const;
 

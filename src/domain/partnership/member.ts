@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+export const ROLES = ['prevent-officer', 'chair', 'partner-lead', 'staff'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const memberSchema = z
+  .object({
+    /** Azure AD object id: the only identity the bot trusts (activity.from.aadObjectId). */
+    aadObjectId: z.string().trim().min(1).max(100),
+    name: z.string().trim().min(1).max(200),
+    role: z.enum(ROLES),
+    /** Required for partner leads: the organisation whose actions they answer for. */
+    organisationId: z.string().min(1).optional(),
+  })
+  .refine((m) => m.role !== 'partner-lead' || m.organisationId, {
+    message: 'a partner lead must belong to an organisation',
+    path: ['organisationId'],
+  });
+
+export type Member = z.infer<typeof memberSchema>;
+
+/** Who is asking: a registered member, or anyone else in the tenant, who is treated as staff. */
+export interface Actor {
+  readonly aadObjectId: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly organisationId?: string;
+}
