@@ -1,11 +1,17 @@
 import { createAdapter, createApplication } from './bot/create-bot';
 import { TableStateStorage } from './bot/table-state-storage';
 import { ConfigError, loadConfig, type Config } from './config';
+import { ActionUpdateService } from './domain/actions/action-update-service';
 import { GuidanceService } from './domain/guidance/guidance-service';
+import { PartnershipDirectory } from './domain/partnership/directory';
 import { PartnershipResolver } from './domain/partnership/partnership-resolver';
+import { screenForPersonalData } from './domain/privacy/screen';
 import { createHttpServer } from './http/create-server';
 import { createLogger, type Logger } from './logger';
+import { ActionTableRepository } from './storage/tables/action-table-repository';
 import { GuidanceTableRepository } from './storage/tables/guidance-table-repository';
+import { MemberTableRepository } from './storage/tables/member-table-repository';
+import { OrganisationTableRepository } from './storage/tables/organisation-table-repository';
 import { PartnershipTableRepository } from './storage/tables/partnership-table-repository';
 import { StateDocumentTable } from './storage/tables/state-document-table';
 import { TableStorage } from './storage/tables/table-storage';
@@ -22,10 +28,14 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   await storage.ensureTables();
 
   const partnershipRepository = new PartnershipTableRepository(storage.client('partnerships'));
+  const now = () => new Date();
   const services = {
     guidance: new GuidanceService(new GuidanceTableRepository(storage.client('guidance'))),
     partnerships: new PartnershipResolver(partnershipRepository, config.defaultPartnershipId),
+    directory: new PartnershipDirectory(new MemberTableRepository(storage.client('members')), new OrganisationTableRepository(storage.client('organisations'))),
+    actions: new ActionUpdateService(new ActionTableRepository(storage.client('actions')), screenForPersonalData, now),
     logger,
+    now,
   };
   const adapter = createAdapter(config, services);
   const app = createApplication({

@@ -1,5 +1,7 @@
 import type { TurnContext } from 'botbuilder';
+import type { ActionUpdateService } from '../domain/actions/action-update-service';
 import type { GuidanceService } from '../domain/guidance/guidance-service';
+import type { PartnershipDirectory } from '../domain/partnership/directory';
 import type { PartnershipResolver } from '../domain/partnership/partnership-resolver';
 import type { Logger } from '../logger';
 import type { ActivityFacts } from './activity-facts';
@@ -8,7 +10,11 @@ import type { ActivityFacts } from './activity-facts';
 export interface BotServices {
   readonly guidance: GuidanceService;
   readonly partnerships: PartnershipResolver;
+  readonly directory: PartnershipDirectory;
+  readonly actions: ActionUpdateService;
   readonly logger: Logger;
+  /** Injected so tests can pin "today" (overdue, RAG). */
+  readonly now: () => Date;
 }
 
 export type TurnHandler = (context: TurnContext, facts: ActivityFacts, services: BotServices) => Promise<void>;

@@ -1,6 +1,13 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { ZodType, ZodTypeDef } from 'zod';
+import {
+  ACTION_OPEN_VERB,
+  ACTION_UPDATE_VERB,
+  actionOpenSubmitSchema,
+  actionUpdateEnvelopeSchema,
+  actionUpdateSubmitSchema,
+} from '../cards/action-cards';
 import { ASK_VERB, askSubmitSchema } from '../cards/ask-action';
 import { InvalidError } from '../domain/errors';
 import type { IntentId } from '../domain/intents/intent-catalogue';
@@ -9,12 +16,15 @@ import { matchIntent } from '../domain/intents/intent-matcher';
 import { activityFacts } from './activity-facts';
 import type { BotServices, TurnHandler } from './bot-services';
 import { replyWithProblem } from './error-replies';
+import { answerUpdateAction, openActionUpdate, showMyActions, submitActionUpdate, returnUpdateCardWithProblems } from './handlers/action-handlers';
 import { answerReferral, answerTraining } from './handlers/guidance-handlers';
 import { answerHelp, answerUnknown, sendWelcome } from './handlers/help-handlers';
 
 const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
   referral: answerReferral,
   training: answerTraining,
+  'my-actions': showMyActions,
+  'update-action': answerUpdateAction,
   help: answerHelp,
 };
 
@@ -41,12 +51,20 @@ export function registerSubmit<T>(
   verb: string,
   schema: ZodType<T, ZodTypeDef, unknown>,
   handler: (data: T) => TurnHandler,
+  /** A better answer than the generic one for a payload that fails its schema (e.g. the form back). */
+  onInvalid?: (data: unknown, problems: string[]) => TurnHandler | undefined,
 ): void {
   app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
     const parsed = schema.safeParse(data);
-    await run(context, services, parsed.success ? handler(parsed.data) : async () => {
-      throw new InvalidError('That card could not be read. Nothing was saved.', describeZodIssues(parsed.error));
-    });
+    if (parsed.success) {
+      await run(context, services, handler(parsed.data));
+      return;
+    }
+    const problems = describeZodIssues(parsed.error);
+    const fallback: TurnHandler = async () => {
+      throw new InvalidError('That card could not be read. Nothing was saved.', problems);
+    };
+    await run(context, services, onInvalid?.(data, problems) ?? fallback);
   });
 }
 
@@ -55,6 +73,11 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   registerSubmit(app, services, ASK_VERB, askSubmitSchema, (ask) => (context, facts, s) =>
     handlerFor(ask.question)(context, { ...facts, text: ask.question }, s),
   );
+  registerSubmit(app, services, ACTION_OPEN_VERB, actionOpenSubmitSchema, (open) => openActionUpdate(open.actionId));
+  registerSubmit(app, services, ACTION_UPDATE_VERB, actionUpdateSubmitSchema, submitActionUpdate, (data, problems) => {
+    const envelope = actionUpdateEnvelopeSchema.safeParse(data);
+    return envelope.success ? returnUpdateCardWithProblems(envelope.data, problems) : undefined;
+  });
   app.activity(ActivityTypes.Message, async (context) => {
     await run(context, services, handlerFor(context.activity.text ?? ''));
   });

@@ -1,5 +1,8 @@
 import type { Config } from '../config';
+import { ActionTableRepository } from '../storage/tables/action-table-repository';
 import { GuidanceTableRepository } from '../storage/tables/guidance-table-repository';
+import { MemberTableRepository } from '../storage/tables/member-table-repository';
+import { OrganisationTableRepository } from '../storage/tables/organisation-table-repository';
 import { PartnershipTableRepository } from '../storage/tables/partnership-table-repository';
 import { TableStorage } from '../storage/tables/table-storage';
 
@@ -11,5 +14,8 @@ export async function openRepositories(config: Pick<Config, 'storageConnectionSt
     storage,
     partnerships: new PartnershipTableRepository(storage.client('partnerships')),
     guidance: new GuidanceTableRepository(storage.client('guidance')),
+    organisations: new OrganisationTableRepository(storage.client('organisations')),
+    members: new MemberTableRepository(storage.client('members')),
+    actions: new ActionTableRepository(storage.client('actions')),
   };
 }

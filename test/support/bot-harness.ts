@@ -1,15 +1,44 @@
-import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity, type ResourceResponse, type TurnContext } from 'botbuilder';
 import { createApplication } from '../../src/bot/create-bot';
 import type { BotServices } from '../../src/bot/bot-services';
+import { ActionUpdateService } from '../../src/domain/actions/action-update-service';
 import { GuidanceService } from '../../src/domain/guidance/guidance-service';
+import { PartnershipDirectory } from '../../src/domain/partnership/directory';
+import { screenForPersonalData } from '../../src/domain/privacy/screen';
 import type { GuidanceRepository } from '../../src/domain/ports';
 import { PartnershipResolver } from '../../src/domain/partnership/partnership-resolver';
 import { silentLogger } from '../../src/logger';
+import { MemoryActionRepository } from '../../src/storage/memory/memory-action-repository';
 import { MemoryGuidanceRepository } from '../../src/storage/memory/memory-guidance-repository';
+import { MemoryMemberRepository } from '../../src/storage/memory/memory-member-repository';
+import { MemoryOrganisationRepository } from '../../src/storage/memory/memory-organisation-repository';
 import { MemoryPartnershipRepository } from '../../src/storage/memory/memory-partnership-repository';
+import { sampleAction } from './action-repository-contract';
 import { demoGuidance } from './demo-guidance';
 
 export const DEMO_TENANT = 'tenant-warwickshire';
+/** "Today" for every harness conversation, so RAG and overdue are stable. */
+export const HARNESS_NOW = new Date('2026-11-22T10:00:00Z');
+
+/** People the harness knows, by AAD object id. */
+export const PEOPLE = {
+  officer: { aadObjectId: 'aad-officer', name: 'Priya Officer' },
+  chair: { aadObjectId: 'aad-chair', name: 'Charles Chair' },
+  policeLead: { aadObjectId: 'aad-police', name: 'Pat Police' },
+  healthLead: { aadObjectId: 'aad-health', name: 'Hana Health' },
+  staff: { aadObjectId: 'aad-staff', name: 'Stella Staff' },
+} as const;
+export type Person = (typeof PEOPLE)[keyof typeof PEOPLE];
+
+/** TestAdapter that remembers cards replaced in place (updateActivity), as Teams would show them. */
+export class RecordingTestAdapter extends TestAdapter {
+  readonly replaced: Partial<Activity>[] = [];
+
+  override async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<ResourceResponse | void> {
+    this.replaced.push(activity);
+    return super.updateActivity(context, activity);
+  }
+}
 
 export interface HarnessOptions {
   readonly guidance?: GuidanceRepository;
@@ -29,21 +58,53 @@ export async function botHarness(options: HarnessOptions = {}) {
     await memory.save('warwickshire', demoGuidance(), { id: 'test', name: 'test' });
     guidance = memory;
   }
+  const author = { id: 'test', name: 'test' };
+  const organisations = new MemoryOrganisationRepository();
+  for (const [id, name, sector] of [
+    ['wcc', 'Warwickshire County Council', 'local-government'],
+    ['police', 'Warwickshire and West Mercia Police', 'police'],
+    ['swft', 'South Warwickshire NHS Foundation Trust', 'health-social-care'],
+  ] as const) {
+    await organisations.save('warwickshire', { id, name, sector, aliases: [] }, author);
+  }
+  const members = new MemoryMemberRepository();
+  await members.save('warwickshire', { ...PEOPLE.officer, role: 'prevent-officer', organisationId: 'wcc' }, author);
+  await members.save('warwickshire', { ...PEOPLE.chair, role: 'chair' }, author);
+  await members.save('warwickshire', { ...PEOPLE.policeLead, role: 'partner-lead', organisationId: 'police' }, author);
+  await members.save('warwickshire', { ...PEOPLE.healthLead, role: 'partner-lead', organisationId: 'swft' }, author);
+  const actions = new MemoryActionRepository();
+  await actions.savePlan(
+    'warwickshire',
+    [
+      sampleAction('3.1', { text: 'Continue to provide WRAP training sessions', ownerOrganisationIds: ['wcc'], dueDate: '2027-03-31' }),
+      sampleAction('6.1', { text: 'Share emerging community tensions with the Prevent Officer or Police Prevent Team', ownerOrganisationIds: ['police', 'wcc'], dueDate: undefined, recurring: true, timescale: 'Ongoing' }),
+      sampleAction('6.4', { text: 'Ensure public venues are not used by extremist groups', ownerOrganisationIds: ['police'], dueDate: '2018-03-31' }),
+    ],
+    author,
+  );
   const services: BotServices = {
     guidance: new GuidanceService(guidance),
     partnerships: new PartnershipResolver(partnerships, 'warwickshire'),
+    directory: new PartnershipDirectory(members, organisations),
+    actions: new ActionUpdateService(actions, screenForPersonalData, () => HARNESS_NOW),
     logger: silentLogger,
+    now: () => HARNESS_NOW,
   };
   const app = createApplication({ storage: new MemoryStorage(), services, allowedTenantIds: options.allowedTenantIds });
-  const adapter = new TestAdapter(async (context) => {
+  const adapter = new RecordingTestAdapter(async (context) => {
     await app.run(context);
   });
-  return { adapter, services };
+  return { adapter, services, actions };
 }
 
 /** A message as Teams would send it from the demo tenant. */
-export function teamsMessage(text: string, tenantId = DEMO_TENANT): Partial<Activity> {
-  return { type: 'message', text, channelData: { tenant: { id: tenantId } }, from: { id: 'user-1', name: 'Priya Officer', aadObjectId: 'aad-1' } };
+export function teamsMessage(text: string, tenantId = DEMO_TENANT, from: Person = PEOPLE.officer): Partial<Activity> {
+  return { type: 'message', text, channelData: { tenant: { id: tenantId } }, from: { id: `user-${from.aadObjectId}`, name: from.name, aadObjectId: from.aadObjectId } };
+}
+
+/** A card button press (Action.Submit) as Teams sends it: a message with a value and no text. */
+export function cardSubmit(value: Record<string, unknown>, from: Person = PEOPLE.officer, replyToId = 'card-1'): Partial<Activity> {
+  return { ...teamsMessage('', DEMO_TENANT, from), text: undefined, value, replyToId };
 }
 
 export function cardOf(activity: Partial<Activity>): Record<string, unknown> {

@@ -23,6 +23,18 @@ export const CAPABILITIES: readonly Capability[] = [
     description: 'The training available to staff in the partnership, with links.',
   },
   {
+    intent: 'my-actions',
+    title: 'My actions',
+    example: 'My actions',
+    description: "Your organisation's actions in the partnership action plan, with their status and an update button each.",
+  },
+  {
+    intent: 'update-action',
+    title: 'Update an action',
+    example: 'Update action 3.1',
+    description: 'Opens the update card for one action of the plan.',
+  },
+  {
     intent: 'help',
     title: 'Help',
     example: 'Help',

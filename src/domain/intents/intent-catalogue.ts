@@ -4,7 +4,7 @@
  * The best-scoring intent wins; ties go to the intent listed first, so anything that could be a
  * safeguarding concern resolves to the referral pathway (which leads with "call 999").
  */
-export type IntentId = 'referral' | 'training' | 'help';
+export type IntentId = 'referral' | 'training' | 'my-actions' | 'update-action' | 'help';
 
 export interface IntentPattern {
   readonly slots: readonly (readonly string[])[];
@@ -54,6 +54,17 @@ export const INTENT_CATALOGUE: readonly IntentDefinition[] = [
       { slots: [['prevent', 'awareness', 'online', 'induction'], ['course', 'courses', 'module', 'modules', 'session', 'sessions']] },
       { slots: [['book', 'booking', 'find', 'attend'], ['course', 'courses', 'session', 'sessions']] },
     ],
+  },
+  {
+    id: 'my-actions',
+    patterns: [
+      { slots: [['my', 'our'], ['actions', 'action']], weight: 1 },
+      { slots: [['show', 'list'], ['actions']] },
+    ],
+  },
+  {
+    id: 'update-action',
+    patterns: [{ slots: [['update', 'edit', 'report'], ['action', 'actions']], weight: 1 }],
   },
   {
     id: 'help',

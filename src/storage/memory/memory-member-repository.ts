@@ -1,6 +1,10 @@
+import { InvalidError } from '../../domain/errors';
 import { memberSchema, type Member } from '../../domain/partnership/member';
 import type { ChangeAuthor, MemberRepository } from '../../domain/ports';
 import { parseOrThrow } from '../../domain/validation';
+
+/** Same cap as the Table repository (MAX_CONVERSATION_REFERENCE_CHARS there); the contract tests pin both. */
+const MAX_CONVERSATION_REFERENCE_CHARS = 16 * 1024;
 
 /** Same contract as the Table repository, for unit tests. */
 export class MemoryMemberRepository implements MemberRepository {
@@ -9,7 +13,7 @@ export class MemoryMemberRepository implements MemberRepository {
 
   async list(partnershipId: string): Promise<Member[]> {
     return [...(this.members.get(partnershipId)?.values() ?? [])]
-      .sort((a, b) => a.name.localeCompare(b.name))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.aadObjectId.localeCompare(b.aadObjectId))
       .map((m) => structuredClone(m));
   }
 
@@ -26,6 +30,11 @@ export class MemoryMemberRepository implements MemberRepository {
   }
 
   async saveConversationReference(partnershipId: string, aadObjectId: string, reference: string): Promise<void> {
+    if (aadObjectId.length === 0) throw new InvalidError('a conversation reference needs the AAD object id of the person it reaches');
+    if (reference.length === 0) throw new InvalidError('a conversation reference is empty');
+    if (reference.length > MAX_CONVERSATION_REFERENCE_CHARS) {
+      throw new InvalidError(`a conversation reference is too long to store (${reference.length} characters, at most ${MAX_CONVERSATION_REFERENCE_CHARS})`);
+    }
     this.references.set(`${partnershipId}\u0000${aadObjectId}`, reference);
   }
 

@@ -8,7 +8,7 @@ export class MemoryOrganisationRepository implements OrganisationRepository {
 
   async list(partnershipId: string): Promise<Organisation[]> {
     return [...(this.organisations.get(partnershipId)?.values() ?? [])]
-      .sort((a, b) => a.name.localeCompare(b.name))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
       .map((o) => structuredClone(o));
   }
 

@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { actionReceiptCard, actionUpdateCard, myActionsCard } from '../../../src/cards/action-cards';
 import { helpCard } from '../../../src/cards/help-card';
 import { problemCard } from '../../../src/cards/problem-card';
 import { referralPathwayCard } from '../../../src/cards/referral-pathway-card';
@@ -9,6 +10,10 @@ import { welcomeCard } from '../../../src/cards/welcome-card';
 import { CAPABILITIES } from '../../../src/domain/intents/capabilities';
 import { cardProblems } from '../../support/adaptive-card-checks';
 import { demoGuidance } from '../../support/demo-guidance';
+import { sampleAction, sampleProgress } from '../../support/action-repository-contract';
+
+const organisationNames = new Map([['police', 'Warwickshire and West Mercia Police']]);
+const updated = { action: sampleAction('6.4'), progress: sampleProgress('nonce-sample', { evidenceUrl: 'https://example.org/evidence', revisedDate: '2027-01-31' }), etag: 'W/"1"' };
 
 const guidance = demoGuidance();
 
@@ -18,6 +23,11 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
   training: () => trainingCard({ partnershipName: guidance.partnershipName, training: guidance.training }),
   help: () => helpCard({ capabilities: CAPABILITIES, heard: 'what is the weather' }),
   welcome: () => welcomeCard({ partnershipName: guidance.partnershipName, capabilities: CAPABILITIES }),
+  'action-update': () =>
+    actionUpdateCard({ record: updated, organisationNames, today: '2026-11-22', nonce: 'nonce-0001', notice: 'Not saved', problems: ['It looks like it contains an email address.'] }),
+  'action-receipt': () => actionReceiptCard({ record: updated, organisationNames, today: '2026-11-22', duplicate: true }),
+  'my-actions': () =>
+    myActionsCard({ heading: 'Actions for Warwickshire and West Mercia Police', records: [updated, { action: sampleAction('6.1'), etag: 'W/"2"' }], organisationNames, today: '2026-11-22', emptyMessage: '' }),
   problem: () =>
     problemCard({ title: 'Not saved, try again', message: 'Storage did not answer.', details: ['a', 'b'], hint: 'Try again.', showEmergencyLine: true, reference: 'AB12CD34' }),
 };

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import { actionReceiptCard, actionUpdateCard, myActionsCard, type ActionUpdateSubmit } from '../../cards/action-cards';
+import type { z } from 'zod';
+import type { actionUpdateEnvelopeSchema } from '../../cards/action-cards';
+import type { ActionRecord } from '../../domain/actions/action';
+import { PersonalDataError } from '../../domain/actions/action-update-service';
+import { findActionId, londonDate } from '../../domain/clock';
+import { ConflictError } from '../../domain/errors';
+import type { Actor } from '../../domain/partnership/member';
+import type { ActivityFacts } from '../activity-facts';
+import type { BotServices, TurnHandler } from '../bot-services';
+import { replaceCard, sendCard } from '../send-card';
+
+async function whoIsAsking(facts: ActivityFacts, services: BotServices): Promise<{ partnershipId: string; actor: Actor }> {
+  const partnershipId = await services.partnerships.resolveId(facts.tenantId);
+  const actor = await services.directory.actorFor(partnershipId, facts.aadObjectId, facts.userName);
+  return { partnershipId, actor };
+}
+
+export const showMyActions: TurnHandler = async (context, facts, services) => {
+  const { partnershipId, actor } = await whoIsAsking(facts, services);
+  const [records, organisationNames] = await Promise.all([
+    services.actions.actionsFor(partnershipId, actor),
+    services.directory.organisationNames(partnershipId),
+  ]);
+  const organisation = actor.organisationId ? organisationNames.get(actor.organisationId) ?? actor.organisationId : undefined;
+  await sendCard(
+    context,
+    myActionsCard({
+      heading: organisation ? `Actions for ${organisation}` : 'Your actions',
+      records,
+      organisationNames,
+      today: londonDate(services.now()),
+      emptyMessage: organisation
+        ? `${organisation} owns no actions in the current action plan.`
+        : 'You are not listed as a member of an organisation in this partnership, so no actions are assigned to you. The Prevent Officer can add you.',
+    }),
+  );
+};
+
+async function sendUpdateCard(context: TurnContext, services: BotServices, partnershipId: string, record: ActionRecord): Promise<void> {
+  const organisationNames = await services.directory.organisationNames(partnershipId);
+  await sendCard(context, actionUpdateCard({ record, organisationNames, today: londonDate(services.now()), nonce: randomUUID() }));
+}
+
+export function openActionUpdate(actionId: string): TurnHandler {
+  return async (context, facts, services) => {
+    const { partnershipId, actor } = await whoIsAsking(facts, services);
+    const record = await services.actions.openForUpdate(partnershipId, actor, actionId);
+    await sendUpdateCard(context, services, partnershipId, record);
+  };
+}
+
+/** "update action 3.1" opens that card; without an id, the list to choose from. */
+export const answerUpdateAction: TurnHandler = async (context, facts, services) => {
+  const actionId = findActionId(facts.text);
+  await (actionId ? openActionUpdate(actionId) : showMyActions)(context, facts, services);
+};
+
+export function submitActionUpdate(submit: ActionUpdateSubmit): TurnHandler {
+  return async (context, facts, services) => {
+    const { partnershipId, actor } = await whoIsAsking(facts, services);
+    const today = londonDate(services.now());
+    const typed = {
+      status: submit.status,
+      progressNote: submit.progressNote,
+      evidenceUrl: submit.evidenceUrl ?? '',
+      revisedDate: submit.revisedDate ?? '',
+    };
+    try {
+      const { record, duplicate } = await services.actions.submit(partnershipId, actor, { ...submit });
+      const organisationNames = await services.directory.organisationNames(partnershipId);
+      await replaceCard(context, actionReceiptCard({ record, organisationNames, today, duplicate }));
+    } catch (error) {
+      if (!(error instanceof PersonalDataError || error instanceof ConflictError)) throw error;
+      // Give the card back with what they typed, so nothing is lost, and say what to do.
+      const record = await services.actions.get(partnershipId, submit.actionId);
+      const organisationNames = await services.directory.organisationNames(partnershipId);
+      const notice =
+        error instanceof PersonalDataError
+          ? 'Not saved: please remove the personal details from the progress note and submit again.'
+          : 'Not saved: someone updated this action a moment ago. Their update is shown above; check yours and submit again.';
+      const problems = error instanceof PersonalDataError ? [...error.findings] : [];
+      await replaceCard(context, actionUpdateCard({ record, organisationNames, today, nonce: submit.nonce, values: typed, notice, problems }));
+    }
+  };
+}
+
+/** An update card that failed its checks comes back with what was typed and a line per problem. */
+export function returnUpdateCardWithProblems(envelope: z.infer<typeof actionUpdateEnvelopeSchema>, problems: string[]): TurnHandler {
+  return async (context, facts, services) => {
+    const { partnershipId, actor } = await whoIsAsking(facts, services);
+    const record = await services.actions.openForUpdate(partnershipId, actor, envelope.actionId);
+    const organisationNames = await services.directory.organisationNames(partnershipId);
+    await replaceCard(
+      context,
+      actionUpdateCard({
+        record,
+        organisationNames,
+        today: londonDate(services.now()),
+        nonce: randomUUID(),
+        values: {
+          status: envelope.status ?? '',
+          progressNote: envelope.progressNote ?? '',
+          evidenceUrl: envelope.evidenceUrl ?? '',
+          revisedDate: envelope.revisedDate ?? '',
+        },
+        notice: 'Not saved: please fix the following and submit again.',
+        problems: problems.map((problem) => problem.replace(/^[^:]+: /, '')),
+      }),
+    );
+  };
+}

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import {
+  ACTION_STATUSES,
+  EVIDENCE_URL_MAX,
+  PROGRESS_NOTE_MAX,
+  STATUS_LABELS,
+  actionIdSchema,
+  type ActionRecord,
+  type ActionStatus,
+  type Rag,
+} from '../domain/actions/action';
+import { effectiveDueDate, isOverdue, ragFor } from '../domain/actions/rag';
+import { RAG_COLOURS, RAG_LABELS, formatDate, formatDateTime } from './format';
+import { escapeMarkdown } from './markdown';
+import { renderCard, type AdaptiveCardJson } from './render';
+
+/** Submits the update card. Carries the card's nonce and the ETag the partner was looking at. */
+export const ACTION_UPDATE_VERB = 'action-update';
+/** Opens a fresh update card for one action ("Update" on my actions, "Edit update" on a receipt). */
+export const ACTION_OPEN_VERB = 'action-open';
+
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/** The update card's submit payload. The card checks the same rules first; this is the one that counts. */
+export const actionUpdateSubmitSchema = z.object({
+  verb: z.literal(ACTION_UPDATE_VERB),
+  actionId: actionIdSchema,
+  nonce: z.string().min(8).max(64),
+  etag: z.string().min(1).max(200),
+  status: z.enum(ACTION_STATUSES, { errorMap: () => ({ message: 'choose a status' }) }),
+  progressNote: z
+    .string({ required_error: 'write a progress note' })
+    .trim()
+    .min(1, 'write a progress note')
+    .max(PROGRESS_NOTE_MAX, `keep the progress note under ${PROGRESS_NOTE_MAX} characters`),
+  evidenceUrl: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .max(EVIDENCE_URL_MAX, `keep the evidence link under ${EVIDENCE_URL_MAX} characters`)
+      .regex(/^https:\/\/\S+$/, 'the evidence link must start with https://')
+      .optional(),
+  ),
+  revisedDate: z.preprocess(emptyToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'the revised date must be a date').optional()),
+});
+export type ActionUpdateSubmit = z.infer<typeof actionUpdateSubmitSchema>;
+
+/** Just enough of an update submit to put the card back in front of the user when the rest is wrong. */
+export const actionUpdateEnvelopeSchema = z.object({
+  verb: z.literal(ACTION_UPDATE_VERB),
+  actionId: actionIdSchema,
+  status: z.string().max(40).optional(),
+  progressNote: z.string().max(PROGRESS_NOTE_MAX * 2).optional(),
+  evidenceUrl: z.string().max(EVIDENCE_URL_MAX * 2).optional(),
+  revisedDate: z.string().max(40).optional(),
+});
+
+export const actionOpenSubmitSchema = z.object({
+  verb: z.literal(ACTION_OPEN_VERB),
+  actionId: actionIdSchema,
+});
+
+function statusSummary(record: ActionRecord): string {
+  const p = record.progress;
+  if (!p) return 'No update yet';
+  return `${STATUS_LABELS[p.status]}, by ${p.updatedByName} on ${formatDateTime(p.updatedAt)}`;
+}
+
+function ragView(rag: Rag) {
+  return { rag: RAG_LABELS[rag], ragColour: RAG_COLOURS[rag] };
+}
+
+function actionView(record: ActionRecord, organisationNames: ReadonlyMap<string, string>, today: string) {
+  const { action, progress } = record;
+  const due = effectiveDueDate(action, progress);
+  return {
+    id: action.id,
+    themeTitle: action.themeTitle,
+    text: escapeMarkdown(action.text),
+    owners: action.ownerOrganisationIds.map((id) => organisationNames.get(id) ?? id).join(', '),
+    due: due ? `${formatDate(due)}${isOverdue(action, progress, today) ? ' (overdue)' : ''}` : action.recurring ? `${action.timescale} (recurring)` : action.timescale || 'Not set',
+    status: progress ? STATUS_LABELS[progress.status] : 'No update yet',
+    summary: statusSummary(record),
+    ...ragView(ragFor(action, progress, today)),
+  };
+}
+
+export interface ActionUpdateCardData {
+  readonly record: ActionRecord;
+  readonly organisationNames: ReadonlyMap<string, string>;
+  readonly today: string;
+  readonly nonce: string;
+  /** What the user typed, when the card comes back to them; otherwise the latest update. */
+  readonly values?: Partial<Record<'status' | 'progressNote' | 'evidenceUrl' | 'revisedDate', string>>;
+  readonly notice?: string;
+  readonly problems?: readonly string[];
+}
+
+export function actionUpdateCard(data: ActionUpdateCardData): AdaptiveCardJson {
+  const latest = data.record.progress;
+  const values = data.values ?? {
+    status: latest?.status ?? '',
+    progressNote: latest?.progressNote ?? '',
+    evidenceUrl: latest?.evidenceUrl ?? '',
+    revisedDate: latest?.revisedDate ?? '',
+  };
+  return renderCard('action-update', {
+    action: actionView(data.record, data.organisationNames, data.today),
+    values: { status: '', progressNote: '', evidenceUrl: '', revisedDate: '', ...values },
+    statusChoices: ACTION_STATUSES.map((status: ActionStatus) => ({ title: STATUS_LABELS[status], value: status })),
+    progressNoteMax: PROGRESS_NOTE_MAX,
+    evidenceUrlMax: EVIDENCE_URL_MAX,
+    notice: data.notice ?? '',
+    problems: (data.problems ?? []).map(escapeMarkdown),
+    nonce: data.nonce,
+    etag: data.record.etag,
+  });
+}
+
+export interface ActionReceiptCardData {
+  readonly record: ActionRecord;
+  readonly organisationNames: ReadonlyMap<string, string>;
+  readonly today: string;
+  readonly duplicate: boolean;
+}
+
+/** Replaces the update card once the update is stored, so a second click has nothing to submit. */
+export function actionReceiptCard(data: ActionReceiptCardData): AdaptiveCardJson {
+  const progress = data.record.progress;
+  if (!progress) throw new Error('a receipt needs a recorded update');
+  return renderCard('action-receipt', {
+    action: actionView(data.record, data.organisationNames, data.today),
+    receipt: {
+      line: `Updated by ${escapeMarkdown(progress.updatedByName)} at ${formatDateTime(progress.updatedAt)}: ${STATUS_LABELS[progress.status]}`,
+      note: escapeMarkdown(progress.progressNote),
+      evidenceUrl: progress.evidenceUrl ?? '',
+      revisedDate: progress.revisedDate ? formatDate(progress.revisedDate) : '',
+      duplicate: data.duplicate,
+    },
+  });
+}
+
+export interface MyActionsCardData {
+  readonly heading: string;
+  readonly records: readonly ActionRecord[];
+  readonly organisationNames: ReadonlyMap<string, string>;
+  readonly today: string;
+  /** Shown instead of the list when there is nothing to list. */
+  readonly emptyMessage: string;
+}
+
+export function myActionsCard(data: MyActionsCardData): AdaptiveCardJson {
+  return renderCard('my-actions', {
+    heading: escapeMarkdown(data.heading),
+    actions: data.records.map((record) => actionView(record, data.organisationNames, data.today)),
+    emptyMessage: data.records.length === 0 ? data.emptyMessage : '',
+  });
+}

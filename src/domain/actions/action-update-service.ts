@@ -1,0 +1,91 @@
+import { DomainError, ForbiddenError, NotFoundError } from '../errors';
+import type { Actor } from '../partnership/member';
+import type { ActionRepository } from '../ports';
+import type { ActionProgress, ActionRecord, ActionStatus } from './action';
+
+/** What a partner typed on the update card, after the card payload passed its schema. */
+export interface ActionUpdateRequest {
+  readonly actionId: string;
+  readonly status: ActionStatus;
+  readonly progressNote: string;
+  readonly evidenceUrl?: string;
+  readonly revisedDate?: string;
+  /** From the card: makes the write idempotent. */
+  readonly nonce: string;
+  /** From the card: the version the partner was looking at. */
+  readonly etag: string;
+}
+
+/** Returns one line per kind of personal data found in the text; empty when it is clean. */
+export type PersonalDataScreen = (text: string) => string[];
+
+/** The note looks like it holds personal data: nothing was stored and the user must edit it. */
+export class PersonalDataError extends DomainError {
+  constructor(readonly findings: readonly string[]) {
+    super('invalid', 'The progress note looks like it contains personal data about someone. Nothing was saved.', findings);
+  }
+}
+
+export class ActionUpdateService {
+  constructor(
+    private readonly actions: ActionRepository,
+    private readonly screen: PersonalDataScreen,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Owner organisations' members, the Prevent Officer and the chair may update an action. */
+  canUpdate(actor: Actor, record: ActionRecord): boolean {
+    if (actor.role === 'prevent-officer' || actor.role === 'chair') return true;
+    return actor.role !== 'staff' && actor.organisationId !== undefined && record.action.ownerOrganisationIds.includes(actor.organisationId);
+  }
+
+  /** The action as it stands, for an update card; refused for someone who may not update it. */
+  async openForUpdate(partnershipId: string, actor: Actor, actionId: string): Promise<ActionRecord> {
+    const record = await this.require(partnershipId, actionId);
+    this.assertMayUpdate(actor, record);
+    return record;
+  }
+
+  async submit(partnershipId: string, actor: Actor, request: ActionUpdateRequest): Promise<{ record: ActionRecord; duplicate: boolean }> {
+    const record = await this.require(partnershipId, request.actionId);
+    this.assertMayUpdate(actor, record);
+    const findings = this.screen(request.progressNote);
+    if (findings.length > 0) throw new PersonalDataError(findings);
+    const progress: ActionProgress = {
+      status: request.status,
+      progressNote: request.progressNote,
+      ...(request.evidenceUrl ? { evidenceUrl: request.evidenceUrl } : {}),
+      ...(request.revisedDate ? { revisedDate: request.revisedDate } : {}),
+      updatedById: actor.aadObjectId,
+      updatedByName: actor.name,
+      updatedAt: this.now().toISOString(),
+      nonce: request.nonce,
+    };
+    return this.actions.recordUpdate(partnershipId, request.actionId, progress, request.etag);
+  }
+
+  /** The actor's organisation's actions, in plan order; none for someone outside every organisation. */
+  async actionsFor(partnershipId: string, actor: Actor): Promise<ActionRecord[]> {
+    if (!actor.organisationId) return [];
+    const all = await this.actions.list(partnershipId);
+    return all.filter((record) => record.action.ownerOrganisationIds.includes(actor.organisationId!));
+  }
+
+  async get(partnershipId: string, actionId: string): Promise<ActionRecord> {
+    return this.require(partnershipId, actionId);
+  }
+
+  private async require(partnershipId: string, actionId: string): Promise<ActionRecord> {
+    const record = await this.actions.get(partnershipId, actionId);
+    if (!record) throw new NotFoundError(`There is no action ${actionId} in the action plan.`);
+    return record;
+  }
+
+  private assertMayUpdate(actor: Actor, record: ActionRecord): void {
+    if (!this.canUpdate(actor, record)) {
+      throw new ForbiddenError(
+        `Only the organisations that own action ${record.action.id}, the Prevent Officer or the chair can update it. If you think you should be able to, ask the Prevent Officer to add you to the partnership.`,
+      );
+    }
+  }
+}

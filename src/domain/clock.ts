@@ -1,0 +1,11 @@
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in the UK as YYYY-MM-DD: "overdue" must turn over at UK midnight, not UTC's. */
+export function londonDate(now: Date): string {
+  return LONDON_DAY.format(now);
+}
+
+/** The action id ("3.1") mentioned in a message such as "update action 3.1", if any. */
+export function findActionId(text: string): string | undefined {
+  return text.match(/\b(\d{1,2}\.\d{1,2})\b/)?.[1];
+}

@@ -1,0 +1,5 @@
+import type { PersonalDataScreen } from '../actions/action-update-service';
+import { describeFindings, findPersonalData } from './personal-data-guard';
+
+/** The screen every free-text field passes before it is stored. */
+export const screenForPersonalData: PersonalDataScreen = (text) => describeFindings(findPersonalData(text));
