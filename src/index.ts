@@ -1,7 +1,9 @@
+import { AdapterCardMessenger } from './bot/card-messenger';
 import { createAdapter, createApplication } from './bot/create-bot';
 import { TableStateStorage } from './bot/table-state-storage';
 import { ConfigError, loadConfig, type Config } from './config';
 import { ActionUpdateService } from './domain/actions/action-update-service';
+import { UpdateRequestService } from './domain/actions/update-request-service';
 import { GuidanceService } from './domain/guidance/guidance-service';
 import { PartnershipDirectory } from './domain/partnership/directory';
 import { PartnershipResolver } from './domain/partnership/partnership-resolver';
@@ -9,6 +11,8 @@ import { screenForPersonalData } from './domain/privacy/screen';
 import { createHttpServer } from './http/create-server';
 import { createLogger, type Logger } from './logger';
 import { ActionTableRepository } from './storage/tables/action-table-repository';
+import { ChannelTableRepository } from './storage/tables/channel-table-repository';
+import { UpdateRoundTableRepository } from './storage/tables/update-round-table-repository';
 import { GuidanceTableRepository } from './storage/tables/guidance-table-repository';
 import { MemberTableRepository } from './storage/tables/member-table-repository';
 import { OrganisationTableRepository } from './storage/tables/organisation-table-repository';
@@ -29,15 +33,20 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 
   const partnershipRepository = new PartnershipTableRepository(storage.client('partnerships'));
   const now = () => new Date();
+  const actions = new ActionTableRepository(storage.client('actions'));
+  const members = new MemberTableRepository(storage.client('members'));
+  const organisations = new OrganisationTableRepository(storage.client('organisations'));
+  const adapter = createAdapter(config, logger);
   const services = {
     guidance: new GuidanceService(new GuidanceTableRepository(storage.client('guidance'))),
     partnerships: new PartnershipResolver(partnershipRepository, config.defaultPartnershipId),
-    directory: new PartnershipDirectory(new MemberTableRepository(storage.client('members')), new OrganisationTableRepository(storage.client('organisations'))),
-    actions: new ActionUpdateService(new ActionTableRepository(storage.client('actions')), screenForPersonalData, now),
+    directory: new PartnershipDirectory(members, organisations, new ChannelTableRepository(storage.client('partnerships'))),
+    actions: new ActionUpdateService(actions, screenForPersonalData, now),
+    updateRequests: new UpdateRequestService(actions, organisations, members, new UpdateRoundTableRepository(storage.client('actions')), now),
+    messenger: new AdapterCardMessenger(adapter, config.bot.appId ?? ''),
     logger,
     now,
   };
-  const adapter = createAdapter(config, services);
   const app = createApplication({
     adapter,
     botAppId: config.bot.appId,

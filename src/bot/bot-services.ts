@@ -1,10 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import type { ActionUpdateService } from '../domain/actions/action-update-service';
+import type { UpdateRequestService } from '../domain/actions/update-request-service';
 import type { GuidanceService } from '../domain/guidance/guidance-service';
 import type { PartnershipDirectory } from '../domain/partnership/directory';
 import type { PartnershipResolver } from '../domain/partnership/partnership-resolver';
 import type { Logger } from '../logger';
 import type { ActivityFacts } from './activity-facts';
+import type { CardMessenger } from './card-messenger';
 
 /** What handlers may use: domain services only, never storage clients directly. */
 export interface BotServices {
@@ -12,6 +14,8 @@ export interface BotServices {
   readonly partnerships: PartnershipResolver;
   readonly directory: PartnershipDirectory;
   readonly actions: ActionUpdateService;
+  readonly updateRequests: UpdateRequestService;
+  readonly messenger: CardMessenger;
   readonly logger: Logger;
   /** Injected so tests can pin "today" (overdue, RAG). */
   readonly now: () => Date;

@@ -1,9 +1,10 @@
 import type { Storage } from 'botbuilder';
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { Config } from '../config';
+import type { Logger } from '../logger';
 import type { BotServices } from './bot-services';
 import { replyWithProblem } from './error-replies';
-import { registerMessageHandlers, registerTenantGuard, registerWelcome } from './register-handlers';
+import { registerConversationCapture, registerMessageHandlers, registerTenantGuard, registerWelcome } from './register-handlers';
 
 export interface BotOptions {
   readonly storage: Storage;
@@ -23,13 +24,14 @@ export function createApplication(options: BotOptions): Application<TurnState> {
     startTypingTimer: false,
   });
   registerTenantGuard(app, options.allowedTenantIds ?? [], options.services);
+  registerConversationCapture(app, options.services);
   registerMessageHandlers(app, options.services);
   registerWelcome(app, options.services);
   return app;
 }
 
 /** The adapter that validates Bot Framework JWTs; with no app id (local mode) it accepts anonymous calls. */
-export function createAdapter(config: Config, services: BotServices): TeamsAdapter {
+export function createAdapter(config: Config, logger: Logger): TeamsAdapter {
   const { appId, appPassword, appTenantId, appType } = config.bot;
   const adapter = new TeamsAdapter(
     appId
@@ -37,8 +39,8 @@ export function createAdapter(config: Config, services: BotServices): TeamsAdapt
       : {},
   );
   adapter.onTurnError = async (context, error) => {
-    await replyWithProblem(context, error, services.logger).catch((sendError: unknown) =>
-      services.logger.error({ err: sendError }, 'could not tell the user about a failed turn'),
+    await replyWithProblem(context, error, logger).catch((sendError: unknown) =>
+      logger.error({ err: sendError }, 'could not tell the user about a failed turn'),
     );
   };
   return adapter;

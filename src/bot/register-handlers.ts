@@ -1,4 +1,4 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { ZodType, ZodTypeDef } from 'zod';
 import {
@@ -18,11 +18,13 @@ import type { BotServices, TurnHandler } from './bot-services';
 import { replyWithProblem } from './error-replies';
 import { answerUpdateAction, openActionUpdate, showMyActions, submitActionUpdate, returnUpdateCardWithProblems } from './handlers/action-handlers';
 import { answerReferral, answerTraining } from './handlers/guidance-handlers';
+import { requestUpdates } from './handlers/update-request-handlers';
 import { answerHelp, answerUnknown, sendWelcome } from './handlers/help-handlers';
 
 const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
   referral: answerReferral,
   training: answerTraining,
+  'request-updates': requestUpdates,
   'my-actions': showMyActions,
   'update-action': answerUpdateAction,
   help: answerHelp,
@@ -105,5 +107,30 @@ export function registerTenantGuard(app: Application<TurnState>, allowedTenantId
     if (tenantId && allowedTenantIds.includes(tenantId)) return true;
     services.logger.warn({ tenantId, activityType: context.activity.type }, 'activity from a tenant that is not allowed; ignored');
     return false;
+  });
+}
+
+/**
+ * Remembers how to reach people in 1:1 chat and where the partnership channel is, from whatever
+ * they send, so proactive messages (update requests, the progress card) have somewhere to go.
+ * A failure here never stops the turn: the user still gets their answer.
+ */
+export function registerConversationCapture(app: Application<TurnState>, services: BotServices): void {
+  app.turn('beforeTurn', async (context) => {
+    const facts = activityFacts(context);
+    const reference = TurnContext.getConversationReference(context.activity);
+    delete reference.activityId;
+    const stored = JSON.stringify(reference);
+    try {
+      const partnershipId = await services.partnerships.resolveId(facts.tenantId);
+      if (facts.conversationType === 'personal' && facts.aadObjectId) {
+        await services.directory.rememberPersonalChat(partnershipId, facts.aadObjectId, stored);
+      } else if (facts.conversationType === 'channel') {
+        await services.directory.rememberChannel(partnershipId, stored);
+      }
+    } catch (error) {
+      services.logger.warn({ err: error }, 'could not store the conversation reference');
+    }
+    return true;
   });
 }

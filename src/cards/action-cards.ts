@@ -143,6 +143,8 @@ export function actionReceiptCard(data: ActionReceiptCardData): AdaptiveCardJson
 
 export interface MyActionsCardData {
   readonly heading: string;
+  /** A line under the heading, e.g. who asked for the updates and by when. */
+  readonly intro?: string;
   readonly records: readonly ActionRecord[];
   readonly organisationNames: ReadonlyMap<string, string>;
   readonly today: string;
@@ -153,6 +155,7 @@ export interface MyActionsCardData {
 export function myActionsCard(data: MyActionsCardData): AdaptiveCardJson {
   return renderCard('my-actions', {
     heading: escapeMarkdown(data.heading),
+    intro: escapeMarkdown(data.intro ?? ''),
     actions: data.records.map((record) => actionView(record, data.organisationNames, data.today)),
     emptyMessage: data.records.length === 0 ? data.emptyMessage : '',
   });

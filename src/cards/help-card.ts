@@ -13,5 +13,5 @@ export interface HelpCardData {
 
 export function helpCard(data: HelpCardData): AdaptiveCardJson {
   const heard = data.heard ? escapeMarkdown(truncate(data.heard.trim(), 80)) : '';
-  return renderCard(HELP_TEMPLATE, { capabilities: data.capabilities, heard });
+  return renderCard(HELP_TEMPLATE, { capabilities: data.capabilities, buttons: data.capabilities.filter((c) => c.button), heard });
 }

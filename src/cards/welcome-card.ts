@@ -10,5 +10,5 @@ export interface WelcomeCardData {
 }
 
 export function welcomeCard(data: WelcomeCardData): AdaptiveCardJson {
-  return renderCard(WELCOME_TEMPLATE, data);
+  return renderCard(WELCOME_TEMPLATE, { ...data, buttons: data.capabilities.filter((c) => c.button) });
 }

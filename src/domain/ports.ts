@@ -1,4 +1,5 @@
 import type { Action, ActionProgress, ActionRecord } from './actions/action';
+import type { UpdateRound } from './actions/update-round';
 import type { Guidance } from './guidance/guidance';
 import type { Member } from './partnership/member';
 import type { Organisation } from './partnership/organisation';
@@ -70,4 +71,17 @@ export interface ActionRepository {
   recordUpdate(partnershipId: string, actionId: string, progress: ActionProgress, etag: string): Promise<{ record: ActionRecord; duplicate: boolean }>;
   /** Every update of an action, newest first. */
   history(partnershipId: string, actionId: string): Promise<ActionProgress[]>;
+}
+
+export interface UpdateRoundRepository {
+  /** The most recently started round, if any. */
+  current(partnershipId: string): Promise<UpdateRound | undefined>;
+  save(partnershipId: string, round: UpdateRound): Promise<void>;
+}
+
+/** Where the partnership's channel is, so the bot can post to it without being spoken to. */
+export interface ChannelRepository {
+  /** A serialised Bot Framework ConversationReference of the partnership's channel. */
+  get(partnershipId: string): Promise<string | undefined>;
+  save(partnershipId: string, reference: string): Promise<void>;
 }

@@ -2,6 +2,10 @@ import { MemoryStorage, TestAdapter, type Activity, type ResourceResponse, type 
 import { createApplication } from '../../src/bot/create-bot';
 import type { BotServices } from '../../src/bot/bot-services';
 import { ActionUpdateService } from '../../src/domain/actions/action-update-service';
+import { UpdateRequestService } from '../../src/domain/actions/update-request-service';
+import type { CardMessenger } from '../../src/bot/card-messenger';
+import type { AdaptiveCardJson } from '../../src/cards/render';
+import { MemoryChannelRepository, MemoryUpdateRoundRepository } from '../../src/storage/memory/memory-round-and-channel-repositories';
 import { GuidanceService } from '../../src/domain/guidance/guidance-service';
 import { PartnershipDirectory } from '../../src/domain/partnership/directory';
 import { screenForPersonalData } from '../../src/domain/privacy/screen';
@@ -37,6 +41,25 @@ export class RecordingTestAdapter extends TestAdapter {
   override async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<ResourceResponse | void> {
     this.replaced.push(activity);
     return super.updateActivity(context, activity);
+  }
+}
+
+/** Records proactive sends instead of calling the Bot Connector; can be told to fail for a reference. */
+export class RecordingMessenger implements CardMessenger {
+  readonly sent: { reference: string; card: AdaptiveCardJson; id: string }[] = [];
+  readonly replaced: { reference: string; activityId: string; card: AdaptiveCardJson }[] = [];
+  readonly failFor = new Map<string, number>();
+
+  async send(reference: string, card: AdaptiveCardJson): Promise<string> {
+    const status = [...this.failFor].find(([fragment]) => reference.includes(fragment))?.[1];
+    if (status) throw Object.assign(new Error(`HTTP ${status}`), { statusCode: status });
+    const id = `proactive-${this.sent.length + 1}`;
+    this.sent.push({ reference, card, id });
+    return id;
+  }
+
+  async replace(reference: string, activityId: string, card: AdaptiveCardJson): Promise<void> {
+    this.replaced.push({ reference, activityId, card });
   }
 }
 
@@ -82,24 +105,47 @@ export async function botHarness(options: HarnessOptions = {}) {
     ],
     author,
   );
+  const messenger = new RecordingMessenger();
+  let clock = HARNESS_NOW;
+  const now = () => clock;
   const services: BotServices = {
     guidance: new GuidanceService(guidance),
     partnerships: new PartnershipResolver(partnerships, 'warwickshire'),
-    directory: new PartnershipDirectory(members, organisations),
-    actions: new ActionUpdateService(actions, screenForPersonalData, () => HARNESS_NOW),
+    directory: new PartnershipDirectory(members, organisations, new MemoryChannelRepository()),
+    actions: new ActionUpdateService(actions, screenForPersonalData, now),
+    updateRequests: new UpdateRequestService(actions, organisations, members, new MemoryUpdateRoundRepository(), now),
+    messenger,
     logger: silentLogger,
-    now: () => HARNESS_NOW,
+    now,
   };
   const app = createApplication({ storage: new MemoryStorage(), services, allowedTenantIds: options.allowedTenantIds });
   const adapter = new RecordingTestAdapter(async (context) => {
     await app.run(context);
   });
-  return { adapter, services, actions };
+  /** Moves the harness clock on, e.g. so an update lands after a round started. */
+  const advance = (ms: number) => {
+    clock = new Date(clock.getTime() + ms);
+  };
+  return { adapter, services, actions, members, messenger, advance };
 }
 
 /** A message as Teams would send it from the demo tenant. */
 export function teamsMessage(text: string, tenantId = DEMO_TENANT, from: Person = PEOPLE.officer): Partial<Activity> {
-  return { type: 'message', text, channelData: { tenant: { id: tenantId } }, from: { id: `user-${from.aadObjectId}`, name: from.name, aadObjectId: from.aadObjectId } };
+  return {
+    type: 'message',
+    text,
+    channelData: { tenant: { id: tenantId } },
+    conversation: { id: `personal-${from.aadObjectId}`, conversationType: 'personal', isGroup: false, name: '' },
+    from: { id: `user-${from.aadObjectId}`, name: from.name, aadObjectId: from.aadObjectId },
+  };
+}
+
+/** A message in the partnership's Teams channel. */
+export function channelMessage(text: string, from: Person = PEOPLE.officer): Partial<Activity> {
+  return {
+    ...teamsMessage(text, DEMO_TENANT, from),
+    conversation: { id: '19:steering-group@thread.tacv2', conversationType: 'channel', isGroup: true, name: 'Steering Group' },
+  };
 }
 
 /** A card button press (Action.Submit) as Teams sends it: a message with a value and no text. */

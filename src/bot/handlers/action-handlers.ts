@@ -11,6 +11,7 @@ import type { Actor } from '../../domain/partnership/member';
 import type { ActivityFacts } from '../activity-facts';
 import type { BotServices, TurnHandler } from '../bot-services';
 import { replaceCard, sendCard } from '../send-card';
+import { refreshRoundProgress } from './update-request-handlers';
 
 async function whoIsAsking(facts: ActivityFacts, services: BotServices): Promise<{ partnershipId: string; actor: Actor }> {
   const partnershipId = await services.partnerships.resolveId(facts.tenantId);
@@ -72,6 +73,7 @@ export function submitActionUpdate(submit: ActionUpdateSubmit): TurnHandler {
       const { record, duplicate } = await services.actions.submit(partnershipId, actor, { ...submit });
       const organisationNames = await services.directory.organisationNames(partnershipId);
       await replaceCard(context, actionReceiptCard({ record, organisationNames, today, duplicate }));
+      if (!duplicate) await refreshRoundProgress(partnershipId, services);
     } catch (error) {
       if (!(error instanceof PersonalDataError || error instanceof ConflictError)) throw error;
       // Give the card back with what they typed, so nothing is lost, and say what to do.

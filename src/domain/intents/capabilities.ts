@@ -6,6 +6,8 @@ export interface Capability {
   /** A phrasing the matcher understands; the help card sends it back when its button is pressed. */
   readonly example: string;
   readonly description: string;
+  /** Offered as a button on the help and welcome cards (cards carry a handful of buttons at most). */
+  readonly button: boolean;
 }
 
 /** What the help and welcome cards offer. Only capabilities the bot really answers belong here. */
@@ -15,29 +17,41 @@ export const CAPABILITIES: readonly Capability[] = [
     title: 'Make a Prevent referral',
     example: 'How do I make a referral?',
     description: 'The local referral pathway, starting with what to do if someone is in immediate danger.',
+    button: true,
   },
   {
     intent: 'training',
     title: 'Prevent training',
     example: 'Training',
     description: 'The training available to staff in the partnership, with links.',
+    button: true,
   },
   {
     intent: 'my-actions',
     title: 'My actions',
     example: 'My actions',
     description: "Your organisation's actions in the partnership action plan, with their status and an update button each.",
+    button: true,
   },
   {
     intent: 'update-action',
     title: 'Update an action',
     example: 'Update action 3.1',
     description: 'Opens the update card for one action of the plan.',
+    button: false,
+  },
+  {
+    intent: 'request-updates',
+    title: 'Request updates (Prevent Officer)',
+    example: 'Request updates',
+    description: "Asks every owner organisation's Prevent lead for updates on their actions and posts progress in the partnership channel.",
+    button: false,
   },
   {
     intent: 'help',
     title: 'Help',
     example: 'Help',
     description: 'This list.',
+    button: false,
   },
 ];

@@ -4,7 +4,7 @@
  * The best-scoring intent wins; ties go to the intent listed first, so anything that could be a
  * safeguarding concern resolves to the referral pathway (which leads with "call 999").
  */
-export type IntentId = 'referral' | 'training' | 'my-actions' | 'update-action' | 'help';
+export type IntentId = 'referral' | 'training' | 'request-updates' | 'my-actions' | 'update-action' | 'help';
 
 export interface IntentPattern {
   readonly slots: readonly (readonly string[])[];
@@ -54,6 +54,10 @@ export const INTENT_CATALOGUE: readonly IntentDefinition[] = [
       { slots: [['prevent', 'awareness', 'online', 'induction'], ['course', 'courses', 'module', 'modules', 'session', 'sessions']] },
       { slots: [['book', 'booking', 'find', 'attend'], ['course', 'courses', 'session', 'sessions']] },
     ],
+  },
+  {
+    id: 'request-updates',
+    patterns: [{ slots: [['request', 'chase', 'collect', 'ask'], ['updates', 'update']], weight: 2 }],
   },
   {
     id: 'my-actions',

@@ -1,12 +1,40 @@
-import type { MemberRepository, OrganisationRepository } from '../ports';
+import type { ChannelRepository, MemberRepository, OrganisationRepository } from '../ports';
 import type { Actor } from './member';
 
-/** Who is asking, and what the partnership's organisations are called. */
+/** Who is asking, what the organisations are called, and how to reach people and the channel. */
 export class PartnershipDirectory {
+  /** References already stored by this process: most turns need no write at all. */
+  private readonly remembered = new Map<string, string>();
+
   constructor(
     private readonly members: MemberRepository,
     private readonly organisations: OrganisationRepository,
+    private readonly channels: ChannelRepository,
   ) {}
+
+  /** Stores how to reach this person in 1:1 chat, unless it is already stored unchanged. */
+  async rememberPersonalChat(partnershipId: string, aadObjectId: string, reference: string): Promise<void> {
+    const key = `person\u0000${partnershipId}\u0000${aadObjectId}`;
+    if (this.remembered.get(key) === reference) return;
+    await this.members.saveConversationReference(partnershipId, aadObjectId, reference);
+    this.remembered.set(key, reference);
+  }
+
+  async personalChat(partnershipId: string, aadObjectId: string): Promise<string | undefined> {
+    return this.members.getConversationReference(partnershipId, aadObjectId);
+  }
+
+  /** Stores the partnership channel (where the bot was installed or last spoken to in a channel). */
+  async rememberChannel(partnershipId: string, reference: string): Promise<void> {
+    const key = `channel\u0000${partnershipId}`;
+    if (this.remembered.get(key) === reference) return;
+    await this.channels.save(partnershipId, reference);
+    this.remembered.set(key, reference);
+  }
+
+  async channel(partnershipId: string): Promise<string | undefined> {
+    return this.channels.get(partnershipId);
+  }
 
   /** A registered member as stored; anyone else in the tenant is staff. */
   async actorFor(partnershipId: string, aadObjectId: string | undefined, displayName: string | undefined): Promise<Actor> {

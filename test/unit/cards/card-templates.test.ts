@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { actionReceiptCard, actionUpdateCard, myActionsCard } from '../../../src/cards/action-cards';
 import { helpCard } from '../../../src/cards/help-card';
+import { roundProgressCard, updateRequestSummaryCard } from '../../../src/cards/update-request-cards';
 import { problemCard } from '../../../src/cards/problem-card';
 import { referralPathwayCard } from '../../../src/cards/referral-pathway-card';
 import type { AdaptiveCardJson } from '../../../src/cards/render';
@@ -28,6 +29,10 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
   'action-receipt': () => actionReceiptCard({ record: updated, organisationNames, today: '2026-11-22', duplicate: true }),
   'my-actions': () =>
     myActionsCard({ heading: 'Actions for Warwickshire and West Mercia Police', records: [updated, { action: sampleAction('6.1'), etag: 'W/"2"' }], organisationNames, today: '2026-11-22', emptyMessage: '' }),
+  'round-progress': () =>
+    roundProgressCard({ round: { startedAt: '2026-11-22T09:00:00.000Z', requestedById: 'aad-officer', requestedByName: 'Priya Officer', channelActivityId: 'a1' }, updated: 3, total: 33, waitingFor: ['Warwickshire County Council', 'Rugby Borough Council'] }),
+  'update-request-summary': () =>
+    updateRequestSummaryCard({ sentTo: ['Pat Police', 'Hana Health'], organisations: 2, unreached: ['Sam Schools (Warwickshire County Council): has not opened a chat with the bot yet'], channelPosted: false }),
   problem: () =>
     problemCard({ title: 'Not saved, try again', message: 'Storage did not answer.', details: ['a', 'b'], hint: 'Try again.', showEmergencyLine: true, reference: 'AB12CD34' }),
 };

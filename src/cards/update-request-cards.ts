@@ -1,0 +1,39 @@
+import type { RoundProgress } from '../domain/actions/update-request-service';
+import { formatDateTime } from './format';
+import { escapeMarkdown } from './markdown';
+import { renderCard, type AdaptiveCardJson } from './render';
+
+/** The channel's "N of M actions updated" card, replaced in place as updates arrive. */
+export function roundProgressCard(progress: RoundProgress): AdaptiveCardJson {
+  const share = progress.total === 0 ? 1 : progress.updated / progress.total;
+  return renderCard('round-progress', {
+    updated: progress.updated,
+    total: progress.total,
+    colour: share >= 1 ? 'Good' : share >= 0.5 ? 'Warning' : 'Attention',
+    requestedBy: escapeMarkdown(progress.round.requestedByName),
+    requestedAt: formatDateTime(progress.round.startedAt),
+    waitingFor: progress.waitingFor.map(escapeMarkdown),
+  });
+}
+
+export interface UpdateRequestSummaryData {
+  readonly sentTo: readonly string[];
+  readonly organisations: number;
+  /** "Name (Organisation): reason" for everyone the bot could not reach. */
+  readonly unreached: readonly string[];
+  readonly channelPosted: boolean;
+}
+
+/** Tells the Prevent Officer who was asked and who could not be reached, and why. */
+export function updateRequestSummaryCard(data: UpdateRequestSummaryData): AdaptiveCardJson {
+  return renderCard('update-request-summary', {
+    sentLine:
+      data.sentTo.length === 0
+        ? 'Nobody could be asked yet.'
+        : `Sent to ${data.sentTo.length} ${data.sentTo.length === 1 ? 'person' : 'people'} in ${data.organisations} ${data.organisations === 1 ? 'organisation' : 'organisations'}: ${data.sentTo.map(escapeMarkdown).join(', ')}.`,
+    unreached: data.unreached.map(escapeMarkdown),
+    channelLine: data.channelPosted
+      ? 'The progress card is posted in the partnership channel.'
+      : 'No partnership channel is known yet, so no progress card was posted: add the bot to the Steering Group team and mention it once in the channel.',
+  });
+}

@@ -1,0 +1,84 @@
+import type { Member } from '../partnership/member';
+import type { Organisation } from '../partnership/organisation';
+import type { ActionRepository, MemberRepository, OrganisationRepository, UpdateRoundRepository } from '../ports';
+import { ForbiddenError } from '../errors';
+import type { Actor } from '../partnership/member';
+import type { ActionRecord } from './action';
+import type { UpdateRound } from './update-round';
+
+/** Who should be asked for which actions: one entry per owner organisation. */
+export interface UpdateRequest {
+  readonly organisation: Organisation;
+  readonly records: readonly ActionRecord[];
+  /** The organisation's named Prevent lead and its partner leads; empty when nobody is registered. */
+  readonly recipients: readonly Member[];
+}
+
+export interface RoundProgress {
+  readonly round: UpdateRound;
+  readonly updated: number;
+  readonly total: number;
+  /** Organisations with at least one owned action not updated since the round started. */
+  readonly waitingFor: readonly string[];
+}
+
+export function isReturned(record: ActionRecord, round: UpdateRound): boolean {
+  return record.progress !== undefined && record.progress.updatedAt >= round.startedAt;
+}
+
+export class UpdateRequestService {
+  constructor(
+    private readonly actions: ActionRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly members: MemberRepository,
+    private readonly rounds: UpdateRoundRepository,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Opens a new round (Prevent Officer only) and says who to ask for what. */
+  async startRound(partnershipId: string, actor: Actor): Promise<{ round: UpdateRound; requests: UpdateRequest[] }> {
+    if (actor.role !== 'prevent-officer') {
+      throw new ForbiddenError('Only the Prevent Officer can request updates on the action plan.');
+    }
+    const round: UpdateRound = { startedAt: this.now().toISOString(), requestedById: actor.aadObjectId, requestedByName: actor.name };
+    await this.rounds.save(partnershipId, round);
+    return { round, requests: await this.requests(partnershipId) };
+  }
+
+  async requests(partnershipId: string): Promise<UpdateRequest[]> {
+    const [records, organisations, members] = await Promise.all([
+      this.actions.list(partnershipId),
+      this.organisations.list(partnershipId),
+      this.members.list(partnershipId),
+    ]);
+    return organisations
+      .map((organisation) => ({
+        organisation,
+        records: records.filter((r) => r.action.ownerOrganisationIds.includes(organisation.id)),
+        recipients: members.filter(
+          (m) => m.aadObjectId === organisation.preventLeadId || (m.role === 'partner-lead' && m.organisationId === organisation.id),
+        ),
+      }))
+      .filter((request) => request.records.length > 0);
+  }
+
+  async recordChannelCard(partnershipId: string, round: UpdateRound, channelActivityId: string): Promise<UpdateRound> {
+    const updated = { ...round, channelActivityId };
+    await this.rounds.save(partnershipId, updated);
+    return updated;
+  }
+
+  /** Progress of the open round, or undefined when no round has been started. */
+  async progress(partnershipId: string): Promise<RoundProgress | undefined> {
+    const round = await this.rounds.current(partnershipId);
+    if (!round) return undefined;
+    const [records, organisations] = await Promise.all([this.actions.list(partnershipId), this.organisations.list(partnershipId)]);
+    const waiting = new Set(records.filter((r) => !isReturned(r, round)).flatMap((r) => r.action.ownerOrganisationIds));
+    return {
+      round,
+      updated: records.filter((r) => isReturned(r, round)).length,
+      total: records.length,
+      waitingFor: organisations.filter((o) => waiting.has(o.id)).map((o) => o.name),
+    };
+  }
+}
