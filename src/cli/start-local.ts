@@ -14,6 +14,8 @@ const localSchema = z.object({
   AZURITE_TABLE_PORT: z.coerce.number().int().min(0).max(65535).default(10002),
   AZURITE_LOCATION: z.string().min(1).default(path.join(PROJECT_ROOT, '.data', 'azurite')),
   PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+  /** Another mock Teams context, e.g. to sign in to the playground as a different demo user. */
+  PLAYGROUND_CONFIG: z.string().min(1).default(path.join(PROJECT_ROOT, '.m365agentsplayground.yml')),
 });
 
 async function main(): Promise<void> {
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
     ],
     {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.join(PROJECT_ROOT, '.m365agentsplayground.yml'), BROWSER: 'none' },
+      env: { ...process.env, M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.resolve(local.PLAYGROUND_CONFIG), BROWSER: 'none' },
     },
   );
   stoppers.push(() => playground.stop());

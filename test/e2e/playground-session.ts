@@ -18,7 +18,7 @@ export interface LocalRun {
 }
 
 /** Runs exactly what `npm start` runs (the built start-local), on free ports and a scratch data folder. */
-export async function startLocalRun(): Promise<LocalRun> {
+export async function startLocalRun(options: { playgroundConfig?: string } = {}): Promise<LocalRun> {
   const ports = { azurite: await freePort(), bot: await freePort(), playground: await freePort() };
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ppb-e2e-'));
   const started = Date.now();
@@ -32,6 +32,7 @@ export async function startLocalRun(): Promise<LocalRun> {
       PLAYGROUND_PORT: String(ports.playground),
       STORAGE_CONNECTION_STRING: '',
       LOG_LEVEL: 'warn',
+      ...(options.playgroundConfig ? { PLAYGROUND_CONFIG: options.playgroundConfig } : {}),
     },
   });
   const [, port] = await waitForOutput(run, /Agents Playground:\s+http:\/\/localhost:(\d+)/, 120_000);
@@ -72,6 +73,28 @@ export async function ask(page: Page, text: string, expected: string): Promise<s
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
   return waitForNewCard(page, before, expected);
+}
+
+/** The most recent bot card, e.g. to press one of its buttons. */
+export function lastCard(page: Page) {
+  return page.locator('.ac-adaptiveCard').last();
+}
+
+/** Presses a button on the latest card and waits for a new card containing `expected`. */
+export async function press(page: Page, button: string, expected: string): Promise<string> {
+  const before = await page.locator('.ac-adaptiveCard').count();
+  await lastCard(page).getByRole('button', { name: button }).click();
+  return waitForNewCard(page, before, expected);
+}
+
+/** Waits until some card on the page (a replaced one, say) contains the text. */
+export async function waitForCardText(page: Page, expected: string): Promise<void> {
+  await page.locator('.ac-adaptiveCard', { hasText: expected }).first().waitFor({ timeout: 30_000 });
+}
+
+export async function openConversation(page: Page, name: string): Promise<void> {
+  await page.getByText(name, { exact: true }).first().click();
+  await page.waitForTimeout(500);
 }
 
 export async function waitForNewCard(page: Page, before: number, expected: string): Promise<string> {

@@ -1,0 +1,120 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import {
+  ARTIFACTS,
+  ask,
+  lastCard,
+  launchChromium,
+  openConversation,
+  press,
+  startLocalRun,
+  stopLocalRun,
+  waitForCardText,
+  type LocalRun,
+} from './playground-session';
+
+jest.setTimeout(180_000);
+
+async function fillUpdateCard(page: Page, status: string, note: string): Promise<void> {
+  const card = lastCard(page);
+  await card.getByRole('combobox').first().click();
+  await page.getByRole('option', { name: status }).click();
+  await card.locator('textarea').fill(note);
+  await card.getByRole('button', { name: 'Submit update' }).click();
+}
+
+describe('action plan updates in the playground, as the Prevent Officer (also WCC\'s Prevent lead)', () => {
+  let run: LocalRun;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    run = await startLocalRun();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
+    await page.goto(run.playgroundUrl);
+    await waitForCardText(page, 'Welcome to the Prevent Partnership Bot');
+    // Opening the channel installs the bot there, which is how it learns where the channel is.
+    await openConversation(page, 'Steering Group');
+    await waitForCardText(page, 'Welcome to the Prevent Partnership Bot');
+    await openConversation(page, 'Personal Chat');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (run) await stopLocalRun(run);
+  });
+
+  it('"request updates" sends the update request card and reports who could not be reached', async () => {
+    const summary = await ask(page, 'request updates', 'Update requests sent');
+    expect(summary).toContain('Sent to 1 person in 1 organisation: Priya Officer.');
+    expect(summary).toContain('has not opened a chat with the bot yet');
+    expect(summary).toContain('The progress card is posted in the partnership channel.');
+    await waitForCardText(page, 'Update request: Warwickshire County Council');
+  });
+
+  it('"my actions" lists the organisation\'s actions with an update button each', async () => {
+    const text = await ask(page, 'my actions', 'Actions for Warwickshire County Council');
+    expect(text).toContain('Continue to provide WRAP training sessions');
+    expect(text).toContain('No update yet');
+  });
+
+  it('submitting an update replaces the card with a receipt', async () => {
+    await press(page, 'Update 3.1', 'Update action 3.1');
+    await fillUpdateCard(page, 'On track', 'Monthly WRAP sessions running; three held this quarter.');
+    await waitForCardText(page, 'Action 3.1 updated');
+    const receipt = await page.locator('.ac-adaptiveCard', { hasText: 'Action 3.1 updated' }).first().textContent();
+    expect(receipt).toMatch(/Updated by Priya Officer at .*: On track/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'action-receipt.png'), fullPage: true });
+  });
+
+  it('"my actions" then shows the new status', async () => {
+    const text = await ask(page, 'my actions', 'Actions for Warwickshire County Council');
+    expect(text).toMatch(/3\.1.*On track/);
+  });
+
+  it('a note with personal data comes back to be edited and is not saved', async () => {
+    await ask(page, 'update action 3.2', 'Update action 3.2');
+    await fillUpdateCard(page, 'At risk', 'Waiting to hear from jo.bloggs@example.com');
+    await waitForCardText(page, 'please remove the personal details');
+    const text = await ask(page, 'my actions', 'Actions for Warwickshire County Council');
+    expect(text).toMatch(/3\.2.*No update yet/);
+  });
+
+  it('the progress card in the channel has moved to 1 updated', async () => {
+    await openConversation(page, 'Steering Group');
+    await waitForCardText(page, '1 of 32 actions updated');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'channel-progress.png'), fullPage: true });
+  });
+});
+
+describe('action plan updates in the playground, as a member of staff with no role', () => {
+  let run: LocalRun;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    run = await startLocalRun({ playgroundConfig: path.join(__dirname, 'staff-playground.yml') });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
+    await page.goto(run.playgroundUrl);
+    await waitForCardText(page, 'Welcome to the Prevent Partnership Bot');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (run) await stopLocalRun(run);
+  });
+
+  it('is told politely that only owners, the Prevent Officer or the chair can update an action', async () => {
+    const text = await ask(page, 'update action 3.1', 'You cannot do that');
+    expect(text).toContain('Only the organisations that own action 3.1');
+  });
+
+  it('is told no actions are theirs when asking for "my actions"', async () => {
+    const text = await ask(page, 'my actions', 'Your actions');
+    expect(text).toContain('You are not listed as a member of an organisation');
+  });
+});
