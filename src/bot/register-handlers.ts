@@ -18,6 +18,7 @@ import type { BotServices, TurnHandler } from './bot-services';
 import { replyWithProblem } from './error-replies';
 import { answerUpdateAction, openActionUpdate, showMyActions, submitActionUpdate, returnUpdateCardWithProblems } from './handlers/action-handlers';
 import { answerReferral, answerTraining } from './handlers/guidance-handlers';
+import { prepareNewTeamMembers, prepareTeam } from './handlers/roster-handlers';
 import { requestUpdates } from './handlers/update-request-handlers';
 import { answerHelp, answerUnknown, sendWelcome } from './handlers/help-handlers';
 
@@ -85,14 +86,25 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   });
 }
 
-/** Welcome once, when the bot itself is added to a personal chat or a team. */
+function inTeam(context: TurnContext): boolean {
+  return Boolean((context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id);
+}
+
+/**
+ * The bot added to a personal chat or a team: welcome once, and in a team get ready to reach every
+ * member 1:1. People added to a team the bot is in: get ready to reach them.
+ */
 export function registerWelcome(app: Application<TurnState>, services: BotServices): void {
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;
     const added = context.activity.membersAdded ?? [];
-    if (added.some((member) => member.id === botId)) {
-      await run(context, services, sendWelcome);
-    }
+    const botAdded = added.some((member) => member.id === botId);
+    if (botAdded) await run(context, services, sendWelcome);
+    if (!inTeam(context)) return;
+    await run(context, services, async () => {
+      if (botAdded) await prepareTeam(context, services);
+      else await prepareNewTeamMembers(context, added.filter((member) => member.id !== botId), services);
+    });
   });
 }
 

@@ -47,10 +47,10 @@ describe('action plan updates in the playground, as the Prevent Officer (also WC
     if (run) await stopLocalRun(run);
   });
 
-  it('"request updates" sends the update request card and reports who could not be reached', async () => {
+  it('"request updates" reaches every lead in the team, including those who never spoke to the bot', async () => {
     const summary = await ask(page, 'request updates', 'Update requests sent');
-    expect(summary).toContain('Sent to 1 person in 1 organisation: Priya Officer.');
-    expect(summary).toContain('has not opened a chat with the bot yet');
+    expect(summary).toContain('Sent to 4 people in 3 organisations: Hana Health, Pat Police, Priya Officer, Sam Schools.');
+    expect(summary).toContain('Rugby Borough Council: no Prevent lead is registered');
     expect(summary).toContain('The progress card is posted in the partnership channel.');
     await waitForCardText(page, 'Update request: Warwickshire County Council');
   });

@@ -61,6 +61,13 @@ export class RecordingMessenger implements CardMessenger {
   async replace(reference: string, activityId: string, card: AdaptiveCardJson): Promise<void> {
     this.replaced.push({ reference, activityId, card });
   }
+
+  readonly openedChats: string[] = [];
+
+  async openPersonalChat(_teamReference: string, memberId: string, _tenantId: string | undefined): Promise<string> {
+    this.openedChats.push(memberId);
+    return JSON.stringify({ conversation: { id: `personal-opened-for-${memberId}`, conversationType: 'personal' } });
+  }
 }
 
 export interface HarnessOptions {

@@ -76,3 +76,23 @@ describe('the progress card in the partnership channel', () => {
     expect(JSON.stringify(refreshed?.card)).toContain('1 of 3 actions updated');
   });
 });
+
+describe('people joining the partnership team', () => {
+  it('get a 1:1 chat reference stored, so update requests reach them before they ever speak to the bot', async () => {
+    const harness = await botHarness();
+    await harness.adapter.send({
+      type: 'conversationUpdate',
+      membersAdded: [{ id: '29:pat', name: 'Pat Police', aadObjectId: PEOPLE.policeLead.aadObjectId }],
+      recipient: { id: 'bot', name: 'Prevent Partnership Bot' },
+      conversation: { id: '19:steering-group@thread.tacv2', conversationType: 'channel', isGroup: true, name: 'Steering Group' },
+      channelData: { tenant: { id: 'tenant-warwickshire' }, team: { id: '19:team@thread.tacv2' } },
+    });
+    const deadline = Date.now() + 2000;
+    while (!(await harness.services.directory.personalChat('warwickshire', PEOPLE.policeLead.aadObjectId)) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(harness.messenger.openedChats).toEqual(['29:pat']);
+    expect(await requestUpdates(harness)).toContain('Pat Police');
+    expect(harness.messenger.sent.some((s) => s.reference.includes('personal-opened-for-29:pat'))).toBe(true);
+  });
+});
