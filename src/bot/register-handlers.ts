@@ -138,7 +138,8 @@ export function registerConversationCapture(app: Application<TurnState>, service
       if (facts.conversationType === 'personal' && facts.aadObjectId) {
         await services.directory.rememberPersonalChat(partnershipId, facts.aadObjectId, stored);
       } else if (facts.conversationType === 'channel') {
-        await services.directory.rememberChannel(partnershipId, stored);
+        const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+        await services.directory.rememberChannel(partnershipId, stored, teamId);
       }
     } catch (error) {
       services.logger.warn({ err: error }, 'could not store the conversation reference');

@@ -16,6 +16,7 @@ import type {
   OrganisationRepository,
   PartnershipRepository,
 } from '../domain/ports';
+import { sameContent as same } from '../domain/same-content';
 import { parseOrThrow } from '../domain/validation';
 import { PROJECT_ROOT } from '../project-root';
 import { readPlanFile } from '../storage/files/plan-file-reader';
@@ -78,17 +79,6 @@ export async function demoPlan(organisations: readonly Organisation[]): Promise<
   }
   return result.actions;
 }
-
-/** Compares stored and shipped records regardless of key order or keys holding undefined. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
-}
-
-const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 function outcomeOf(existing: number, changed: number): SeedOutcome {
   if (changed === 0) return 'unchanged';

@@ -83,5 +83,7 @@ export interface UpdateRoundRepository {
 export interface ChannelRepository {
   /** A serialised Bot Framework ConversationReference of the partnership's channel. */
   get(partnershipId: string): Promise<string | undefined>;
-  save(partnershipId: string, reference: string): Promise<void>;
+  /** The Teams team the channel belongs to, whose roster the Prevent Officer picks members from. */
+  getTeamId(partnershipId: string): Promise<string | undefined>;
+  save(partnershipId: string, reference: string, teamId?: string): Promise<void>;
 }

@@ -25,11 +25,16 @@ export class PartnershipDirectory {
   }
 
   /** Stores the partnership channel (where the bot was installed or last spoken to in a channel). */
-  async rememberChannel(partnershipId: string, reference: string): Promise<void> {
+  async rememberChannel(partnershipId: string, reference: string, teamId?: string): Promise<void> {
     const key = `channel\u0000${partnershipId}`;
-    if (this.remembered.get(key) === reference) return;
-    await this.channels.save(partnershipId, reference);
-    this.remembered.set(key, reference);
+    const value = `${reference}\u0000${teamId ?? ''}`;
+    if (this.remembered.get(key) === value) return;
+    await this.channels.save(partnershipId, reference, teamId);
+    this.remembered.set(key, value);
+  }
+
+  async teamId(partnershipId: string): Promise<string | undefined> {
+    return this.channels.getTeamId(partnershipId);
   }
 
   async channel(partnershipId: string): Promise<string | undefined> {

@@ -17,12 +17,18 @@ export class MemoryUpdateRoundRepository implements UpdateRoundRepository {
 
 export class MemoryChannelRepository implements ChannelRepository {
   private readonly references = new Map<string, string>();
+  private readonly teams = new Map<string, string>();
 
   async get(partnershipId: string): Promise<string | undefined> {
     return this.references.get(partnershipId);
   }
 
-  async save(partnershipId: string, reference: string): Promise<void> {
+  async getTeamId(partnershipId: string): Promise<string | undefined> {
+    return this.teams.get(partnershipId);
+  }
+
+  async save(partnershipId: string, reference: string, teamId?: string): Promise<void> {
     this.references.set(partnershipId, reference);
+    if (teamId) this.teams.set(partnershipId, teamId);
   }
 }

@@ -17,10 +17,15 @@ export class ChannelTableRepository implements ChannelRepository {
     return row ? String(row['reference']) : undefined;
   }
 
-  async save(partnershipId: string, reference: string): Promise<void> {
+  async getTeamId(partnershipId: string): Promise<string | undefined> {
+    const row = await readEntity(this.table, encodeKey(partnershipId), ROW, 'read channel reference');
+    return row?.['teamId'] ? String(row['teamId']) : undefined;
+  }
+
+  async save(partnershipId: string, reference: string, teamId?: string): Promise<void> {
     if (reference.length > MAX_REFERENCE_CHARS) throw new InvalidError('channel reference is too long');
     await withTableErrors('save channel reference', () =>
-      this.table.upsertEntity({ partitionKey: encodeKey(partnershipId), rowKey: ROW, reference }, 'Replace'),
+      this.table.upsertEntity({ partitionKey: encodeKey(partnershipId), rowKey: ROW, reference, ...(teamId ? { teamId } : {}) }, 'Merge'),
     );
   }
 }
