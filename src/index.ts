@@ -6,6 +6,7 @@ import { ActionUpdateService } from './domain/actions/action-update-service';
 import { UpdateRequestService } from './domain/actions/update-request-service';
 import { GuidanceService } from './domain/guidance/guidance-service';
 import { PartnershipDirectory } from './domain/partnership/directory';
+import { MembershipService } from './domain/partnership/membership-service';
 import { PartnershipResolver } from './domain/partnership/partnership-resolver';
 import { screenForPersonalData } from './domain/privacy/screen';
 import { createHttpServer } from './http/create-server';
@@ -43,6 +44,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     directory: new PartnershipDirectory(members, organisations, new ChannelTableRepository(storage.client('partnerships'))),
     actions: new ActionUpdateService(actions, screenForPersonalData, now),
     updateRequests: new UpdateRequestService(actions, organisations, members, new UpdateRoundTableRepository(storage.client('actions')), now),
+    membership: new MembershipService(members, organisations),
     messenger: new AdapterCardMessenger(adapter, config.bot.appId ?? ''),
     logger,
     now,

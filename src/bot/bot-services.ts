@@ -3,6 +3,7 @@ import type { ActionUpdateService } from '../domain/actions/action-update-servic
 import type { UpdateRequestService } from '../domain/actions/update-request-service';
 import type { GuidanceService } from '../domain/guidance/guidance-service';
 import type { PartnershipDirectory } from '../domain/partnership/directory';
+import type { MembershipService } from '../domain/partnership/membership-service';
 import type { PartnershipResolver } from '../domain/partnership/partnership-resolver';
 import type { Logger } from '../logger';
 import type { ActivityFacts } from './activity-facts';
@@ -15,6 +16,7 @@ export interface BotServices {
   readonly directory: PartnershipDirectory;
   readonly actions: ActionUpdateService;
   readonly updateRequests: UpdateRequestService;
+  readonly membership: MembershipService;
   readonly messenger: CardMessenger;
   readonly logger: Logger;
   /** Injected so tests can pin "today" (overdue, RAG). */

@@ -9,6 +9,15 @@ import {
   actionUpdateSubmitSchema,
 } from '../cards/action-cards';
 import { ASK_VERB, askSubmitSchema } from '../cards/ask-action';
+import {
+  MEMBER_FORM_VERB,
+  MEMBER_SAVE_VERB,
+  ORGANISATION_FORM_VERB,
+  ORGANISATION_SAVE_VERB,
+  memberSaveSubmitSchema,
+  openFormSubmitSchema,
+  organisationSaveSubmitSchema,
+} from '../cards/partnership-cards';
 import { InvalidError } from '../domain/errors';
 import type { IntentId } from '../domain/intents/intent-catalogue';
 import { describeZodIssues } from '../domain/validation';
@@ -18,6 +27,15 @@ import type { BotServices, TurnHandler } from './bot-services';
 import { replyWithProblem } from './error-replies';
 import { answerUpdateAction, openActionUpdate, showMyActions, submitActionUpdate, returnUpdateCardWithProblems } from './handlers/action-handlers';
 import { answerReferral, answerTraining } from './handlers/guidance-handlers';
+import {
+  openMemberForm,
+  openOrganisationForm,
+  returnMemberFormWithProblems,
+  returnOrganisationFormWithProblems,
+  saveMember,
+  saveOrganisation,
+  showPartnership,
+} from './handlers/partnership-handlers';
 import { prepareNewTeamMembers, prepareTeam } from './handlers/roster-handlers';
 import { requestUpdates } from './handlers/update-request-handlers';
 import { answerHelp, answerUnknown, sendWelcome } from './handlers/help-handlers';
@@ -26,6 +44,7 @@ const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
   referral: answerReferral,
   training: answerTraining,
   'request-updates': requestUpdates,
+  partnership: showPartnership,
   'my-actions': showMyActions,
   'update-action': answerUpdateAction,
   help: answerHelp,
@@ -81,6 +100,12 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
     const envelope = actionUpdateEnvelopeSchema.safeParse(data);
     return envelope.success ? returnUpdateCardWithProblems(envelope.data, problems) : undefined;
   });
+  registerSubmit(app, services, MEMBER_FORM_VERB, openFormSubmitSchema, () => openMemberForm);
+  registerSubmit(app, services, ORGANISATION_FORM_VERB, openFormSubmitSchema, () => openOrganisationForm);
+  registerSubmit(app, services, MEMBER_SAVE_VERB, memberSaveSubmitSchema, saveMember, (_data, problems) => returnMemberFormWithProblems(problems));
+  registerSubmit(app, services, ORGANISATION_SAVE_VERB, organisationSaveSubmitSchema, saveOrganisation, (data, problems) =>
+    returnOrganisationFormWithProblems((data ?? {}) as Record<string, unknown>, problems),
+  );
   app.activity(ActivityTypes.Message, async (context) => {
     await run(context, services, handlerFor(context.activity.text ?? ''));
   });

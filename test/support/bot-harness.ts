@@ -8,6 +8,7 @@ import type { AdaptiveCardJson } from '../../src/cards/render';
 import { MemoryChannelRepository, MemoryUpdateRoundRepository } from '../../src/storage/memory/memory-round-and-channel-repositories';
 import { GuidanceService } from '../../src/domain/guidance/guidance-service';
 import { PartnershipDirectory } from '../../src/domain/partnership/directory';
+import { MembershipService } from '../../src/domain/partnership/membership-service';
 import { screenForPersonalData } from '../../src/domain/privacy/screen';
 import type { GuidanceRepository } from '../../src/domain/ports';
 import { PartnershipResolver } from '../../src/domain/partnership/partnership-resolver';
@@ -121,6 +122,7 @@ export async function botHarness(options: HarnessOptions = {}) {
     directory: new PartnershipDirectory(members, organisations, new MemoryChannelRepository()),
     actions: new ActionUpdateService(actions, screenForPersonalData, now),
     updateRequests: new UpdateRequestService(actions, organisations, members, new MemoryUpdateRoundRepository(), now),
+    membership: new MembershipService(members, organisations),
     messenger,
     logger: silentLogger,
     now,

@@ -48,6 +48,13 @@ export const CAPABILITIES: readonly Capability[] = [
     button: false,
   },
   {
+    intent: 'partnership',
+    title: 'Partnership members (Prevent Officer, chair)',
+    example: 'Partnership members',
+    description: 'The organisations, their named Prevent leads and members with a role; the Prevent Officer can add and change them.',
+    button: false,
+  },
+  {
     intent: 'help',
     title: 'Help',
     example: 'Help',

@@ -4,7 +4,7 @@
  * The best-scoring intent wins; ties go to the intent listed first, so anything that could be a
  * safeguarding concern resolves to the referral pathway (which leads with "call 999").
  */
-export type IntentId = 'referral' | 'training' | 'request-updates' | 'my-actions' | 'update-action' | 'help';
+export type IntentId = 'referral' | 'training' | 'request-updates' | 'partnership' | 'my-actions' | 'update-action' | 'help';
 
 export interface IntentPattern {
   readonly slots: readonly (readonly string[])[];
@@ -58,6 +58,15 @@ export const INTENT_CATALOGUE: readonly IntentDefinition[] = [
   {
     id: 'request-updates',
     patterns: [{ slots: [['request', 'chase', 'collect', 'ask'], ['updates', 'update']], weight: 2 }],
+  },
+  {
+    id: 'partnership',
+    patterns: [
+      { slots: [['partnership', 'steering'], ['members', 'membership', 'organisations', 'leads']], weight: 1 },
+      { slots: [['add', 'change', 'manage', 'edit'], ['member', 'members', 'organisation', 'organisations', 'lead', 'leads']], weight: 1 },
+      { slots: [['prevent'], ['leads']], weight: 1 },
+      { slots: [['who'], ['members', 'leads']] },
+    ],
   },
   {
     id: 'my-actions',

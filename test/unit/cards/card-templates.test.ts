@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { actionReceiptCard, actionUpdateCard, myActionsCard } from '../../../src/cards/action-cards';
 import { helpCard } from '../../../src/cards/help-card';
+import { memberFormCard, organisationFormCard, partnershipOverviewCard } from '../../../src/cards/partnership-cards';
 import { roundProgressCard, updateRequestSummaryCard } from '../../../src/cards/update-request-cards';
 import { problemCard } from '../../../src/cards/problem-card';
 import { referralPathwayCard } from '../../../src/cards/referral-pathway-card';
@@ -33,6 +34,21 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
     roundProgressCard({ round: { startedAt: '2026-11-22T09:00:00.000Z', requestedById: 'aad-officer', requestedByName: 'Priya Officer', channelActivityId: 'a1' }, updated: 3, total: 33, waitingFor: ['Warwickshire County Council', 'Rugby Borough Council'] }),
   'update-request-summary': () =>
     updateRequestSummaryCard({ sentTo: ['Pat Police', 'Hana Health'], organisations: 2, unreached: ['Sam Schools (Warwickshire County Council): has not opened a chat with the bot yet'], channelPosted: false }),
+  'partnership-overview': () =>
+    partnershipOverviewCard({
+      organisations: [{ id: 'police', name: 'Warwickshire and West Mercia Police', sector: 'police', aliases: [], preventLeadId: 'aad-police' }],
+      members: [{ aadObjectId: 'aad-police', name: 'Pat Police', role: 'partner-lead', organisationId: 'police' }],
+      canEdit: true,
+      notice: 'Saved.',
+    }),
+  'member-form': () =>
+    memberFormCard({
+      people: [{ aadObjectId: 'aad-police', name: 'Pat Police' }],
+      organisations: [{ id: 'police', name: 'Warwickshire and West Mercia Police', sector: 'police', aliases: [] }],
+      intro: 'Choose someone.',
+      problems: ['choose a role'],
+    }),
+  'organisation-form': () => organisationFormCard({ problems: ['choose a sector'], values: { name: 'Rugby Borough Council' } }),
   problem: () =>
     problemCard({ title: 'Not saved, try again', message: 'Storage did not answer.', details: ['a', 'b'], hint: 'Try again.', showEmergencyLine: true, reference: 'AB12CD34' }),
 };

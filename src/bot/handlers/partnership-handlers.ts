@@ -1,0 +1,121 @@
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import {
+  memberFormCard,
+  organisationFormCard,
+  partnershipOverviewCard,
+  ROLE_LABELS,
+  type MemberSaveSubmit,
+  type OrganisationSaveSubmit,
+} from '../../cards/partnership-cards';
+import { InvalidError } from '../../domain/errors';
+import type { Actor } from '../../domain/partnership/member';
+import type { ActivityFacts } from '../activity-facts';
+import type { BotServices, TurnHandler } from '../bot-services';
+import { replaceCard, sendCard } from '../send-card';
+
+async function whoIsAsking(facts: ActivityFacts, services: BotServices): Promise<{ partnershipId: string; actor: Actor }> {
+  const partnershipId = await services.partnerships.resolveId(facts.tenantId);
+  return { partnershipId, actor: await services.directory.actorFor(partnershipId, facts.aadObjectId, facts.userName) };
+}
+
+/** Everyone the Prevent Officer can choose from: the partnership team's roster and existing members. */
+async function partnershipPeople(context: TurnContext, services: BotServices, partnershipId: string, actor: Actor) {
+  const people = new Map<string, string>();
+  const teamId = await services.directory.teamId(partnershipId);
+  if (teamId) {
+    try {
+      let continuationToken: string | undefined;
+      do {
+        const page = await TeamsInfo.getPagedTeamMembers(context, teamId, 500, continuationToken);
+        for (const member of page.members) if (member.aadObjectId) people.set(member.aadObjectId, member.name);
+        continuationToken = page.continuationToken;
+      } while (continuationToken);
+    } catch (error) {
+      services.logger.warn({ err: error, teamId }, 'could not read the partnership team roster');
+    }
+  }
+  const { members } = await services.membership.overview(partnershipId, actor);
+  for (const member of members) if (!people.has(member.aadObjectId)) people.set(member.aadObjectId, member.name);
+  return { teamKnown: Boolean(teamId), people: [...people].map(([aadObjectId, name]) => ({ aadObjectId, name })).sort((a, b) => a.name.localeCompare(b.name)) };
+}
+
+async function overviewCard(services: BotServices, partnershipId: string, actor: Actor, notice?: string) {
+  const { organisations, members } = await services.membership.overview(partnershipId, actor);
+  return partnershipOverviewCard({ organisations, members, canEdit: actor.role === 'prevent-officer', ...(notice ? { notice } : {}) });
+}
+
+export const showPartnership: TurnHandler = async (context, facts, services) => {
+  const { partnershipId, actor } = await whoIsAsking(facts, services);
+  await sendCard(context, await overviewCard(services, partnershipId, actor));
+};
+
+async function memberForm(context: TurnContext, services: BotServices, partnershipId: string, actor: Actor, problems: string[] = []) {
+  services.membership.assertCanEdit(actor);
+  const [{ people, teamKnown }, { organisations }] = await Promise.all([
+    partnershipPeople(context, services, partnershipId, actor),
+    services.membership.overview(partnershipId, actor),
+  ]);
+  return memberFormCard({
+    people,
+    organisations,
+    problems,
+    intro: teamKnown
+      ? 'Choose someone from the partnership team and give them a role. Partner leads answer update requests for their organisation.'
+      : 'The bot has not been added to the partnership team yet, so only existing members are listed. Add the bot to the team to choose from everyone in it.',
+  });
+}
+
+export const openMemberForm: TurnHandler = async (context, facts, services) => {
+  const { partnershipId, actor } = await whoIsAsking(facts, services);
+  await sendCard(context, await memberForm(context, services, partnershipId, actor));
+};
+
+export const openOrganisationForm: TurnHandler = async (context, facts, services) => {
+  const { actor } = await whoIsAsking(facts, services);
+  services.membership.assertCanEdit(actor);
+  await sendCard(context, organisationFormCard());
+};
+
+export function saveMember(submit: MemberSaveSubmit): TurnHandler {
+  return async (context, facts, services) => {
+    const { partnershipId, actor } = await whoIsAsking(facts, services);
+    const { people } = await partnershipPeople(context, services, partnershipId, actor);
+    const person = people.find((p) => p.aadObjectId === submit.aadObjectId);
+    try {
+      if (!person) throw new InvalidError('That person is not in the partnership team.', ['aadObjectId: choose someone from the list']);
+      const { member, organisation } = await services.membership.saveMember(partnershipId, actor, { ...submit, name: person.name });
+      const notice = `Saved: ${member.name} is ${ROLE_LABELS[member.role]}${organisation ? ` and the named Prevent lead of ${organisation.name}` : ''}.`;
+      await replaceCard(context, await overviewCard(services, partnershipId, actor, notice));
+    } catch (error) {
+      if (!(error instanceof InvalidError)) throw error;
+      await replaceCard(context, await memberForm(context, services, partnershipId, actor, [error.message, ...error.details.map((d) => d.replace(/^[^:]+: /, ''))]));
+    }
+  };
+}
+
+export function returnMemberFormWithProblems(problems: string[]): TurnHandler {
+  return async (context, facts, services) => {
+    const { partnershipId, actor } = await whoIsAsking(facts, services);
+    await replaceCard(context, await memberForm(context, services, partnershipId, actor, problems.map((p) => p.replace(/^[^:]+: /, ''))));
+  };
+}
+
+export function saveOrganisation(submit: OrganisationSaveSubmit): TurnHandler {
+  return async (context, facts, services) => {
+    const { partnershipId, actor } = await whoIsAsking(facts, services);
+    const organisation = await services.membership.addOrganisation(partnershipId, actor, submit);
+    await replaceCard(context, await overviewCard(services, partnershipId, actor, `Added ${organisation.name}.`));
+  };
+}
+
+export function returnOrganisationFormWithProblems(values: Record<string, unknown>, problems: string[]): TurnHandler {
+  return async (context, facts, services) => {
+    const { actor } = await whoIsAsking(facts, services);
+    services.membership.assertCanEdit(actor);
+    const text = (key: string) => (typeof values[key] === 'string' ? String(values[key]).slice(0, 500) : '');
+    await replaceCard(
+      context,
+      organisationFormCard({ problems: problems.map((p) => p.replace(/^[^:]+: /, '')), values: { name: text('name'), sector: text('sector'), aliases: text('aliases') } }),
+    );
+  };
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { ROLES, type Member, type Role } from '../domain/partnership/member';
+import { SECTORS, type Organisation, type Sector } from '../domain/partnership/organisation';
+import { escapeMarkdown } from './markdown';
+import { renderCard, type AdaptiveCardJson } from './render';
+
+export const MEMBER_FORM_VERB = 'member-form';
+export const MEMBER_SAVE_VERB = 'member-save';
+export const ORGANISATION_FORM_VERB = 'organisation-form';
+export const ORGANISATION_SAVE_VERB = 'organisation-save';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  'prevent-officer': 'Prevent Officer',
+  chair: 'Chair of the Steering Group',
+  'partner-lead': 'Partner lead',
+  staff: 'No role (staff)',
+};
+
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+export const openFormSubmitSchema = z.object({ verb: z.enum([MEMBER_FORM_VERB, ORGANISATION_FORM_VERB]) });
+
+export const memberSaveSubmitSchema = z.object({
+  verb: z.literal(MEMBER_SAVE_VERB),
+  aadObjectId: z.string({ required_error: 'choose a person' }).trim().min(1, 'choose a person').max(100),
+  role: z.enum(ROLES, { errorMap: () => ({ message: 'choose a role' }) }),
+  organisationId: z.preprocess(emptyToUndefined, z.string().max(63).optional()),
+  preventLead: z.preprocess((v) => v === true || v === 'true', z.boolean()),
+});
+export type MemberSaveSubmit = z.infer<typeof memberSaveSubmitSchema>;
+
+export const organisationSaveSubmitSchema = z.object({
+  verb: z.literal(ORGANISATION_SAVE_VERB),
+  name: z.string({ required_error: "enter the organisation's name" }).trim().min(2, "enter the organisation's name").max(200),
+  sector: z.enum(Object.keys(SECTORS) as [Sector, ...Sector[]], { errorMap: () => ({ message: 'choose a sector' }) }),
+  aliases: z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').map((a) => a.trim()).filter(Boolean) : []),
+    z.array(z.string().max(120, 'keep each other name under 120 characters')).max(20, 'list at most 20 other names'),
+  ),
+});
+export type OrganisationSaveSubmit = z.infer<typeof organisationSaveSubmitSchema>;
+
+export interface PartnershipOverviewData {
+  readonly organisations: readonly Organisation[];
+  readonly members: readonly Member[];
+  readonly canEdit: boolean;
+  readonly notice?: string;
+}
+
+export function partnershipOverviewCard(data: PartnershipOverviewData): AdaptiveCardJson {
+  const names = new Map(data.members.map((m) => [m.aadObjectId, m.name]));
+  const organisationNames = new Map(data.organisations.map((o) => [o.id, o.name]));
+  return renderCard('partnership-overview', {
+    notice: escapeMarkdown(data.notice ?? ''),
+    canEdit: data.canEdit,
+    organisations: data.organisations.map((o) => ({
+      name: escapeMarkdown(o.name),
+      lead: o.preventLeadId ? escapeMarkdown(names.get(o.preventLeadId) ?? 'someone no longer listed') : 'No Prevent lead named',
+    })),
+    members: data.members.map((m) => ({
+      line: escapeMarkdown(`${m.name}: ${ROLE_LABELS[m.role]}${m.organisationId ? `, ${organisationNames.get(m.organisationId) ?? m.organisationId}` : ''}`),
+    })),
+  });
+}
+
+export interface MemberFormData {
+  readonly people: readonly { aadObjectId: string; name: string }[];
+  readonly organisations: readonly Organisation[];
+  readonly intro: string;
+  readonly problems?: readonly string[];
+}
+
+export function memberFormCard(data: MemberFormData): AdaptiveCardJson {
+  return renderCard('member-form', {
+    intro: data.intro,
+    problems: (data.problems ?? []).map(escapeMarkdown),
+    people: data.people,
+    roles: ROLES.map((role) => ({ title: ROLE_LABELS[role], value: role })),
+    organisations: data.organisations.map((o) => ({ id: o.id, name: o.name })),
+  });
+}
+
+export interface OrganisationFormData {
+  readonly problems?: readonly string[];
+  readonly values?: { name?: string; sector?: string; aliases?: string };
+}
+
+export function organisationFormCard(data: OrganisationFormData = {}): AdaptiveCardJson {
+  return renderCard('organisation-form', {
+    problems: (data.problems ?? []).map(escapeMarkdown),
+    values: { name: '', sector: '', aliases: '', ...data.values },
+    sectors: (Object.keys(SECTORS) as Sector[]).map((sector) => ({ title: SECTORS[sector], value: sector })),
+  });
+}
