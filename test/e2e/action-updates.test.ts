@@ -83,6 +83,19 @@ describe('action plan updates in the playground, as the Prevent Officer (also WC
     expect(text).toMatch(/3\.2.*No update yet/);
   });
 
+  it('the Prevent Officer makes a team member a partner lead, choosing them from the team roster', async () => {
+    await ask(page, 'partnership members', 'Partnership members');
+    await press(page, 'Add or change a member', 'Add or change a member');
+    const form = lastCard(page);
+    await form.getByRole('combobox').nth(0).click();
+    await page.getByRole('option', { name: 'Stella Staff' }).click();
+    await form.getByRole('combobox').nth(2).click();
+    await page.getByRole('option', { name: 'Rugby Borough Council' }).click();
+    await form.getByRole('button', { name: 'Save member' }).click();
+    await waitForCardText(page, 'Stella Staff is Partner lead');
+    await waitForCardText(page, 'Stella Staff: Partner lead, Rugby Borough Council');
+  });
+
   it('the progress card in the channel has moved to 1 updated', async () => {
     await openConversation(page, 'Steering Group');
     await waitForCardText(page, '1 of 32 actions updated');
