@@ -3,6 +3,7 @@ import { createAdapter, createApplication } from './bot/create-bot';
 import { TableStateStorage } from './bot/table-state-storage';
 import { ConfigError, loadConfig, type Config } from './config';
 import { ActionUpdateService } from './domain/actions/action-update-service';
+import { PlanImportService } from './domain/actions/plan-import-service';
 import { UpdateRequestService } from './domain/actions/update-request-service';
 import { GuidanceService } from './domain/guidance/guidance-service';
 import { PartnershipDirectory } from './domain/partnership/directory';
@@ -45,6 +46,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     actions: new ActionUpdateService(actions, screenForPersonalData, now),
     updateRequests: new UpdateRequestService(actions, organisations, members, new UpdateRoundTableRepository(storage.client('actions')), now),
     membership: new MembershipService(members, organisations),
+    planImports: new PlanImportService(actions, organisations),
     messenger: new AdapterCardMessenger(adapter, config.bot.appId ?? ''),
     logger,
     now,

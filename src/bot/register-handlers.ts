@@ -36,6 +36,7 @@ import {
   saveOrganisation,
   showPartnership,
 } from './handlers/partnership-handlers';
+import { importPlanFile, planFileIn } from './handlers/plan-file-handlers';
 import { prepareNewTeamMembers, prepareTeam } from './handlers/roster-handlers';
 import { requestUpdates } from './handlers/update-request-handlers';
 import { answerHelp, answerUnknown, sendWelcome } from './handlers/help-handlers';
@@ -107,7 +108,8 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
     returnOrganisationFormWithProblems((data ?? {}) as Record<string, unknown>, problems),
   );
   app.activity(ActivityTypes.Message, async (context) => {
-    await run(context, services, handlerFor(context.activity.text ?? ''));
+    const planFile = planFileIn(context.activity.attachments);
+    await run(context, services, planFile ? importPlanFile(planFile) : handlerFor(context.activity.text ?? ''));
   });
 }
 

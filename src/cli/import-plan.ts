@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../config';
-import { importPlan, summariseImport } from '../domain/actions/plan-import';
+import { PlanImportService } from '../domain/actions/plan-import-service';
 import { isDomainError } from '../domain/errors';
 import { partnershipIdSchema } from '../domain/partnership/partnership';
 import { parseOrThrow } from '../domain/validation';
@@ -9,8 +9,9 @@ import { openRepositories } from './storage-from-config';
 const USAGE = 'usage: npm run import-plan -- FILE.csv|FILE.xlsx [--partnership ID]   (default: DEFAULT_PARTNERSHIP_ID)';
 
 /**
- * Imports an action plan in the seed plan's columns. All or nothing: any row that cannot be read is
- * reported by row number and nothing is written. Progress already recorded against an action is kept.
+ * Imports an action plan in the seed plan's columns, as the Prevent Officer does by sending the file
+ * to the bot. All or nothing: any row that cannot be read is reported by row number and nothing is
+ * written. Progress already recorded against an action is kept.
  */
 async function main(argv: string[]): Promise<number> {
   const file = argv.find((arg, i) => !arg.startsWith('--') && argv[i - 1] !== '--partnership');
@@ -19,23 +20,18 @@ async function main(argv: string[]): Promise<number> {
   const flag = argv.indexOf('--partnership');
   const partnershipId = parseOrThrow(partnershipIdSchema, flag >= 0 ? argv[flag + 1] : config.defaultPartnershipId, '--partnership');
   const repositories = await openRepositories(config);
-  const organisations = await repositories.organisations.list(partnershipId);
-  if (organisations.length === 0) {
-    console.error(`Partnership "${partnershipId}" has no organisations yet: load them first, so the plan's "Who" column can be matched.`);
-    return 1;
-  }
-  const result = importPlan(await readPlanFile(file), organisations);
-  console.log(summariseImport(result));
-  if (result.problems.length > 0) return 1;
-  await repositories.actions.savePlan(partnershipId, result.actions, { id: 'cli:import-plan', name: 'import-plan' });
-  return 0;
+  const service = new PlanImportService(repositories.actions, repositories.organisations);
+  const actor = { aadObjectId: 'cli:import-plan', name: 'import-plan', role: 'prevent-officer' as const };
+  const outcome = await service.importTable(partnershipId, actor, await readPlanFile(file));
+  console.log(outcome.summary);
+  return outcome.saved ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof ConfigError) console.error(error.message);
-    else if (isDomainError(error)) console.error([`${error.message}:`, ...error.details.map((d) => `  ${d}`)].join('\n'));
+    else if (isDomainError(error)) console.error([error.message, ...error.details.map((d) => `  ${d}`)].join('\n'));
     else console.error((error as Error).message);
     process.exit(1);
   },

@@ -2,6 +2,7 @@ import { MemoryStorage, TestAdapter, type Activity, type ResourceResponse, type 
 import { createApplication } from '../../src/bot/create-bot';
 import type { BotServices } from '../../src/bot/bot-services';
 import { ActionUpdateService } from '../../src/domain/actions/action-update-service';
+import { PlanImportService } from '../../src/domain/actions/plan-import-service';
 import { UpdateRequestService } from '../../src/domain/actions/update-request-service';
 import type { CardMessenger } from '../../src/bot/card-messenger';
 import type { AdaptiveCardJson } from '../../src/cards/render';
@@ -123,6 +124,7 @@ export async function botHarness(options: HarnessOptions = {}) {
     actions: new ActionUpdateService(actions, screenForPersonalData, now),
     updateRequests: new UpdateRequestService(actions, organisations, members, new MemoryUpdateRoundRepository(), now),
     membership: new MembershipService(members, organisations),
+    planImports: new PlanImportService(actions, organisations),
     messenger,
     logger: silentLogger,
     now,

@@ -114,15 +114,29 @@ function toTable(rows: readonly { row: number; cells: readonly string[] }[]): Pl
   return { header, rows: planRows };
 }
 
+/** The same as readPlanFile, for a file that arrived as bytes (e.g. attached in a Teams chat). */
+export async function readPlanBytes(bytes: Uint8Array, fileName: string): Promise<PlanTable> {
+  const extension = path.extname(fileName).toLowerCase();
+  if (extension === '.csv') return readCsvBytes(bytes, fileName);
+  if (extension === '.xlsx') {
+    return readWorkbook(fileName, (workbook) => workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer).then(() => undefined));
+  }
+  throw new Error(`cannot read ${fileName}: expected a .csv or .xlsx file`);
+}
+
 async function readXlsx(file: string): Promise<PlanTable> {
+  return readWorkbook(path.basename(file), (workbook) => workbook.xlsx.readFile(file).then(() => undefined));
+}
+
+async function readWorkbook(name: string, load: (workbook: Workbook) => Promise<void>): Promise<PlanTable> {
   const workbook = new Workbook();
   try {
-    await workbook.xlsx.readFile(file);
+    await load(workbook);
   } catch (error) {
-    throw new Error(`cannot read ${path.basename(file)} as an Excel workbook: ${(error as Error).message}`);
+    throw new Error(`cannot read ${name} as an Excel workbook: ${(error as Error).message}`);
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new Error(`cannot read ${path.basename(file)}: the workbook has no worksheets`);
+  if (!sheet) throw new Error(`cannot read ${name}: the workbook has no worksheets`);
   const rows: { row: number; cells: string[] }[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];

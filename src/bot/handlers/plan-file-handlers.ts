@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { planImportCard } from '../../cards/plan-import-card';
+import { InvalidError } from '../../domain/errors';
+import { readPlanBytes } from '../../storage/files/plan-file-reader';
+import type { TurnHandler } from '../bot-services';
+import { sendCard } from '../send-card';
+
+/** Teams' attachment for a file sent in a 1:1 chat with a bot that supports files. */
+export const teamsFileAttachmentSchema = z.object({
+  contentType: z.literal('application/vnd.microsoft.teams.file.download.info'),
+  name: z.string().min(1).max(300),
+  content: z.object({
+    downloadUrl: z.string().url(),
+    fileType: z.string().max(20).optional(),
+  }),
+});
+export type TeamsFileAttachment = z.infer<typeof teamsFileAttachmentSchema>;
+
+/** An action plan is a few hundred rows; anything far bigger is not one. */
+const MAX_PLAN_BYTES = 5 * 1024 * 1024;
+const DOWNLOAD_TIMEOUT_MS = 15_000;
+
+/** The first attached file that could be an action plan, if the message carries one. */
+export function planFileIn(attachments: readonly unknown[] | undefined): TeamsFileAttachment | undefined {
+  for (const attachment of attachments ?? []) {
+    const parsed = teamsFileAttachmentSchema.safeParse(attachment);
+    if (parsed.success && /\.(csv|xlsx)$/i.test(parsed.data.name)) return parsed.data;
+  }
+  return undefined;
+}
+
+async function download(url: string): Promise<Uint8Array> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+  if (!response.ok) throw new InvalidError(`The file could not be downloaded from Teams (HTTP ${response.status}). Please send it again.`);
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > MAX_PLAN_BYTES) throw new InvalidError('That file is too large to be an action plan (over 5 MB).');
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.byteLength > MAX_PLAN_BYTES) throw new InvalidError('That file is too large to be an action plan (over 5 MB).');
+  return bytes;
+}
+
+/** The Prevent Officer sent a CSV or XLSX in chat: import it as the action plan, all or nothing. */
+export function importPlanFile(file: TeamsFileAttachment): TurnHandler {
+  return async (context, facts, services) => {
+    const partnershipId = await services.partnerships.resolveId(facts.tenantId);
+    const actor = await services.directory.actorFor(partnershipId, facts.aadObjectId, facts.userName);
+    // Checked before downloading: nobody else's file is fetched at all.
+    services.planImports.assertMayImport(actor);
+    let table;
+    try {
+      table = await readPlanBytes(await download(file.content.downloadUrl), file.name);
+    } catch (error) {
+      if (error instanceof InvalidError) throw error;
+      throw new InvalidError((error as Error).message.replace(/^cannot read/, 'Could not read'));
+    }
+    const outcome = await services.planImports.importTable(partnershipId, actor, table);
+    await sendCard(context, planImportCard(file.name, outcome));
+  };
+}
