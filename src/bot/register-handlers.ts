@@ -11,6 +11,9 @@ import {
 import { ASK_VERB, askSubmitSchema } from '../cards/ask-action';
 import {
   MEMBER_FORM_VERB,
+  ORGANISATION_EDIT_VERB,
+  ORGANISATION_PICK_VERB,
+  organisationEditSubmitSchema,
   MEMBER_SAVE_VERB,
   ORGANISATION_FORM_VERB,
   ORGANISATION_SAVE_VERB,
@@ -29,7 +32,9 @@ import { answerUpdateAction, openActionUpdate, showMyActions, submitActionUpdate
 import { answerReferral, answerTraining } from './handlers/guidance-handlers';
 import {
   openMemberForm,
+  editOrganisation,
   openOrganisationForm,
+  openOrganisationPick,
   returnMemberFormWithProblems,
   returnOrganisationFormWithProblems,
   saveMember,
@@ -103,6 +108,8 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   });
   registerSubmit(app, services, MEMBER_FORM_VERB, openFormSubmitSchema, () => openMemberForm);
   registerSubmit(app, services, ORGANISATION_FORM_VERB, openFormSubmitSchema, () => openOrganisationForm);
+  registerSubmit(app, services, ORGANISATION_PICK_VERB, openFormSubmitSchema, () => openOrganisationPick);
+  registerSubmit(app, services, ORGANISATION_EDIT_VERB, organisationEditSubmitSchema, (edit) => editOrganisation(edit.organisationId));
   registerSubmit(app, services, MEMBER_SAVE_VERB, memberSaveSubmitSchema, saveMember, (_data, problems) => returnMemberFormWithProblems(problems));
   registerSubmit(app, services, ORGANISATION_SAVE_VERB, organisationSaveSubmitSchema, saveOrganisation, (data, problems) =>
     returnOrganisationFormWithProblems((data ?? {}) as Record<string, unknown>, problems),

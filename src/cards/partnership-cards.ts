@@ -8,6 +8,8 @@ export const MEMBER_FORM_VERB = 'member-form';
 export const MEMBER_SAVE_VERB = 'member-save';
 export const ORGANISATION_FORM_VERB = 'organisation-form';
 export const ORGANISATION_SAVE_VERB = 'organisation-save';
+export const ORGANISATION_PICK_VERB = 'organisation-pick';
+export const ORGANISATION_EDIT_VERB = 'organisation-edit';
 
 export const ROLE_LABELS: Record<Role, string> = {
   'prevent-officer': 'Prevent Officer',
@@ -18,7 +20,12 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
-export const openFormSubmitSchema = z.object({ verb: z.enum([MEMBER_FORM_VERB, ORGANISATION_FORM_VERB]) });
+export const openFormSubmitSchema = z.object({ verb: z.enum([MEMBER_FORM_VERB, ORGANISATION_FORM_VERB, ORGANISATION_PICK_VERB]) });
+
+export const organisationEditSubmitSchema = z.object({
+  verb: z.literal(ORGANISATION_EDIT_VERB),
+  organisationId: z.string({ required_error: 'choose an organisation' }).trim().min(1, 'choose an organisation').max(63),
+});
 
 export const memberSaveSubmitSchema = z.object({
   verb: z.literal(MEMBER_SAVE_VERB),
@@ -31,6 +38,8 @@ export type MemberSaveSubmit = z.infer<typeof memberSaveSubmitSchema>;
 
 export const organisationSaveSubmitSchema = z.object({
   verb: z.literal(ORGANISATION_SAVE_VERB),
+  /** Present when an existing organisation is being changed; empty when adding one. */
+  organisationId: z.preprocess(emptyToUndefined, z.string().max(63).optional()),
   name: z.string({ required_error: "enter the organisation's name" }).trim().min(2, "enter the organisation's name").max(200),
   sector: z.enum(Object.keys(SECTORS) as [Sector, ...Sector[]], { errorMap: () => ({ message: 'choose a sector' }) }),
   aliases: z.preprocess(
@@ -83,10 +92,19 @@ export function memberFormCard(data: MemberFormData): AdaptiveCardJson {
 export interface OrganisationFormData {
   readonly problems?: readonly string[];
   readonly values?: { name?: string; sector?: string; aliases?: string };
+  /** The organisation being changed; absent when adding a new one. */
+  readonly organisationId?: string;
+}
+
+export function organisationPickCard(organisations: readonly Organisation[]): AdaptiveCardJson {
+  return renderCard('organisation-pick', { organisations: organisations.map((o) => ({ id: o.id, name: o.name })) });
 }
 
 export function organisationFormCard(data: OrganisationFormData = {}): AdaptiveCardJson {
   return renderCard('organisation-form', {
+    title: data.organisationId ? 'Change an organisation' : 'Add an organisation',
+    buttonTitle: data.organisationId ? 'Save organisation' : 'Add organisation',
+    organisationId: data.organisationId ?? '',
     problems: (data.problems ?? []).map(escapeMarkdown),
     values: { name: '', sector: '', aliases: '', ...data.values },
     sectors: (Object.keys(SECTORS) as Sector[]).map((sector) => ({ title: SECTORS[sector], value: sector })),

@@ -2,6 +2,7 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import {
   memberFormCard,
   organisationFormCard,
+  organisationPickCard,
   partnershipOverviewCard,
   ROLE_LABELS,
   type MemberSaveSubmit,
@@ -100,11 +101,35 @@ export function returnMemberFormWithProblems(problems: string[]): TurnHandler {
   };
 }
 
+export const openOrganisationPick: TurnHandler = async (context, facts, services) => {
+  const { partnershipId, actor } = await whoIsAsking(facts, services);
+  services.membership.assertCanEdit(actor);
+  const { organisations } = await services.membership.overview(partnershipId, actor);
+  await sendCard(context, organisationPickCard(organisations));
+};
+
+export function editOrganisation(organisationId: string): TurnHandler {
+  return async (context, facts, services) => {
+    const { partnershipId, actor } = await whoIsAsking(facts, services);
+    const organisation = await services.membership.organisation(partnershipId, actor, organisationId);
+    await replaceCard(
+      context,
+      organisationFormCard({
+        organisationId: organisation.id,
+        values: { name: organisation.name, sector: organisation.sector, aliases: organisation.aliases.join(', ') },
+      }),
+    );
+  };
+}
+
 export function saveOrganisation(submit: OrganisationSaveSubmit): TurnHandler {
   return async (context, facts, services) => {
     const { partnershipId, actor } = await whoIsAsking(facts, services);
-    const organisation = await services.membership.addOrganisation(partnershipId, actor, submit);
-    await replaceCard(context, await overviewCard(services, partnershipId, actor, `Added ${organisation.name}.`));
+    const organisation = submit.organisationId
+      ? await services.membership.changeOrganisation(partnershipId, actor, submit.organisationId, submit)
+      : await services.membership.addOrganisation(partnershipId, actor, submit);
+    const notice = submit.organisationId ? `Saved ${organisation.name}.` : `Added ${organisation.name}.`;
+    await replaceCard(context, await overviewCard(services, partnershipId, actor, notice));
   };
 }
 
@@ -113,9 +138,14 @@ export function returnOrganisationFormWithProblems(values: Record<string, unknow
     const { actor } = await whoIsAsking(facts, services);
     services.membership.assertCanEdit(actor);
     const text = (key: string) => (typeof values[key] === 'string' ? String(values[key]).slice(0, 500) : '');
+    const organisationId = text('organisationId');
     await replaceCard(
       context,
-      organisationFormCard({ problems: problems.map((p) => p.replace(/^[^:]+: /, '')), values: { name: text('name'), sector: text('sector'), aliases: text('aliases') } }),
+      organisationFormCard({
+        problems: problems.map((p) => p.replace(/^[^:]+: /, '')),
+        values: { name: text('name'), sector: text('sector'), aliases: text('aliases') },
+        ...(organisationId ? { organisationId } : {}),
+      }),
     );
   };
 }

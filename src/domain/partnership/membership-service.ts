@@ -94,6 +94,23 @@ export class MembershipService {
     this.assertOfficer(actor);
   }
 
+  /** Renames an organisation or changes its sector or aliases; its id and Prevent lead stay. */
+  async changeOrganisation(partnershipId: string, actor: Actor, organisationId: string, input: NewOrganisation): Promise<Organisation> {
+    this.assertOfficer(actor);
+    const existing = await this.organisations.get(partnershipId, organisationId);
+    if (!existing) throw new InvalidError('That organisation is not in the partnership.', [`organisationId: ${organisationId}`]);
+    const changed: Organisation = { ...existing, name: input.name, sector: input.sector, aliases: [...input.aliases] };
+    await this.organisations.save(partnershipId, changed, { id: actor.aadObjectId, name: actor.name });
+    return changed;
+  }
+
+  async organisation(partnershipId: string, actor: Actor, organisationId: string): Promise<Organisation> {
+    this.assertOfficer(actor);
+    const existing = await this.organisations.get(partnershipId, organisationId);
+    if (!existing) throw new InvalidError('That organisation is not in the partnership.', [`organisationId: ${organisationId}`]);
+    return existing;
+  }
+
   private assertOfficer(actor: Actor): void {
     if (actor.role !== 'prevent-officer') {
       throw new ForbiddenError('Only the Prevent Officer can change the partnership\'s organisations and members.');

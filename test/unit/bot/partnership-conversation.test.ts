@@ -84,4 +84,20 @@ describe('partnership members', () => {
     expect(lastReplacement(harness)).toContain('choose a sector');
     expect(lastReplacement(harness)).toContain('"value":"Rugby Borough Council"');
   });
+
+  it('lets the Prevent Officer change an organisation, keeping its id and Prevent lead', async () => {
+    const harness = await botHarness();
+    await harness.adapter.send(cardSubmit({ verb: 'member-save', aadObjectId: 'aad-police', role: 'partner-lead', organisationId: 'police', preventLead: 'true' }, PEOPLE.officer));
+    await harness.adapter.send(cardSubmit({ verb: 'organisation-pick' }, PEOPLE.officer)).assertReply((reply) => {
+      expect(JSON.stringify(cardOf(reply))).toContain('"title":"Warwickshire and West Mercia Police","value":"police"');
+    });
+    await harness.adapter.send(cardSubmit({ verb: 'organisation-edit', organisationId: 'police' }, PEOPLE.officer));
+    expect(lastReplacement(harness)).toContain('"value":"Warwickshire and West Mercia Police"');
+    await harness.adapter.send(
+      cardSubmit({ verb: 'organisation-save', organisationId: 'police', name: 'Warwickshire Police', sector: 'police', aliases: 'Police Prevent Team' }, PEOPLE.officer),
+    );
+    expect(lastReplacement(harness)).toContain('Saved Warwickshire Police.');
+    const [police] = (await harness.services.updateRequests.requests('warwickshire')).filter((r) => r.organisation.id === 'police');
+    expect(police?.organisation).toMatchObject({ name: 'Warwickshire Police', aliases: ['Police Prevent Team'], preventLeadId: 'aad-police' });
+  });
 });

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { actionReceiptCard, actionUpdateCard, myActionsCard } from '../../../src/cards/action-cards';
 import { helpCard } from '../../../src/cards/help-card';
 import { planImportCard } from '../../../src/cards/plan-import-card';
-import { memberFormCard, organisationFormCard, partnershipOverviewCard } from '../../../src/cards/partnership-cards';
+import { memberFormCard, organisationFormCard, organisationPickCard, partnershipOverviewCard } from '../../../src/cards/partnership-cards';
 import { roundProgressCard, updateRequestSummaryCard } from '../../../src/cards/update-request-cards';
 import { problemCard } from '../../../src/cards/problem-card';
 import { referralPathwayCard } from '../../../src/cards/referral-pathway-card';
@@ -56,6 +56,7 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
       result: { actions: [], problems: Array.from({ length: 40 }, (_, i) => ({ row: i + 2, message: 'no owner organisation matches "X"' })) },
       summary: ['Nothing imported: 40 rows could not be read', ...Array.from({ length: 40 }, (_, i) => `row ${i + 2}: no owner organisation matches "X"`)].join('\n'),
     }),
+  'organisation-pick': () => organisationPickCard([{ id: 'police', name: 'Warwickshire and West Mercia Police', sector: 'police', aliases: [] }]),
   problem: () =>
     problemCard({ title: 'Not saved, try again', message: 'Storage did not answer.', details: ['a', 'b'], hint: 'Try again.', showEmergencyLine: true, reference: 'AB12CD34' }),
 };
