@@ -1,10 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { ConfigError, loadConfig } from '../config';
-import { isDomainError } from '../domain/errors';
-import { partnershipIdSchema } from '../domain/partnership/partnership';
 import { checkPartnershipSetup, comparePartnershipSetup, summarisePartnershipSetup } from '../domain/partnership/partnership-setup';
 import type { ChangeAuthor, MemberRepository, OrganisationRepository } from '../domain/ports';
-import { parseOrThrow } from '../domain/validation';
+import { fileAndPartnership, runCli } from './cli-runner';
 import { openRepositories } from './storage-from-config';
 
 const USAGE = 'usage: npm run import-partnership -- FILE.json [--partnership ID]   (default: DEFAULT_PARTNERSHIP_ID)';
@@ -55,24 +52,10 @@ export async function importPartnership(file: string, partnershipId: string, rep
 }
 
 async function main(argv: string[]): Promise<number> {
-  const file = argv.find((arg, i) => !arg.startsWith('--') && argv[i - 1] !== '--partnership');
-  if (!file) throw new Error(USAGE);
-  const config = loadConfig();
-  const flag = argv.indexOf('--partnership');
-  const partnershipId = parseOrThrow(partnershipIdSchema, flag >= 0 ? argv[flag + 1] : config.defaultPartnershipId, '--partnership');
+  const { file, partnershipId, config } = fileAndPartnership(argv, USAGE);
   const result = await importPartnership(file, partnershipId, await openRepositories(config));
   for (const line of result.lines) (result.exitCode === 0 ? console.log : console.error)(line);
   return result.exitCode;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      if (error instanceof ConfigError) console.error(error.message);
-      else if (isDomainError(error)) console.error([`${error.message}:`, ...error.details.map((d) => `  ${d}`)].join('\n'));
-      else console.error((error as Error).message);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runCli(main);

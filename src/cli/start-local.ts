@@ -35,11 +35,30 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
 
+  try {
+    await startEverything(local, useOwnAzurite, stoppers, () => stopping, stopAll, logger, startedAt);
+  } catch (error) {
+    // Whatever did start must not outlive a failed start (an orphaned Azurite would hold its port).
+    stopping = true;
+    for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function startEverything(
+  local: z.infer<typeof localSchema>,
+  useOwnAzurite: boolean,
+  stoppers: (() => Promise<void>)[],
+  isStopping: () => boolean,
+  stopAll: (code: number) => Promise<void>,
+  logger: ReturnType<typeof createLogger>,
+  startedAt: number,
+): Promise<void> {
   let azurite: RunningAzurite | undefined;
   if (useOwnAzurite) {
     azurite = await startAzurite({ port: local.AZURITE_TABLE_PORT, location: local.AZURITE_LOCATION });
     stoppers.push(() => azurite!.stop());
-    watchForUnexpectedExit(azurite.process, () => stopping, stopAll);
+    watchForUnexpectedExit(azurite.process, isStopping, stopAll);
     logger.info({ port: azurite.port, location: local.AZURITE_LOCATION }, 'Azurite Table service started');
   }
   const config = loadConfig({
@@ -70,7 +89,7 @@ async function main(): Promise<void> {
     },
   );
   stoppers.push(() => playground.stop());
-  watchForUnexpectedExit(playground, () => stopping, stopAll);
+  watchForUnexpectedExit(playground, isStopping, stopAll);
   const [, playgroundPort] = await waitForOutput(playground, /Listening on (\d+)/, 60_000);
 
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
@@ -96,7 +115,15 @@ function watchForUnexpectedExit(child: ManagedProcess, isStopping: () => boolean
   });
 }
 
+function explain(error: unknown): string {
+  if (error instanceof ConfigError) return error.message;
+  const e = error as NodeJS.ErrnoException & { port?: number };
+  if (e.code === 'EADDRINUSE') return `npm start failed: port ${e.port ?? ''} is already in use. Stop whatever uses it, or set PORT (bot) to a free port.`;
+  if (/already in use/.test(e.message ?? '')) return `npm start failed: ${e.message}`;
+  return `npm start failed: ${e.stack ?? String(error)}`;
+}
+
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : `npm start failed: ${(error as Error).stack ?? error}`);
+  console.error(explain(error));
   process.exit(1);
 });

@@ -1,14 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
   ARTIFACTS,
   ask,
   lastCard,
-  launchChromium,
   openConversation,
   press,
-  startLocalRun,
+  openPlayground,
   stopLocalRun,
   waitForCardText,
   type LocalRun,
@@ -30,11 +28,7 @@ describe('action plan updates in the playground, as the Prevent Officer (also WC
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    run = await startLocalRun();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
-    await page.goto(run.playgroundUrl);
+    ({ run, browser, page } = await openPlayground());
     await waitForCardText(page, 'Welcome to the Prevent Partnership Bot');
     // Opening the channel installs the bot there, which is how it learns where the channel is.
     await openConversation(page, 'Steering Group');
@@ -109,10 +103,7 @@ describe('action plan updates in the playground, as a member of staff with no ro
   let page: Page;
 
   beforeAll(async () => {
-    run = await startLocalRun({ playgroundConfig: path.join(__dirname, 'staff-playground.yml') });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
-    await page.goto(run.playgroundUrl);
+    ({ run, browser, page } = await openPlayground({ playgroundConfig: path.join(__dirname, 'staff-playground.yml'), height: 1200 }));
     await waitForCardText(page, 'Welcome to the Prevent Partnership Bot');
   });
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -110,4 +110,20 @@ export async function waitForNewCard(page: Page, before: number, expected: strin
     { timeout: 30_000 },
   );
   return (await cards.last().textContent()) ?? '';
+}
+
+export interface PlaygroundSession {
+  readonly run: LocalRun;
+  readonly browser: Browser;
+  readonly page: Page;
+}
+
+/** Starts `npm start`'s process tree and opens the playground in headless Chromium. */
+export async function openPlayground(options: { playgroundConfig?: string; height?: number } = {}): Promise<PlaygroundSession> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const run = await startLocalRun(options.playgroundConfig ? { playgroundConfig: options.playgroundConfig } : {});
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1400, height: options.height ?? 1600 } });
+  await page.goto(run.playgroundUrl);
+  return { run, browser, page };
 }

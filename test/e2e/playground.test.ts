@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, ask, launchChromium, startLocalRun, stopLocalRun, waitForNewCard, type LocalRun } from './playground-session';
+import { ARTIFACTS, ask, openPlayground, stopLocalRun, waitForNewCard, type LocalRun } from './playground-session';
 
 jest.setTimeout(180_000);
 
@@ -20,11 +19,7 @@ describe('npm start, used through the Agents Playground in headless Chromium', (
   let page: Page;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    run = await startLocalRun();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1600 } });
-    await page.goto(run.playgroundUrl);
+    ({ run, browser, page } = await openPlayground());
     console.log(`start-up to playground ready: ${run.startupMs} ms`);
   });
 

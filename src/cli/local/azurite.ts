@@ -35,7 +35,15 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     args.push('--inMemoryPersistence');
   }
   const azurite = startProcess('azurite', process.execPath, args);
-  await waitForOutput(azurite, /successfully (started|listening)/i, 30_000);
+  try {
+    await waitForOutput(azurite, /successfully (started|listening)/i, 30_000);
+  } catch (error) {
+    await azurite.stop();
+    if (/EADDRINUSE/.test((error as Error).message)) {
+      throw new Error(`Table storage port ${port} is already in use (another Azurite or npm start?). Stop it, or set AZURITE_TABLE_PORT to a free port.`);
+    }
+    throw error;
+  }
   return {
     port,
     connectionString: azuriteConnectionString(port),
