@@ -28,7 +28,8 @@ export async function startFakeConnector() {
         res.end(JSON.stringify({ id: `activity-${nextId++}` }));
         return;
       }
-      res.writeHead(404).end();
+      res.statusCode = 404;
+      res.end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

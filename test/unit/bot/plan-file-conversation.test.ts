@@ -21,8 +21,9 @@ async function fileServer(files: Record<string, string>) {
   const server = http.createServer((req, res) => {
     requested.push(req.url ?? '');
     const body = files[req.url ?? ''];
-    if (body === undefined) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/csv' }).end(body);
+    res.statusCode = body === undefined ? 404 : 200;
+    res.setHeader('content-type', 'text/csv');
+    res.end(body ?? '');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
