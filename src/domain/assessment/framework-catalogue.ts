@@ -1,0 +1,42 @@
+import { InvalidError, NotFoundError } from '../errors';
+import { parseOrThrow } from '../validation';
+import { frameworkSchema, type Framework, type FrameworkItem, type FrameworkSection } from './framework';
+
+/** The frameworks a deployment offers, by framework id. Built by src/storage/files/framework-files.ts. */
+export type FrameworkRegistry = ReadonlyMap<string, Framework>;
+
+/** Checks a decoded framework file; throws InvalidError whose details name each bad field's path. */
+export function parseFramework(json: unknown): Framework {
+  return parseOrThrow(frameworkSchema, json, 'framework');
+}
+
+/**
+ * Puts parsed frameworks into a registry, refusing two with the same id: a round names its
+ * framework by id, so an id must mean one framework. `origin` (a file name) is quoted in the error.
+ */
+export function buildFrameworkRegistry(entries: readonly { origin: string; framework: Framework }[]): Map<string, Framework> {
+  const registry = new Map<string, Framework>();
+  const origins = new Map<string, string>();
+  for (const { origin, framework } of entries) {
+    const first = origins.get(framework.id);
+    if (first !== undefined) {
+      throw new InvalidError(`two frameworks share the id "${framework.id}"`, [
+        `${first} and ${origin} both have id "${framework.id}"; give each framework its own id`,
+      ]);
+    }
+    origins.set(framework.id, origin);
+    registry.set(framework.id, framework);
+  }
+  return registry;
+}
+
+export function getFramework(registry: FrameworkRegistry, id: string): Framework {
+  const framework = registry.get(id);
+  if (!framework) throw new NotFoundError(`there is no self-assessment framework "${id}"`);
+  return framework;
+}
+
+/** Every item of a framework in document order, with the section it belongs to. */
+export function frameworkItems(framework: Framework): { section: FrameworkSection; item: FrameworkItem }[] {
+  return framework.sections.flatMap((section) => section.items.map((item) => ({ section, item })));
+}
