@@ -4,6 +4,7 @@ import { TableStateStorage } from './bot/table-state-storage';
 import { ConfigError, loadConfig, type Config } from './config';
 import { ActionUpdateService } from './domain/actions/action-update-service';
 import { PlanImportService } from './domain/actions/plan-import-service';
+import { AssessmentService } from './domain/assessment/assessment-service';
 import { UpdateRequestService } from './domain/actions/update-request-service';
 import { GuidanceService } from './domain/guidance/guidance-service';
 import { PartnershipDirectory } from './domain/partnership/directory';
@@ -12,7 +13,9 @@ import { PartnershipResolver } from './domain/partnership/partnership-resolver';
 import { screenForPersonalData } from './domain/privacy/screen';
 import { createHttpServer } from './http/create-server';
 import { createLogger, type Logger } from './logger';
+import { loadFrameworks } from './storage/files/framework-files';
 import { ActionTableRepository } from './storage/tables/action-table-repository';
+import { AssessmentTableRepository } from './storage/tables/assessment-table-repository';
 import { ChannelTableRepository } from './storage/tables/channel-table-repository';
 import { UpdateRoundTableRepository } from './storage/tables/update-round-table-repository';
 import { GuidanceTableRepository } from './storage/tables/guidance-table-repository';
@@ -47,6 +50,14 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     updateRequests: new UpdateRequestService(actions, organisations, members, new UpdateRoundTableRepository(storage.client('actions')), now),
     membership: new MembershipService(members, organisations),
     planImports: new PlanImportService(actions, organisations),
+    assessments: new AssessmentService(
+      new AssessmentTableRepository(storage.client('assessments')),
+      await loadFrameworks(),
+      organisations,
+      members,
+      screenForPersonalData,
+      now,
+    ),
     messenger: new AdapterCardMessenger(adapter, config.bot.appId ?? ''),
     logger,
     now,

@@ -10,6 +10,14 @@ import {
 } from '../cards/action-cards';
 import { ASK_VERB, askSubmitSchema } from '../cards/ask-action';
 import {
+  ASSESSMENT_OPEN_VERB,
+  ASSESSMENT_SAVE_VERB,
+  ASSESSMENT_START_VERB,
+  assessmentOpenSubmitSchema,
+  assessmentSaveSubmitSchema,
+  assessmentStartSubmitSchema,
+} from '../cards/assessment-cards';
+import {
   MEMBER_FORM_VERB,
   ORGANISATION_EDIT_VERB,
   ORGANISATION_PICK_VERB,
@@ -41,6 +49,13 @@ import {
   saveOrganisation,
   showPartnership,
 } from './handlers/partnership-handlers';
+import {
+  openAssessmentPage,
+  openStartSelfAssessment,
+  resumeSelfAssessment,
+  saveAssessmentPage,
+  startSelfAssessment,
+} from './handlers/assessment-handlers';
 import { importPlanFile, planFileIn } from './handlers/plan-file-handlers';
 import { prepareNewTeamMembers, prepareTeam } from './handlers/roster-handlers';
 import { requestUpdates } from './handlers/update-request-handlers';
@@ -50,6 +65,8 @@ const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
   referral: answerReferral,
   training: answerTraining,
   'request-updates': requestUpdates,
+  'start-self-assessment': openStartSelfAssessment,
+  'self-assessment': resumeSelfAssessment,
   partnership: showPartnership,
   'my-actions': showMyActions,
   'update-action': answerUpdateAction,
@@ -106,6 +123,9 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
     const envelope = actionUpdateEnvelopeSchema.safeParse(data);
     return envelope.success ? returnUpdateCardWithProblems(envelope.data, problems) : undefined;
   });
+  registerSubmit(app, services, ASSESSMENT_START_VERB, assessmentStartSubmitSchema, startSelfAssessment);
+  registerSubmit(app, services, ASSESSMENT_OPEN_VERB, assessmentOpenSubmitSchema, openAssessmentPage);
+  registerSubmit(app, services, ASSESSMENT_SAVE_VERB, assessmentSaveSubmitSchema, saveAssessmentPage);
   registerSubmit(app, services, MEMBER_FORM_VERB, openFormSubmitSchema, () => openMemberForm);
   registerSubmit(app, services, ORGANISATION_FORM_VERB, openFormSubmitSchema, () => openOrganisationForm);
   registerSubmit(app, services, ORGANISATION_PICK_VERB, openFormSubmitSchema, () => openOrganisationPick);

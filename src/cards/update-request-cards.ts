@@ -7,8 +7,9 @@ import { renderCard, type AdaptiveCardJson } from './render';
 export function roundProgressCard(progress: RoundProgress): AdaptiveCardJson {
   const share = progress.total === 0 ? 1 : progress.updated / progress.total;
   return renderCard('round-progress', {
-    updated: progress.updated,
-    total: progress.total,
+    title: 'Action plan updates',
+    countLine: `${progress.updated} of ${progress.total} actions updated`,
+    doneLine: 'Every organisation has returned its updates.',
     colour: share >= 1 ? 'Good' : share >= 0.5 ? 'Warning' : 'Attention',
     requestedBy: escapeMarkdown(progress.round.requestedByName),
     requestedAt: formatDateTime(progress.round.startedAt),
@@ -17,6 +18,7 @@ export function roundProgressCard(progress: RoundProgress): AdaptiveCardJson {
 }
 
 export interface UpdateRequestSummaryData {
+  readonly title?: string;
   readonly sentTo: readonly string[];
   readonly organisations: number;
   /** "Name (Organisation): reason" for everyone the bot could not reach. */
@@ -27,6 +29,7 @@ export interface UpdateRequestSummaryData {
 /** Tells the Prevent Officer who was asked and who could not be reached, and why. */
 export function updateRequestSummaryCard(data: UpdateRequestSummaryData): AdaptiveCardJson {
   return renderCard('update-request-summary', {
+    title: data.title ?? 'Update requests sent',
     sentLine:
       data.sentTo.length === 0
         ? 'Nobody could be asked yet.'

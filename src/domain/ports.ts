@@ -1,5 +1,6 @@
 import type { Action, ActionProgress, ActionRecord } from './actions/action';
 import type { UpdateRound } from './actions/update-round';
+import type { AssessmentRound, OrganisationReturn, RatingChange, RatingHistoryEntry, ReturnRecord } from './assessment/assessment';
 import type { Guidance } from './guidance/guidance';
 import type { Member } from './partnership/member';
 import type { Organisation } from './partnership/organisation';
@@ -86,4 +87,33 @@ export interface ChannelRepository {
   /** The Teams team the channel belongs to, whose roster the Prevent Officer picks members from. */
   getTeamId(partnershipId: string): Promise<string | undefined>;
   save(partnershipId: string, reference: string, teamId?: string): Promise<void>;
+}
+
+export interface AssessmentRepository {
+  /** Every round of the partnership, newest started first. */
+  listRounds(partnershipId: string): Promise<AssessmentRound[]>;
+  getRound(partnershipId: string, roundId: string): Promise<AssessmentRound | undefined>;
+  /** Creates a round; ConflictError if one with the same id exists. */
+  createRound(partnershipId: string, round: AssessmentRound): Promise<void>;
+  /** Records the channel card of a round (a plain replace of that one field). */
+  setRoundChannelCard(partnershipId: string, roundId: string, channelActivityId: string): Promise<void>;
+
+  /** The organisation's return, or undefined before its first save. */
+  getReturn(partnershipId: string, roundId: string, organisationId: string): Promise<ReturnRecord | undefined>;
+  listReturns(partnershipId: string, roundId: string): Promise<OrganisationReturn[]>;
+  /**
+   * Writes a return (a saved page, or the submission) with one history row per changed item, in one
+   * transaction, conditional on `etag` (undefined = the return must not exist yet). Idempotent on
+   * `nonce`: a repeat writes nothing and returns the return as it is, with `duplicate: true`.
+   * ConflictError when someone else saved first.
+   */
+  saveReturn(
+    partnershipId: string,
+    value: OrganisationReturn,
+    changes: readonly RatingChange[],
+    nonce: string,
+    etag: string | undefined,
+  ): Promise<{ record: ReturnRecord; duplicate: boolean }>;
+  /** Every rating change of a return, newest first. */
+  history(partnershipId: string, roundId: string, organisationId: string): Promise<RatingHistoryEntry[]>;
 }

@@ -3,6 +3,9 @@ import { createApplication } from '../../src/bot/create-bot';
 import type { BotServices } from '../../src/bot/bot-services';
 import { ActionUpdateService } from '../../src/domain/actions/action-update-service';
 import { PlanImportService } from '../../src/domain/actions/plan-import-service';
+import { AssessmentService } from '../../src/domain/assessment/assessment-service';
+import { loadFrameworks } from '../../src/storage/files/framework-files';
+import { MemoryAssessmentRepository } from '../../src/storage/memory/memory-assessment-repository';
 import { UpdateRequestService } from '../../src/domain/actions/update-request-service';
 import type { CardMessenger } from '../../src/bot/card-messenger';
 import type { AdaptiveCardJson } from '../../src/cards/render';
@@ -115,6 +118,7 @@ export async function botHarness(options: HarnessOptions = {}) {
     author,
   );
   const messenger = new RecordingMessenger();
+  const assessments = new MemoryAssessmentRepository();
   let clock = HARNESS_NOW;
   const now = () => clock;
   const services: BotServices = {
@@ -125,6 +129,7 @@ export async function botHarness(options: HarnessOptions = {}) {
     updateRequests: new UpdateRequestService(actions, organisations, members, new MemoryUpdateRoundRepository(), now),
     membership: new MembershipService(members, organisations),
     planImports: new PlanImportService(actions, organisations),
+    assessments: new AssessmentService(assessments, await loadFrameworks(), organisations, members, screenForPersonalData, now),
     messenger,
     logger: silentLogger,
     now,
@@ -137,7 +142,7 @@ export async function botHarness(options: HarnessOptions = {}) {
   const advance = (ms: number) => {
     clock = new Date(clock.getTime() + ms);
   };
-  return { adapter, services, actions, members, messenger, advance };
+  return { adapter, services, actions, members, messenger, advance, assessments };
 }
 
 /** A message as Teams would send it from the demo tenant. */

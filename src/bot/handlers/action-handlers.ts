@@ -4,7 +4,7 @@ import { actionReceiptCard, actionUpdateCard, myActionsCard, type ActionUpdateSu
 import type { z } from 'zod';
 import type { actionUpdateEnvelopeSchema } from '../../cards/action-cards';
 import type { ActionRecord } from '../../domain/actions/action';
-import { PersonalDataError } from '../../domain/actions/action-update-service';
+import { PersonalDataError } from '../../domain/privacy/personal-data-error';
 import { findActionId, londonDate } from '../../domain/clock';
 import { ConflictError } from '../../domain/errors';
 import type { Actor } from '../../domain/partnership/member';

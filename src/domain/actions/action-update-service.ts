@@ -1,4 +1,5 @@
-import { DomainError, ForbiddenError, NotFoundError } from '../errors';
+import { ForbiddenError, NotFoundError } from '../errors';
+import { PersonalDataError, type PersonalDataScreen } from '../privacy/personal-data-error';
 import type { Actor } from '../partnership/member';
 import type { ActionRepository } from '../ports';
 import type { ActionProgress, ActionRecord, ActionStatus } from './action';
@@ -16,15 +17,7 @@ export interface ActionUpdateRequest {
   readonly etag: string;
 }
 
-/** Returns one line per kind of personal data found in the text; empty when it is clean. */
-export type PersonalDataScreen = (text: string) => string[];
-
-/** The note looks like it holds personal data: nothing was stored and the user must edit it. */
-export class PersonalDataError extends DomainError {
-  constructor(readonly findings: readonly string[]) {
-    super('invalid', 'The progress note looks like it contains personal data about someone. Nothing was saved.', findings);
-  }
-}
+export type { PersonalDataScreen } from '../privacy/personal-data-error';
 
 export class ActionUpdateService {
   constructor(

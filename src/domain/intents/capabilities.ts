@@ -48,6 +48,20 @@ export const CAPABILITIES: readonly Capability[] = [
     button: false,
   },
   {
+    intent: 'self-assessment',
+    title: 'Self-assessment',
+    example: 'Self-assessment',
+    description: "Carry on with your organisation's Home Office toolkit self-assessment, one benchmark at a time.",
+    button: false,
+  },
+  {
+    intent: 'start-self-assessment',
+    title: 'Start self-assessment (Prevent Officer)',
+    example: 'Start self-assessment',
+    description: 'Opens a self-assessment round and sends every organisation its rating card.',
+    button: false,
+  },
+  {
     intent: 'partnership',
     title: 'Partnership members (Prevent Officer, chair)',
     example: 'Partnership members',

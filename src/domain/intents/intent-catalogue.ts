@@ -4,7 +4,7 @@
  * The best-scoring intent wins; ties go to the intent listed first, so anything that could be a
  * safeguarding concern resolves to the referral pathway (which leads with "call 999").
  */
-export type IntentId = 'referral' | 'training' | 'request-updates' | 'partnership' | 'my-actions' | 'update-action' | 'help';
+export type IntentId = 'referral' | 'training' | 'request-updates' | 'start-self-assessment' | 'self-assessment' | 'partnership' | 'my-actions' | 'update-action' | 'help';
 
 export interface IntentPattern {
   readonly slots: readonly (readonly string[])[];
@@ -58,6 +58,18 @@ export const INTENT_CATALOGUE: readonly IntentDefinition[] = [
   {
     id: 'request-updates',
     patterns: [{ slots: [['request', 'chase', 'collect', 'ask'], ['updates', 'update']], weight: 2 }],
+  },
+  {
+    id: 'start-self-assessment',
+    patterns: [{ slots: [['start', 'open', 'begin', 'launch', 'new'], ['self', 'selfassessment', 'assessment']], weight: 2 }],
+  },
+  {
+    id: 'self-assessment',
+    patterns: [
+      { slots: [['self'], ['assessment', 'assessments']], weight: 1 },
+      { slots: [['selfassessment']], weight: 2 },
+      { slots: [['rate', 'rating', 'ratings'], ['benchmarks', 'benchmark', 'toolkit']], weight: 1 },
+    ],
   },
   {
     id: 'partnership',

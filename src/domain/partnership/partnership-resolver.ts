@@ -18,6 +18,11 @@ export class PartnershipResolver {
     return this.defaultPartnershipId;
   }
 
+  /** The self-assessment framework the partnership uses by default. */
+  async frameworkId(partnershipId: string): Promise<string> {
+    return (await this.partnerships.get(partnershipId))?.frameworkId ?? 'home-office-2018';
+  }
+
   async displayName(partnershipId: string): Promise<string> {
     return (await this.partnerships.get(partnershipId))?.name ?? 'your Prevent partnership';
   }

@@ -1,4 +1,4 @@
-import type { PersonalDataScreen } from '../actions/action-update-service';
+import type { PersonalDataScreen } from './personal-data-error';
 import { describeFindings, findPersonalData } from './personal-data-guard';
 
 /** The screen every free-text field passes before it is stored. */

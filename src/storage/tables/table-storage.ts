@@ -8,6 +8,7 @@ export const TABLES = {
   organisations: 'Organisations',
   members: 'Members',
   actions: 'Actions',
+  assessments: 'Assessments',
   botState: 'BotState',
 } as const;
 

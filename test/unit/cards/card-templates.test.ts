@@ -1,6 +1,10 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { actionReceiptCard, actionUpdateCard, myActionsCard } from '../../../src/cards/action-cards';
+import { assessmentPageCard, assessmentReceiptCard, assessmentStartCard } from '../../../src/cards/assessment-cards';
 import { helpCard } from '../../../src/cards/help-card';
+import { parseFramework } from '../../../src/domain/assessment/framework-catalogue';
+import type { AssessmentPage } from '../../../src/domain/assessment/assessment-service';
 import { planImportCard } from '../../../src/cards/plan-import-card';
 import { memberFormCard, organisationFormCard, organisationPickCard, partnershipOverviewCard } from '../../../src/cards/partnership-cards';
 import { roundProgressCard, updateRequestSummaryCard } from '../../../src/cards/update-request-cards';
@@ -14,6 +18,25 @@ import { CAPABILITIES } from '../../../src/domain/intents/capabilities';
 import { cardProblems } from '../../support/adaptive-card-checks';
 import { demoGuidance } from '../../support/demo-guidance';
 import { sampleAction, sampleProgress } from '../../support/action-repository-contract';
+
+const framework2018 = parseFramework(
+  JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'domain', 'assessment', 'frameworks', 'home-office-2018.json'), 'utf8')),
+);
+/** Benchmark 7 (training) is the longest page: nine items, most with prompts, every detail box full. */
+const longestSection = framework2018.sections.find((section) => section.number === 7)!;
+const assessmentPage: AssessmentPage = {
+  round: { id: '2026-27-q3', name: '2026/27 Q3', frameworkId: framework2018.id, closesOn: '2026-12-31', startedAt: '2026-11-22T09:00:00.000Z', startedById: 'aad-officer', startedByName: 'Priya Officer' },
+  framework: framework2018,
+  organisation: { id: 'police', name: 'Warwickshire and West Mercia Police', sector: 'police', aliases: [] },
+  section: longestSection,
+  index: 6,
+  total: 10,
+  values: Object.fromEntries(longestSection.items.map((item) => [item.id, { rating: 'developing' as const, details: 'x'.repeat(2000) }])),
+  prefilledFrom: '2025/26 Q3',
+  etag: 'W/"1"',
+  submitted: false,
+  incompleteSections: [8, 9],
+};
 
 const organisationNames = new Map([['police', 'Warwickshire and West Mercia Police']]);
 const updated = { action: sampleAction('6.4'), progress: sampleProgress('nonce-sample', { evidenceUrl: 'https://example.org/evidence', revisedDate: '2027-01-31' }), etag: 'W/"1"' };
@@ -57,6 +80,9 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
       summary: ['Nothing imported: 40 rows could not be read', ...Array.from({ length: 40 }, (_, i) => `row ${i + 2}: no owner organisation matches "X"`)].join('\n'),
     }),
   'organisation-pick': () => organisationPickCard([{ id: 'police', name: 'Warwickshire and West Mercia Police', sector: 'police', aliases: [] }]),
+  'assessment-page': () => assessmentPageCard({ page: assessmentPage, nonce: 'nonce-0001', notice: 'Not saved', problems: ['7.1: choose a rating'] }),
+  'assessment-receipt': () => assessmentReceiptCard({ page: assessmentPage, savedBy: 'Pat Police', savedAt: '2026-11-22T10:00:00.000Z' }),
+  'assessment-start': () => assessmentStartCard({ frameworks: [{ id: framework2018.id, title: framework2018.title }], values: { name: '2026/27 Q3' }, problems: ['choose the closing date'] }),
   problem: () =>
     problemCard({ title: 'Not saved, try again', message: 'Storage did not answer.', details: ['a', 'b'], hint: 'Try again.', showEmergencyLine: true, reference: 'AB12CD34' }),
 };

@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import {
+  assessmentPageCard,
+  assessmentProgressCard,
+  assessmentReceiptCard,
+  assessmentStartCard,
+  ratingsFromSubmit,
+  typedValues,
+  type AssessmentSaveSubmit,
+} from '../../cards/assessment-cards';
+import { updateRequestSummaryCard } from '../../cards/update-request-cards';
+import type { AssessmentPage } from '../../domain/assessment/assessment-service';
+import { ConflictError, ForbiddenError, InvalidError } from '../../domain/errors';
+import type { Actor } from '../../domain/partnership/member';
+import { PersonalDataError } from '../../domain/privacy/personal-data-error';
+import type { ActivityFacts } from '../activity-facts';
+import type { BotServices, TurnHandler } from '../bot-services';
+import { deliveryProblem } from '../card-messenger';
+import { replaceCard, sendCard } from '../send-card';
+
+async function whoIsAsking(facts: ActivityFacts, services: BotServices): Promise<{ partnershipId: string; actor: Actor }> {
+  const partnershipId = await services.partnerships.resolveId(facts.tenantId);
+  return { partnershipId, actor: await services.directory.actorFor(partnershipId, facts.aadObjectId, facts.userName) };
+}
+
+/** "2026/27 Q3" for a date in October-December 2026: the UK public sector's financial-year quarter. */
+export function suggestedRoundName(now: Date): string {
+  const month = now.getUTCMonth();
+  const startYear = month >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+  const quarter = Math.floor(((month + 9) % 12) / 3) + 1;
+  return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')} Q${quarter}`;
+}
+
+export const openStartSelfAssessment: TurnHandler = async (context, facts, services) => {
+  const { partnershipId, actor } = await whoIsAsking(facts, services);
+  if (actor.role !== 'prevent-officer') throw new ForbiddenError('Only the Prevent Officer can start a self-assessment round.');
+  const closes = new Date(services.now().getTime() + 28 * 24 * 3600 * 1000);
+  await sendCard(
+    context,
+    assessmentStartCard({
+      frameworks: services.assessments.frameworkChoices(),
+      values: {
+        name: suggestedRoundName(services.now()),
+        frameworkId: await services.partnerships.frameworkId(partnershipId),
+        closesOn: closes.toISOString().slice(0, 10),
+      },
+    }),
+  );
+};
+
+export function startSelfAssessment(input: { name: string; frameworkId: string; closesOn: string }): TurnHandler {
+  return async (context, facts, services) => {
+    const { partnershipId, actor } = await whoIsAsking(facts, services);
+    let round;
+    try {
+      round = await services.assessments.startRound(partnershipId, actor, input);
+    } catch (error) {
+      if (!(error instanceof InvalidError || error instanceof ConflictError)) throw error;
+      const problems = error instanceof InvalidError ? [error.message, ...error.details.map((d) => d.replace(/^[^:]+: /, ''))] : [error.message];
+      await replaceCard(context, assessmentStartCard({ frameworks: services.assessments.frameworkChoices(), values: input, problems }));
+      return;
+    }
+    const sentTo: string[] = [];
+    const unreached: string[] = [];
+    const reached = new Set<string>();
+    for (const { organisation, recipients } of await services.assessments.recipients(partnershipId)) {
+      if (recipients.length === 0) {
+        unreached.push(`${organisation.name}: no Prevent lead is registered`);
+        continue;
+      }
+      const page = await services.assessments.page(partnershipId, actor, round.id, organisation.id, 0);
+      for (const recipient of recipients) {
+        const reference = await services.directory.personalChat(partnershipId, recipient.aadObjectId);
+        if (!reference) {
+          unreached.push(`${recipient.name} (${organisation.name}): has not opened a chat with the bot yet`);
+          continue;
+        }
+        try {
+          await services.messenger.send(reference, assessmentPageCard({ page, nonce: randomUUID() }));
+          sentTo.push(recipient.name);
+          reached.add(organisation.id);
+        } catch (error) {
+          services.logger.warn({ err: error, recipient: recipient.aadObjectId }, 'rating card not delivered');
+          unreached.push(`${recipient.name} (${organisation.name}): ${deliveryProblem(error)}`);
+        }
+      }
+    }
+    const channelPosted = await postProgress(partnershipId, round.id, services);
+    await replaceCard(
+      context,
+      updateRequestSummaryCard({ title: `Self-assessment ${round.name} started`, sentTo, organisations: reached.size, unreached, channelPosted }),
+    );
+  };
+}
+
+async function postProgress(partnershipId: string, roundId: string, services: BotServices): Promise<boolean> {
+  const channel = await services.directory.channel(partnershipId);
+  if (!channel) return false;
+  try {
+    const activityId = await services.messenger.send(channel, assessmentProgressCard(await services.assessments.progress(partnershipId, roundId)));
+    if (activityId) await services.assessments.recordChannelCard(partnershipId, roundId, activityId);
+    return true;
+  } catch (error) {
+    services.logger.warn({ err: error }, 'self-assessment progress card not posted');
+    return false;
+  }
+}
+
+/** Refreshes the channel's "N of M organisations returned"; the return is already saved, so failures are only logged. */
+async function refreshProgress(partnershipId: string, roundId: string, services: BotServices): Promise<void> {
+  try {
+    const progress = await services.assessments.progress(partnershipId, roundId);
+    const channel = await services.directory.channel(partnershipId);
+    if (!progress.round.channelActivityId || !channel) return;
+    await services.messenger.replace(channel, progress.round.channelActivityId, assessmentProgressCard(progress));
+  } catch (error) {
+    services.logger.warn({ err: error }, 'self-assessment progress card not refreshed');
+  }
+}
+
+/** "self-assessment": carry on with your organisation's return where you left off. */
+export const resumeSelfAssessment: TurnHandler = async (context, facts, services) => {
+  const { partnershipId, actor } = await whoIsAsking(facts, services);
+  const page = await services.assessments.resume(partnershipId, actor);
+  await sendCard(context, assessmentPageCard({ page, nonce: randomUUID() }));
+};
+
+export function openAssessmentPage(input: { roundId: string; organisationId: string; index: number }): TurnHandler {
+  return async (context, facts, services) => {
+    const { partnershipId, actor } = await whoIsAsking(facts, services);
+    const page = await services.assessments.page(partnershipId, actor, input.roundId, input.organisationId, input.index);
+    await replaceCard(context, assessmentPageCard({ page, nonce: randomUUID() }));
+  };
+}
+
+function pageBack(context: TurnContext, page: AssessmentPage, submit: AssessmentSaveSubmit, notice: string, problems: readonly string[]): Promise<void> {
+  const itemIds = page.section.items.map((i) => i.id);
+  return replaceCard(context, assessmentPageCard({ page, nonce: submit.nonce, values: typedValues(submit, itemIds), notice, problems }));
+}
+
+export function saveAssessmentPage(submit: AssessmentSaveSubmit): TurnHandler {
+  return async (context, facts, services) => {
+    const { partnershipId, actor } = await whoIsAsking(facts, services);
+    const page = await services.assessments.page(partnershipId, actor, submit.roundId, submit.organisationId, submit.index);
+    const { ratings, problems } = ratingsFromSubmit(submit, page.section.items.map((i) => i.id));
+    if (problems.length > 0) return pageBack(context, page, submit, 'Not saved: please fix the following.', problems);
+
+    let saved;
+    try {
+      saved = await services.assessments.savePage(partnershipId, actor, {
+        roundId: submit.roundId,
+        organisationId: submit.organisationId,
+        sectionNumber: submit.section,
+        ratings,
+        nonce: submit.nonce,
+        ...(submit.etag ? { etag: submit.etag } : {}),
+      });
+    } catch (error) {
+      if (error instanceof PersonalDataError) return pageBack(context, page, submit, 'Not saved: please remove the personal details and save again.', error.findings);
+      if (error instanceof ConflictError) {
+        const fresh = await services.assessments.page(partnershipId, actor, submit.roundId, submit.organisationId, submit.index);
+        return pageBack(context, fresh, submit, 'Not saved: someone else from your organisation saved this a moment ago. Check your answers and save again.', []);
+      }
+      throw error;
+    }
+
+    if (submit.then === 'next' || submit.then === 'back') {
+      const target = await services.assessments.page(partnershipId, actor, submit.roundId, submit.organisationId, submit.index + (submit.then === 'next' ? 1 : -1));
+      return replaceCard(context, assessmentPageCard({ page: target, nonce: randomUUID() }));
+    }
+    if (submit.then === 'submit') {
+      try {
+        const submitted = await services.assessments.submit(partnershipId, actor, {
+          roundId: submit.roundId,
+          organisationId: submit.organisationId,
+          nonce: `${submit.nonce}-submit`,
+          ...(saved.record.etag ? { etag: saved.record.etag } : {}),
+        });
+        const after = await services.assessments.page(partnershipId, actor, submit.roundId, submit.organisationId, submit.index);
+        await replaceCard(context, assessmentReceiptCard({ page: after, savedBy: actor.name, savedAt: submitted.record.value.submittedAt ?? services.now().toISOString(), submitted: true, duplicate: submitted.duplicate }));
+        if (!submitted.duplicate) await refreshProgress(partnershipId, submit.roundId, services);
+        return;
+      } catch (error) {
+        if (!(error instanceof InvalidError)) throw error;
+        const after = await services.assessments.page(partnershipId, actor, submit.roundId, submit.organisationId, submit.index);
+        return replaceCard(context, assessmentPageCard({ page: after, nonce: randomUUID(), notice: `${error.message} This page is saved.`, problems: error.details }));
+      }
+    }
+    const after = await services.assessments.page(partnershipId, actor, submit.roundId, submit.organisationId, submit.index);
+    await replaceCard(context, assessmentReceiptCard({ page: after, savedBy: actor.name, savedAt: services.now().toISOString(), duplicate: saved.duplicate }));
+  };
+}

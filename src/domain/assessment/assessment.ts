@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { RATINGS } from './framework';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
+
+/** Supporting details are governance evidence, kept well under a Table property's 64 KiB. */
+export const SUPPORTING_DETAILS_MAX = 2000;
+
+/** A self-assessment round: one framework, one period, a closing date. */
+export const assessmentRoundSchema = z.object({
+  /** From the name: "2026/27 Q3" -> "2026-27-q3". */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),
+  name: z.string().trim().min(1).max(60),
+  frameworkId: z.string().min(1),
+  closesOn: isoDate,
+  startedAt: z.string().datetime(),
+  startedById: z.string().min(1),
+  startedByName: z.string().min(1),
+  /** The "N of M organisations returned" card in the partnership channel. */
+  channelActivityId: z.string().min(1).optional(),
+});
+export type AssessmentRound = z.infer<typeof assessmentRoundSchema>;
+
+export const itemRatingSchema = z.object({
+  rating: z.enum(RATINGS),
+  details: z.string().trim().max(SUPPORTING_DETAILS_MAX).default(''),
+  updatedById: z.string().min(1),
+  updatedByName: z.string().min(1),
+  updatedAt: z.string().datetime(),
+});
+export type ItemRating = z.infer<typeof itemRatingSchema>;
+
+/** One organisation's answers in one round. Saved page by page; submitted once complete. */
+export const organisationReturnSchema = z.object({
+  roundId: z.string().min(1),
+  organisationId: z.string().min(1),
+  /** By framework item id ("2.2"). */
+  ratings: z.record(z.string(), itemRatingSchema).default({}),
+  submittedAt: z.string().datetime().optional(),
+  submittedById: z.string().min(1).optional(),
+  submittedByName: z.string().min(1).optional(),
+});
+export type OrganisationReturn = z.infer<typeof organisationReturnSchema>;
+
+export interface ReturnRecord {
+  readonly value: OrganisationReturn;
+  /** Absent until the first save creates the return. */
+  readonly etag?: string;
+}
+
+/** One item's change, as kept in history: who, when, the old and the new answer. */
+export interface RatingChange {
+  readonly itemId: string;
+  readonly before?: ItemRating;
+  readonly after: ItemRating;
+}
+
+export const ratingHistoryEntrySchema = z.object({
+  itemId: z.string().min(1),
+  before: itemRatingSchema.optional(),
+  after: itemRatingSchema,
+  nonce: z.string().min(8).max(64),
+});
+export type RatingHistoryEntry = z.infer<typeof ratingHistoryEntrySchema>;

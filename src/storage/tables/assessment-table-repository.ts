@@ -1,0 +1,215 @@
+import type { TableClient, TransactionAction } from '@azure/data-tables';
+import {
+  assessmentRoundSchema,
+  organisationReturnSchema,
+  ratingHistoryEntrySchema,
+  type AssessmentRound,
+  type OrganisationReturn,
+  type RatingChange,
+  type RatingHistoryEntry,
+  type ReturnRecord,
+} from '../../domain/assessment/assessment';
+import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors';
+import type { AssessmentRepository } from '../../domain/ports';
+import { parseOrThrow } from '../../domain/validation';
+import { historyRowKey } from './history-keys';
+import { fromJsonColumns, toJsonColumns } from './json-columns';
+import { encodeKey } from './key-encoding';
+import { mapTableError, withTableErrors } from './table-errors';
+import { readEntity, rowKeyPrefixFilter } from './versioned-document';
+
+const ROUND = 'round_';
+const RETURN = 'return_';
+const HISTORY = 'rhistory_';
+const NONCE = 'rnonce_';
+/** Azure Tables allows 100 operations in one transaction: the changes, the nonce marker and the return. */
+export const MAX_CHANGES_PER_SAVE = 97;
+
+/** What follows `<history prefix>_` in a history RowKey written by historyRowKey. */
+const HISTORY_SUFFIX = /^(\d{19})_[0-9a-f]{8}$/;
+
+/**
+ * One part of a RowKey: the id encoded as every key is, with "_" escaped too (decodeKey reverses
+ * it), so "_" only ever separates parts. Round "q3" and round "q3-extra", or round "a_b" with
+ * organisation "c" and round "a" with organisation "b_c", can then never share a key prefix.
+ */
+export function keyPart(id: string): string {
+  return encodeKey(id).replace(/_/g, '%5F');
+}
+
+interface NonceMarker {
+  roundId?: string;
+  organisationId?: string;
+}
+
+/**
+ * The self-assessments of each partnership in one partition (Assessments table):
+ * - `round_<round>`: the round, as JSON in `roundJson`, with the channel card id in its own column;
+ * - `return_<round>_<organisation>`: one organisation's return, as JSON split over json0..jsonN
+ *   (40 ratings with 2,000-character details do not fit one 64 KiB property);
+ * - `rhistory_<round>_<organisation>_<inverted ticks>_<random>`: one row per rating change, newest first;
+ * - `rnonce_<nonce>`: a marker per card submit, so the same submit is never recorded twice.
+ * A save writes the return, its history rows and the nonce marker in one transaction, on the ETag
+ * the caller read (or as a create when the return does not exist yet).
+ */
+export class AssessmentTableRepository implements AssessmentRepository {
+  constructor(private readonly table: TableClient) {}
+
+  async listRounds(partnershipId: string): Promise<AssessmentRound[]> {
+    const pk = encodeKey(partnershipId);
+    const rounds: AssessmentRound[] = [];
+    await withTableErrors('list assessment rounds', async () => {
+      for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: rowKeyPrefixFilter(pk, ROUND) } })) {
+        rounds.push(this.toRound(row));
+      }
+    });
+    return rounds.sort((a, b) => (a.startedAt === b.startedAt ? a.id.localeCompare(b.id) : a.startedAt < b.startedAt ? 1 : -1));
+  }
+
+  async getRound(partnershipId: string, roundId: string): Promise<AssessmentRound | undefined> {
+    const row = await readEntity(this.table, encodeKey(partnershipId), ROUND + keyPart(roundId), `read assessment round ${roundId}`);
+    return row ? this.toRound(row) : undefined;
+  }
+
+  async createRound(partnershipId: string, round: AssessmentRound): Promise<void> {
+    const valid = parseOrThrow(assessmentRoundSchema, round, 'assessment round');
+    const { channelActivityId, ...rest } = valid;
+    try {
+      await this.table.createEntity({
+        partitionKey: encodeKey(partnershipId),
+        rowKey: ROUND + keyPart(valid.id),
+        roundJson: JSON.stringify(rest),
+        ...(channelActivityId ? { channelActivityId } : {}),
+      });
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 409) throw new ConflictError(`a round called "${valid.name}" already exists`);
+      mapTableError(error, `create assessment round ${valid.id}`);
+    }
+  }
+
+  async setRoundChannelCard(partnershipId: string, roundId: string, channelActivityId: string): Promise<void> {
+    if (channelActivityId.length === 0) throw new InvalidError('the channel card id is empty');
+    try {
+      // A Merge of the one column: nothing else in the round is read or rewritten. If-Match "*" -> 404 when there is no such round.
+      await this.table.updateEntity({ partitionKey: encodeKey(partnershipId), rowKey: ROUND + keyPart(roundId), channelActivityId }, 'Merge');
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 404) throw new NotFoundError(`there is no assessment round ${roundId}`);
+      mapTableError(error, `record the channel card of round ${roundId}`);
+    }
+  }
+
+  async getReturn(partnershipId: string, roundId: string, organisationId: string): Promise<ReturnRecord | undefined> {
+    return this.readReturn(encodeKey(partnershipId), roundId, organisationId);
+  }
+
+  async listReturns(partnershipId: string, roundId: string): Promise<OrganisationReturn[]> {
+    const pk = encodeKey(partnershipId);
+    const returns: OrganisationReturn[] = [];
+    await withTableErrors(`list returns of round ${roundId}`, async () => {
+      const filter = rowKeyPrefixFilter(pk, `${RETURN}${keyPart(roundId)}_`);
+      for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+        const value = this.toReturn(row);
+        if (value.roundId === roundId) returns.push(value);
+      }
+    });
+    return returns.sort((a, b) => a.organisationId.localeCompare(b.organisationId));
+  }
+
+  async saveReturn(
+    partnershipId: string,
+    value: OrganisationReturn,
+    changes: readonly RatingChange[],
+    nonce: string,
+    etag: string | undefined,
+  ): Promise<{ record: ReturnRecord; duplicate: boolean }> {
+    const valid = parseOrThrow(organisationReturnSchema, value, 'self-assessment return');
+    parseOrThrow(ratingHistoryEntrySchema.shape.nonce, nonce, 'save nonce');
+    if (changes.length > MAX_CHANGES_PER_SAVE) throw new InvalidError(`a save can record at most ${MAX_CHANGES_PER_SAVE} changed items, not ${changes.length}`);
+    const entries = changes.map((change, i) => parseOrThrow(ratingHistoryEntrySchema, { ...change, nonce }, `change ${i + 1} (item ${change.itemId})`));
+    const { roundId, organisationId } = valid;
+    const pk = encodeKey(partnershipId);
+    const returnKey = this.returnKey(roundId, organisationId);
+    const what = `return of ${organisationId} in round ${roundId}`;
+
+    const seen = await this.nonceSeen(pk, nonce, roundId, organisationId);
+    if (seen) return { record: seen, duplicate: true };
+
+    const now = new Date();
+    const historyPrefix = `${HISTORY}${keyPart(roundId)}_${keyPart(organisationId)}`;
+    const returnRow = { partitionKey: pk, rowKey: returnKey, ...toJsonColumns(valid) };
+    const operations: TransactionAction[] = [
+      etag === undefined ? ['create', returnRow] : ['update', returnRow, 'Replace', { etag }],
+      // `seq` keeps the changes of one save in the order given (they share the same ticks).
+      ...entries.map((entry, seq): TransactionAction => ['create', { partitionKey: pk, rowKey: historyRowKey(historyPrefix, now), seq, ...toJsonColumns(entry) }]),
+      ['create', { partitionKey: pk, rowKey: NONCE + encodeKey(nonce), roundId, organisationId }],
+    ];
+    try {
+      await this.table.submitTransaction(operations);
+    } catch (error) {
+      // A retried submit racing its first attempt loses on the nonce row (or the create): it is the same save.
+      const raced = await this.nonceSeen(pk, nonce, roundId, organisationId);
+      if (raced) return { record: raced, duplicate: true };
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status === 409) throw new ConflictError(`the ${what} was started by someone else a moment ago`);
+      if (status === 412) throw new ConflictError(`the ${what} was saved by someone else since it was read`);
+      if (status === 404) throw new NotFoundError(`there is no ${what} to update`);
+      mapTableError(error, `save ${what}`);
+    }
+    const record = await this.getReturn(partnershipId, roundId, organisationId);
+    if (!record) throw new NotFoundError(`the ${what} was saved but cannot be read back`);
+    return { record, duplicate: false };
+  }
+
+  async history(partnershipId: string, roundId: string, organisationId: string): Promise<RatingHistoryEntry[]> {
+    const pk = encodeKey(partnershipId);
+    const prefix = `${HISTORY}${keyPart(roundId)}_${keyPart(organisationId)}_`;
+    const rows: { ticks: string; seq: number; entry: RatingHistoryEntry }[] = [];
+    await withTableErrors(`read rating history of ${organisationId} in ${roundId}`, async () => {
+      for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: rowKeyPrefixFilter(pk, prefix) } })) {
+        const match = HISTORY_SUFFIX.exec(String(row.rowKey).slice(prefix.length));
+        if (!match) continue;
+        rows.push({ ticks: match[1]!, seq: Number(row['seq'] ?? 0), entry: parseOrThrow(ratingHistoryEntrySchema, fromJsonColumns(row), `stored rating change ${row.rowKey}`) });
+      }
+    });
+    // RowKey order is newest first; changes saved together keep the order they were given in.
+    return rows.sort((a, b) => (a.ticks === b.ticks ? a.seq - b.seq : a.ticks < b.ticks ? -1 : 1)).map((r) => r.entry);
+  }
+
+  /**
+   * The return as it is when `nonce` has already been recorded for it; undefined when the nonce is
+   * new. A nonce already spent on another return is not a repeat of this save: ConflictError.
+   */
+  private async nonceSeen(pk: string, nonce: string, roundId: string, organisationId: string): Promise<ReturnRecord | undefined> {
+    const marker = (await readEntity(this.table, pk, NONCE + encodeKey(nonce), 'check save nonce')) as NonceMarker | undefined;
+    if (!marker) return undefined;
+    const record =
+      marker.roundId === roundId && marker.organisationId === organisationId
+        ? await this.readReturn(pk, roundId, organisationId)
+        : undefined;
+    if (!record) throw new ConflictError(`this card (nonce ${nonce}) was already used to save another return`);
+    return record;
+  }
+
+  private async readReturn(pk: string, roundId: string, organisationId: string): Promise<ReturnRecord | undefined> {
+    const row = await readEntity(this.table, pk, this.returnKey(roundId, organisationId), `read return of ${organisationId} in ${roundId}`);
+    return row ? { value: this.toReturn(row), etag: String(row['etag']) } : undefined;
+  }
+
+  private returnKey(roundId: string, organisationId: string): string {
+    return `${RETURN}${keyPart(roundId)}_${keyPart(organisationId)}`;
+  }
+
+  private toRound(row: Record<string, unknown>): AssessmentRound {
+    const stored = JSON.parse(String(row['roundJson'] ?? '{}')) as Record<string, unknown>;
+    const channelActivityId = row['channelActivityId'];
+    return parseOrThrow(
+      assessmentRoundSchema,
+      typeof channelActivityId === 'string' && channelActivityId ? { ...stored, channelActivityId } : stored,
+      `stored assessment round ${String(row['rowKey'])}`,
+    );
+  }
+
+  private toReturn(row: Record<string, unknown>): OrganisationReturn {
+    return parseOrThrow(organisationReturnSchema, fromJsonColumns(row), `stored return ${String(row['rowKey'])}`);
+  }
+}
