@@ -41,6 +41,7 @@ const configSchema = z
         .optional()
         .transform((s) => (s ? s.split(',').map((t) => t.trim()).filter(Boolean) : [])),
     ),
+    FRAMEWORKS_DIRECTORY: optionalString,
     MAX_REQUEST_BODY_KB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(16).max(4096).default(256)),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
@@ -71,6 +72,8 @@ export type Config = Readonly<{
   tableNamePrefix: string;
   defaultPartnershipId: string;
   maxRequestBodyBytes: number;
+  /** A folder of extra self-assessment framework files, loaded beside the shipped ones. */
+  frameworksDirectory?: string;
   allowedTenantIds: readonly string[];
   logLevel: string;
   bot: Readonly<{
@@ -111,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tableNamePrefix: e.TABLE_NAME_PREFIX,
     defaultPartnershipId: e.DEFAULT_PARTNERSHIP_ID,
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_KB * 1024,
+    ...(e.FRAMEWORKS_DIRECTORY ? { frameworksDirectory: e.FRAMEWORKS_DIRECTORY } : {}),
     allowedTenantIds: e.ALLOWED_TENANT_IDS,
     logLevel: e.LOG_LEVEL,
     bot: {

@@ -52,7 +52,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     planImports: new PlanImportService(actions, organisations),
     assessments: new AssessmentService(
       new AssessmentTableRepository(storage.client('assessments')),
-      await loadFrameworks(),
+      await loadFrameworks(config.frameworksDirectory),
       organisations,
       members,
       screenForPersonalData,

@@ -163,6 +163,7 @@ describe('CONFIG_VARIABLES', () => {
         'MicrosoftAppTenantId',
         'MicrosoftAppType',
         'ALLOWED_TENANT_IDS',
+        'FRAMEWORKS_DIRECTORY',
         'MAX_REQUEST_BODY_KB',
         'LOG_LEVEL',
       ].sort(),
