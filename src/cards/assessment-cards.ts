@@ -4,6 +4,7 @@ import type { AssessmentPage, AssessmentProgress, RatingInput } from '../domain/
 import { KIND_LABELS, RATINGS, RATING_LABELS, type Rating } from '../domain/assessment/framework';
 import { formatDate, formatDateTime } from './format';
 import { escapeMarkdown } from './markdown';
+import { progressCard } from './progress-card';
 import { renderCard, type AdaptiveCardJson } from './render';
 
 export const ASSESSMENT_SAVE_VERB = 'assessment-save';
@@ -173,14 +174,14 @@ export function assessmentStartCard(data: AssessmentStartCardData): AdaptiveCard
 }
 
 export function assessmentProgressCard(progress: AssessmentProgress): AdaptiveCardJson {
-  const share = progress.total === 0 ? 1 : progress.returned / progress.total;
-  return renderCard('round-progress', {
-    title: `Self-assessment ${escapeMarkdown(progress.round.name)}`,
-    countLine: `${progress.returned} of ${progress.total} organisations returned`,
+  return progressCard({
+    title: `Self-assessment ${progress.round.name}`,
+    done: progress.returned,
+    total: progress.total,
+    unit: 'organisations returned',
     doneLine: 'Every organisation has returned its self-assessment.',
-    colour: share >= 1 ? 'Good' : share >= 0.5 ? 'Warning' : 'Attention',
-    requestedBy: escapeMarkdown(progress.round.startedByName),
-    requestedAt: formatDateTime(progress.round.startedAt),
-    waitingFor: progress.waitingFor.map(escapeMarkdown),
+    requestedBy: progress.round.startedByName,
+    requestedAt: progress.round.startedAt,
+    waitingFor: progress.waitingFor,
   });
 }

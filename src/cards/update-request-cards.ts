@@ -1,19 +1,19 @@
 import type { RoundProgress } from '../domain/actions/update-request-service';
-import { formatDateTime } from './format';
 import { escapeMarkdown } from './markdown';
+import { progressCard } from './progress-card';
 import { renderCard, type AdaptiveCardJson } from './render';
 
 /** The channel's "N of M actions updated" card, replaced in place as updates arrive. */
 export function roundProgressCard(progress: RoundProgress): AdaptiveCardJson {
-  const share = progress.total === 0 ? 1 : progress.updated / progress.total;
-  return renderCard('round-progress', {
+  return progressCard({
     title: 'Action plan updates',
-    countLine: `${progress.updated} of ${progress.total} actions updated`,
+    done: progress.updated,
+    total: progress.total,
+    unit: 'actions updated',
     doneLine: 'Every organisation has returned its updates.',
-    colour: share >= 1 ? 'Good' : share >= 0.5 ? 'Warning' : 'Attention',
-    requestedBy: escapeMarkdown(progress.round.requestedByName),
-    requestedAt: formatDateTime(progress.round.startedAt),
-    waitingFor: progress.waitingFor.map(escapeMarkdown),
+    requestedBy: progress.round.requestedByName,
+    requestedAt: progress.round.startedAt,
+    waitingFor: progress.waitingFor,
   });
 }
 

@@ -7,6 +7,7 @@ import {
   openConversation,
   press,
   openPlayground,
+  openPlaygroundInTeam,
   stopLocalRun,
   waitForCardText,
   type LocalRun,
@@ -28,12 +29,7 @@ describe('action plan updates in the playground, as the Prevent Officer (also WC
   let page: Page;
 
   beforeAll(async () => {
-    ({ run, browser, page } = await openPlayground());
-    await waitForCardText(page, 'Welcome to the Prevent Partnership Bot');
-    // Opening the channel installs the bot there, which is how it learns where the channel is.
-    await openConversation(page, 'Steering Group');
-    await waitForCardText(page, 'Welcome to the Prevent Partnership Bot');
-    await openConversation(page, 'Personal Chat');
+    ({ run, browser, page } = await openPlaygroundInTeam());
   });
 
   afterAll(async () => {

@@ -127,3 +127,16 @@ export async function openPlayground(options: { playgroundConfig?: string; heigh
   await page.goto(run.playgroundUrl);
   return { run, browser, page };
 }
+
+/**
+ * Opens the playground, then the partnership channel once: that installs the bot in the team, so it
+ * learns the channel and opens a 1:1 chat with every member. Ends back in the personal chat.
+ */
+export async function openPlaygroundInTeam(options: { height?: number } = {}): Promise<PlaygroundSession> {
+  const session = await openPlayground(options);
+  await waitForCardText(session.page, 'Welcome to the Prevent Partnership Bot');
+  await openConversation(session.page, 'Steering Group');
+  await waitForCardText(session.page, 'Welcome to the Prevent Partnership Bot');
+  await openConversation(session.page, 'Personal Chat');
+  return session;
+}

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, ask, lastCard, openConversation, openPlayground, stopLocalRun, waitForCardText, type LocalRun } from './playground-session';
+import { ARTIFACTS, ask, lastCard, openConversation, openPlaygroundInTeam, stopLocalRun, waitForCardText, type LocalRun } from './playground-session';
 
 jest.setTimeout(240_000);
 
@@ -21,11 +21,7 @@ describe('a whole 2018 self-assessment in the playground, as the County Council\
   let page: Page;
 
   beforeAll(async () => {
-    ({ run, browser, page } = await openPlayground({ height: 2400 }));
-    await waitForCardText(page, 'Welcome to the Prevent Partnership Bot');
-    await openConversation(page, 'Steering Group');
-    await waitForCardText(page, 'Welcome to the Prevent Partnership Bot');
-    await openConversation(page, 'Personal Chat');
+    ({ run, browser, page } = await openPlaygroundInTeam({ height: 2400 }));
   });
 
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { leadsOf } from '../partnership/leads';
 import type { Member } from '../partnership/member';
 import type { Organisation } from '../partnership/organisation';
 import type { ActionRepository, MemberRepository, OrganisationRepository, UpdateRoundRepository } from '../ports';
@@ -55,9 +56,7 @@ export class UpdateRequestService {
       .map((organisation) => ({
         organisation,
         records: records.filter((r) => r.action.ownerOrganisationIds.includes(organisation.id)),
-        recipients: members.filter(
-          (m) => m.aadObjectId === organisation.preventLeadId || (m.role === 'partner-lead' && m.organisationId === organisation.id),
-        ),
+        recipients: leadsOf(organisation, members),
       }))
       .filter((request) => request.records.length > 0);
   }

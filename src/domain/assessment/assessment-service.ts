@@ -1,6 +1,7 @@
 import { londonDate } from '../clock';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../errors';
 import type { Actor, Member } from '../partnership/member';
+import { leadsOf } from '../partnership/leads';
 import type { Organisation } from '../partnership/organisation';
 import type { AssessmentRepository, MemberRepository, OrganisationRepository } from '../ports';
 import { PersonalDataError, type PersonalDataScreen } from '../privacy/personal-data-error';
@@ -94,7 +95,7 @@ export class AssessmentService {
     const [organisations, members] = await Promise.all([this.organisations.list(partnershipId), this.members.list(partnershipId)]);
     return organisations.map((organisation) => ({
       organisation,
-      recipients: members.filter((m) => m.aadObjectId === organisation.preventLeadId || (m.role === 'partner-lead' && m.organisationId === organisation.id)),
+      recipients: leadsOf(organisation, members),
     }));
   }
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { InvalidError } from '../errors';
+import { parseOrThrow } from '../validation';
 import { RATINGS } from './framework';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
@@ -62,3 +64,22 @@ export const ratingHistoryEntrySchema = z.object({
   nonce: z.string().min(8).max(64),
 });
 export type RatingHistoryEntry = z.infer<typeof ratingHistoryEntrySchema>;
+
+/** Azure Tables takes 100 operations per transaction: the return row, the nonce marker, 98 changes at most. */
+export const MAX_CHANGES_PER_SAVE = 97;
+
+/**
+ * Checks a return save before any repository writes it, so the memory and Table repositories refuse
+ * exactly the same things: an invalid return, a bad nonce, too many changes, an invalid change.
+ */
+export function checkReturnSave(
+  value: OrganisationReturn,
+  changes: readonly RatingChange[],
+  nonce: string,
+): { valid: OrganisationReturn; entries: RatingHistoryEntry[] } {
+  const valid = parseOrThrow(organisationReturnSchema, value, 'self-assessment return');
+  parseOrThrow(ratingHistoryEntrySchema.shape.nonce, nonce, 'save nonce');
+  if (changes.length > MAX_CHANGES_PER_SAVE) throw new InvalidError(`a save can record at most ${MAX_CHANGES_PER_SAVE} changed items, not ${changes.length}`);
+  const entries = changes.map((change, i) => parseOrThrow(ratingHistoryEntrySchema, { ...change, nonce }, `change ${i + 1} (item ${change.itemId})`));
+  return { valid, entries };
+}

@@ -1,7 +1,6 @@
 import {
+  checkReturnSave,
   assessmentRoundSchema,
-  organisationReturnSchema,
-  ratingHistoryEntrySchema,
   type AssessmentRound,
   type OrganisationReturn,
   type RatingChange,
@@ -13,7 +12,6 @@ import type { AssessmentRepository } from '../../domain/ports';
 import { parseOrThrow } from '../../domain/validation';
 
 /** Same limit as the Table repository: one transaction holds at most 100 operations. */
-const MAX_CHANGES_PER_SAVE = 97;
 
 interface StoredReturn {
   value: OrganisationReturn;
@@ -80,10 +78,7 @@ export class MemoryAssessmentRepository implements AssessmentRepository {
     nonce: string,
     etag: string | undefined,
   ): Promise<{ record: ReturnRecord; duplicate: boolean }> {
-    const valid = parseOrThrow(organisationReturnSchema, value, 'self-assessment return');
-    parseOrThrow(ratingHistoryEntrySchema.shape.nonce, nonce, 'save nonce');
-    if (changes.length > MAX_CHANGES_PER_SAVE) throw new InvalidError(`a save can record at most ${MAX_CHANGES_PER_SAVE} changed items, not ${changes.length}`);
-    const entries = changes.map((change, i) => parseOrThrow(ratingHistoryEntrySchema, { ...change, nonce }, `change ${i + 1} (item ${change.itemId})`));
+    const { valid, entries } = checkReturnSave(value, changes, nonce);
     const partition = this.partition(partnershipId);
     const key = returnKey(valid.roundId, valid.organisationId);
     const what = `return of ${valid.organisationId} in round ${valid.roundId}`;

@@ -1,5 +1,6 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import {
+  checkReturnSave,
   assessmentRoundSchema,
   organisationReturnSchema,
   ratingHistoryEntrySchema,
@@ -23,7 +24,6 @@ const RETURN = 'return_';
 const HISTORY = 'rhistory_';
 const NONCE = 'rnonce_';
 /** Azure Tables allows 100 operations in one transaction: the changes, the nonce marker and the return. */
-export const MAX_CHANGES_PER_SAVE = 97;
 
 /** What follows `<history prefix>_` in a history RowKey written by historyRowKey. */
 const HISTORY_SUFFIX = /^(\d{19})_[0-9a-f]{8}$/;
@@ -122,10 +122,7 @@ export class AssessmentTableRepository implements AssessmentRepository {
     nonce: string,
     etag: string | undefined,
   ): Promise<{ record: ReturnRecord; duplicate: boolean }> {
-    const valid = parseOrThrow(organisationReturnSchema, value, 'self-assessment return');
-    parseOrThrow(ratingHistoryEntrySchema.shape.nonce, nonce, 'save nonce');
-    if (changes.length > MAX_CHANGES_PER_SAVE) throw new InvalidError(`a save can record at most ${MAX_CHANGES_PER_SAVE} changed items, not ${changes.length}`);
-    const entries = changes.map((change, i) => parseOrThrow(ratingHistoryEntrySchema, { ...change, nonce }, `change ${i + 1} (item ${change.itemId})`));
+    const { valid, entries } = checkReturnSave(value, changes, nonce);
     const { roundId, organisationId } = valid;
     const pk = encodeKey(partnershipId);
     const returnKey = this.returnKey(roundId, organisationId);

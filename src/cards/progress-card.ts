@@ -1,0 +1,29 @@
+import { formatDateTime } from './format';
+import { escapeMarkdown } from './markdown';
+import { renderCard, type AdaptiveCardJson } from './render';
+
+/** The channel's "N of M ... " counter for a round, replaced in place as replies arrive. */
+export interface ProgressCardData {
+  readonly title: string;
+  readonly done: number;
+  readonly total: number;
+  /** "actions updated", "organisations returned". */
+  readonly unit: string;
+  readonly doneLine: string;
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+  readonly waitingFor: readonly string[];
+}
+
+export function progressCard(data: ProgressCardData): AdaptiveCardJson {
+  const share = data.total === 0 ? 1 : data.done / data.total;
+  return renderCard('round-progress', {
+    title: escapeMarkdown(data.title),
+    countLine: `${data.done} of ${data.total} ${data.unit}`,
+    doneLine: data.doneLine,
+    colour: share >= 1 ? 'Good' : share >= 0.5 ? 'Warning' : 'Attention',
+    requestedBy: escapeMarkdown(data.requestedBy),
+    requestedAt: formatDateTime(data.requestedAt),
+    waitingFor: data.waitingFor.map(escapeMarkdown),
+  });
+}
