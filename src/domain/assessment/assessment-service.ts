@@ -1,5 +1,5 @@
 import { londonDate } from '../clock';
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../errors';
+import { ForbiddenError, InvalidError, NotFoundError } from '../errors';
 import type { Actor, Member } from '../partnership/member';
 import { leadsOf } from '../partnership/leads';
 import type { Organisation } from '../partnership/organisation';
@@ -166,9 +166,7 @@ export class AssessmentService {
       changes.push({ itemId: input_.itemId, ...(before ? { before } : {}), after });
     }
     if (changes.length === 0 && record) return { record, duplicate: false, changed: 0 };
-    if ((record?.etag ?? undefined) !== input.etag) {
-      throw new ConflictError('Someone else from your organisation saved this self-assessment a moment ago.');
-    }
+    // The repository decides conflicts: the nonce first (a repeat is not a conflict), then the ETag.
     const ratings = { ...current.ratings };
     for (const change of changes) ratings[change.itemId] = change.after;
     const saved = await this.assessments.saveReturn(partnershipId, { ...current, ratings }, changes, input.nonce, input.etag);
@@ -187,7 +185,6 @@ export class AssessmentService {
         missing.map((s) => `Benchmark ${s.number} (${s.title}): ${s.items.filter((i) => !ratings[i.id]).map((i) => i.id).join(', ')}`),
       );
     }
-    if (record.etag !== input.etag) throw new ConflictError('Someone else from your organisation saved this self-assessment a moment ago.');
     const submitted: OrganisationReturn = { ...record.value, submittedAt: this.now().toISOString(), submittedById: actor.aadObjectId, submittedByName: actor.name };
     return this.assessments.saveReturn(partnershipId, submitted, [], input.nonce, input.etag);
   }

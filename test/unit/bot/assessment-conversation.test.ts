@@ -124,6 +124,29 @@ describe('rating the benchmarks', () => {
     expect(await harness.assessments.history('warwickshire', '2026-27-q3', 'police')).toEqual([]);
   });
 
+  it('keeps the first of two people saving the same page at once, and gives the second their answers back', async () => {
+    const harness = await botHarness();
+    await startRound(harness);
+    await harness.adapter.send(cardSubmit({ verb: 'assessment-open', roundId: '2026-27-q3', organisationId: 'police', index: 0 }, PEOPLE.officer));
+    const officersCard = lastReplacementCard(harness);
+    await savePage(harness, PEOPLE.policeLead, await openOwn(harness, PEOPLE.policeLead), 'Save', 'achieving');
+    const back = plain(JSON.stringify(await savePage(harness, PEOPLE.officer, officersCard, 'Save', 'not-yet-started', 'Officer view')));
+    expect(back).toContain('someone else from your organisation saved this a moment ago');
+    expect(back).toContain('Officer view');
+    const ratings = (await harness.assessments.getReturn('warwickshire', '2026-27-q3', 'police'))?.value.ratings;
+    expect(ratings?.['1.1']?.rating).toBe('achieving');
+  });
+
+  it('records a double-clicked Save once', async () => {
+    const harness = await botHarness();
+    await startRound(harness);
+    const page = await openOwn(harness, PEOPLE.policeLead);
+    await savePage(harness, PEOPLE.policeLead, page, 'Save', 'achieving');
+    const again = plain(JSON.stringify(await savePage(harness, PEOPLE.policeLead, page, 'Save', 'achieving')));
+    expect(again).toContain('Benchmark 1 of 10 saved');
+    expect(await harness.assessments.history('warwickshire', '2026-27-q3', 'police')).toHaveLength(3);
+  });
+
   it('asks for a rating when only supporting details were written', async () => {
     const harness = await botHarness();
     await startRound(harness);
