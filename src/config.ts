@@ -43,6 +43,7 @@ const configSchema = z
     ),
     FRAMEWORKS_DIRECTORY: optionalString,
     MAX_REQUEST_BODY_KB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(16).max(4096).default(256)),
+    LOG_FORMAT: z.preprocess(emptyToUndefined, z.enum(['json', 'pretty']).default('json')),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -76,6 +77,7 @@ export type Config = Readonly<{
   frameworksDirectory?: string;
   allowedTenantIds: readonly string[];
   logLevel: string;
+  logFormat: 'json' | 'pretty';
   bot: Readonly<{
     appId?: string;
     appPassword?: string;
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.FRAMEWORKS_DIRECTORY ? { frameworksDirectory: e.FRAMEWORKS_DIRECTORY } : {}),
     allowedTenantIds: e.ALLOWED_TENANT_IDS,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     bot: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,

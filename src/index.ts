@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, config.logFormat);
   try {
     const bot = await startBot(config, logger);
     exitOnSignals(bot.close, logger);

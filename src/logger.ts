@@ -2,8 +2,16 @@ import pino from 'pino';
 
 export type Logger = pino.Logger;
 
-export function createLogger(level: string, name = 'prevent-partnership-bot'): Logger {
-  return pino({ name, level, redact: ['*.password', '*.connectionString', '*.MicrosoftAppPassword'] });
+/**
+ * JSON logs for hosting (Application Insights and log tools read them); `pretty` turns them into
+ * readable lines for a person watching `npm start` (pino-pretty is a development dependency).
+ */
+export function createLogger(level: string, name = 'prevent-partnership-bot', format: 'json' | 'pretty' = 'json'): Logger {
+  const options = { name, level, redact: ['*.password', '*.connectionString', '*.MicrosoftAppPassword'] };
+  if (format === 'pretty') {
+    return pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } });
+  }
+  return pino(options);
 }
 
 export const silentLogger: Logger = pino({ level: 'silent' });

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const useOwnAzurite = !process.env['STORAGE_CONNECTION_STRING'];
   const stoppers: (() => Promise<void>)[] = [];
   let stopping = false;
-  const logger = createLogger(process.env['LOG_LEVEL'] || 'info', 'local');
+  const logger = createLogger(process.env['LOG_LEVEL'] || 'info', 'local', process.env['LOG_FORMAT'] === 'json' ? 'json' : 'pretty');
 
   const stopAll = async (code: number) => {
     if (stopping) return;
@@ -65,12 +65,13 @@ async function startEverything(
     ...process.env,
     ...(azurite ? { STORAGE_CONNECTION_STRING: azurite.connectionString } : {}),
     BOT_MODE: 'local',
+    LOG_FORMAT: process.env['LOG_FORMAT'] || 'pretty',
   });
 
   const seeded = await seedDemo(await openRepositories(config));
   logger.info(seeded, 'demo partnership seeded');
 
-  const bot: RunningBot = await startBot(config, createLogger(config.logLevel, 'bot'));
+  const bot: RunningBot = await startBot(config, createLogger(config.logLevel, 'bot', config.logFormat));
   stoppers.push(bot.close);
 
   const playground = startProcess(

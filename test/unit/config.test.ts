@@ -166,6 +166,7 @@ describe('CONFIG_VARIABLES', () => {
         'FRAMEWORKS_DIRECTORY',
         'MAX_REQUEST_BODY_KB',
         'LOG_LEVEL',
+        'LOG_FORMAT',
       ].sort(),
     );
   });

@@ -1,19 +1,29 @@
 import { helpCard } from '../../cards/help-card';
 import { welcomeCard } from '../../cards/welcome-card';
-import { CAPABILITIES } from '../../domain/intents/capabilities';
-import type { TurnHandler } from '../bot-services';
+import { CAPABILITIES, capabilitiesFor } from '../../domain/intents/capabilities';
+import type { ActivityFacts } from '../activity-facts';
+import type { BotServices, TurnHandler } from '../bot-services';
 import { sendCard } from '../send-card';
 
-export const answerHelp: TurnHandler = async (context) => {
-  await sendCard(context, helpCard({ capabilities: CAPABILITIES }));
+/** The commands open to the person asking; a member of staff is not offered the Prevent Officer's. */
+async function capabilitiesOf(facts: ActivityFacts, services: BotServices) {
+  const partnershipId = await services.partnerships.resolveId(facts.tenantId);
+  const actor = await services.directory.actorFor(partnershipId, facts.aadObjectId, facts.userName);
+  return capabilitiesFor(actor.role);
+}
+
+export const answerHelp: TurnHandler = async (context, facts, services) => {
+  await sendCard(context, helpCard({ capabilities: await capabilitiesOf(facts, services) }));
 };
 
-export const answerUnknown: TurnHandler = async (context, facts) => {
-  await sendCard(context, helpCard({ capabilities: CAPABILITIES, heard: facts.text }));
+export const answerUnknown: TurnHandler = async (context, facts, services) => {
+  await sendCard(context, helpCard({ capabilities: await capabilitiesOf(facts, services), heard: facts.text }));
 };
 
+/** In a personal chat the welcome fits the person; in a team it lists everything, for every role there. */
 export const sendWelcome: TurnHandler = async (context, facts, services) => {
   const partnershipId = await services.partnerships.resolveId(facts.tenantId);
   const partnershipName = await services.partnerships.displayName(partnershipId);
-  await sendCard(context, welcomeCard({ partnershipName, capabilities: CAPABILITIES }));
+  const capabilities = facts.conversationType === 'personal' ? await capabilitiesOf(facts, services) : CAPABILITIES;
+  await sendCard(context, welcomeCard({ partnershipName, capabilities }));
 };

@@ -1,3 +1,4 @@
+import type { Role } from '../partnership/member';
 import type { IntentId } from './intent-catalogue';
 
 export interface Capability {
@@ -8,6 +9,8 @@ export interface Capability {
   readonly description: string;
   /** Offered as a button on the help and welcome cards (cards carry a handful of buttons at most). */
   readonly button: boolean;
+  /** Who is offered it; absent means everyone. The command itself checks the role again. */
+  readonly roles?: readonly Role[];
 }
 
 /** What the help and welcome cards offer. Only capabilities the bot really answers belong here. */
@@ -32,6 +35,7 @@ export const CAPABILITIES: readonly Capability[] = [
     example: 'My actions',
     description: "Your organisation's actions in the partnership action plan, with their status and an update button each.",
     button: true,
+    roles: ['prevent-officer', 'chair', 'partner-lead'],
   },
   {
     intent: 'update-action',
@@ -39,6 +43,7 @@ export const CAPABILITIES: readonly Capability[] = [
     example: 'Update action 3.1',
     description: 'Opens the update card for one action of the plan.',
     button: false,
+    roles: ['prevent-officer', 'chair', 'partner-lead'],
   },
   {
     intent: 'request-updates',
@@ -46,6 +51,7 @@ export const CAPABILITIES: readonly Capability[] = [
     example: 'Request updates',
     description: "Asks every owner organisation's Prevent lead for updates on their actions and posts progress in the partnership channel.",
     button: false,
+    roles: ['prevent-officer'],
   },
   {
     intent: 'self-assessment',
@@ -53,6 +59,7 @@ export const CAPABILITIES: readonly Capability[] = [
     example: 'Self-assessment',
     description: "Carry on with your organisation's Home Office toolkit self-assessment, one benchmark at a time.",
     button: false,
+    roles: ['prevent-officer', 'partner-lead'],
   },
   {
     intent: 'start-self-assessment',
@@ -60,6 +67,7 @@ export const CAPABILITIES: readonly Capability[] = [
     example: 'Start self-assessment',
     description: 'Opens a self-assessment round and sends every organisation its rating card.',
     button: false,
+    roles: ['prevent-officer'],
   },
   {
     intent: 'partnership',
@@ -67,6 +75,7 @@ export const CAPABILITIES: readonly Capability[] = [
     example: 'Partnership members',
     description: 'The organisations, their named Prevent leads and members with a role; the Prevent Officer can add and change them.',
     button: false,
+    roles: ['prevent-officer', 'chair'],
   },
   {
     intent: 'help',
@@ -76,3 +85,8 @@ export const CAPABILITIES: readonly Capability[] = [
     button: false,
   },
 ];
+
+/** What the help card offers this person: everything open to their role. */
+export function capabilitiesFor(role: Role | undefined): Capability[] {
+  return CAPABILITIES.filter((capability) => !capability.roles || (role !== undefined && capability.roles.includes(role)));
+}

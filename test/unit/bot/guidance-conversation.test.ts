@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import type { Guidance } from '../../../src/domain/guidance/guidance';
 import { StorageUnavailableError } from '../../../src/domain/errors';
 import type { GuidanceRepository } from '../../../src/domain/ports';
-import { botHarness, cardOf, cardText, teamsMessage } from '../../support/bot-harness';
+import { botHarness, cardOf, cardText, PEOPLE, teamsMessage } from '../../support/bot-harness';
 
 describe('asking the bot for guidance', () => {
   it('answers "how do I make a referral?" with the referral pathway, 999 first', async () => {
@@ -69,6 +69,26 @@ describe('asking the bot for guidance', () => {
       const text = cardText(reply);
       expect(text).toContain('try again');
       expect(text).toMatch(/Reference: [0-9A-F]{8}/);
+    });
+  });
+});
+
+describe('the help card fits the person asking', () => {
+  it('offers staff the referral pathway and training, not the Prevent Officer\'s commands', async () => {
+    const { adapter } = await botHarness();
+    await adapter.send(teamsMessage('help', undefined, PEOPLE.staff)).assertReply((reply) => {
+      const text = cardText(reply);
+      expect(text).toContain('Make a Prevent referral');
+      expect(text).not.toContain('Request updates');
+      expect(text).not.toContain('My actions');
+    });
+  });
+
+  it('offers the Prevent Officer request updates and self-assessment rounds', async () => {
+    const { adapter } = await botHarness();
+    await adapter.send(teamsMessage('help', undefined, PEOPLE.officer)).assertReply((reply) => {
+      expect(cardText(reply)).toContain('Request updates (Prevent Officer)');
+      expect(cardText(reply)).toContain('Start self-assessment (Prevent Officer)');
     });
   });
 });
