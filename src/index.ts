@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { ActionUpdateService } from './domain/actions/action-update-service';
 import { PlanImportService } from './domain/actions/plan-import-service';
 import { AssessmentService } from './domain/assessment/assessment-service';
+import { MeetingService } from './domain/meetings/meeting-service';
 import { UpdateRequestService } from './domain/actions/update-request-service';
 import { GuidanceService } from './domain/guidance/guidance-service';
 import { PartnershipDirectory } from './domain/partnership/directory';
@@ -16,6 +17,7 @@ import { createLogger, type Logger } from './logger';
 import { loadFrameworks } from './storage/files/framework-files';
 import { ActionTableRepository } from './storage/tables/action-table-repository';
 import { AssessmentTableRepository } from './storage/tables/assessment-table-repository';
+import { MeetingTableRepository } from './storage/tables/meeting-table-repository';
 import { ChannelTableRepository } from './storage/tables/channel-table-repository';
 import { UpdateRoundTableRepository } from './storage/tables/update-round-table-repository';
 import { GuidanceTableRepository } from './storage/tables/guidance-table-repository';
@@ -42,22 +44,19 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   const members = new MemberTableRepository(storage.client('members'));
   const organisations = new OrganisationTableRepository(storage.client('organisations'));
   const adapter = createAdapter(config, logger);
+  const frameworks = await loadFrameworks(config.frameworksDirectory);
+  const assessments = new AssessmentTableRepository(storage.client('assessments'));
+  const updateRequests = new UpdateRequestService(actions, organisations, members, new UpdateRoundTableRepository(storage.client('actions')), now);
   const services = {
     guidance: new GuidanceService(new GuidanceTableRepository(storage.client('guidance'))),
     partnerships: new PartnershipResolver(partnershipRepository, config.defaultPartnershipId),
     directory: new PartnershipDirectory(members, organisations, new ChannelTableRepository(storage.client('partnerships'))),
     actions: new ActionUpdateService(actions, screenForPersonalData, now),
-    updateRequests: new UpdateRequestService(actions, organisations, members, new UpdateRoundTableRepository(storage.client('actions')), now),
+    updateRequests,
     membership: new MembershipService(members, organisations),
     planImports: new PlanImportService(actions, organisations),
-    assessments: new AssessmentService(
-      new AssessmentTableRepository(storage.client('assessments')),
-      await loadFrameworks(config.frameworksDirectory),
-      organisations,
-      members,
-      screenForPersonalData,
-      now,
-    ),
+    assessments: new AssessmentService(assessments, frameworks, organisations, members, screenForPersonalData, now),
+    meetings: new MeetingService(new MeetingTableRepository(storage.client('meetings')), actions, organisations, assessments, frameworks, updateRequests, now),
     messenger: new AdapterCardMessenger(adapter, config.bot.appId ?? ''),
     logger,
     now,

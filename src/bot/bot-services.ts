@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { ActionUpdateService } from '../domain/actions/action-update-service';
 import type { PlanImportService } from '../domain/actions/plan-import-service';
 import type { AssessmentService } from '../domain/assessment/assessment-service';
+import type { MeetingService } from '../domain/meetings/meeting-service';
 import type { UpdateRequestService } from '../domain/actions/update-request-service';
 import type { GuidanceService } from '../domain/guidance/guidance-service';
 import type { PartnershipDirectory } from '../domain/partnership/directory';
@@ -21,6 +22,7 @@ export interface BotServices {
   readonly membership: MembershipService;
   readonly planImports: PlanImportService;
   readonly assessments: AssessmentService;
+  readonly meetings: MeetingService;
   readonly messenger: CardMessenger;
   readonly logger: Logger;
   /** Injected so tests can pin "today" (overdue, RAG). */

@@ -2,6 +2,7 @@ import type { Action, ActionProgress, ActionRecord } from './actions/action';
 import type { UpdateRound } from './actions/update-round';
 import type { AssessmentRound, OrganisationReturn, RatingChange, RatingHistoryEntry, ReturnRecord } from './assessment/assessment';
 import type { Guidance } from './guidance/guidance';
+import type { Meeting } from './meetings/meeting';
 import type { Member } from './partnership/member';
 import type { Organisation } from './partnership/organisation';
 import type { Partnership } from './partnership/partnership';
@@ -116,4 +117,14 @@ export interface AssessmentRepository {
   ): Promise<{ record: ReturnRecord; duplicate: boolean }>;
   /** Every rating change of a return, newest first. */
   history(partnershipId: string, roundId: string, organisationId: string): Promise<RatingHistoryEntry[]>;
+}
+
+export interface MeetingRepository {
+  /** Every meeting of the partnership, in start order. */
+  list(partnershipId: string): Promise<Meeting[]>;
+  get(partnershipId: string, meetingId: string): Promise<{ meeting: Meeting; etag: string } | undefined>;
+  /** Creates a meeting; ConflictError if one already starts at that time. */
+  create(partnershipId: string, meeting: Meeting): Promise<void>;
+  /** Replaces a meeting on the ETag read (ConflictError when someone changed it first). */
+  update(partnershipId: string, meeting: Meeting, etag: string): Promise<void>;
 }

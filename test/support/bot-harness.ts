@@ -4,6 +4,8 @@ import type { BotServices } from '../../src/bot/bot-services';
 import { ActionUpdateService } from '../../src/domain/actions/action-update-service';
 import { PlanImportService } from '../../src/domain/actions/plan-import-service';
 import { AssessmentService } from '../../src/domain/assessment/assessment-service';
+import { MeetingService } from '../../src/domain/meetings/meeting-service';
+import { MemoryMeetingRepository } from '../../src/storage/memory/memory-meeting-repository';
 import { loadFrameworks } from '../../src/storage/files/framework-files';
 import { MemoryAssessmentRepository } from '../../src/storage/memory/memory-assessment-repository';
 import { UpdateRequestService } from '../../src/domain/actions/update-request-service';
@@ -119,17 +121,20 @@ export async function botHarness(options: HarnessOptions = {}) {
   );
   const messenger = new RecordingMessenger();
   const assessments = new MemoryAssessmentRepository();
+  const frameworks = await loadFrameworks();
   let clock = HARNESS_NOW;
   const now = () => clock;
+  const updateRequests = new UpdateRequestService(actions, organisations, members, new MemoryUpdateRoundRepository(), now);
   const services: BotServices = {
     guidance: new GuidanceService(guidance),
     partnerships: new PartnershipResolver(partnerships, 'warwickshire'),
     directory: new PartnershipDirectory(members, organisations, new MemoryChannelRepository()),
     actions: new ActionUpdateService(actions, screenForPersonalData, now),
-    updateRequests: new UpdateRequestService(actions, organisations, members, new MemoryUpdateRoundRepository(), now),
+    updateRequests,
     membership: new MembershipService(members, organisations),
     planImports: new PlanImportService(actions, organisations),
-    assessments: new AssessmentService(assessments, await loadFrameworks(), organisations, members, screenForPersonalData, now),
+    assessments: new AssessmentService(assessments, frameworks, organisations, members, screenForPersonalData, now),
+    meetings: new MeetingService(new MemoryMeetingRepository(), actions, organisations, assessments, frameworks, updateRequests, now),
     messenger,
     logger: silentLogger,
     now,

@@ -54,6 +54,21 @@ export const CAPABILITIES: readonly Capability[] = [
     roles: ['prevent-officer'],
   },
   {
+    intent: 'agenda',
+    title: 'Next meeting',
+    example: 'Agenda',
+    description: "The next Steering Group meeting and its agenda.",
+    button: false,
+  },
+  {
+    intent: 'schedule-meeting',
+    title: 'Schedule a meeting (Prevent Officer, chair)',
+    example: 'Schedule meeting 12 March 2027 10:00',
+    description: 'Schedules a Steering Group meeting and builds its agenda from the standing items and what needs attention.',
+    button: false,
+    roles: ['prevent-officer', 'chair'],
+  },
+  {
     intent: 'self-assessment',
     title: 'Self-assessment',
     example: 'Self-assessment',

@@ -4,7 +4,7 @@
  * The best-scoring intent wins; ties go to the intent listed first, so anything that could be a
  * safeguarding concern resolves to the referral pathway (which leads with "call 999").
  */
-export type IntentId = 'referral' | 'training' | 'request-updates' | 'start-self-assessment' | 'self-assessment' | 'partnership' | 'my-actions' | 'update-action' | 'help';
+export type IntentId = 'referral' | 'training' | 'request-updates' | 'schedule-meeting' | 'agenda' | 'start-self-assessment' | 'self-assessment' | 'partnership' | 'my-actions' | 'update-action' | 'help';
 
 export interface IntentPattern {
   readonly slots: readonly (readonly string[])[];
@@ -58,6 +58,17 @@ export const INTENT_CATALOGUE: readonly IntentDefinition[] = [
   {
     id: 'request-updates',
     patterns: [{ slots: [['request', 'chase', 'collect', 'ask'], ['updates', 'update']], weight: 2 }],
+  },
+  {
+    id: 'schedule-meeting',
+    patterns: [{ slots: [['schedule', 'arrange', 'book', 'set', 'plan'], ['meeting', 'meetings']], weight: 2 }],
+  },
+  {
+    id: 'agenda',
+    patterns: [
+      { slots: [['agenda', 'agendas']], weight: 1 },
+      { slots: [['next', 'upcoming', 'when'], ['meeting', 'steering']], weight: 1 },
+    ],
   },
   {
     id: 'start-self-assessment',

@@ -9,6 +9,7 @@ export const TABLES = {
   members: 'Members',
   actions: 'Actions',
   assessments: 'Assessments',
+  meetings: 'Meetings',
   botState: 'BotState',
 } as const;
 

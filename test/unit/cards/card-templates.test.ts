@@ -3,6 +3,8 @@ import path from 'node:path';
 import { actionReceiptCard, actionUpdateCard, myActionsCard } from '../../../src/cards/action-cards';
 import { assessmentPageCard, assessmentReceiptCard, assessmentStartCard } from '../../../src/cards/assessment-cards';
 import { helpCard } from '../../../src/cards/help-card';
+import { agendaCard, meetingFormCard } from '../../../src/cards/meeting-cards';
+import { STANDING_ITEMS } from '../../../src/domain/meetings/standing-items';
 import { parseFramework } from '../../../src/domain/assessment/framework-catalogue';
 import type { AssessmentPage } from '../../../src/domain/assessment/assessment-service';
 import { planImportCard } from '../../../src/cards/plan-import-card';
@@ -83,6 +85,20 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
   'assessment-page': () => assessmentPageCard({ page: assessmentPage, nonce: 'nonce-0001', notice: 'Not saved', problems: ['7.1: choose a rating'] }),
   'assessment-receipt': () => assessmentReceiptCard({ page: assessmentPage, savedBy: 'Pat Police', savedAt: '2026-11-22T10:00:00.000Z' }),
   'assessment-start': () => assessmentStartCard({ frameworks: [{ id: framework2018.id, title: framework2018.title }], values: { name: '2026/27 Q3' }, problems: ['choose the closing date'] }),
+  agenda: () =>
+    agendaCard(
+      {
+        id: '2027-03-12-1000',
+        startsAt: '2027-03-12T10:00:00.000Z',
+        location: 'Shire Hall, Warwick',
+        agenda: [...STANDING_ITEMS, { id: 'actions-attention', title: 'Actions that are off track or overdue', details: Array.from({ length: 40 }, (_, i) => `6.${i} (Warwickshire County Council): Off track, overdue since 2018-03-31`), source: 'generated' }],
+        scheduledById: 'aad-officer',
+        scheduledByName: 'Priya Officer',
+        scheduledAt: '2026-11-22T10:00:00.000Z',
+      },
+      'Meeting scheduled.',
+    ),
+  'meeting-form': () => meetingFormCard({ problems: ['That time has already passed.'], values: { date: '2027-03-12' } }),
   problem: () =>
     problemCard({ title: 'Not saved, try again', message: 'Storage did not answer.', details: ['a', 'b'], hint: 'Try again.', showEmergencyLine: true, reference: 'AB12CD34' }),
 };

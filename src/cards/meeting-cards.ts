@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { Meeting } from '../domain/meetings/meeting';
+import { escapeMarkdown } from './markdown';
+import { renderCard, type AdaptiveCardJson } from './render';
+
+export const MEETING_SCHEDULE_VERB = 'meeting-schedule';
+
+const WHEN = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+export const meetingScheduleSubmitSchema = z.object({
+  verb: z.literal(MEETING_SCHEDULE_VERB),
+  date: z.string({ required_error: 'choose the date' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'choose the date'),
+  time: z.string({ required_error: 'choose the start time' }).regex(/^\d{2}:\d{2}$/, 'choose the start time'),
+  location: z.preprocess((v) => (v === undefined || v === null ? '' : v), z.string().trim().max(300, 'keep the location under 300 characters')),
+});
+export type MeetingScheduleSubmit = z.infer<typeof meetingScheduleSubmitSchema>;
+
+export function agendaCard(meeting: Meeting, notice = ''): AdaptiveCardJson {
+  return renderCard('agenda', {
+    notice: escapeMarkdown(notice),
+    when: WHEN.format(new Date(meeting.startsAt)),
+    location: escapeMarkdown(meeting.location),
+    items: meeting.agenda.map((item, index) => ({
+      number: index + 1,
+      title: escapeMarkdown(item.title),
+      details: item.details.map(escapeMarkdown),
+      style: item.source === 'generated' ? 'warning' : 'default',
+    })),
+  });
+}
+
+export function meetingFormCard(data: { problems?: readonly string[]; values?: { date?: string; time?: string; location?: string } } = {}): AdaptiveCardJson {
+  return renderCard('meeting-form', {
+    problems: (data.problems ?? []).map(escapeMarkdown),
+    values: { date: '', time: '10:00', location: '', ...data.values },
+  });
+}

@@ -1,0 +1,74 @@
+import type { ActionRecord } from '../actions/action';
+import { STATUS_LABELS } from '../actions/action';
+import { effectiveDueDate, isOverdue } from '../actions/rag';
+import type { OrganisationReturn } from '../assessment/assessment';
+import type { Framework } from '../assessment/framework';
+import type { AgendaItem } from './meeting';
+import { STANDING_ITEMS } from './standing-items';
+
+export interface AgendaFacts {
+  readonly today: string;
+  readonly actions: readonly ActionRecord[];
+  readonly organisationNames: ReadonlyMap<string, string>;
+  /** The latest self-assessment round, its framework and the returns so far. */
+  readonly assessment?: { readonly roundName: string; readonly framework: Framework; readonly returns: readonly OrganisationReturn[] };
+  /** Organisations that have not returned updates in the open update round. */
+  readonly notReturnedUpdates?: readonly string[];
+}
+
+function owners(record: ActionRecord, names: ReadonlyMap<string, string>): string {
+  return record.action.ownerOrganisationIds.map((id) => names.get(id) ?? id).join(', ');
+}
+
+/** Actions that are off track or past their (revised) due date, for the action plan item. */
+function actionsNeedingAttention(facts: AgendaFacts): string[] {
+  return facts.actions
+    .filter((r) => r.progress?.status === 'off-track' || isOverdue(r.action, r.progress, facts.today))
+    .map((r) => {
+      const due = effectiveDueDate(r.action, r.progress);
+      const state = r.progress ? STATUS_LABELS[r.progress.status] : 'no update yet';
+      const late = isOverdue(r.action, r.progress, facts.today) ? `, overdue since ${due}` : '';
+      return `${r.action.id} (${owners(r, facts.organisationNames)}): ${state}${late}`;
+    });
+}
+
+/** Benchmarks where at least one organisation has rated an item below Achieving. */
+function benchmarksNotAchieving(facts: AgendaFacts): string[] {
+  if (!facts.assessment) return [];
+  const { framework, returns } = facts.assessment;
+  return framework.sections.flatMap((section) => {
+    const below = returns.flatMap((ret) =>
+      section.items.filter((item) => {
+        const rating = ret.ratings[item.id]?.rating;
+        return rating !== undefined && rating !== 'achieving';
+      }),
+    );
+    return below.length > 0 ? [`Benchmark ${section.number} ${section.title}: ${below.length} ${below.length === 1 ? 'rating' : 'ratings'} below Achieving`] : [];
+  });
+}
+
+/**
+ * The agenda the bot proposes: the SOP's standing items, with what needs the Group's attention
+ * added under the item it belongs to (red or overdue actions, benchmarks not yet Achieving,
+ * organisations that have not returned updates).
+ */
+export function buildAgenda(facts: AgendaFacts): AgendaItem[] {
+  const afterActionPlan: AgendaItem[] = [];
+  if (facts.notReturnedUpdates && facts.notReturnedUpdates.length > 0) {
+    afterActionPlan.push({ id: 'updates-not-returned', title: 'Organisations that have not returned action plan updates', details: [...facts.notReturnedUpdates], source: 'generated' });
+  }
+  const attention = actionsNeedingAttention(facts);
+  if (attention.length > 0) {
+    afterActionPlan.push({ id: 'actions-attention', title: 'Actions that are off track or overdue', details: attention.slice(0, 40), source: 'generated' });
+  }
+  const benchmarks = benchmarksNotAchieving(facts);
+  if (benchmarks.length > 0 && facts.assessment) {
+    afterActionPlan.push({
+      id: 'benchmarks-attention',
+      title: `Self-assessment ${facts.assessment.roundName}: benchmarks not yet Achieving`,
+      details: benchmarks,
+      source: 'generated',
+    });
+  }
+  return STANDING_ITEMS.flatMap((item) => (item.id === 'action-plan' ? [item, ...afterActionPlan] : [item]));
+}

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseFramework } from '../../../src/domain/assessment/framework-catalogue';
+import { buildAgenda, type AgendaFacts } from '../../../src/domain/meetings/agenda-builder';
+import { londonTimeToInstant, meetingIdFor, parseMeetingTime } from '../../../src/domain/meetings/meeting-time';
+import { STANDING_ITEMS } from '../../../src/domain/meetings/standing-items';
+import { sampleAction, sampleProgress } from '../../support/action-repository-contract';
+
+describe('meeting times', () => {
+  it.each([
+    ['schedule meeting 12 March 2027 10:00', '2027-03-12T10:00:00.000Z'],
+    ['schedule meeting on 12/03/2027 at 2pm', '2027-03-12T14:00:00.000Z'],
+    ['schedule meeting 2027-06-10 14:30', '2027-06-10T13:30:00.000Z'],
+    ['Schedule meeting 3rd Sept 2027', '2027-09-03T09:00:00.000Z'],
+    ['schedule meeting 12 March 2027 12am', '2027-03-12T00:00:00.000Z'],
+  ])('reads "%s" as UK time (%s)', (text, iso) => {
+    expect(parseMeetingTime(text)?.toISOString()).toBe(iso);
+  });
+
+  it.each(['schedule meeting', 'schedule meeting next week', 'schedule meeting 31/02/2027', 'schedule meeting 12 March 2027 25:00'])(
+    'finds no complete date in "%s"',
+    (text) => {
+      expect(parseMeetingTime(text)).toBeUndefined();
+    },
+  );
+
+  it('names a meeting by its start in UK time', () => {
+    expect(meetingIdFor(londonTimeToInstant(2027, 7, 1, 9, 30))).toBe('2027-07-01-0930');
+  });
+});
+
+describe('the generated agenda', () => {
+  const organisationNames = new Map([['police', 'Warwickshire and West Mercia Police']]);
+  const base: AgendaFacts = { today: '2026-11-22', actions: [], organisationNames };
+
+  it('is the SOP\'s standing items, in order, when nothing needs attention', () => {
+    expect(buildAgenda(base).map((i) => i.id)).toEqual(STANDING_ITEMS.map((i) => i.id));
+  });
+
+  it('reminds the Channel Panel update to give numbers only, never people', () => {
+    expect(buildAgenda(base).find((i) => i.id === 'channel-panel')?.details).toContain('Numbers only: never details of people.');
+  });
+
+  it('lists off-track and overdue actions, with their owners, under the action plan item', () => {
+    const agenda = buildAgenda({
+      ...base,
+      actions: [
+        { action: sampleAction('6.4', { dueDate: '2018-03-31' }), etag: '1' },
+        { action: sampleAction('3.1', { dueDate: '2027-03-31' }), progress: sampleProgress('nonce-0001', { status: 'off-track' }), etag: '1' },
+        { action: sampleAction('3.2', { dueDate: '2027-03-31' }), progress: sampleProgress('nonce-0002', { status: 'on-track' }), etag: '1' },
+      ],
+    });
+    const ids = agenda.map((i) => i.id);
+    expect(ids.indexOf('actions-attention')).toBe(ids.indexOf('action-plan') + 1);
+    expect(agenda.find((i) => i.id === 'actions-attention')?.details).toEqual([
+      '6.4 (Warwickshire and West Mercia Police): no update yet, overdue since 2018-03-31',
+      '3.1 (Warwickshire and West Mercia Police): Off track',
+    ]);
+  });
+
+  it('names the organisations that have not returned updates', () => {
+    const agenda = buildAgenda({ ...base, notReturnedUpdates: ['Rugby Borough Council'] });
+    expect(agenda.find((i) => i.id === 'updates-not-returned')?.details).toEqual(['Rugby Borough Council']);
+  });
+
+  it('lists the benchmarks of the latest self-assessment where a rating is below Achieving', () => {
+    const framework = parseFramework(
+      JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'domain', 'assessment', 'frameworks', 'home-office-2018.json'), 'utf8')),
+    );
+    const rated = (rating: 'developing' | 'achieving') => ({ rating, details: '', updatedById: 'a', updatedByName: 'A', updatedAt: '2026-11-01T00:00:00.000Z' });
+    const agenda = buildAgenda({
+      ...base,
+      assessment: {
+        roundName: '2026/27 Q3',
+        framework,
+        returns: [{ roundId: 'r', organisationId: 'police', ratings: { '4.1': rated('developing'), '4.2': rated('achieving'), '7.1': rated('developing') } }],
+      },
+    });
+    expect(agenda.find((i) => i.id === 'benchmarks-attention')?.details).toEqual([
+      'Benchmark 4 Referral Process: 1 rating below Achieving',
+      'Benchmark 7 Training Programme: 1 rating below Achieving',
+    ]);
+  });
+});
