@@ -42,6 +42,7 @@ const configSchema = z
         .transform((s) => (s ? s.split(',').map((t) => t.trim()).filter(Boolean) : [])),
     ),
     FRAMEWORKS_DIRECTORY: optionalString,
+    AGENDA_POST_WORKING_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(30).default(5)),
     MAX_REQUEST_BODY_KB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(16).max(4096).default(256)),
     LOG_FORMAT: z.preprocess(emptyToUndefined, z.enum(['json', 'pretty']).default('json')),
     LOG_LEVEL: z.preprocess(
@@ -73,6 +74,8 @@ export type Config = Readonly<{
   tableNamePrefix: string;
   defaultPartnershipId: string;
   maxRequestBodyBytes: number;
+  /** How many working days before a meeting its agenda is posted to the channel automatically. */
+  agendaPostWorkingDays: number;
   /** A folder of extra self-assessment framework files, loaded beside the shipped ones. */
   frameworksDirectory?: string;
   allowedTenantIds: readonly string[];
@@ -116,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tableNamePrefix: e.TABLE_NAME_PREFIX,
     defaultPartnershipId: e.DEFAULT_PARTNERSHIP_ID,
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_KB * 1024,
+    agendaPostWorkingDays: e.AGENDA_POST_WORKING_DAYS,
     ...(e.FRAMEWORKS_DIRECTORY ? { frameworksDirectory: e.FRAMEWORKS_DIRECTORY } : {}),
     allowedTenantIds: e.ALLOWED_TENANT_IDS,
     logLevel: e.LOG_LEVEL,

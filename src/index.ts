@@ -1,3 +1,4 @@
+import { AgendaScheduler } from './bot/agenda-scheduler';
 import { AdapterCardMessenger } from './bot/card-messenger';
 import { createAdapter, createApplication } from './bot/create-bot';
 import { TableStateStorage } from './bot/table-state-storage';
@@ -74,6 +75,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     server.once('error', reject);
     server.listen(config.port, '0.0.0.0', () => resolve());
   });
+  const scheduler = new AgendaScheduler(services, config.agendaPostWorkingDays);
+  scheduler.start();
+
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, mode: config.mode }, `bot listening on http://localhost:${port}/api/messages`);
@@ -82,7 +86,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   return {
     server,
     port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        scheduler.stop();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -9,7 +9,7 @@ import {
   actionUpdateSubmitSchema,
 } from '../cards/action-cards';
 import { ASK_VERB, askSubmitSchema } from '../cards/ask-action';
-import { MEETING_SCHEDULE_VERB, meetingScheduleSubmitSchema } from '../cards/meeting-cards';
+import { MEETING_REPLY_VERB, MEETING_SCHEDULE_VERB, meetingReplySubmitSchema, meetingScheduleSubmitSchema } from '../cards/meeting-cards';
 import {
   ASSESSMENT_OPEN_VERB,
   ASSESSMENT_SAVE_VERB,
@@ -57,7 +57,7 @@ import {
   saveAssessmentPage,
   startSelfAssessment,
 } from './handlers/assessment-handlers';
-import { scheduleMeeting, scheduleMeetingFromForm, showNextAgenda } from './handlers/meeting-handlers';
+import { postAgenda, replyToAgenda, scheduleMeeting, scheduleMeetingFromForm, showNextAgenda } from './handlers/meeting-handlers';
 import { importPlanFile, planFileIn } from './handlers/plan-file-handlers';
 import { prepareNewTeamMembers, prepareTeam } from './handlers/roster-handlers';
 import { requestUpdates } from './handlers/update-request-handlers';
@@ -68,6 +68,7 @@ const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
   training: answerTraining,
   'request-updates': requestUpdates,
   'schedule-meeting': scheduleMeeting,
+  'post-agenda': postAgenda,
   agenda: showNextAgenda,
   'start-self-assessment': openStartSelfAssessment,
   'self-assessment': resumeSelfAssessment,
@@ -128,6 +129,7 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
     return envelope.success ? returnUpdateCardWithProblems(envelope.data, problems) : undefined;
   });
   registerSubmit(app, services, MEETING_SCHEDULE_VERB, meetingScheduleSubmitSchema, scheduleMeetingFromForm);
+  registerSubmit(app, services, MEETING_REPLY_VERB, meetingReplySubmitSchema, replyToAgenda);
   registerSubmit(app, services, ASSESSMENT_START_VERB, assessmentStartSubmitSchema, startSelfAssessment);
   registerSubmit(app, services, ASSESSMENT_OPEN_VERB, assessmentOpenSubmitSchema, openAssessmentPage);
   registerSubmit(app, services, ASSESSMENT_SAVE_VERB, assessmentSaveSubmitSchema, saveAssessmentPage);

@@ -1,9 +1,17 @@
 import { z } from 'zod';
-import type { Meeting } from '../domain/meetings/meeting';
+import { ATTENDANCE, ATTENDANCE_LABELS, type Meeting } from '../domain/meetings/meeting';
 import { escapeMarkdown } from './markdown';
 import { renderCard, type AdaptiveCardJson } from './render';
 
 export const MEETING_SCHEDULE_VERB = 'meeting-schedule';
+/** Attending / Sending a deputy / Apologies on the agenda card in the channel. */
+export const MEETING_REPLY_VERB = 'meeting-reply';
+
+export const meetingReplySubmitSchema = z.object({
+  verb: z.literal(MEETING_REPLY_VERB),
+  meetingId: z.string().regex(/^\d{4}-\d{2}-\d{2}-\d{4}$/),
+  status: z.enum(ATTENDANCE),
+});
 
 const WHEN = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
@@ -23,9 +31,21 @@ export const meetingScheduleSubmitSchema = z.object({
 });
 export type MeetingScheduleSubmit = z.infer<typeof meetingScheduleSubmitSchema>;
 
-export function agendaCard(meeting: Meeting, notice = ''): AdaptiveCardJson {
+export interface AgendaCardOptions {
+  readonly notice?: string;
+  /** The channel version: reply buttons and who has replied, by organisation name. */
+  readonly replies?: { readonly organisationNames: ReadonlyMap<string, string> };
+}
+
+export function agendaCard(meeting: Meeting, options: AgendaCardOptions = {}): AdaptiveCardJson {
+  const names = options.replies?.organisationNames ?? new Map<string, string>();
+  const replied = Object.entries(meeting.attendance);
   return renderCard('agenda', {
-    notice: escapeMarkdown(notice),
+    notice: escapeMarkdown(options.notice ?? ''),
+    meetingId: meeting.id,
+    showReplies: Boolean(options.replies),
+    replies: replied.map(([id, reply]) => escapeMarkdown(`${names.get(id) ?? id}: ${ATTENDANCE_LABELS[reply.status]} (${reply.byName})`)),
+    waiting: [...names].filter(([id]) => !meeting.attendance[id]).map(([, name]) => escapeMarkdown(name)),
     when: WHEN.format(new Date(meeting.startsAt)),
     location: escapeMarkdown(meeting.location),
     items: meeting.agenda.map((item, index) => ({

@@ -22,6 +22,8 @@ export interface ChangeAuthor {
 
 export interface PartnershipRepository {
   get(partnershipId: string): Promise<Partnership | undefined>;
+  /** Every partnership this deployment serves (a handful: scheduled jobs run for each). */
+  listIds(): Promise<string[]>;
   /** The partnership a Teams tenant belongs to, if one is registered for it. */
   findByTenant(tenantId: string): Promise<Partnership | undefined>;
   /** Create or replace; also (re)indexes the partnership's tenants. */

@@ -12,6 +12,7 @@ export function sampleMeeting(overrides: Partial<Meeting> = {}): Meeting {
     scheduledById: 'aad-officer',
     scheduledByName: 'Priya Officer',
     scheduledAt: '2027-01-05T09:30:00.000Z',
+    attendance: {},
     ...overrides,
   };
 }

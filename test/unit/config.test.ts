@@ -164,6 +164,7 @@ describe('CONFIG_VARIABLES', () => {
         'MicrosoftAppType',
         'ALLOWED_TENANT_IDS',
         'FRAMEWORKS_DIRECTORY',
+        'AGENDA_POST_WORKING_DAYS',
         'MAX_REQUEST_BODY_KB',
         'LOG_LEVEL',
         'LOG_FORMAT',

@@ -1,9 +1,12 @@
 import { agendaCard, meetingFormCard, type MeetingScheduleSubmit } from '../../cards/meeting-cards';
+import type { Attendance, Meeting } from '../../domain/meetings/meeting';
 import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors';
 import { londonTimeToInstant, parseMeetingTime } from '../../domain/meetings/meeting-time';
 import type { ActivityFacts } from '../activity-facts';
 import type { BotServices, TurnHandler } from '../bot-services';
 import { replaceCard, sendCard } from '../send-card';
+
+const SCHEDULED = 'Meeting scheduled. This is the agenda the bot has built. Say "post agenda" to post it to the partnership channel.';
 
 async function whoIsAsking(facts: ActivityFacts, services: BotServices) {
   const partnershipId = await services.partnerships.resolveId(facts.tenantId);
@@ -21,7 +24,7 @@ export const scheduleMeeting: TurnHandler = async (context, facts, services) => 
   }
   try {
     const meeting = await services.meetings.schedule(partnershipId, actor, startsAt, '');
-    await sendCard(context, agendaCard(meeting, 'Meeting scheduled. This is the agenda the bot has built.'));
+    await sendCard(context, agendaCard(meeting, { notice: SCHEDULED }));
   } catch (error) {
     if (error instanceof ConflictError) throw new ConflictError('A meeting is already scheduled at that time.');
     throw error;
@@ -35,7 +38,7 @@ export function scheduleMeetingFromForm(submit: MeetingScheduleSubmit): TurnHand
     const [hour, minute] = submit.time.split(':').map(Number) as [number, number];
     try {
       const meeting = await services.meetings.schedule(partnershipId, actor, londonTimeToInstant(year, month, day, hour, minute), submit.location);
-      await replaceCard(context, agendaCard(meeting, 'Meeting scheduled. This is the agenda the bot has built.'));
+      await replaceCard(context, agendaCard(meeting, { notice: SCHEDULED }));
     } catch (error) {
       if (!(error instanceof InvalidError || error instanceof ConflictError)) throw error;
       const problem = error instanceof ConflictError ? 'A meeting is already scheduled at that time.' : error.message;
@@ -51,3 +54,38 @@ export const showNextAgenda: TurnHandler = async (context, facts, services) => {
   if (!meeting) throw new NotFoundError('No Steering Group meeting is scheduled yet. The Prevent Officer or the chair can say "schedule meeting" to set one.');
   await sendCard(context, agendaCard(meeting));
 };
+
+/** The channel version of the agenda: reply buttons and who has replied. */
+export async function channelAgendaCard(partnershipId: string, meeting: Meeting, services: BotServices) {
+  return agendaCard(meeting, { replies: { organisationNames: await services.directory.organisationNames(partnershipId) } });
+}
+
+/** Posts the meeting's agenda to the partnership channel and remembers the card, for replies. */
+export async function postAgendaToChannel(partnershipId: string, meeting: Meeting, services: BotServices): Promise<boolean> {
+  const channel = await services.directory.channel(partnershipId);
+  if (!channel) return false;
+  const activityId = await services.messenger.send(channel, await channelAgendaCard(partnershipId, meeting, services));
+  if (activityId) await services.meetings.recordPosted(partnershipId, meeting.id, activityId);
+  return true;
+}
+
+/** "post agenda" (Prevent Officer or chair): the next meeting's agenda, in the partnership channel. */
+export const postAgenda: TurnHandler = async (context, facts, services) => {
+  const { partnershipId, actor } = await whoIsAsking(facts, services);
+  services.meetings.assertMaySchedule(actor);
+  const meeting = await services.meetings.next(partnershipId);
+  if (!meeting) throw new NotFoundError('No Steering Group meeting is scheduled yet. Say "schedule meeting" first.');
+  if (!(await postAgendaToChannel(partnershipId, meeting, services))) {
+    throw new NotFoundError('No partnership channel is known yet: add the bot to the Steering Group team and mention it once in the channel.');
+  }
+  await sendCard(context, agendaCard(meeting, { notice: 'Posted to the partnership channel. Replies will show on the card there.' }));
+};
+
+/** Attending / Sending a deputy / Apologies, for the replying member's organisation. */
+export function replyToAgenda(input: { meetingId: string; status: Attendance }): TurnHandler {
+  return async (context, facts, services) => {
+    const { partnershipId, actor } = await whoIsAsking(facts, services);
+    const meeting = await services.meetings.reply(partnershipId, actor, input.meetingId, input.status);
+    await replaceCard(context, await channelAgendaCard(partnershipId, meeting, services));
+  };
+}

@@ -69,6 +69,14 @@ export const CAPABILITIES: readonly Capability[] = [
     roles: ['prevent-officer', 'chair'],
   },
   {
+    intent: 'post-agenda',
+    title: 'Post the agenda (Prevent Officer, chair)',
+    example: 'Post agenda',
+    description: 'Posts the next meeting\'s agenda to the partnership channel, with Attending / Sending a deputy / Apologies buttons.',
+    button: false,
+    roles: ['prevent-officer', 'chair'],
+  },
+  {
     intent: 'self-assessment',
     title: 'Self-assessment',
     example: 'Self-assessment',

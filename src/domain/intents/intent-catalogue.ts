@@ -4,7 +4,7 @@
  * The best-scoring intent wins; ties go to the intent listed first, so anything that could be a
  * safeguarding concern resolves to the referral pathway (which leads with "call 999").
  */
-export type IntentId = 'referral' | 'training' | 'request-updates' | 'schedule-meeting' | 'agenda' | 'start-self-assessment' | 'self-assessment' | 'partnership' | 'my-actions' | 'update-action' | 'help';
+export type IntentId = 'referral' | 'training' | 'request-updates' | 'schedule-meeting' | 'post-agenda' | 'agenda' | 'start-self-assessment' | 'self-assessment' | 'partnership' | 'my-actions' | 'update-action' | 'help';
 
 export interface IntentPattern {
   readonly slots: readonly (readonly string[])[];
@@ -62,6 +62,10 @@ export const INTENT_CATALOGUE: readonly IntentDefinition[] = [
   {
     id: 'schedule-meeting',
     patterns: [{ slots: [['schedule', 'arrange', 'book', 'set', 'plan'], ['meeting', 'meetings']], weight: 2 }],
+  },
+  {
+    id: 'post-agenda',
+    patterns: [{ slots: [['post', 'send', 'publish', 'share'], ['agenda']], weight: 2 }],
   },
   {
     id: 'agenda',

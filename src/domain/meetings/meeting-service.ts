@@ -1,12 +1,17 @@
 import type { UpdateRequestService } from '../actions/update-request-service';
 import { getFramework, type FrameworkRegistry } from '../assessment/framework-catalogue';
 import { londonDate } from '../clock';
-import { ForbiddenError, InvalidError } from '../errors';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../errors';
 import type { Actor } from '../partnership/member';
 import type { ActionRepository, AssessmentRepository, MeetingRepository, OrganisationRepository } from '../ports';
 import { buildAgenda, type AgendaFacts } from './agenda-builder';
-import type { Meeting } from './meeting';
-import { meetingIdFor } from './meeting-time';
+import type { Attendance, Meeting } from './meeting';
+import { londonDateOf, meetingIdFor, workingDaysBefore } from './meeting-time';
+
+/** An automatic post claimed this long ago by an instance that then vanished may be claimed again. */
+const STALE_CLAIM_MS = 10 * 60 * 1000;
+/** Replies race one another on the same meeting; each retry re-reads and re-applies its own reply. */
+const WRITE_ATTEMPTS = 4;
 
 /** Schedules the quarterly Steering Group meetings and builds their agendas from the partnership's data. */
 export class MeetingService {
@@ -38,6 +43,7 @@ export class MeetingService {
       scheduledById: actor.aadObjectId,
       scheduledByName: actor.name,
       scheduledAt: this.now().toISOString(),
+      attendance: {},
     };
     await this.meetings.create(partnershipId, meeting);
     return meeting;
@@ -47,6 +53,68 @@ export class MeetingService {
   async next(partnershipId: string): Promise<Meeting | undefined> {
     const now = this.now().toISOString();
     return (await this.meetings.list(partnershipId)).find((m) => m.startsAt >= now);
+  }
+
+  /**
+   * Records an organisation's reply to the agenda (the replying member's organisation). Replies from
+   * different organisations arrive together, so a lost ETag race is retried, never dropped.
+   */
+  async reply(partnershipId: string, actor: Actor, meetingId: string, status: Attendance): Promise<Meeting> {
+    if (actor.role === 'staff' || !actor.organisationId) {
+      throw new ForbiddenError("Only members of the partnership's organisations can reply for their organisation. Ask the Prevent Officer to add you.");
+    }
+    const organisationId = actor.organisationId;
+    return this.change(partnershipId, meetingId, (meeting) => ({
+      ...meeting,
+      attendance: { ...meeting.attendance, [organisationId]: { status, byId: actor.aadObjectId, byName: actor.name, at: this.now().toISOString() } },
+    }));
+  }
+
+  async recordPosted(partnershipId: string, meetingId: string, activityId: string): Promise<Meeting> {
+    return this.change(partnershipId, meetingId, (meeting) => ({ ...meeting, posted: { activityId, at: this.now().toISOString() } }));
+  }
+
+  /**
+   * The next meeting whose agenda should be posted now (it is `workingDays` working days away or
+   * less) and that nobody has posted or claimed. Claiming is conditional on the ETag, so when several
+   * instances run, exactly one gets it.
+   */
+  async claimDueAutoPost(partnershipId: string, workingDays: number, instanceId: string): Promise<Meeting | undefined> {
+    const meeting = await this.next(partnershipId);
+    if (!meeting || meeting.posted) return undefined;
+    const now = this.now();
+    if (londonDateOf(now) < workingDaysBefore(londonDateOf(new Date(meeting.startsAt)), workingDays)) return undefined;
+    if (meeting.autoPostClaim && now.getTime() - Date.parse(meeting.autoPostClaim.at) < STALE_CLAIM_MS) return undefined;
+    const current = await this.meetings.get(partnershipId, meeting.id);
+    if (!current) return undefined;
+    const claimed = { ...current.meeting, autoPostClaim: { by: instanceId, at: now.toISOString() } };
+    try {
+      await this.meetings.update(partnershipId, claimed, current.etag);
+      return claimed;
+    } catch (error) {
+      if (error instanceof ConflictError) return undefined;
+      throw error;
+    }
+  }
+
+  async get(partnershipId: string, meetingId: string): Promise<Meeting> {
+    const found = await this.meetings.get(partnershipId, meetingId);
+    if (!found) throw new NotFoundError('That meeting is no longer scheduled.');
+    return found.meeting;
+  }
+
+  private async change(partnershipId: string, meetingId: string, apply: (meeting: Meeting) => Meeting): Promise<Meeting> {
+    for (let attempt = 1; ; attempt++) {
+      const found = await this.meetings.get(partnershipId, meetingId);
+      if (!found) throw new NotFoundError('That meeting is no longer scheduled.');
+      const changed = apply(found.meeting);
+      try {
+        await this.meetings.update(partnershipId, changed, found.etag);
+        return changed;
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= WRITE_ATTEMPTS) throw error;
+      }
+    }
   }
 
   /** What the agenda draws on: the action plan, the latest self-assessment and the open update round. */

@@ -74,3 +74,24 @@ export function parseMeetingTime(text: string): Date | undefined {
   }
   return londonTimeToInstant(year, month, day, hour, minute);
 }
+
+/** The UK calendar date of an instant, YYYY-MM-DD. */
+export function londonDateOf(instant: Date): string {
+  const parts = Object.fromEntries(LONDON_PARTS.formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts['year']}-${parts['month']}-${parts['day']}`;
+}
+
+/**
+ * The date `n` working days (Monday to Friday) before a YYYY-MM-DD date. Bank holidays are not
+ * counted out: an agenda then goes out a day early, never late.
+ */
+export function workingDaysBefore(isoDate: string, n: number): string {
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  let left = n;
+  while (left > 0) {
+    date.setUTCDate(date.getUTCDate() - 1);
+    const day = date.getUTCDay();
+    if (day !== 0 && day !== 6) left -= 1;
+  }
+  return date.toISOString().slice(0, 10);
+}

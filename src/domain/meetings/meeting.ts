@@ -14,6 +14,18 @@ export const agendaItemSchema = z.object({
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 
+export const ATTENDANCE = ['attending', 'deputy', 'apologies'] as const;
+export type Attendance = (typeof ATTENDANCE)[number];
+export const ATTENDANCE_LABELS: Record<Attendance, string> = { attending: 'Attending', deputy: 'Sending a deputy', apologies: 'Apologies' };
+
+export const attendanceReplySchema = z.object({
+  status: z.enum(ATTENDANCE),
+  byId: z.string().min(1),
+  byName: z.string().min(1),
+  at: z.string().datetime(),
+});
+export type AttendanceReply = z.infer<typeof attendanceReplySchema>;
+
 /** A quarterly Steering Group meeting and its agenda. */
 export const meetingSchema = z.object({
   /** From the start time in UK time: "2027-03-12-1000". */
@@ -24,5 +36,11 @@ export const meetingSchema = z.object({
   scheduledById: z.string().min(1),
   scheduledByName: z.string().min(1),
   scheduledAt: z.string().datetime(),
+  /** Replies to the agenda card, by organisation id (seed action 2.1 monitors attendance). */
+  attendance: z.record(z.string(), attendanceReplySchema).default({}),
+  /** The agenda card in the partnership channel, once posted. */
+  posted: z.object({ activityId: z.string().min(1), at: z.string().datetime() }).optional(),
+  /** Set by the instance that claims the automatic post, so several instances never post twice. */
+  autoPostClaim: z.object({ by: z.string().min(1), at: z.string().datetime() }).optional(),
 });
 export type Meeting = z.infer<typeof meetingSchema>;

@@ -18,6 +18,13 @@ export class PartnershipResolver {
     return this.defaultPartnershipId;
   }
 
+  /** Every partnership served, with the default one even before it is registered. */
+  async allIds(): Promise<string[]> {
+    const ids = new Set(await this.partnerships.listIds());
+    ids.add(this.defaultPartnershipId);
+    return [...ids].sort();
+  }
+
   /** The self-assessment framework the partnership uses by default. */
   async frameworkId(partnershipId: string): Promise<string> {
     return (await this.partnerships.get(partnershipId))?.frameworkId ?? 'home-office-2018';

@@ -11,6 +11,10 @@ export class MemoryPartnershipRepository implements PartnershipRepository {
     return found ? structuredClone(found) : undefined;
   }
 
+  async listIds(): Promise<string[]> {
+    return [...this.partnerships.keys()].sort();
+  }
+
   async findByTenant(tenantId: string): Promise<Partnership | undefined> {
     for (const partnership of this.partnerships.values()) {
       if (partnership.tenantIds.includes(tenantId)) return structuredClone(partnership);

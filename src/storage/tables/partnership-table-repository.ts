@@ -1,8 +1,8 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import { partnershipSchema, type Partnership } from '../../domain/partnership/partnership';
 import type { ChangeAuthor, PartnershipRepository } from '../../domain/ports';
 import { parseOrThrow } from '../../domain/validation';
-import { encodeKey } from './key-encoding';
+import { decodeKey, encodeKey } from './key-encoding';
 import { withTableErrors } from './table-errors';
 import { readDocument, readEntity, writeWithHistory } from './versioned-document';
 
@@ -16,6 +16,16 @@ export class PartnershipTableRepository implements PartnershipRepository {
   async get(partnershipId: string): Promise<Partnership | undefined> {
     const document = await readDocument(this.table, encodeKey(partnershipId), PROFILE, 'read partnership');
     return document === undefined ? undefined : parseOrThrow(partnershipSchema, document, `stored partnership "${partnershipId}"`);
+  }
+
+  async listIds(): Promise<string[]> {
+    const ids: string[] = [];
+    await withTableErrors('list partnerships', async () => {
+      for await (const row of this.table.listEntities({ queryOptions: { filter: odata`RowKey eq ${PROFILE}`, select: ['PartitionKey'] } })) {
+        ids.push(decodeKey(String(row.partitionKey)));
+      }
+    });
+    return ids.sort();
   }
 
   async findByTenant(tenantId: string): Promise<Partnership | undefined> {

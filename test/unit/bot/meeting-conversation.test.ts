@@ -1,4 +1,5 @@
-import { botHarness, cardSubmit, cardText, PEOPLE, teamsMessage } from '../../support/bot-harness';
+import { AgendaScheduler } from '../../../src/bot/agenda-scheduler';
+import { botHarness, cardSubmit, cardText, channelMessage, PEOPLE, teamsMessage } from '../../support/bot-harness';
 
 const plain = (text: string) => text.replace(/\\\\/g, '');
 
@@ -61,5 +62,55 @@ describe('Steering Group meetings', () => {
     await adapter.send(teamsMessage('schedule meeting 12 March 2027 10:00', undefined, PEOPLE.policeLead)).assertReply((reply) => {
       expect(cardText(reply)).toContain('Only the Prevent Officer or the chair can schedule');
     });
+  });
+});
+
+describe('the agenda in the partnership channel', () => {
+  async function withMeetingAndChannel() {
+    const harness = await botHarness();
+    await harness.adapter.send(channelMessage('help')).assertReply(() => undefined);
+    await harness.adapter.send(teamsMessage('schedule meeting 12 March 2027 10:00', undefined, PEOPLE.officer)).assertReply(() => undefined);
+    return harness;
+  }
+
+  it('is posted on "post agenda" with Attending / Sending a deputy / Apologies buttons', async () => {
+    const harness = await withMeetingAndChannel();
+    await harness.adapter.send(teamsMessage('post agenda', undefined, PEOPLE.officer)).assertReply((reply) => {
+      expect(cardText(reply)).toContain('Posted to the partnership channel');
+    });
+    const posted = harness.messenger.sent.find((s) => s.reference.includes('steering-group'));
+    const text = JSON.stringify(posted?.card);
+    expect(text).toContain('"title":"Sending a deputy"');
+    expect(text).toContain('No organisation has replied yet.');
+  });
+
+  it('shows each organisation\'s reply on the card as it arrives', async () => {
+    const harness = await withMeetingAndChannel();
+    await harness.adapter.send(cardSubmit({ verb: 'meeting-reply', meetingId: '2027-03-12-1000', status: 'apologies' }, PEOPLE.policeLead));
+    await harness.adapter.send(cardSubmit({ verb: 'meeting-reply', meetingId: '2027-03-12-1000', status: 'attending' }, PEOPLE.healthLead));
+    const text = plain(cardText(harness.adapter.replaced.at(-1)!));
+    expect(text).toContain('Warwickshire and West Mercia Police: Apologies (Pat Police)');
+    expect(text).toContain('South Warwickshire NHS Foundation Trust: Attending (Hana Health)');
+    expect(text).toContain('Not replied yet: Warwickshire County Council');
+  });
+
+  it('does not take replies from staff outside every organisation', async () => {
+    const harness = await withMeetingAndChannel();
+    await harness.adapter.send(cardSubmit({ verb: 'meeting-reply', meetingId: '2027-03-12-1000', status: 'attending' }, PEOPLE.staff)).assertReply((reply) => {
+      expect(cardText(reply)).toContain("Only members of the partnership's organisations can reply");
+    });
+  });
+
+  it('is posted automatically five working days before the meeting, once, even with two instances', async () => {
+    const harness = await withMeetingAndChannel();
+    const first = new AgendaScheduler(harness.services, 5);
+    const second = new AgendaScheduler(harness.services, 5);
+    harness.advance(Date.parse('2027-03-04T09:00:00Z') - harness.services.now().getTime());
+    expect(await first.tick()).toBe(0);
+    harness.advance(24 * 3600 * 1000);
+    const [a, b] = await Promise.all([first.tick(), second.tick()]);
+    expect(a + b).toBe(1);
+    expect(await first.tick()).toBe(0);
+    expect(harness.messenger.sent.filter((s) => s.reference.includes('steering-group') && JSON.stringify(s.card).includes('Apologies'))).toHaveLength(1);
   });
 });

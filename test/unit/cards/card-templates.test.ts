@@ -95,8 +95,9 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
         scheduledById: 'aad-officer',
         scheduledByName: 'Priya Officer',
         scheduledAt: '2026-11-22T10:00:00.000Z',
+        attendance: { police: { status: 'apologies', byId: 'aad-police', byName: 'Pat Police', at: '2027-03-01T09:00:00.000Z' } },
       },
-      'Meeting scheduled.',
+      { notice: 'Meeting scheduled.', replies: { organisationNames: new Map([['police', 'Warwickshire and West Mercia Police'], ['swft', 'South Warwickshire NHS Foundation Trust']]) } },
     ),
   'meeting-form': () => meetingFormCard({ problems: ['That time has already passed.'], values: { date: '2027-03-12' } }),
   problem: () =>
