@@ -57,7 +57,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     membership: new MembershipService(members, organisations),
     planImports: new PlanImportService(actions, organisations),
     assessments: new AssessmentService(assessments, frameworks, organisations, members, screenForPersonalData, now),
-    meetings: new MeetingService(new MeetingTableRepository(storage.client('meetings')), actions, organisations, assessments, frameworks, updateRequests, now),
+    meetings: new MeetingService(new MeetingTableRepository(storage.client('meetings')), actions, organisations, assessments, frameworks, updateRequests, screenForPersonalData, now),
     messenger: new AdapterCardMessenger(adapter, config.bot.appId ?? ''),
     logger,
     now,

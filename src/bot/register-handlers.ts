@@ -9,7 +9,14 @@ import {
   actionUpdateSubmitSchema,
 } from '../cards/action-cards';
 import { ASK_VERB, askSubmitSchema } from '../cards/ask-action';
-import { MEETING_REPLY_VERB, MEETING_SCHEDULE_VERB, meetingReplySubmitSchema, meetingScheduleSubmitSchema } from '../cards/meeting-cards';
+import {
+  AGENDA_EDIT_VERB,
+  MEETING_REPLY_VERB,
+  MEETING_SCHEDULE_VERB,
+  agendaEditSubmitSchema,
+  meetingReplySubmitSchema,
+  meetingScheduleSubmitSchema,
+} from '../cards/meeting-cards';
 import {
   ASSESSMENT_OPEN_VERB,
   ASSESSMENT_SAVE_VERB,
@@ -57,7 +64,15 @@ import {
   saveAssessmentPage,
   startSelfAssessment,
 } from './handlers/assessment-handlers';
-import { postAgenda, replyToAgenda, scheduleMeeting, scheduleMeetingFromForm, showNextAgenda } from './handlers/meeting-handlers';
+import {
+  editAgenda,
+  openAgendaEditor,
+  postAgenda,
+  replyToAgenda,
+  scheduleMeeting,
+  scheduleMeetingFromForm,
+  showNextAgenda,
+} from './handlers/meeting-handlers';
 import { importPlanFile, planFileIn } from './handlers/plan-file-handlers';
 import { prepareNewTeamMembers, prepareTeam } from './handlers/roster-handlers';
 import { requestUpdates } from './handlers/update-request-handlers';
@@ -69,6 +84,7 @@ const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
   'request-updates': requestUpdates,
   'schedule-meeting': scheduleMeeting,
   'post-agenda': postAgenda,
+  'edit-agenda': openAgendaEditor,
   agenda: showNextAgenda,
   'start-self-assessment': openStartSelfAssessment,
   'self-assessment': resumeSelfAssessment,
@@ -130,6 +146,7 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   });
   registerSubmit(app, services, MEETING_SCHEDULE_VERB, meetingScheduleSubmitSchema, scheduleMeetingFromForm);
   registerSubmit(app, services, MEETING_REPLY_VERB, meetingReplySubmitSchema, replyToAgenda);
+  registerSubmit(app, services, AGENDA_EDIT_VERB, agendaEditSubmitSchema, editAgenda);
   registerSubmit(app, services, ASSESSMENT_START_VERB, assessmentStartSubmitSchema, startSelfAssessment);
   registerSubmit(app, services, ASSESSMENT_OPEN_VERB, assessmentOpenSubmitSchema, openAssessmentPage);
   registerSubmit(app, services, ASSESSMENT_SAVE_VERB, assessmentSaveSubmitSchema, saveAssessmentPage);

@@ -63,3 +63,36 @@ export function meetingFormCard(data: { problems?: readonly string[]; values?: {
     values: { date: '', time: '10:00', location: '', ...data.values },
   });
 }
+
+export const AGENDA_EDIT_VERB = 'agenda-edit';
+export const AGENDA_EDIT_OPS = ['add', 'up', 'down', 'remove', 'owner'] as const;
+
+const optionalText = (max: number, message: string) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max, message).optional());
+
+export const agendaEditSubmitSchema = z.object({
+  verb: z.literal(AGENDA_EDIT_VERB),
+  op: z.enum(AGENDA_EDIT_OPS),
+  meetingId: z.string().regex(/^\d{4}-\d{2}-\d{2}-\d{4}$/),
+  itemId: optionalText(40, 'choose an item'),
+  title: optionalText(200, 'keep the new item under 200 characters'),
+  owner: optionalText(120, 'keep the owner under 120 characters'),
+});
+export type AgendaEditSubmit = z.infer<typeof agendaEditSubmitSchema>;
+
+/** The Prevent Officer's or chair's editor for the agenda before it is posted. */
+export function agendaEditorCard(meeting: Meeting, notice?: { text: string; problem: boolean }): AdaptiveCardJson {
+  return renderCard('agenda-editor', {
+    notice: escapeMarkdown(notice?.text ?? ''),
+    noticeColour: notice?.problem ? 'Attention' : 'Good',
+    when: WHEN.format(new Date(meeting.startsAt)),
+    meetingId: meeting.id,
+    items: meeting.agenda.map((item, index) => ({
+      id: item.id,
+      number: index + 1,
+      title: escapeMarkdown(item.title),
+      plainTitle: item.title.length > 60 ? `${item.title.slice(0, 59)}…` : item.title,
+      ownerText: item.owner ? ` (${escapeMarkdown(item.owner)})` : '',
+    })),
+  });
+}

@@ -134,7 +134,7 @@ export async function botHarness(options: HarnessOptions = {}) {
     membership: new MembershipService(members, organisations),
     planImports: new PlanImportService(actions, organisations),
     assessments: new AssessmentService(assessments, frameworks, organisations, members, screenForPersonalData, now),
-    meetings: new MeetingService(new MemoryMeetingRepository(), actions, organisations, assessments, frameworks, updateRequests, now),
+    meetings: new MeetingService(new MemoryMeetingRepository(), actions, organisations, assessments, frameworks, updateRequests, screenForPersonalData, now),
     messenger,
     logger: silentLogger,
     now,

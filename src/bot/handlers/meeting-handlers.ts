@@ -1,4 +1,5 @@
-import { agendaCard, meetingFormCard, type MeetingScheduleSubmit } from '../../cards/meeting-cards';
+import { agendaCard, agendaEditorCard, meetingFormCard, type AgendaEditSubmit, type MeetingScheduleSubmit } from '../../cards/meeting-cards';
+import { PersonalDataError } from '../../domain/privacy/personal-data-error';
 import type { Attendance, Meeting } from '../../domain/meetings/meeting';
 import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors';
 import { londonTimeToInstant, parseMeetingTime } from '../../domain/meetings/meeting-time';
@@ -87,5 +88,30 @@ export function replyToAgenda(input: { meetingId: string; status: Attendance }):
     const { partnershipId, actor } = await whoIsAsking(facts, services);
     const meeting = await services.meetings.reply(partnershipId, actor, input.meetingId, input.status);
     await replaceCard(context, await channelAgendaCard(partnershipId, meeting, services));
+  };
+}
+
+/** "edit agenda" (Prevent Officer or chair): the next meeting's agenda in the editor. */
+export const openAgendaEditor: TurnHandler = async (context, facts, services) => {
+  const { partnershipId, actor } = await whoIsAsking(facts, services);
+  services.meetings.assertMaySchedule(actor);
+  const meeting = await services.meetings.next(partnershipId);
+  if (!meeting) throw new NotFoundError('No Steering Group meeting is scheduled yet. Say "schedule meeting" first.');
+  await sendCard(context, agendaEditorCard(meeting));
+};
+
+export function editAgenda(submit: AgendaEditSubmit): TurnHandler {
+  return async (context, facts, services) => {
+    const { partnershipId, actor } = await whoIsAsking(facts, services);
+    try {
+      const meeting = await services.meetings.editAgenda(partnershipId, actor, submit.meetingId, submit);
+      const notice = submit.op === 'add' ? `Added "${submit.title}".` : 'Agenda updated.';
+      await replaceCard(context, agendaEditorCard(meeting, { text: `${notice} Say "post agenda" when it is ready.`, problem: false }));
+    } catch (error) {
+      if (!(error instanceof InvalidError || error instanceof PersonalDataError)) throw error;
+      const meeting = await services.meetings.get(partnershipId, submit.meetingId);
+      const text = error instanceof PersonalDataError ? `${error.message} ${error.details.join(' ')}` : error.message;
+      await replaceCard(context, agendaEditorCard(meeting, { text, problem: true }));
+    }
   };
 }

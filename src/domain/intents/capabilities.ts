@@ -69,6 +69,14 @@ export const CAPABILITIES: readonly Capability[] = [
     roles: ['prevent-officer', 'chair'],
   },
   {
+    intent: 'edit-agenda',
+    title: 'Edit the agenda (Prevent Officer, chair)',
+    example: 'Edit agenda',
+    description: 'Add, move or remove items of the next agenda and give them owners, before it is posted.',
+    button: false,
+    roles: ['prevent-officer', 'chair'],
+  },
+  {
     intent: 'post-agenda',
     title: 'Post the agenda (Prevent Officer, chair)',
     example: 'Post agenda',

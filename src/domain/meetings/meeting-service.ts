@@ -5,6 +5,9 @@ import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../e
 import type { Actor } from '../partnership/member';
 import type { ActionRepository, AssessmentRepository, MeetingRepository, OrganisationRepository } from '../ports';
 import { buildAgenda, type AgendaFacts } from './agenda-builder';
+import type { PersonalDataScreen } from '../privacy/personal-data-error';
+import { PersonalDataError } from '../privacy/personal-data-error';
+import { applyAgendaEdit, type AgendaEdit } from './agenda-edit';
 import type { Attendance, Meeting } from './meeting';
 import { londonDateOf, meetingIdFor, workingDaysBefore } from './meeting-time';
 
@@ -22,6 +25,7 @@ export class MeetingService {
     private readonly assessments: AssessmentRepository,
     private readonly frameworks: FrameworkRegistry,
     private readonly updateRequests: UpdateRequestService,
+    private readonly screen: PersonalDataScreen,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -95,6 +99,19 @@ export class MeetingService {
       if (error instanceof ConflictError) return undefined;
       throw error;
     }
+  }
+
+  /** Adds, moves, removes or gives an owner to an agenda item (Prevent Officer or chair). */
+  async editAgenda(partnershipId: string, actor: Actor, meetingId: string, edit: AgendaEdit): Promise<Meeting> {
+    this.assertMaySchedule(actor);
+    if (edit.op === 'add') {
+      if (!edit.title) throw new InvalidError('Write the new item first.', ['title: write the new item']);
+      const findings = this.screen(edit.title);
+      if (findings.length > 0) throw new PersonalDataError(findings, 'The new item');
+    } else if (!edit.itemId) {
+      throw new InvalidError('Choose an item first.', ['itemId: choose an item']);
+    }
+    return this.change(partnershipId, meetingId, (meeting) => ({ ...meeting, agenda: applyAgendaEdit(meeting.agenda, edit) }));
   }
 
   async get(partnershipId: string, meetingId: string): Promise<Meeting> {

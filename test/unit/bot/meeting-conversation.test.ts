@@ -114,3 +114,40 @@ describe('the agenda in the partnership channel', () => {
     expect(harness.messenger.sent.filter((s) => s.reference.includes('steering-group') && JSON.stringify(s.card).includes('Apologies'))).toHaveLength(1);
   });
 });
+
+describe('editing the agenda before it is posted', () => {
+  async function withMeeting() {
+    const harness = await botHarness();
+    await harness.adapter.send(teamsMessage('schedule meeting 12 March 2027 10:00', undefined, PEOPLE.officer)).assertReply(() => undefined);
+    return harness;
+  }
+
+  it('adds an item with an owner, and it is on the agenda everyone sees', async () => {
+    const harness = await withMeeting();
+    await harness.adapter.send(cardSubmit({ verb: 'agenda-edit', op: 'add', meetingId: '2027-03-12-1000', title: 'Venue hire policy review', owner: 'Rugby Borough Council' }, PEOPLE.chair));
+    expect(plain(cardText(harness.adapter.replaced.at(-1)!))).toContain('Venue hire policy review (Rugby Borough Council)');
+    await harness.adapter.send(teamsMessage('agenda', undefined, PEOPLE.staff)).assertReply((reply) => {
+      expect(cardText(reply)).toContain('Venue hire policy review');
+    });
+  });
+
+  it('asks which item when none is chosen, changing nothing', async () => {
+    const harness = await withMeeting();
+    await harness.adapter.send(cardSubmit({ verb: 'agenda-edit', op: 'remove', meetingId: '2027-03-12-1000', itemId: '' }, PEOPLE.officer));
+    expect(plain(cardText(harness.adapter.replaced.at(-1)!))).toContain('Choose an item first.');
+  });
+
+  it('screens a new item for personal data', async () => {
+    const harness = await withMeeting();
+    await harness.adapter.send(cardSubmit({ verb: 'agenda-edit', op: 'add', meetingId: '2027-03-12-1000', title: 'Case of John Smith, CV34 4RL' }, PEOPLE.officer));
+    expect(cardText(harness.adapter.replaced.at(-1)!)).toContain('looks like it contains personal data');
+    expect(JSON.stringify((await harness.services.meetings.next('warwickshire'))?.agenda)).not.toContain('John Smith');
+  });
+
+  it('is not open to partner leads', async () => {
+    const harness = await withMeeting();
+    await harness.adapter.send(teamsMessage('edit agenda', undefined, PEOPLE.policeLead)).assertReply((reply) => {
+      expect(cardText(reply)).toContain('Only the Prevent Officer or the chair');
+    });
+  });
+});

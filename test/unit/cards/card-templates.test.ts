@@ -3,7 +3,7 @@ import path from 'node:path';
 import { actionReceiptCard, actionUpdateCard, myActionsCard } from '../../../src/cards/action-cards';
 import { assessmentPageCard, assessmentReceiptCard, assessmentStartCard } from '../../../src/cards/assessment-cards';
 import { helpCard } from '../../../src/cards/help-card';
-import { agendaCard, meetingFormCard } from '../../../src/cards/meeting-cards';
+import { agendaCard, agendaEditorCard, meetingFormCard } from '../../../src/cards/meeting-cards';
 import { STANDING_ITEMS } from '../../../src/domain/meetings/standing-items';
 import { parseFramework } from '../../../src/domain/assessment/framework-catalogue';
 import type { AssessmentPage } from '../../../src/domain/assessment/assessment-service';
@@ -98,6 +98,20 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
         attendance: { police: { status: 'apologies', byId: 'aad-police', byName: 'Pat Police', at: '2027-03-01T09:00:00.000Z' } },
       },
       { notice: 'Meeting scheduled.', replies: { organisationNames: new Map([['police', 'Warwickshire and West Mercia Police'], ['swft', 'South Warwickshire NHS Foundation Trust']]) } },
+    ),
+  'agenda-editor': () =>
+    agendaEditorCard(
+      {
+        id: '2027-03-12-1000',
+        startsAt: '2027-03-12T10:00:00.000Z',
+        location: '',
+        agenda: [...STANDING_ITEMS.slice(0, 3), { id: 'added-1', title: 'Venue hire policy review', details: [], source: 'added', owner: 'Rugby Borough Council' }],
+        scheduledById: 'aad-officer',
+        scheduledByName: 'Priya Officer',
+        scheduledAt: '2026-11-22T10:00:00.000Z',
+        attendance: {},
+      },
+      { text: 'Agenda updated.', problem: false },
     ),
   'meeting-form': () => meetingFormCard({ problems: ['That time has already passed.'], values: { date: '2027-03-12' } }),
   problem: () =>

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFramework } from '../../../src/domain/assessment/framework-catalogue';
 import { buildAgenda, type AgendaFacts } from '../../../src/domain/meetings/agenda-builder';
+import { applyAgendaEdit } from '../../../src/domain/meetings/agenda-edit';
+import { workingDaysBefore } from '../../../src/domain/meetings/meeting-time';
 import { londonTimeToInstant, meetingIdFor, parseMeetingTime } from '../../../src/domain/meetings/meeting-time';
 import { STANDING_ITEMS } from '../../../src/domain/meetings/standing-items';
 import { sampleAction, sampleProgress } from '../../support/action-repository-contract';
@@ -80,5 +82,40 @@ describe('the generated agenda', () => {
       'Benchmark 4 Referral Process: 1 rating below Achieving',
       'Benchmark 7 Training Programme: 1 rating below Achieving',
     ]);
+  });
+});
+
+describe('editing the agenda', () => {
+  const ids = (agenda: readonly { id: string }[]) => agenda.map((i) => i.id);
+
+  it('adds an item before "Any other business", which stays last', () => {
+    const agenda = applyAgendaEdit(STANDING_ITEMS, { op: 'add', title: 'Venue hire policy review', owner: 'Rugby Borough Council' });
+    expect(ids(agenda).slice(-2)).toEqual(['added-1', 'aob']);
+    expect(agenda.at(-2)).toMatchObject({ source: 'added', owner: 'Rugby Borough Council' });
+  });
+
+  it('moves an item up and down, and leaves the first item where it is when moved up', () => {
+    expect(ids(applyAgendaEdit(STANDING_ITEMS, { op: 'up', itemId: 'minutes' })).slice(0, 2)).toEqual(['minutes', 'welcome']);
+    expect(ids(applyAgendaEdit(STANDING_ITEMS, { op: 'down', itemId: 'welcome' })).slice(0, 2)).toEqual(['minutes', 'welcome']);
+    expect(ids(applyAgendaEdit(STANDING_ITEMS, { op: 'up', itemId: 'welcome' }))).toEqual(ids(STANDING_ITEMS));
+  });
+
+  it('removes an item and gives one an owner', () => {
+    expect(ids(applyAgendaEdit(STANDING_ITEMS, { op: 'remove', itemId: 'ctlp' }))).not.toContain('ctlp');
+    expect(applyAgendaEdit(STANDING_ITEMS, { op: 'owner', itemId: 'training', owner: 'Prevent Officer' }).find((i) => i.id === 'training')?.owner).toBe('Prevent Officer');
+  });
+
+  it('refuses an item that is no longer on the agenda', () => {
+    expect(() => applyAgendaEdit(STANDING_ITEMS, { op: 'remove', itemId: 'gone' })).toThrow('That item is no longer on the agenda.');
+  });
+});
+
+describe('working days', () => {
+  it.each([
+    ['2027-03-12', 5, '2027-03-05'],
+    ['2027-03-15', 1, '2027-03-12'],
+    ['2027-03-15', 0, '2027-03-15'],
+  ])('%s less %i working days is %s', (date, n, expected) => {
+    expect(workingDaysBefore(date, n)).toBe(expected);
   });
 });
