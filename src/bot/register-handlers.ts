@@ -11,6 +11,8 @@ import {
 import { ASK_VERB, askSubmitSchema } from '../cards/ask-action';
 import {
   AGENDA_EDIT_VERB,
+  DECISION_SAVE_VERB,
+  decisionSaveSubmitSchema,
   MEETING_REPLY_VERB,
   MEETING_SCHEDULE_VERB,
   agendaEditSubmitSchema,
@@ -67,6 +69,9 @@ import {
 import {
   editAgenda,
   openAgendaEditor,
+  openDecisionForm,
+  returnDecisionFormWithProblems,
+  saveDecision,
   postAgenda,
   replyToAgenda,
   scheduleMeeting,
@@ -85,6 +90,7 @@ const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
   'schedule-meeting': scheduleMeeting,
   'post-agenda': postAgenda,
   'edit-agenda': openAgendaEditor,
+  'record-decisions': openDecisionForm,
   agenda: showNextAgenda,
   'start-self-assessment': openStartSelfAssessment,
   'self-assessment': resumeSelfAssessment,
@@ -147,6 +153,10 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   registerSubmit(app, services, MEETING_SCHEDULE_VERB, meetingScheduleSubmitSchema, scheduleMeetingFromForm);
   registerSubmit(app, services, MEETING_REPLY_VERB, meetingReplySubmitSchema, replyToAgenda);
   registerSubmit(app, services, AGENDA_EDIT_VERB, agendaEditSubmitSchema, editAgenda);
+  registerSubmit(app, services, DECISION_SAVE_VERB, decisionSaveSubmitSchema, saveDecision, (data, problems) => {
+    const meetingId = (data as { meetingId?: unknown } | undefined)?.meetingId;
+    return typeof meetingId === 'string' && /^\d{4}-\d{2}-\d{2}-\d{4}$/.test(meetingId) ? returnDecisionFormWithProblems(meetingId, problems) : undefined;
+  });
   registerSubmit(app, services, ASSESSMENT_START_VERB, assessmentStartSubmitSchema, startSelfAssessment);
   registerSubmit(app, services, ASSESSMENT_OPEN_VERB, assessmentOpenSubmitSchema, openAssessmentPage);
   registerSubmit(app, services, ASSESSMENT_SAVE_VERB, assessmentSaveSubmitSchema, saveAssessmentPage);

@@ -96,3 +96,44 @@ export function agendaEditorCard(meeting: Meeting, notice?: { text: string; prob
     })),
   });
 }
+
+export const DECISION_SAVE_VERB = 'decision-save';
+
+/** A decision, and optionally the new action it creates (all three action fields, or none). */
+export const decisionSaveSubmitSchema = z
+  .object({
+    verb: z.literal(DECISION_SAVE_VERB),
+    meetingId: z.string().regex(/^\d{4}-\d{2}-\d{2}-\d{4}$/),
+    itemId: z.string({ required_error: 'choose the agenda item' }).trim().min(1, 'choose the agenda item').max(40),
+    text: z.string({ required_error: 'write the decision' }).trim().min(1, 'write the decision').max(1000, 'keep the decision under 1,000 characters'),
+    actionText: optionalText(500, 'keep the new action under 500 characters'),
+    themeNumber: z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().int().min(1).max(99).optional()),
+    ownerOrganisationId: optionalText(63, 'choose the owner'),
+    dueDate: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'the due date must be a date').optional()),
+  })
+  .superRefine((d, ctx) => {
+    if (d.actionText && (!d.themeNumber || !d.ownerOrganisationId)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['actionText'], message: 'a new action needs a theme and an owner' });
+    }
+  });
+export type DecisionSaveSubmit = z.infer<typeof decisionSaveSubmitSchema>;
+
+export interface DecisionFormData {
+  readonly meeting: Meeting;
+  readonly themes: readonly { number: number; title: string }[];
+  readonly organisations: readonly { id: string; name: string }[];
+  readonly notice?: { text: string; problem: boolean };
+}
+
+export function decisionFormCard(data: DecisionFormData): AdaptiveCardJson {
+  return renderCard('decision-form', {
+    notice: escapeMarkdown(data.notice?.text ?? ''),
+    noticeColour: data.notice?.problem ? 'Attention' : 'Good',
+    when: WHEN.format(new Date(data.meeting.startsAt)),
+    meetingId: data.meeting.id,
+    decisions: data.meeting.decisions.map((d) => escapeMarkdown(`${d.itemTitle}: ${d.text}${d.newActionId ? ` (new action ${d.newActionId})` : ''}`)),
+    items: data.meeting.agenda.map((i, index) => ({ id: i.id, title: `${index + 1}. ${i.title}` })),
+    themes: data.themes.map((t) => ({ number: String(t.number), title: `${t.number}. ${t.title}` })),
+    organisations: data.organisations,
+  });
+}

@@ -54,6 +54,15 @@ export interface PartnershipOverviewData {
   readonly members: readonly Member[];
   readonly canEdit: boolean;
   readonly notice?: string;
+  /** Replies to agendas of the meetings held in the last 12 months (seed action 2.1 monitors attendance). */
+  readonly attendance?: { meetings: number; byOrganisation: ReadonlyMap<string, { attended: number; apologies: number }> };
+}
+
+function attendanceLine(organisationId: string, attendance: PartnershipOverviewData['attendance']): string {
+  if (!attendance || attendance.meetings === 0) return '';
+  const counts = attendance.byOrganisation.get(organisationId) ?? { attended: 0, apologies: 0 };
+  const apologies = counts.apologies > 0 ? `, apologies for ${counts.apologies}` : '';
+  return `Attended ${counts.attended} of ${attendance.meetings} ${attendance.meetings === 1 ? 'meeting' : 'meetings'} in 12 months${apologies}`;
 }
 
 export function partnershipOverviewCard(data: PartnershipOverviewData): AdaptiveCardJson {
@@ -65,6 +74,7 @@ export function partnershipOverviewCard(data: PartnershipOverviewData): Adaptive
     organisations: data.organisations.map((o) => ({
       name: escapeMarkdown(o.name),
       lead: o.preventLeadId ? escapeMarkdown(names.get(o.preventLeadId) ?? 'someone no longer listed') : 'No Prevent lead named',
+      attendance: attendanceLine(o.id, data.attendance),
     })),
     members: data.members.map((m) => ({
       line: escapeMarkdown(`${m.name}: ${ROLE_LABELS[m.role]}${m.organisationId ? `, ${organisationNames.get(m.organisationId) ?? m.organisationId}` : ''}`),

@@ -13,6 +13,7 @@ export function sampleMeeting(overrides: Partial<Meeting> = {}): Meeting {
     scheduledByName: 'Priya Officer',
     scheduledAt: '2027-01-05T09:30:00.000Z',
     attendance: {},
+    decisions: [],
     ...overrides,
   };
 }

@@ -1,4 +1,12 @@
-import { agendaCard, agendaEditorCard, meetingFormCard, type AgendaEditSubmit, type MeetingScheduleSubmit } from '../../cards/meeting-cards';
+import {
+  agendaCard,
+  agendaEditorCard,
+  decisionFormCard,
+  meetingFormCard,
+  type AgendaEditSubmit,
+  type DecisionSaveSubmit,
+  type MeetingScheduleSubmit,
+} from '../../cards/meeting-cards';
 import { PersonalDataError } from '../../domain/privacy/personal-data-error';
 import type { Attendance, Meeting } from '../../domain/meetings/meeting';
 import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors';
@@ -113,5 +121,53 @@ export function editAgenda(submit: AgendaEditSubmit): TurnHandler {
       const text = error instanceof PersonalDataError ? `${error.message} ${error.details.join(' ')}` : error.message;
       await replaceCard(context, agendaEditorCard(meeting, { text, problem: true }));
     }
+  };
+}
+
+async function decisionForm(partnershipId: string, meeting: Meeting, services: BotServices, notice?: { text: string; problem: boolean }) {
+  const [plan, names] = await Promise.all([services.actions.allActions(partnershipId), services.directory.organisationNames(partnershipId)]);
+  const themes = [...new Map(plan.map((r) => [r.action.themeNumber, r.action.themeTitle])).entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([number, title]) => ({ number, title }));
+  return decisionFormCard({ meeting, themes, organisations: [...names].map(([id, name]) => ({ id, name })), ...(notice ? { notice } : {}) });
+}
+
+/** "record decisions" (Prevent Officer or chair): decisions against the last meeting's agenda. */
+export const openDecisionForm: TurnHandler = async (context, facts, services) => {
+  const { partnershipId, actor } = await whoIsAsking(facts, services);
+  services.meetings.assertMaySchedule(actor);
+  const meeting = await services.meetings.latestHeld(partnershipId);
+  if (!meeting) throw new NotFoundError('No Steering Group meeting has taken place yet, so there is nothing to record decisions against.');
+  await sendCard(context, await decisionForm(partnershipId, meeting, services));
+};
+
+export function saveDecision(submit: DecisionSaveSubmit): TurnHandler {
+  return async (context, facts, services) => {
+    const { partnershipId, actor } = await whoIsAsking(facts, services);
+    try {
+      const { meeting, newActionId } = await services.meetings.recordDecision(partnershipId, actor, submit.meetingId, {
+        itemId: submit.itemId,
+        text: submit.text,
+        ...(submit.actionText && submit.themeNumber && submit.ownerOrganisationId
+          ? { newAction: { text: submit.actionText, themeNumber: submit.themeNumber, ownerOrganisationId: submit.ownerOrganisationId, ...(submit.dueDate ? { dueDate: submit.dueDate } : {}) } }
+          : {}),
+      });
+      const text = `Decision recorded${newActionId ? `, and action ${newActionId} added to the plan` : ''}. The next agenda lists it under matters arising.`;
+      await replaceCard(context, await decisionForm(partnershipId, meeting, services, { text, problem: false }));
+    } catch (error) {
+      if (!(error instanceof InvalidError || error instanceof PersonalDataError)) throw error;
+      const meeting = await services.meetings.get(partnershipId, submit.meetingId);
+      await replaceCard(context, await decisionForm(partnershipId, meeting, services, { text: [error.message, ...error.details].join(' '), problem: true }));
+    }
+  };
+}
+
+export function returnDecisionFormWithProblems(meetingId: string, problems: string[]): TurnHandler {
+  return async (context, facts, services) => {
+    const { partnershipId, actor } = await whoIsAsking(facts, services);
+    services.meetings.assertMaySchedule(actor);
+    const meeting = await services.meetings.get(partnershipId, meetingId);
+    const text = `Not saved: ${problems.map((p) => p.replace(/^[^:]+: /, '')).join('; ')}.`;
+    await replaceCard(context, await decisionForm(partnershipId, meeting, services, { text, problem: true }));
   };
 }

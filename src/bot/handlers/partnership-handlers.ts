@@ -42,7 +42,9 @@ async function partnershipPeople(context: TurnContext, services: BotServices, pa
 
 async function overviewCard(services: BotServices, partnershipId: string, actor: Actor, notice?: string) {
   const { organisations, members } = await services.membership.overview(partnershipId, actor);
-  return partnershipOverviewCard({ organisations, members, canEdit: actor.role === 'prevent-officer', ...(notice ? { notice } : {}) });
+  const yearAgo = new Date(services.now().getTime() - 365 * 24 * 3600 * 1000).toISOString();
+  const attendance = await services.meetings.attendanceSince(partnershipId, yearAgo);
+  return partnershipOverviewCard({ organisations, members, attendance, canEdit: actor.role === 'prevent-officer', ...(notice ? { notice } : {}) });
 }
 
 export const showPartnership: TurnHandler = async (context, facts, services) => {

@@ -64,6 +64,11 @@ export class ActionUpdateService {
     return all.filter((record) => record.action.ownerOrganisationIds.includes(actor.organisationId!));
   }
 
+  /** The whole plan, in plan order. */
+  async allActions(partnershipId: string): Promise<ActionRecord[]> {
+    return this.actions.list(partnershipId);
+  }
+
   async get(partnershipId: string, actionId: string): Promise<ActionRecord> {
     return this.require(partnershipId, actionId);
   }

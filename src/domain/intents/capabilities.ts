@@ -77,6 +77,14 @@ export const CAPABILITIES: readonly Capability[] = [
     roles: ['prevent-officer', 'chair'],
   },
   {
+    intent: 'record-decisions',
+    title: 'Record decisions (Prevent Officer, chair)',
+    example: 'Record decisions',
+    description: 'After a meeting: decisions against its agenda items, and new actions for the plan; the next agenda lists them under matters arising.',
+    button: false,
+    roles: ['prevent-officer', 'chair'],
+  },
+  {
     intent: 'post-agenda',
     title: 'Post the agenda (Prevent Officer, chair)',
     example: 'Post agenda',

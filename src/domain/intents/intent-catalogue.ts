@@ -4,7 +4,7 @@
  * The best-scoring intent wins; ties go to the intent listed first, so anything that could be a
  * safeguarding concern resolves to the referral pathway (which leads with "call 999").
  */
-export type IntentId = 'referral' | 'training' | 'request-updates' | 'schedule-meeting' | 'post-agenda' | 'edit-agenda' | 'agenda' | 'start-self-assessment' | 'self-assessment' | 'partnership' | 'my-actions' | 'update-action' | 'help';
+export type IntentId = 'referral' | 'training' | 'request-updates' | 'schedule-meeting' | 'post-agenda' | 'edit-agenda' | 'record-decisions' | 'agenda' | 'start-self-assessment' | 'self-assessment' | 'partnership' | 'my-actions' | 'update-action' | 'help';
 
 export interface IntentPattern {
   readonly slots: readonly (readonly string[])[];
@@ -70,6 +70,10 @@ export const INTENT_CATALOGUE: readonly IntentDefinition[] = [
   {
     id: 'edit-agenda',
     patterns: [{ slots: [['edit', 'change', 'amend', 'reorder'], ['agenda']], weight: 2 }],
+  },
+  {
+    id: 'record-decisions',
+    patterns: [{ slots: [['record', 'add', 'log', 'note'], ['decision', 'decisions', 'minutes']], weight: 2 }],
   },
   {
     id: 'agenda',

@@ -3,7 +3,7 @@ import { STATUS_LABELS } from '../actions/action';
 import { effectiveDueDate, isOverdue } from '../actions/rag';
 import type { OrganisationReturn } from '../assessment/assessment';
 import type { Framework } from '../assessment/framework';
-import type { AgendaItem } from './meeting';
+import type { AgendaItem, Decision } from './meeting';
 import { STANDING_ITEMS } from './standing-items';
 
 export interface AgendaFacts {
@@ -14,6 +14,8 @@ export interface AgendaFacts {
   readonly assessment?: { readonly roundName: string; readonly framework: Framework; readonly returns: readonly OrganisationReturn[] };
   /** Organisations that have not returned updates in the open update round. */
   readonly notReturnedUpdates?: readonly string[];
+  /** Decisions of the last meeting held, for "matters arising". */
+  readonly previousDecisions?: readonly Decision[];
 }
 
 function owners(record: ActionRecord, names: ReadonlyMap<string, string>): string {
@@ -70,5 +72,11 @@ export function buildAgenda(facts: AgendaFacts): AgendaItem[] {
       source: 'generated',
     });
   }
-  return STANDING_ITEMS.flatMap((item) => (item.id === 'action-plan' ? [item, ...afterActionPlan] : [item]));
+  const mattersArising = (facts.previousDecisions ?? []).map(
+    (d) => `${d.itemTitle}: ${d.text}${d.newActionId ? ` (new action ${d.newActionId})` : ''}`,
+  );
+  return STANDING_ITEMS.flatMap((item) => {
+    if (item.id === 'minutes' && mattersArising.length > 0) return [{ ...item, details: mattersArising.slice(0, 40) }];
+    return item.id === 'action-plan' ? [item, ...afterActionPlan] : [item];
+  });
 }

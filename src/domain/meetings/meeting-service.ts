@@ -8,7 +8,13 @@ import { buildAgenda, type AgendaFacts } from './agenda-builder';
 import type { PersonalDataScreen } from '../privacy/personal-data-error';
 import { PersonalDataError } from '../privacy/personal-data-error';
 import { applyAgendaEdit, type AgendaEdit } from './agenda-edit';
-import type { Attendance, Meeting } from './meeting';
+import type { Attendance, Decision, Meeting } from './meeting';
+
+export interface DecisionInput {
+  readonly itemId: string;
+  readonly text: string;
+  readonly newAction?: { readonly text: string; readonly themeNumber: number; readonly ownerOrganisationId: string; readonly dueDate?: string };
+}
 import { londonDateOf, meetingIdFor, workingDaysBefore } from './meeting-time';
 
 /** An automatic post claimed this long ago by an instance that then vanished may be claimed again. */
@@ -48,6 +54,7 @@ export class MeetingService {
       scheduledByName: actor.name,
       scheduledAt: this.now().toISOString(),
       attendance: {},
+      decisions: [],
     };
     await this.meetings.create(partnershipId, meeting);
     return meeting;
@@ -114,6 +121,81 @@ export class MeetingService {
     return this.change(partnershipId, meetingId, (meeting) => ({ ...meeting, agenda: applyAgendaEdit(meeting.agenda, edit) }));
   }
 
+  /** The most recent meeting that has started: the one decisions are recorded against. */
+  async latestHeld(partnershipId: string): Promise<Meeting | undefined> {
+    const now = this.now().toISOString();
+    return (await this.meetings.list(partnershipId)).filter((m) => m.startsAt <= now).at(-1);
+  }
+
+  /**
+   * Records a decision against an agenda item (Prevent Officer or chair). A decision that creates an
+   * action adds it to the plan with the next free number in its theme.
+   */
+  async recordDecision(partnershipId: string, actor: Actor, meetingId: string, input: DecisionInput): Promise<{ meeting: Meeting; newActionId?: string }> {
+    this.assertMaySchedule(actor);
+    const findings = [...this.screen(input.text), ...(input.newAction ? this.screen(input.newAction.text) : [])];
+    if (findings.length > 0) throw new PersonalDataError(findings, 'The decision');
+    const existing = await this.get(partnershipId, meetingId);
+    const item = existing.agenda.find((i) => i.id === input.itemId);
+    if (!item) throw new InvalidError('That item is not on this meeting\'s agenda.', ['itemId: choose an agenda item']);
+
+    let newActionId: string | undefined;
+    if (input.newAction) {
+      const plan = await this.actions.list(partnershipId);
+      const theme = plan.filter((r) => r.action.themeNumber === input.newAction!.themeNumber);
+      if (theme.length === 0) throw new InvalidError(`Theme ${input.newAction.themeNumber} has no actions in the plan.`, ['themeNumber: choose a theme of the plan']);
+      const next = Math.max(...theme.map((r) => Number(r.action.id.split('.')[1]))) + 1;
+      newActionId = `${input.newAction.themeNumber}.${next}`;
+      await this.actions.savePlan(
+        partnershipId,
+        [
+          {
+            id: newActionId,
+            themeNumber: input.newAction.themeNumber,
+            themeTitle: theme[0]!.action.themeTitle,
+            text: input.newAction.text,
+            who: '',
+            ownerOrganisationIds: [input.newAction.ownerOrganisationId],
+            timescale: input.newAction.dueDate ? `By ${input.newAction.dueDate}` : '',
+            ...(input.newAction.dueDate ? { dueDate: input.newAction.dueDate } : {}),
+            recurring: false,
+            outcomes: '',
+            notes: `Agreed at the Steering Group meeting of ${meetingId.slice(0, 10)}.`,
+            flags: [],
+          },
+        ],
+        { id: actor.aadObjectId, name: actor.name },
+      );
+    }
+    const decision: Decision = {
+      itemId: item.id,
+      itemTitle: item.title,
+      text: input.text,
+      ...(newActionId ? { newActionId } : {}),
+      byId: actor.aadObjectId,
+      byName: actor.name,
+      at: this.now().toISOString(),
+    };
+    const meeting = await this.change(partnershipId, meetingId, (m) => ({ ...m, decisions: [...m.decisions, decision] }));
+    return { meeting, ...(newActionId ? { newActionId } : {}) };
+  }
+
+  /** Each organisation's replies to the agendas of meetings held since a date (seed action 2.1). */
+  async attendanceSince(partnershipId: string, since: string): Promise<{ meetings: number; byOrganisation: Map<string, { attended: number; apologies: number }> }> {
+    const now = this.now().toISOString();
+    const held = (await this.meetings.list(partnershipId)).filter((m) => m.startsAt >= since && m.startsAt <= now);
+    const byOrganisation = new Map<string, { attended: number; apologies: number }>();
+    for (const meeting of held) {
+      for (const [organisationId, reply] of Object.entries(meeting.attendance)) {
+        const counts = byOrganisation.get(organisationId) ?? { attended: 0, apologies: 0 };
+        if (reply.status === 'apologies') counts.apologies += 1;
+        else counts.attended += 1;
+        byOrganisation.set(organisationId, counts);
+      }
+    }
+    return { meetings: held.length, byOrganisation };
+  }
+
   async get(partnershipId: string, meetingId: string): Promise<Meeting> {
     const found = await this.meetings.get(partnershipId, meetingId);
     if (!found) throw new NotFoundError('That meeting is no longer scheduled.');
@@ -136,11 +218,12 @@ export class MeetingService {
 
   /** What the agenda draws on: the action plan, the latest self-assessment and the open update round. */
   async agendaFacts(partnershipId: string): Promise<AgendaFacts> {
-    const [actions, organisations, rounds, progress] = await Promise.all([
+    const [actions, organisations, rounds, progress, previous] = await Promise.all([
       this.actions.list(partnershipId),
       this.organisations.list(partnershipId),
       this.assessments.listRounds(partnershipId),
       this.updateRequests.progress(partnershipId),
+      this.latestHeld(partnershipId),
     ]);
     const latest = rounds[0];
     const assessment = latest
@@ -156,6 +239,7 @@ export class MeetingService {
       organisationNames: new Map(organisations.map((o) => [o.id, o.name])),
       ...(assessment ? { assessment } : {}),
       ...(progress ? { notReturnedUpdates: progress.waitingFor } : {}),
+      ...(previous ? { previousDecisions: previous.decisions } : {}),
     };
   }
 }

@@ -26,6 +26,18 @@ export const attendanceReplySchema = z.object({
 });
 export type AttendanceReply = z.infer<typeof attendanceReplySchema>;
 
+/** What the Group decided under an agenda item, and the action it created, if any. */
+export const decisionSchema = z.object({
+  itemId: z.string().min(1),
+  itemTitle: z.string().min(1),
+  text: z.string().trim().min(1).max(1000),
+  newActionId: z.string().optional(),
+  byId: z.string().min(1),
+  byName: z.string().min(1),
+  at: z.string().datetime(),
+});
+export type Decision = z.infer<typeof decisionSchema>;
+
 /** A quarterly Steering Group meeting and its agenda. */
 export const meetingSchema = z.object({
   /** From the start time in UK time: "2027-03-12-1000". */
@@ -38,6 +50,8 @@ export const meetingSchema = z.object({
   scheduledAt: z.string().datetime(),
   /** Replies to the agenda card, by organisation id (seed action 2.1 monitors attendance). */
   attendance: z.record(z.string(), attendanceReplySchema).default({}),
+  /** Recorded after the meeting; the next agenda lists them under matters arising. */
+  decisions: z.array(decisionSchema).max(100).default([]),
   /** The agenda card in the partnership channel, once posted. */
   posted: z.object({ activityId: z.string().min(1), at: z.string().datetime() }).optional(),
   /** Set by the instance that claims the automatic post, so several instances never post twice. */

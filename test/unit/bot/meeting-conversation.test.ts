@@ -151,3 +151,50 @@ describe('editing the agenda before it is posted', () => {
     });
   });
 });
+
+describe('after the meeting', () => {
+  /** A meeting on 12 March 2027, with the clock moved past it. */
+  async function afterMeeting() {
+    const harness = await botHarness();
+    await harness.adapter.send(teamsMessage('schedule meeting 12 March 2027 10:00', undefined, PEOPLE.officer)).assertReply(() => undefined);
+    await harness.adapter.send(cardSubmit({ verb: 'meeting-reply', meetingId: '2027-03-12-1000', status: 'attending' }, PEOPLE.policeLead));
+    await harness.adapter.send(cardSubmit({ verb: 'meeting-reply', meetingId: '2027-03-12-1000', status: 'apologies' }, PEOPLE.healthLead));
+    harness.advance(Date.parse('2027-03-12T12:00:00Z') - harness.services.now().getTime());
+    return harness;
+  }
+
+  it('records a decision that adds an action to the plan with the next number in its theme', async () => {
+    const harness = await afterMeeting();
+    await harness.adapter.send(teamsMessage('record decisions', undefined, PEOPLE.chair)).assertReply((reply) => {
+      expect(cardText(reply)).toContain('Record a decision');
+    });
+    await harness.adapter.send(
+      cardSubmit({ verb: 'decision-save', meetingId: '2027-03-12-1000', itemId: 'training', text: 'Run two extra WRAP sessions for district councils', actionText: 'Deliver two extra WRAP sessions for district councils', themeNumber: '3', ownerOrganisationId: 'wcc', dueDate: '2027-06-30' }, PEOPLE.chair),
+    );
+    expect(plain(cardText(harness.adapter.replaced.at(-1)!))).toContain('Decision recorded, and action 3.2 added to the plan.');
+    expect((await harness.actions.get('warwickshire', '3.2'))?.action).toMatchObject({ ownerOrganisationIds: ['wcc'], dueDate: '2027-06-30' });
+  });
+
+  it('lists the last meeting\'s decisions under matters arising on the next agenda', async () => {
+    const harness = await afterMeeting();
+    await harness.adapter.send(cardSubmit({ verb: 'decision-save', meetingId: '2027-03-12-1000', itemId: 'ctlp', text: 'Ask CTPWM for a CTLP briefing in June' }, PEOPLE.officer));
+    await harness.adapter.send(teamsMessage('schedule meeting 11 June 2027 10:00', undefined, PEOPLE.officer)).assertReply((reply) => {
+      expect(plain(cardText(reply))).toContain('Counter-Terrorism Local Profile (CTLP) update: Ask CTPWM for a CTLP briefing in June');
+    });
+  });
+
+  it('asks for a theme and an owner when a decision names a new action without them', async () => {
+    const harness = await afterMeeting();
+    await harness.adapter.send(cardSubmit({ verb: 'decision-save', meetingId: '2027-03-12-1000', itemId: 'training', text: 'More WRAP', actionText: 'Deliver more WRAP' }, PEOPLE.officer));
+    expect(plain(cardText(harness.adapter.replaced.at(-1)!))).toContain('a new action needs a theme and an owner');
+  });
+
+  it('shows each organisation\'s attendance over the year on the partnership card', async () => {
+    const harness = await afterMeeting();
+    await harness.adapter.send(teamsMessage('partnership members', undefined, PEOPLE.officer)).assertReply((reply) => {
+      const text = cardText(reply);
+      expect(text).toContain('Attended 1 of 1 meeting in 12 months');
+      expect(text).toContain('Attended 0 of 1 meeting in 12 months, apologies for 1');
+    });
+  });
+});

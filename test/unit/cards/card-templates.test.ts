@@ -3,7 +3,7 @@ import path from 'node:path';
 import { actionReceiptCard, actionUpdateCard, myActionsCard } from '../../../src/cards/action-cards';
 import { assessmentPageCard, assessmentReceiptCard, assessmentStartCard } from '../../../src/cards/assessment-cards';
 import { helpCard } from '../../../src/cards/help-card';
-import { agendaCard, agendaEditorCard, meetingFormCard } from '../../../src/cards/meeting-cards';
+import { agendaCard, agendaEditorCard, decisionFormCard, meetingFormCard } from '../../../src/cards/meeting-cards';
 import { STANDING_ITEMS } from '../../../src/domain/meetings/standing-items';
 import { parseFramework } from '../../../src/domain/assessment/framework-catalogue';
 import type { AssessmentPage } from '../../../src/domain/assessment/assessment-service';
@@ -95,6 +95,7 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
         scheduledById: 'aad-officer',
         scheduledByName: 'Priya Officer',
         scheduledAt: '2026-11-22T10:00:00.000Z',
+        decisions: [],
         attendance: { police: { status: 'apologies', byId: 'aad-police', byName: 'Pat Police', at: '2027-03-01T09:00:00.000Z' } },
       },
       { notice: 'Meeting scheduled.', replies: { organisationNames: new Map([['police', 'Warwickshire and West Mercia Police'], ['swft', 'South Warwickshire NHS Foundation Trust']]) } },
@@ -110,9 +111,27 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
         scheduledByName: 'Priya Officer',
         scheduledAt: '2026-11-22T10:00:00.000Z',
         attendance: {},
+        decisions: [],
       },
       { text: 'Agenda updated.', problem: false },
     ),
+  'decision-form': () =>
+    decisionFormCard({
+      meeting: {
+        id: '2027-03-12-1000',
+        startsAt: '2027-03-12T10:00:00.000Z',
+        location: '',
+        agenda: [...STANDING_ITEMS],
+        scheduledById: 'aad-officer',
+        scheduledByName: 'Priya Officer',
+        scheduledAt: '2026-11-22T10:00:00.000Z',
+        attendance: {},
+        decisions: [{ itemId: 'training', itemTitle: 'Training', text: 'Refresh WRAP dates', newActionId: '3.6', byId: 'a', byName: 'A', at: '2027-03-12T11:00:00.000Z' }],
+      },
+      themes: [{ number: 3, title: 'Awareness, Learning and Development' }],
+      organisations: [{ id: 'police', name: 'Warwickshire and West Mercia Police' }],
+      notice: { text: 'Decision recorded.', problem: false },
+    }),
   'meeting-form': () => meetingFormCard({ problems: ['That time has already passed.'], values: { date: '2027-03-12' } }),
   problem: () =>
     problemCard({ title: 'Not saved, try again', message: 'Storage did not answer.', details: ['a', 'b'], hint: 'Try again.', showEmergencyLine: true, reference: 'AB12CD34' }),
