@@ -28,7 +28,7 @@ export const scheduleMeeting: TurnHandler = async (context, facts, services) => 
   const startsAt = parseMeetingTime(facts.text);
   if (!startsAt) {
     services.meetings.assertMaySchedule(actor);
-    await sendCard(context, meetingFormCard());
+    await sendCard(context, meetingFormCard({ values: { date: await services.meetings.suggestedNextDate(partnershipId) } }));
     return;
   }
   try {

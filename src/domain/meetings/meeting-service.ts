@@ -121,6 +121,16 @@ export class MeetingService {
     return this.change(partnershipId, meetingId, (meeting) => ({ ...meeting, agenda: applyAgendaEdit(meeting.agenda, edit) }));
   }
 
+  /**
+   * The date the Group would meet next if it keeps its quarterly rhythm: 13 weeks after the latest
+   * meeting (so the weekday stays the same), or 13 weeks from today when none is scheduled.
+   */
+  async suggestedNextDate(partnershipId: string): Promise<string> {
+    const latest = (await this.meetings.list(partnershipId)).at(-1);
+    const from = latest ? new Date(latest.startsAt) : this.now();
+    return londonDateOf(new Date(from.getTime() + 13 * 7 * 24 * 3600 * 1000));
+  }
+
   /** The most recent meeting that has started: the one decisions are recorded against. */
   async latestHeld(partnershipId: string): Promise<Meeting | undefined> {
     const now = this.now().toISOString();

@@ -31,10 +31,12 @@ describe('Steering Group meetings', () => {
     });
   });
 
-  it('offers the form when no date is given, and schedules from it', async () => {
+  it('offers the form when no date is given, quarterly by default, and schedules from it', async () => {
     const harness = await botHarness();
+    await harness.adapter.send(teamsMessage('schedule meeting 12 March 2027 10:00', undefined, PEOPLE.officer)).assertReply(() => undefined);
     await harness.adapter.send(teamsMessage('schedule meeting', undefined, PEOPLE.officer)).assertReply((reply) => {
       expect(cardText(reply)).toContain('Schedule a Steering Group meeting');
+      expect(cardText(reply)).toContain('"id":"date","label":"Date","isRequired":true,"errorMessage":"Choose the date","value":"2027-06-11"');
     });
     await harness.adapter.send(cardSubmit({ verb: 'meeting-schedule', date: '2027-06-10', time: '14:30', location: 'Shire Hall, Warwick' }, PEOPLE.officer));
     const text = plain(cardText(harness.adapter.replaced.at(-1)!));

@@ -1,0 +1,55 @@
+import { UpdateRequestService } from '../../src/domain/actions/update-request-service';
+import { MeetingService } from '../../src/domain/meetings/meeting-service';
+import { londonTimeToInstant } from '../../src/domain/meetings/meeting-time';
+import { screenForPersonalData } from '../../src/domain/privacy/screen';
+import { ActionTableRepository } from '../../src/storage/tables/action-table-repository';
+import { AssessmentTableRepository } from '../../src/storage/tables/assessment-table-repository';
+import { MeetingTableRepository } from '../../src/storage/tables/meeting-table-repository';
+import { MemberTableRepository } from '../../src/storage/tables/member-table-repository';
+import { OrganisationTableRepository } from '../../src/storage/tables/organisation-table-repository';
+import { UpdateRoundTableRepository } from '../../src/storage/tables/update-round-table-repository';
+import { freshTableStorage } from '../support/test-storage';
+
+const officer = { aadObjectId: 'aad-officer', name: 'Priya Officer', role: 'prevent-officer' as const, organisationId: 'wcc' };
+const police = { aadObjectId: 'aad-police', name: 'Pat Police', role: 'partner-lead' as const, organisationId: 'police' };
+const health = { aadObjectId: 'aad-health', name: 'Hana Health', role: 'partner-lead' as const, organisationId: 'swft' };
+
+describe('meetings, attendance and decisions on Azurite', () => {
+  async function service(now: () => Date) {
+    const storage = await freshTableStorage();
+    const actions = new ActionTableRepository(storage.client('actions'));
+    const organisations = new OrganisationTableRepository(storage.client('organisations'));
+    const members = new MemberTableRepository(storage.client('members'));
+    const assessments = new AssessmentTableRepository(storage.client('assessments'));
+    const updates = new UpdateRequestService(actions, organisations, members, new UpdateRoundTableRepository(storage.client('actions')), now);
+    return new MeetingService(new MeetingTableRepository(storage.client('meetings')), actions, organisations, assessments, new Map(), updates, screenForPersonalData, now);
+  }
+
+  it('keeps every organisation\'s reply when replies arrive at the same moment', async () => {
+    let clock = new Date('2027-01-10T09:00:00Z');
+    const meetings = await service(() => clock);
+    const meeting = await meetings.schedule('warwickshire', officer, londonTimeToInstant(2027, 3, 12, 10, 0), 'Shire Hall');
+    await Promise.all([
+      meetings.reply('warwickshire', police, meeting.id, 'attending'),
+      meetings.reply('warwickshire', health, meeting.id, 'apologies'),
+      meetings.reply('warwickshire', officer, meeting.id, 'deputy'),
+    ]);
+    const stored = await meetings.get('warwickshire', meeting.id);
+    expect(Object.fromEntries(Object.entries(stored.attendance).map(([org, reply]) => [org, reply.status]))).toEqual({
+      police: 'attending',
+      swft: 'apologies',
+      wcc: 'deputy',
+    });
+    clock = new Date('2027-03-12T12:00:00Z');
+    const year = await meetings.attendanceSince('warwickshire', '2026-03-12T00:00:00Z');
+    expect(year.meetings).toBe(1);
+    expect(year.byOrganisation.get('swft')).toEqual({ attended: 0, apologies: 1 });
+  });
+
+  it('stores decisions with the meeting', async () => {
+    const meetings = await service(() => new Date('2027-03-12T12:00:00Z'));
+    const meeting = await meetings.schedule('warwickshire', officer, londonTimeToInstant(2027, 6, 11, 10, 0), '');
+    await meetings.recordDecision('warwickshire', officer, meeting.id, { itemId: 'training', text: 'Refresh the WRAP calendar' });
+    expect((await meetings.get('warwickshire', meeting.id)).decisions.map((d) => d.text)).toEqual(['Refresh the WRAP calendar']);
+  });
+});
