@@ -5,6 +5,13 @@ export function londonDate(now: Date): string {
   return LONDON_DAY.format(now);
 }
 
+const UK_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+
+/** "31 Mar 2018" for a YYYY-MM-DD calendar date, as people in the partnership write dates. */
+export function ukDate(isoDate: string): string {
+  return UK_DATE.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
 /** The action id ("3.1") mentioned in a message such as "update action 3.1", if any. */
 export function findActionId(text: string): string | undefined {
   return text.match(/\b(\d{1,2}\.\d{1,2})\b/)?.[1];

@@ -1,6 +1,7 @@
 import type { ActionRecord } from '../actions/action';
 import { STATUS_LABELS } from '../actions/action';
 import { effectiveDueDate, isOverdue } from '../actions/rag';
+import { ukDate } from '../clock';
 import type { OrganisationReturn } from '../assessment/assessment';
 import type { Framework } from '../assessment/framework';
 import type { AgendaItem, Decision } from './meeting';
@@ -29,7 +30,7 @@ function actionsNeedingAttention(facts: AgendaFacts): string[] {
     .map((r) => {
       const due = effectiveDueDate(r.action, r.progress);
       const state = r.progress ? STATUS_LABELS[r.progress.status] : 'no update yet';
-      const late = isOverdue(r.action, r.progress, facts.today) ? `, overdue since ${due}` : '';
+      const late = isOverdue(r.action, r.progress, facts.today) && due ? `, overdue since ${ukDate(due)}` : '';
       return `${r.action.id} (${owners(r, facts.organisationNames)}): ${state}${late}`;
     });
 }

@@ -11,7 +11,7 @@ describe('Steering Group meetings', () => {
       expect(text).toContain('Meeting scheduled');
       expect(text).toContain('Friday, 12 March 2027 at 10:00');
       expect(text).toContain('Counter-Terrorism Local Profile (CTLP) update');
-      expect(text).toContain('6.4 (Warwickshire and West Mercia Police): no update yet, overdue since 2018-03-31');
+      expect(text).toContain('6.4 (Warwickshire and West Mercia Police): no update yet, overdue since 31 Mar 2018');
     });
   });
 

@@ -55,7 +55,7 @@ describe('the generated agenda', () => {
     const ids = agenda.map((i) => i.id);
     expect(ids.indexOf('actions-attention')).toBe(ids.indexOf('action-plan') + 1);
     expect(agenda.find((i) => i.id === 'actions-attention')?.details).toEqual([
-      '6.4 (Warwickshire and West Mercia Police): no update yet, overdue since 2018-03-31',
+      '6.4 (Warwickshire and West Mercia Police): no update yet, overdue since 31 Mar 2018',
       '3.1 (Warwickshire and West Mercia Police): Off track',
     ]);
   });
