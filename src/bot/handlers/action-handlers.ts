@@ -7,17 +7,10 @@ import type { ActionRecord } from '../../domain/actions/action';
 import { PersonalDataError } from '../../domain/privacy/personal-data-error';
 import { findActionId, londonDate } from '../../domain/clock';
 import { ConflictError } from '../../domain/errors';
-import type { Actor } from '../../domain/partnership/member';
-import type { ActivityFacts } from '../activity-facts';
 import type { BotServices, TurnHandler } from '../bot-services';
+import { whoIsAsking } from '../who-is-asking';
 import { replaceCard, sendCard } from '../send-card';
 import { refreshRoundProgress } from './update-request-handlers';
-
-async function whoIsAsking(facts: ActivityFacts, services: BotServices): Promise<{ partnershipId: string; actor: Actor }> {
-  const partnershipId = await services.partnerships.resolveId(facts.tenantId);
-  const actor = await services.directory.actorFor(partnershipId, facts.aadObjectId, facts.userName);
-  return { partnershipId, actor };
-}
 
 export const showMyActions: TurnHandler = async (context, facts, services) => {
   const { partnershipId, actor } = await whoIsAsking(facts, services);

@@ -12,17 +12,11 @@ import {
 import { updateRequestSummaryCard } from '../../cards/update-request-cards';
 import type { AssessmentPage } from '../../domain/assessment/assessment-service';
 import { ConflictError, ForbiddenError, InvalidError } from '../../domain/errors';
-import type { Actor } from '../../domain/partnership/member';
 import { PersonalDataError } from '../../domain/privacy/personal-data-error';
-import type { ActivityFacts } from '../activity-facts';
 import type { BotServices, TurnHandler } from '../bot-services';
-import { deliveryProblem } from '../card-messenger';
+import { sendToLeads } from '../send-to-leads';
+import { whoIsAsking } from '../who-is-asking';
 import { replaceCard, sendCard } from '../send-card';
-
-async function whoIsAsking(facts: ActivityFacts, services: BotServices): Promise<{ partnershipId: string; actor: Actor }> {
-  const partnershipId = await services.partnerships.resolveId(facts.tenantId);
-  return { partnershipId, actor: await services.directory.actorFor(partnershipId, facts.aadObjectId, facts.userName) };
-}
 
 /** "2026/27 Q3" for a date in October-December 2026: the UK public sector's financial-year quarter. */
 export function suggestedRoundName(now: Date): string {
@@ -61,35 +55,14 @@ export function startSelfAssessment(input: { name: string; frameworkId: string; 
       await replaceCard(context, assessmentStartCard({ frameworks: services.assessments.frameworkChoices(), values: input, problems }));
       return;
     }
-    const sentTo: string[] = [];
-    const unreached: string[] = [];
-    const reached = new Set<string>();
-    for (const { organisation, recipients } of await services.assessments.recipients(partnershipId)) {
-      if (recipients.length === 0) {
-        unreached.push(`${organisation.name}: no Prevent lead is registered`);
-        continue;
-      }
+    const delivery = await sendToLeads(partnershipId, services, await services.assessments.recipients(partnershipId), async (organisation) => {
       const page = await services.assessments.page(partnershipId, actor, round.id, organisation.id, 0);
-      for (const recipient of recipients) {
-        const reference = await services.directory.personalChat(partnershipId, recipient.aadObjectId);
-        if (!reference) {
-          unreached.push(`${recipient.name} (${organisation.name}): has not opened a chat with the bot yet`);
-          continue;
-        }
-        try {
-          await services.messenger.send(reference, assessmentPageCard({ page, nonce: randomUUID() }));
-          sentTo.push(recipient.name);
-          reached.add(organisation.id);
-        } catch (error) {
-          services.logger.warn({ err: error, recipient: recipient.aadObjectId }, 'rating card not delivered');
-          unreached.push(`${recipient.name} (${organisation.name}): ${deliveryProblem(error)}`);
-        }
-      }
-    }
+      return () => assessmentPageCard({ page, nonce: randomUUID() });
+    });
     const channelPosted = await postProgress(partnershipId, round.id, services);
     await replaceCard(
       context,
-      updateRequestSummaryCard({ title: `Self-assessment ${round.name} started`, sentTo, organisations: reached.size, unreached, channelPosted }),
+      updateRequestSummaryCard({ title: `Self-assessment ${round.name} started`, ...delivery, channelPosted }),
     );
   };
 }

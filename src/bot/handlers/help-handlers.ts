@@ -4,11 +4,11 @@ import { CAPABILITIES, capabilitiesFor } from '../../domain/intents/capabilities
 import type { ActivityFacts } from '../activity-facts';
 import type { BotServices, TurnHandler } from '../bot-services';
 import { sendCard } from '../send-card';
+import { whoIsAsking } from '../who-is-asking';
 
 /** The commands open to the person asking; a member of staff is not offered the Prevent Officer's. */
 async function capabilitiesOf(facts: ActivityFacts, services: BotServices) {
-  const partnershipId = await services.partnerships.resolveId(facts.tenantId);
-  const actor = await services.directory.actorFor(partnershipId, facts.aadObjectId, facts.userName);
+  const { actor } = await whoIsAsking(facts, services);
   return capabilitiesFor(actor.role);
 }
 

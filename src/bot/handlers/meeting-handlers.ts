@@ -11,16 +11,11 @@ import { PersonalDataError } from '../../domain/privacy/personal-data-error';
 import type { Attendance, Meeting } from '../../domain/meetings/meeting';
 import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors';
 import { londonTimeToInstant, parseMeetingTime } from '../../domain/meetings/meeting-time';
-import type { ActivityFacts } from '../activity-facts';
 import type { BotServices, TurnHandler } from '../bot-services';
+import { whoIsAsking } from '../who-is-asking';
 import { replaceCard, sendCard } from '../send-card';
 
 const SCHEDULED = 'Meeting scheduled. This is the agenda the bot has built. Say "post agenda" to post it to the partnership channel.';
-
-async function whoIsAsking(facts: ActivityFacts, services: BotServices) {
-  const partnershipId = await services.partnerships.resolveId(facts.tenantId);
-  return { partnershipId, actor: await services.directory.actorFor(partnershipId, facts.aadObjectId, facts.userName) };
-}
 
 /** "schedule meeting 12 March 2027 10:00" schedules it at once; without a date, the form. */
 export const scheduleMeeting: TurnHandler = async (context, facts, services) => {

@@ -10,14 +10,9 @@ import {
 } from '../../cards/partnership-cards';
 import { InvalidError } from '../../domain/errors';
 import type { Actor } from '../../domain/partnership/member';
-import type { ActivityFacts } from '../activity-facts';
 import type { BotServices, TurnHandler } from '../bot-services';
+import { whoIsAsking } from '../who-is-asking';
 import { replaceCard, sendCard } from '../send-card';
-
-async function whoIsAsking(facts: ActivityFacts, services: BotServices): Promise<{ partnershipId: string; actor: Actor }> {
-  const partnershipId = await services.partnerships.resolveId(facts.tenantId);
-  return { partnershipId, actor: await services.directory.actorFor(partnershipId, facts.aadObjectId, facts.userName) };
-}
 
 /** Everyone the Prevent Officer can choose from: the partnership team's roster and existing members. */
 async function partnershipPeople(context: TurnContext, services: BotServices, partnershipId: string, actor: Actor) {

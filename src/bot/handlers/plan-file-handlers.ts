@@ -4,6 +4,7 @@ import { InvalidError } from '../../domain/errors';
 import { readPlanBytes } from '../../storage/files/plan-file-reader';
 import type { TurnHandler } from '../bot-services';
 import { sendCard } from '../send-card';
+import { whoIsAsking } from '../who-is-asking';
 
 /** Teams' attachment for a file sent in a 1:1 chat with a bot that supports files. */
 export const teamsFileAttachmentSchema = z.object({
@@ -42,8 +43,7 @@ async function download(url: string): Promise<Uint8Array> {
 /** The Prevent Officer sent a CSV or XLSX in chat: import it as the action plan, all or nothing. */
 export function importPlanFile(file: TeamsFileAttachment): TurnHandler {
   return async (context, facts, services) => {
-    const partnershipId = await services.partnerships.resolveId(facts.tenantId);
-    const actor = await services.directory.actorFor(partnershipId, facts.aadObjectId, facts.userName);
+    const { partnershipId, actor } = await whoIsAsking(facts, services);
     // Checked before downloading: nobody else's file is fetched at all.
     services.planImports.assertMayImport(actor);
     let table;
