@@ -1,0 +1,110 @@
+import type { Action, ActionProgress, Rag } from '../actions/action';
+import type { OrganisationReturn } from '../assessment/assessment';
+import type { Framework, ItemKind, Rating } from '../assessment/framework';
+
+/**
+ * The compliance summary the chair asks for and the board report is built from. It is computed from
+ * the current entities of one self-assessment round (and the round before it, for movement), the
+ * action plan as it stands and the last meeting held: never from history, so its cost does not grow
+ * with the years a partnership has used the bot.
+ *
+ * Scoring (set by the product owner, issue 6): Achieving 2, Developing 1, Not yet started 0, as a
+ * percentage of the maximum. An organisation's rating for a benchmark is the lowest rating among the
+ * benchmark's items in its submitted return (a benchmark is achieved when every item is). Only
+ * submitted returns count; organisations that have not submitted are listed as non-returns.
+ */
+
+/** Points of each rating; the maximum is ACHIEVING's. */
+export const RATING_POINTS: Readonly<Record<Rating, number>> = { 'not-yet-started': 0, developing: 1, achieving: 2 };
+
+/** Direction of a score against the previous round; "new" when there is nothing to compare with. */
+export type Movement = 'up' | 'down' | 'same' | 'new';
+
+export type RatingCounts = Readonly<Record<Rating, number>>;
+
+export interface OrganisationRef {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** An item at least one organisation rated Not yet started: what the board most needs to see. */
+export interface NotYetStartedItem {
+  readonly itemId: string;
+  readonly itemText: string;
+  readonly kind: ItemKind;
+  readonly organisations: readonly OrganisationRef[];
+}
+
+export interface BenchmarkSummary {
+  /** The framework section number ("benchmark 7"). */
+  readonly number: number;
+  readonly title: string;
+  /** Organisations (submitted returns) at each rating for this benchmark. */
+  readonly counts: RatingCounts;
+  /** 0-100, rounded to a whole number; undefined when no organisation has returned. */
+  readonly score?: number;
+  readonly previousScore?: number;
+  readonly movement: Movement;
+  readonly notYetStarted: readonly NotYetStartedItem[];
+}
+
+export interface OverdueAction {
+  readonly id: string;
+  readonly text: string;
+  readonly owners: readonly OrganisationRef[];
+  /** The date it is now due (a revised date wins over the plan's). */
+  readonly dueOn: string;
+}
+
+export interface ActionPlanSummary {
+  readonly total: number;
+  readonly byRag: Readonly<Record<Rag, number>>;
+  readonly complete: number;
+  readonly overdue: readonly OverdueAction[];
+}
+
+export interface AttendanceSummary {
+  readonly meetingId: string;
+  readonly startsAt: string;
+  /** Replied attending or sending a deputy. */
+  readonly attended: readonly OrganisationRef[];
+  readonly apologies: readonly OrganisationRef[];
+  /** Members of the partnership with no reply at all. */
+  readonly noReply: readonly OrganisationRef[];
+}
+
+export interface ComplianceSummary {
+  readonly partnershipId: string;
+  readonly round: { readonly id: string; readonly name: string; readonly closesOn: string };
+  readonly previousRound?: { readonly id: string; readonly name: string };
+  readonly framework: { readonly id: string; readonly title: string; readonly version: string };
+  /** Every benchmark of the framework in its order (or the one asked about). */
+  readonly benchmarks: readonly BenchmarkSummary[];
+  readonly overall: { readonly score?: number; readonly previousScore?: number; readonly movement: Movement };
+  readonly returns: { readonly returned: number; readonly total: number; readonly notReturned: readonly OrganisationRef[] };
+  readonly actions: ActionPlanSummary;
+  /** Undefined when no meeting has been held yet. */
+  readonly attendance?: AttendanceSummary;
+  /** ISO time the figures were read. */
+  readonly generatedAt: string;
+}
+
+/** One action as the board report's action tracker lists it. */
+export interface ReportAction {
+  readonly action: Action;
+  readonly progress?: ActionProgress;
+  readonly rag: Rag;
+  readonly overdue: boolean;
+  readonly owners: readonly OrganisationRef[];
+}
+
+/** Everything the board report needs beyond the summary: the rows of the Home Office tool and the tracker. */
+export interface BoardReportData {
+  readonly summary: ComplianceSummary;
+  readonly framework: Framework;
+  /** Every organisation of the partnership, in name order. */
+  readonly organisations: readonly OrganisationRef[];
+  /** The round's returns (submitted or not; `submittedAt` tells which). */
+  readonly returns: readonly OrganisationReturn[];
+  readonly actions: readonly ReportAction[];
+}
