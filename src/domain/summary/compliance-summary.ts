@@ -35,6 +35,20 @@ export interface NotYetStartedItem {
   readonly organisations: readonly OrganisationRef[];
 }
 
+/** One item of a benchmark: how many organisations (submitted returns) gave it each rating. */
+export interface ItemSummary {
+  readonly itemId: string;
+  readonly itemText: string;
+  readonly kind: ItemKind;
+  readonly counts: RatingCounts;
+}
+
+/** An organisation's rating for a benchmark: the lowest among its items in the submitted return. */
+export interface OrganisationRating {
+  readonly organisation: OrganisationRef;
+  readonly rating: Rating;
+}
+
 export interface BenchmarkSummary {
   /** The framework section number ("benchmark 7"). */
   readonly number: number;
@@ -46,6 +60,10 @@ export interface BenchmarkSummary {
   readonly previousScore?: number;
   readonly movement: Movement;
   readonly notYetStarted: readonly NotYetStartedItem[];
+  /** Every item of the benchmark in framework order, for the drill-down and the report. */
+  readonly items?: readonly ItemSummary[];
+  /** Each organisation that returned, in name order, with its rating for this benchmark. */
+  readonly organisations?: readonly OrganisationRating[];
 }
 
 export interface OverdueAction {

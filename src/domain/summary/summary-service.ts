@@ -1,0 +1,197 @@
+import type { AssessmentRound } from '../assessment/assessment';
+import { getFramework, type FrameworkRegistry } from '../assessment/framework-catalogue';
+import type { Framework } from '../assessment/framework';
+import { londonDate } from '../clock';
+import { ForbiddenError, NotFoundError } from '../errors';
+import type { Actor } from '../partnership/member';
+import type { ActionRepository, AssessmentRepository, MeetingRepository, MemberRepository, OrganisationRepository } from '../ports';
+import type { BoardReportData, ComplianceSummary, OrganisationRef } from './compliance-summary';
+import { organisationView, type OrganisationView } from './organisation-view';
+import { reportActions, summarise } from './summarise';
+import { mentionedBenchmark, mentionedRoundName } from './summary-question';
+
+export interface SummaryRequest {
+  /** A round's name as people write it ("2026/27 Q2"); the most recently started round when absent. */
+  readonly roundName?: string;
+  /** One benchmark (section number); every benchmark when absent. */
+  readonly benchmark?: number;
+}
+
+/** Who a member of staff should ask about their organisation's Prevent work. */
+export interface WhoToAsk {
+  readonly organisationName?: string;
+  /** The organisation's named Prevent lead, when it has one. */
+  readonly preventLeadName?: string;
+  readonly preventOfficerNames: readonly string[];
+}
+
+/**
+ * The chair's compliance summary, the board report's data and a partner lead's view of their own
+ * organisation. Everything is read from the current entities of one round (and the round before it),
+ * the action plan as it stands and the meetings: never from history rows.
+ */
+export class ComplianceSummaryService {
+  constructor(
+    private readonly assessments: AssessmentRepository,
+    private readonly frameworks: FrameworkRegistry,
+    private readonly organisations: OrganisationRepository,
+    private readonly members: MemberRepository,
+    private readonly actions: ActionRepository,
+    private readonly meetings: MeetingRepository,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The summary is the Steering Group's: the chair's and the Prevent Officer's. */
+  maySeeSummary(actor: Actor): boolean {
+    return actor.role === 'chair' || actor.role === 'prevent-officer';
+  }
+
+  async summary(partnershipId: string, actor: Actor, request: SummaryRequest = {}): Promise<ComplianceSummary> {
+    this.assertMaySeeSummary(actor);
+    return (await this.read(partnershipId, request)).summary;
+  }
+
+  /** The round and benchmark a question names, matched against the partnership's rounds and that round's framework. */
+  async readQuestion(partnershipId: string, question: string): Promise<SummaryRequest> {
+    const rounds = await this.assessments.listRounds(partnershipId);
+    const roundName = mentionedRoundName(question, rounds.map((r) => r.name));
+    const round = roundName === undefined ? rounds[0] : findRound(rounds, roundName);
+    const framework = round ? this.frameworks.get(round.frameworkId) : undefined;
+    const benchmark = framework ? mentionedBenchmark(question, framework) : undefined;
+    return { ...(roundName !== undefined ? { roundName } : {}), ...(benchmark !== undefined ? { benchmark } : {}) };
+  }
+
+  async reportData(partnershipId: string, actor: Actor, roundName?: string): Promise<BoardReportData> {
+    this.assertMaySeeSummary(actor);
+    const read = await this.read(partnershipId, roundName === undefined ? {} : { roundName });
+    return {
+      summary: read.summary,
+      framework: read.framework,
+      organisations: read.organisations,
+      returns: read.returns,
+      actions: reportActions(read.actions, read.organisations, read.today),
+    };
+  }
+
+  /**
+   * An organisation's own return in the round and its own actions. Partner leads see their own
+   * organisation; the chair and the Prevent Officer may look at any.
+   */
+  async organisationView(partnershipId: string, actor: Actor, request: { roundName?: string; organisationId?: string } = {}): Promise<OrganisationView> {
+    const organisationId = request.organisationId ?? actor.organisationId;
+    if (!organisationId || actor.role === 'staff') {
+      throw new ForbiddenError('You are not listed as a member of an organisation in this partnership, so there is no organisation view for you.');
+    }
+    if (organisationId !== actor.organisationId && !this.maySeeSummary(actor)) {
+      throw new ForbiddenError("You can see your own organisation's view only.");
+    }
+    const [organisations, rounds, actions] = await Promise.all([
+      this.organisationRefs(partnershipId),
+      this.assessments.listRounds(partnershipId),
+      this.actions.list(partnershipId),
+    ]);
+    const organisation = organisations.find((o) => o.id === organisationId);
+    if (!organisation) throw new NotFoundError('That organisation is not in the partnership.');
+    const round = request.roundName === undefined ? rounds[0] : findRound(rounds, request.roundName);
+    const framework = round ? getFramework(this.frameworks, round.frameworkId) : undefined;
+    const ownReturn = round ? (await this.assessments.getReturn(partnershipId, round.id, organisationId))?.value : undefined;
+    return organisationView({
+      organisation,
+      ...(round ? { round } : {}),
+      ...(framework ? { framework } : {}),
+      ...(ownReturn ? { ownReturn } : {}),
+      actions,
+      organisations,
+      today: londonDate(this.now()),
+      generatedAt: this.now().toISOString(),
+    });
+  }
+
+  /** For staff who ask: their organisation's Prevent lead, if they belong to one, and the Prevent Officer. */
+  async whoToAsk(partnershipId: string, actor: Actor): Promise<WhoToAsk> {
+    const [members, organisation] = await Promise.all([
+      this.members.list(partnershipId),
+      actor.organisationId ? this.organisations.get(partnershipId, actor.organisationId) : Promise.resolve(undefined),
+    ]);
+    const lead = organisation?.preventLeadId ? members.find((m) => m.aadObjectId === organisation.preventLeadId) : undefined;
+    return {
+      ...(organisation ? { organisationName: organisation.name } : {}),
+      ...(lead ? { preventLeadName: lead.name } : {}),
+      preventOfficerNames: members.filter((m) => m.role === 'prevent-officer').map((m) => m.name),
+    };
+  }
+
+  private assertMaySeeSummary(actor: Actor): void {
+    if (!this.maySeeSummary(actor)) {
+      throw new ForbiddenError('The compliance summary is for the Steering Group: the chair and the Prevent Officer.');
+    }
+  }
+
+  private async read(partnershipId: string, request: SummaryRequest) {
+    const rounds = await this.assessments.listRounds(partnershipId);
+    if (rounds.length === 0) {
+      throw new NotFoundError('No self-assessment round has been started yet, so there is nothing to summarise. The Prevent Officer starts one with "start self-assessment".');
+    }
+    const round = request.roundName === undefined ? rounds[0]! : findRound(rounds, request.roundName);
+    const framework = getFramework(this.frameworks, round.frameworkId);
+    if (request.benchmark !== undefined) assertBenchmark(framework, request.benchmark);
+    // The latest round started before this one with the same framework: movement compares like with like.
+    const previousRound = rounds.find((r) => r.frameworkId === round.frameworkId && r.startedAt < round.startedAt);
+    const now = this.now();
+    const [returns, previousReturns, organisations, actions, meetings] = await Promise.all([
+      this.assessments.listReturns(partnershipId, round.id),
+      previousRound ? this.assessments.listReturns(partnershipId, previousRound.id) : Promise.resolve(undefined),
+      this.organisationRefs(partnershipId),
+      this.actions.list(partnershipId),
+      this.meetings.list(partnershipId),
+    ]);
+    const lastMeeting = meetings.filter((m) => m.startsAt <= now.toISOString()).at(-1);
+    const today = londonDate(now);
+    const summary = summarise({
+      partnershipId,
+      framework,
+      round,
+      returns,
+      ...(previousRound && previousReturns ? { previous: { round: previousRound, returns: previousReturns } } : {}),
+      organisations,
+      actions,
+      today,
+      ...(lastMeeting ? { lastMeeting } : {}),
+      generatedAt: now.toISOString(),
+      ...(request.benchmark !== undefined ? { benchmark: request.benchmark } : {}),
+    });
+    return { summary, framework, organisations, returns, actions, today };
+  }
+
+  private async organisationRefs(partnershipId: string): Promise<OrganisationRef[]> {
+    return (await this.organisations.list(partnershipId))
+      .map((o) => ({ id: o.id, name: o.name }))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  }
+}
+
+/** A round by its name as people write it: case, spacing and punctuation do not matter ("2026-27 q2"). */
+function findRound(rounds: readonly AssessmentRound[], name: string): AssessmentRound {
+  const wanted = comparable(name);
+  const round = rounds.find((r) => comparable(r.name) === wanted || comparable(r.id) === wanted);
+  if (!round) {
+    const names = rounds.map((r) => r.name);
+    throw new NotFoundError(
+      names.length === 0
+        ? `There is no self-assessment round "${name}": no round has been started yet. The Prevent Officer starts one with "start self-assessment".`
+        : `There is no self-assessment round "${name}". The rounds are: ${names.join(', ')}.`,
+    );
+  }
+  return round;
+}
+
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+function assertBenchmark(framework: Framework, number: number): void {
+  if (!framework.sections.some((s) => s.number === number)) {
+    const numbers = framework.sections.map((s) => s.number);
+    throw new NotFoundError(`There is no benchmark ${number} in ${framework.title}; its benchmarks are ${numbers[0]} to ${numbers.at(-1)}.`);
+  }
+}
