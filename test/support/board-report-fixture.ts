@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Action, ActionProgress } from '../../src/domain/actions/action';
+import type { ItemRating, OrganisationReturn } from '../../src/domain/assessment/assessment';
+import { parseFramework } from '../../src/domain/assessment/framework-catalogue';
+import type { Framework, Rating } from '../../src/domain/assessment/framework';
+import type { BenchmarkSummary, BoardReportData, Movement, OrganisationRef, ReportAction } from '../../src/domain/summary/compliance-summary';
+import { FRAMEWORKS_DIRECTORY } from '../../src/storage/files/framework-files';
+import { sampleAction } from './action-repository-contract';
+
+/**
+ * A hand-made board report for the 2018 toolkit, standing in for what ComplianceSummaryService
+ * reads from storage. Three of four organisations have submitted:
+ *  - Warwickshire County Council: Achieving, but Developing throughout benchmark 7 (training);
+ *  - Warwickshire and West Mercia Police: Developing, but Not yet started on 4.1;
+ *  - South Warwickshire NHS Foundation Trust: Achieving, but Not yet started throughout benchmark 8;
+ *  - Rugby Borough Council has a draft only, which the report must not show.
+ * The figures in `summary` follow from those returns by the scoring rule in compliance-summary.ts.
+ */
+
+export const framework2018: Framework = parseFramework(JSON.parse(readFileSync(path.join(FRAMEWORKS_DIRECTORY, 'home-office-2018.json'), 'utf8')));
+
+export const ORGS = {
+  rugby: { id: 'rugby', name: 'Rugby Borough Council' },
+  swft: { id: 'swft', name: 'South Warwickshire NHS Foundation Trust' },
+  police: { id: 'police', name: 'Warwickshire and West Mercia Police' },
+  wcc: { id: 'wcc', name: 'Warwickshire County Council' },
+} as const satisfies Record<string, OrganisationRef>;
+
+/** Supporting details a partner typed that a spreadsheet would run as a formula. */
+export const FORMULA_DETAILS = '=HYPERLINK("http://evil.example","Click for evidence")';
+/** Supporting details with a quote, a comma and a line break: CSV must quote them. */
+export const QUOTED_DETAILS = 'Minutes of the "March" board, item 4\nSigned off by the chair';
+/** A progress note starting with a minus sign. */
+export const MINUS_NOTE = '-2 panel members short this quarter';
+
+const RATED_AT = '2026-11-20T09:00:00.000Z';
+
+function rated(rating: Rating, details: string): ItemRating {
+  return { rating, details, updatedById: 'aad-lead', updatedByName: 'A Lead', updatedAt: RATED_AT };
+}
+
+function returnOf(organisationId: string, ratingFor: (itemId: string, section: number) => Rating, submitted: boolean, details: Record<string, string> = {}): OrganisationReturn {
+  const ratings = Object.fromEntries(
+    framework2018.sections.flatMap((section) =>
+      section.items.map((item) => [item.id, rated(ratingFor(item.id, section.number), details[item.id] ?? `Evidence from ${organisationId} for ${item.id}`)]),
+    ),
+  );
+  return {
+    roundId: '2026-27-q3',
+    organisationId,
+    ratings,
+    ...(submitted ? { submittedAt: '2026-11-21T16:00:00.000Z', submittedById: 'aad-lead', submittedByName: 'A Lead' } : {}),
+  };
+}
+
+const RETURNS: OrganisationReturn[] = [
+  returnOf('wcc', (_id, section) => (section === 7 ? 'developing' : 'achieving'), true, { '1.1': FORMULA_DETAILS }),
+  returnOf('police', (id) => (id === '4.1' ? 'not-yet-started' : 'developing'), true, { '2.1': QUOTED_DETAILS }),
+  returnOf('swft', (_id, section) => (section === 8 ? 'not-yet-started' : 'achieving'), true),
+  returnOf('rugby', () => 'achieving', false, { '1.1': 'Draft answer not yet submitted' }),
+];
+
+/** [not yet started, developing, achieving], score, previous score, movement per benchmark 1..10. */
+const FIGURES: [number, number, number, number, number | undefined, Movement][] = [
+  [0, 1, 2, 83, 67, 'up'],
+  [0, 1, 2, 83, 83, 'same'],
+  [0, 1, 2, 83, 50, 'up'],
+  [1, 0, 2, 67, 83, 'down'],
+  [0, 1, 2, 83, 67, 'up'],
+  [0, 1, 2, 83, 67, 'up'],
+  [0, 2, 1, 67, 50, 'up'],
+  [1, 1, 1, 50, 50, 'same'],
+  [0, 1, 2, 83, undefined, 'new'],
+  [0, 1, 2, 83, 67, 'up'],
+];
+
+function itemOf(id: string) {
+  const item = framework2018.sections.flatMap((s) => s.items).find((i) => i.id === id)!;
+  return { itemId: item.id, itemText: item.text, kind: item.kind };
+}
+
+const BENCHMARKS: BenchmarkSummary[] = framework2018.sections.map((section, i) => {
+  const [notYetStarted, developing, achieving, score, previousScore, movement] = FIGURES[i]!;
+  return {
+    number: section.number,
+    title: section.title,
+    counts: { 'not-yet-started': notYetStarted, developing, achieving },
+    score,
+    ...(previousScore === undefined ? {} : { previousScore }),
+    movement,
+    notYetStarted:
+      section.number === 4
+        ? [{ ...itemOf('4.1'), organisations: [ORGS.police] }]
+        : section.number === 8
+          ? section.items.map((item) => ({ ...itemOf(item.id), organisations: [ORGS.swft] }))
+          : [],
+  };
+});
+
+function progress(status: ActionProgress['status'], progressNote: string, updatedAt: string): ActionProgress {
+  return { status, progressNote, updatedById: 'aad-police', updatedByName: 'Pat Police', updatedAt, nonce: `nonce-${updatedAt}` };
+}
+
+function reportAction(action: Action, owners: OrganisationRef[], rag: ReportAction['rag'], overdue: boolean, latest?: ActionProgress): ReportAction {
+  return { action, owners, rag, overdue, ...(latest ? { progress: latest } : {}) };
+}
+
+const ACTIONS: ReportAction[] = [
+  reportAction(
+    sampleAction('1.1', { themeTitle: 'Leadership and Governance', text: 'Refresh the local Prevent risk assessment', ownerOrganisationIds: ['wcc'], dueDate: '2026-10-31' }),
+    [ORGS.wcc],
+    'green',
+    false,
+    progress('complete', 'Signed off by the Steering Group', '2026-10-20T11:00:00.000Z'),
+  ),
+  reportAction(
+    sampleAction('3.1', { themeTitle: 'Awareness, Learning and Development', text: 'Continue to provide WRAP training sessions', ownerOrganisationIds: ['wcc'], dueDate: '2027-03-31' }),
+    [ORGS.wcc],
+    'green',
+    false,
+    progress('on-track', 'Four sessions delivered this quarter', '2026-11-10T09:30:00.000Z'),
+  ),
+  reportAction(
+    sampleAction('5.2', { themeTitle: 'Channel', text: 'Keep Channel panel membership complete', ownerOrganisationIds: ['wcc'], dueDate: '2027-06-30' }),
+    [ORGS.wcc],
+    'red',
+    false,
+    progress('off-track', MINUS_NOTE, '2026-11-12T14:00:00.000Z'),
+  ),
+  reportAction(
+    sampleAction('6.1', {
+      themeTitle: 'Communities',
+      text: 'Share emerging community tensions with the Prevent Officer or Police Prevent Team',
+      ownerOrganisationIds: ['police', 'wcc'],
+      dueDate: undefined,
+      recurring: true,
+      timescale: 'Ongoing',
+    }),
+    [ORGS.police, ORGS.wcc],
+    'amber',
+    false,
+    progress('at-risk', 'Two tension reports were late this quarter', '2026-11-15T10:00:00.000Z'),
+  ),
+  reportAction(
+    sampleAction('6.4', { themeTitle: 'Communities', text: 'Ensure public venues are not used by extremist groups', ownerOrganisationIds: ['police'], dueDate: '2018-03-31' }),
+    [ORGS.police],
+    'red',
+    true,
+  ),
+];
+
+export function boardReportFixture(): BoardReportData {
+  return {
+    framework: framework2018,
+    organisations: [ORGS.rugby, ORGS.swft, ORGS.police, ORGS.wcc],
+    returns: RETURNS,
+    actions: ACTIONS,
+    summary: {
+      partnershipId: 'warwickshire',
+      round: { id: '2026-27-q3', name: '2026/27 Q3', closesOn: '2026-12-31' },
+      previousRound: { id: '2026-27-q2', name: '2026/27 Q2' },
+      framework: { id: framework2018.id, title: framework2018.title, version: framework2018.version },
+      benchmarks: BENCHMARKS,
+      overall: { score: 77, previousScore: 65, movement: 'up' },
+      returns: { returned: 3, total: 4, notReturned: [ORGS.rugby] },
+      actions: {
+        total: 5,
+        byRag: { red: 2, amber: 1, green: 2 },
+        complete: 1,
+        overdue: [{ id: '6.4', text: 'Ensure public venues are not used by extremist groups', owners: [ORGS.police], dueOn: '2018-03-31' }],
+      },
+      attendance: {
+        meetingId: '2026-10-09-1000',
+        startsAt: '2026-10-09T09:00:00.000Z',
+        attended: [ORGS.police, ORGS.wcc],
+        apologies: [ORGS.swft],
+        noReply: [ORGS.rugby],
+      },
+      generatedAt: '2026-11-22T10:00:00.000Z',
+    },
+  };
+}
+
+/** The first round a partnership runs: nothing to compare with, and no meeting held yet. */
+export function firstRoundFixture(): BoardReportData {
+  const data = boardReportFixture();
+  const { previousRound: _previous, attendance: _attendance, ...summary } = data.summary;
+  return {
+    ...data,
+    summary: {
+      ...summary,
+      benchmarks: summary.benchmarks.map(({ previousScore: _p, ...benchmark }) => ({ ...benchmark, movement: 'new' as const })),
+      overall: { score: 77, movement: 'new' },
+    },
+  };
+}
