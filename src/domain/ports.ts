@@ -3,6 +3,7 @@ import type { UpdateRound } from './actions/update-round';
 import type { AssessmentRound, OrganisationReturn, RatingChange, RatingHistoryEntry, ReturnRecord } from './assessment/assessment';
 import type { Guidance } from './guidance/guidance';
 import type { Meeting } from './meetings/meeting';
+import type { DeliveryBatch, OutboxMessage, Versioned } from './outbox/outbox-message';
 import type { Member } from './partnership/member';
 import type { Organisation } from './partnership/organisation';
 import type { Partnership } from './partnership/partnership';
@@ -129,4 +130,35 @@ export interface MeetingRepository {
   create(partnershipId: string, meeting: Meeting): Promise<void>;
   /** Replaces a meeting on the ETag read (ConflictError when someone changed it first). */
   update(partnershipId: string, meeting: Meeting, etag: string): Promise<void>;
+}
+
+/**
+ * The outbox of proactive messages (see src/domain/outbox). Rows are written once when enqueued;
+ * afterwards only their delivery state changes, always conditional on the ETag read, so two sender
+ * instances can never both claim, or both record, the same row.
+ */
+export interface OutboxRepository {
+  /**
+   * Writes a new batch, then its messages. A message with a once-key is left out, without error,
+   * when a message with that key was ever enqueued in the partnership. Returns the messages written.
+   */
+  enqueue(batch: DeliveryBatch, messages: readonly OutboxMessage[]): Promise<OutboxMessage[]>;
+  /** Which of these once-keys have been used in the partnership. */
+  usedOnceKeys(partnershipId: string, keys: readonly string[]): Promise<Set<string>>;
+  /** Batches not yet completed, oldest first. */
+  openBatches(partnershipId: string): Promise<Versioned<DeliveryBatch>[]>;
+  getBatch(partnershipId: string, batchId: string): Promise<Versioned<DeliveryBatch> | undefined>;
+  /** Every message of a batch, in id order. */
+  messages(partnershipId: string, batchId: string): Promise<Versioned<OutboxMessage>[]>;
+  /** Writes the message's delivery state on `etag` (ConflictError when it changed since); returns the new ETag. */
+  updateDelivery(message: OutboxMessage, etag: string): Promise<string>;
+  /** Replaces a batch on `etag` (ConflictError when it changed since); returns the new ETag. */
+  updateBatch(batch: DeliveryBatch, etag: string): Promise<string>;
+  /**
+   * Takes or renews the partnership's sender lease until `until`: true when `owner` now holds it.
+   * Only the holder drains the partnership, so one rate limiter sees all of its traffic.
+   */
+  claimSender(partnershipId: string, owner: string, until: Date, now: Date): Promise<boolean>;
+  /** Gives the sender lease up (a clean shutdown), if `owner` still holds it. */
+  releaseSender(partnershipId: string, owner: string): Promise<void>;
 }

@@ -95,3 +95,15 @@ export function workingDaysBefore(isoDate: string, n: number): string {
   }
   return date.toISOString().slice(0, 10);
 }
+
+/** The date `n` working days (Monday to Friday) after a YYYY-MM-DD date; bank holidays count as working days. */
+export function workingDaysAfter(isoDate: string, n: number): string {
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  let left = n;
+  while (left > 0) {
+    date.setUTCDate(date.getUTCDate() + 1);
+    const day = date.getUTCDay();
+    if (day !== 0 && day !== 6) left -= 1;
+  }
+  return date.toISOString().slice(0, 10);
+}

@@ -10,6 +10,7 @@ export const TABLES = {
   actions: 'Actions',
   assessments: 'Assessments',
   meetings: 'Meetings',
+  outbox: 'Outbox',
   botState: 'BotState',
 } as const;
 

@@ -1,0 +1,136 @@
+import { isReturned } from '../actions/update-request-service';
+import { londonDate, ukDate } from '../clock';
+import { ForbiddenError } from '../errors';
+import { londonDateOf } from '../meetings/meeting-time';
+import { leadsOf } from '../partnership/leads';
+import type { Actor, Member } from '../partnership/member';
+import type { Organisation } from '../partnership/organisation';
+import type { ActionRepository, AssessmentRepository, MeetingRepository, MemberRepository, OrganisationRepository, UpdateRoundRepository } from '../ports';
+import { CHASER_HOUR, chaserDates, chaserOnceKey, isChaserDay, londonHour, type ChaseSubject, type Owing } from './chasers';
+import { defaultUpdateDeadline, parseDeadline, type UpdateDeadline } from './deadline';
+import type { Outbox } from './outbox';
+
+export interface ChaserSettings {
+  /** Chasers go out this many working days before a deadline (default 7 and 2). */
+  readonly workingDays: readonly number[];
+  /** The agenda is posted this many working days before a meeting (the default update deadline is the day before). */
+  readonly agendaPostWorkingDays: number;
+}
+
+/** One person who could be chased about one subject. */
+export interface ChaseTarget {
+  readonly subject: ChaseSubject;
+  readonly owing: Owing;
+  readonly recipient: Member;
+  /** Their 1:1 chat, if the bot has one. */
+  readonly reference?: string;
+  readonly onceKey: string;
+  readonly chasedToday: boolean;
+}
+
+/**
+ * Who has not replied to the open update round, self-assessment round and meeting, and which
+ * reminders are due. It decides; the bot renders the chaser cards and puts them in the outbox.
+ */
+export class ChaserService {
+  constructor(
+    private readonly actions: ActionRepository,
+    private readonly updateRounds: UpdateRoundRepository,
+    private readonly assessments: AssessmentRepository,
+    private readonly meetings: MeetingRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly members: MemberRepository,
+    private readonly outbox: Outbox,
+    private readonly settings: ChaserSettings,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  assertMayChase(actor: Actor): void {
+    if (actor.role !== 'prevent-officer') throw new ForbiddenError('Only the Prevent Officer can send chasers.');
+  }
+
+  assertMayList(actor: Actor): void {
+    if (actor.role !== 'prevent-officer' && actor.role !== 'chair') throw new ForbiddenError('Only the Prevent Officer or the chair can see who has not replied.');
+  }
+
+  /** The days chasers go out for a deadline. */
+  chaserDates(deadline: string): string[] {
+    return chaserDates(deadline, this.settings.workingDays);
+  }
+
+  get workingDays(): readonly number[] {
+    return this.settings.workingDays;
+  }
+
+  /** The update deadline written in the request ("by 12 December"), or the default one. */
+  async updateDeadline(partnershipId: string, text: string): Promise<UpdateDeadline> {
+    const today = londonDate(this.now());
+    const requested = parseDeadline(text, today);
+    if (requested) return { dueOn: requested, basis: 'as requested' };
+    const now = this.now().toISOString();
+    const next = (await this.meetings.list(partnershipId)).find((m) => m.startsAt >= now);
+    return defaultUpdateDeadline(today, next ? londonDateOf(new Date(next.startsAt)) : undefined, this.settings.agendaPostWorkingDays);
+  }
+
+  /** Every open subject with the organisations that have not replied (those with none owing are left out). */
+  async openSubjects(partnershipId: string): Promise<ChaseSubject[]> {
+    const [organisations, members] = await Promise.all([this.organisations.list(partnershipId), this.members.list(partnershipId)]);
+    const owingOf = (ids: Map<string, string[]>) =>
+      organisations.filter((o) => ids.has(o.id)).map((organisation) => ({ organisation, recipients: leadsOf(organisation, members), items: ids.get(organisation.id)! }));
+    const subjects = [
+      await this.updateRound(partnershipId, owingOf),
+      await this.selfAssessment(partnershipId, organisations, owingOf),
+      await this.meeting(partnershipId, organisations, owingOf),
+    ];
+    return subjects.filter((s): s is ChaseSubject => s !== undefined && s.owing.length > 0);
+  }
+
+  /** The subjects whose chaser day is today, once it is past 9:00 UK time. */
+  async dueToday(partnershipId: string): Promise<ChaseSubject[]> {
+    if (londonHour(this.now()) < CHASER_HOUR) return [];
+    const today = londonDate(this.now());
+    return (await this.openSubjects(partnershipId)).filter((s) => isChaserDay(today, s.deadline, this.settings.workingDays));
+  }
+
+  /** Everyone who could be chased about these subjects today, with their chat and whether they were chased already. */
+  async targets(partnershipId: string, subjects: readonly ChaseSubject[]): Promise<ChaseTarget[]> {
+    const today = londonDate(this.now());
+    const people = subjects.flatMap((subject) => subject.owing.flatMap((owing) => owing.recipients.map((recipient) => ({ subject, owing, recipient, onceKey: chaserOnceKey(subject, recipient.aadObjectId, today) }))));
+    const chased = await this.outbox.usedOnceKeys(partnershipId, people.map((p) => p.onceKey));
+    return Promise.all(
+      people.map(async (person) => {
+        const reference = await this.members.getConversationReference(partnershipId, person.recipient.aadObjectId);
+        return { ...person, ...(reference ? { reference } : {}), chasedToday: chased.has(person.onceKey) };
+      }),
+    );
+  }
+
+  private async updateRound(partnershipId: string, owingOf: (ids: Map<string, string[]>) => Owing[]): Promise<ChaseSubject | undefined> {
+    const round = await this.updateRounds.current(partnershipId);
+    if (!round || (round.dueOn && round.dueOn < londonDate(this.now()))) return undefined;
+    const owed = new Map<string, string[]>();
+    for (const record of await this.actions.list(partnershipId)) {
+      if (isReturned(record, round)) continue;
+      for (const organisationId of record.action.ownerOrganisationIds) owed.set(organisationId, [...(owed.get(organisationId) ?? []), record.action.id]);
+    }
+    return { kind: 'update-round', id: round.startedAt, title: `Action plan updates requested on ${ukDate(londonDateOf(new Date(round.startedAt)))}`, ...(round.dueOn ? { deadline: round.dueOn } : {}), owing: owingOf(owed) };
+  }
+
+  private async selfAssessment(partnershipId: string, organisations: readonly Organisation[], owingOf: (ids: Map<string, string[]>) => Owing[]): Promise<ChaseSubject | undefined> {
+    const today = londonDate(this.now());
+    const round = (await this.assessments.listRounds(partnershipId)).find((r) => r.closesOn >= today);
+    if (!round) return undefined;
+    const submitted = new Set((await this.assessments.listReturns(partnershipId, round.id)).filter((r) => r.submittedAt).map((r) => r.organisationId));
+    const owed = new Map(organisations.filter((o) => !submitted.has(o.id)).map((o) => [o.id, [] as string[]]));
+    return { kind: 'self-assessment', id: round.id, title: `Self-assessment ${round.name}`, deadline: round.closesOn, owing: owingOf(owed) };
+  }
+
+  private async meeting(partnershipId: string, organisations: readonly Organisation[], owingOf: (ids: Map<string, string[]>) => Owing[]): Promise<ChaseSubject | undefined> {
+    const now = this.now().toISOString();
+    const meeting = (await this.meetings.list(partnershipId)).find((m) => m.startsAt >= now);
+    if (!meeting) return undefined;
+    const owed = new Map(organisations.filter((o) => !meeting.attendance[o.id]).map((o) => [o.id, [] as string[]]));
+    const date = londonDateOf(new Date(meeting.startsAt));
+    return { kind: 'meeting', id: meeting.id, title: `Steering Group meeting on ${ukDate(date)}`, deadline: date, owing: owingOf(owed) };
+  }
+}
