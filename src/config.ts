@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /** Azurite's well-known development account, on its default Table port. */
@@ -43,11 +44,29 @@ const configSchema = z
     ),
     FRAMEWORKS_DIRECTORY: optionalString,
     AGENDA_POST_WORKING_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(30).default(5)),
+    CHASER_WORKING_DAYS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('7,2')
+        .transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean).map(Number))
+        .refine((days) => days.length > 0 && days.every((d) => Number.isInteger(d) && d >= 1 && d <= 30), 'must be working days before the deadline, 1 to 30, separated by commas (e.g. 7,2)'),
+    ),
     MAX_REQUEST_BODY_KB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(16).max(4096).default(256)),
+    PUBLIC_BASE_URL: z.preprocess(
+      emptyToUndefined,
+      z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must start with https:// (or http:// for local runs)').optional(),
+    ),
+    REPORT_LINK_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
     LOG_FORMAT: z.preprocess(emptyToUndefined, z.enum(['json', 'pretty']).default('json')),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    // Read by src/telemetry.ts before anything else loads; validated here so a bad value stops start-up.
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
+      emptyToUndefined,
+      z.string().refine((s) => /InstrumentationKey=/i.test(s), 'is not an Application Insights connection string').optional(),
     ),
   })
   .superRefine((env, ctx) => {
@@ -62,6 +81,10 @@ const configSchema = z
     require('MicrosoftAppType', 'is required when BOT_MODE=production (SingleTenant or UserAssignedMSI)');
     require('MicrosoftAppTenantId', 'is required when BOT_MODE=production');
     require('ALLOWED_TENANT_IDS', 'is required when BOT_MODE=production (list the tenants allowed to use the bot)');
+    require('REPORT_LINK_SECRET', 'is required when BOT_MODE=production (it signs the board report download links)');
+    if (!env.PUBLIC_BASE_URL?.toLowerCase().startsWith('https://')) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['PUBLIC_BASE_URL'], message: 'must be the https:// address Teams users reach the bot at when BOT_MODE=production' });
+    }
     if (env.MicrosoftAppType === 'SingleTenant' || env.MicrosoftAppType === 'MultiTenant') {
       require('MicrosoftAppPassword', `is required when MicrosoftAppType=${env.MicrosoftAppType}`);
     }
@@ -76,11 +99,15 @@ export type Config = Readonly<{
   maxRequestBodyBytes: number;
   /** How many working days before a meeting its agenda is posted to the channel automatically. */
   agendaPostWorkingDays: number;
+  /** Chasers go to those who have not replied this many working days before a deadline. */
+  chaserWorkingDays: readonly number[];
   /** A folder of extra self-assessment framework files, loaded beside the shipped ones. */
   frameworksDirectory?: string;
   allowedTenantIds: readonly string[];
   logLevel: string;
   logFormat: 'json' | 'pretty';
+  /** Board report download links: where users reach the bot, and the key that signs the links. */
+  reports: Readonly<{ publicBaseUrl: string; linkSecret: string }>;
   bot: Readonly<{
     appId?: string;
     appPassword?: string;
@@ -96,7 +123,7 @@ export class ConfigError extends Error {}
 
 function redact(variable: string, value: unknown): string {
   if (value === undefined) return 'not set';
-  if (/PASSWORD|CONNECTION_STRING/i.test(variable)) return 'value hidden';
+  if (/PASSWORD|CONNECTION_STRING|SECRET/i.test(variable)) return 'value hidden';
   return `got ${JSON.stringify(String(value)).slice(0, 60)}`;
 }
 
@@ -120,10 +147,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultPartnershipId: e.DEFAULT_PARTNERSHIP_ID,
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_KB * 1024,
     agendaPostWorkingDays: e.AGENDA_POST_WORKING_DAYS,
+    chaserWorkingDays: e.CHASER_WORKING_DAYS,
     ...(e.FRAMEWORKS_DIRECTORY ? { frameworksDirectory: e.FRAMEWORKS_DIRECTORY } : {}),
     allowedTenantIds: e.ALLOWED_TENANT_IDS,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
+    reports: {
+      publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
+      // Local runs get a fresh key at each start: links from before a restart simply stop working.
+      linkSecret: e.REPORT_LINK_SECRET ?? randomBytes(32).toString('base64url'),
+    },
     bot: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,

@@ -1,4 +1,10 @@
+// Must stay the first import: Application Insights (when configured) instruments modules loaded after it.
+import './telemetry-start';
+import { randomUUID } from 'node:crypto';
 import { AgendaScheduler } from './bot/agenda-scheduler';
+import { ChaserScheduler } from './bot/chaser-scheduler';
+import { afterSend, createOutboxSender } from './bot/outbox-sender';
+import { conversationAddress, MessengerTransport } from './bot/outbox-transport';
 import { AdapterCardMessenger } from './bot/card-messenger';
 import { createAdapter, createApplication } from './bot/create-bot';
 import { TableStateStorage } from './bot/table-state-storage';
@@ -7,6 +13,9 @@ import { ActionUpdateService } from './domain/actions/action-update-service';
 import { PlanImportService } from './domain/actions/plan-import-service';
 import { AssessmentService } from './domain/assessment/assessment-service';
 import { MeetingService } from './domain/meetings/meeting-service';
+import { ChaserService } from './domain/outbox/chaser-service';
+import { Outbox } from './domain/outbox/outbox';
+import { ComplianceSummaryService } from './domain/summary/summary-service';
 import { UpdateRequestService } from './domain/actions/update-request-service';
 import { GuidanceService } from './domain/guidance/guidance-service';
 import { PartnershipDirectory } from './domain/partnership/directory';
@@ -15,6 +24,7 @@ import { PartnershipResolver } from './domain/partnership/partnership-resolver';
 import { screenForPersonalData } from './domain/privacy/screen';
 import { createHttpServer } from './http/create-server';
 import { createLogger, type Logger } from './logger';
+import { ReportLinks } from './reports/report-links';
 import { loadFrameworks } from './storage/files/framework-files';
 import { ActionTableRepository } from './storage/tables/action-table-repository';
 import { AssessmentTableRepository } from './storage/tables/assessment-table-repository';
@@ -24,6 +34,7 @@ import { UpdateRoundTableRepository } from './storage/tables/update-round-table-
 import { GuidanceTableRepository } from './storage/tables/guidance-table-repository';
 import { MemberTableRepository } from './storage/tables/member-table-repository';
 import { OrganisationTableRepository } from './storage/tables/organisation-table-repository';
+import { OutboxTableRepository } from './storage/tables/outbox-table-repository';
 import { PartnershipTableRepository } from './storage/tables/partnership-table-repository';
 import { StateDocumentTable } from './storage/tables/state-document-table';
 import { TableStorage } from './storage/tables/table-storage';
@@ -47,7 +58,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   const adapter = createAdapter(config, logger);
   const frameworks = await loadFrameworks(config.frameworksDirectory);
   const assessments = new AssessmentTableRepository(storage.client('assessments'));
-  const updateRequests = new UpdateRequestService(actions, organisations, members, new UpdateRoundTableRepository(storage.client('actions')), now);
+  const meetingRepository = new MeetingTableRepository(storage.client('meetings'));
+  const updateRounds = new UpdateRoundTableRepository(storage.client('actions'));
+  const updateRequests = new UpdateRequestService(actions, organisations, members, updateRounds, now);
+  const outboxRepository = new OutboxTableRepository(storage.client('outbox'));
+  const outbox = new Outbox(outboxRepository, conversationAddress, randomUUID, now);
   const services = {
     guidance: new GuidanceService(new GuidanceTableRepository(storage.client('guidance'))),
     partnerships: new PartnershipResolver(partnershipRepository, config.defaultPartnershipId),
@@ -57,7 +72,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     membership: new MembershipService(members, organisations),
     planImports: new PlanImportService(actions, organisations),
     assessments: new AssessmentService(assessments, frameworks, organisations, members, screenForPersonalData, now),
-    meetings: new MeetingService(new MeetingTableRepository(storage.client('meetings')), actions, organisations, assessments, frameworks, updateRequests, screenForPersonalData, now),
+    meetings: new MeetingService(meetingRepository, actions, organisations, assessments, frameworks, updateRequests, screenForPersonalData, now),
+    summaries: new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetingRepository, now),
+    reportLinks: new ReportLinks({ secret: config.reports.linkSecret, publicBaseUrl: config.reports.publicBaseUrl, now }),
+    outbox,
+    chasers: new ChaserService(actions, updateRounds, assessments, meetingRepository, organisations, members, outbox, { workingDays: config.chaserWorkingDays, agendaPostWorkingDays: config.agendaPostWorkingDays }, now),
     messenger: new AdapterCardMessenger(adapter, config.bot.appId ?? ''),
     logger,
     now,
@@ -69,7 +88,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     services,
     allowedTenantIds: config.allowedTenantIds,
   });
-  const server = createHttpServer({ adapter, app, health: storage, maxBodyBytes: config.maxRequestBodyBytes, logger });
+  const server = createHttpServer({ adapter, app, health: storage, maxBodyBytes: config.maxRequestBodyBytes, logger, reports: services });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -77,6 +96,17 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   });
   const scheduler = new AgendaScheduler(services, config.agendaPostWorkingDays);
   scheduler.start();
+  const sender = createOutboxSender({
+    repository: outboxRepository,
+    transport: new MessengerTransport(services.messenger),
+    partnerships: () => services.partnerships.allIds(),
+    onSent: afterSend(services),
+    logger,
+  });
+  outbox.onEnqueued(() => sender.wake());
+  sender.start();
+  const chaserScheduler = new ChaserScheduler(services);
+  chaserScheduler.start();
 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -89,7 +119,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     close: () =>
       new Promise<void>((resolve) => {
         scheduler.stop();
-        server.close(() => resolve());
+        chaserScheduler.stop();
+        // Sends in flight get a moment to record their outcome, so a deploy leaves no row claimed.
+        server.close(() => void sender.stop(5_000).then(resolve, resolve));
       }),
   };
 }

@@ -3,12 +3,16 @@ import type { ActionUpdateService } from '../domain/actions/action-update-servic
 import type { PlanImportService } from '../domain/actions/plan-import-service';
 import type { AssessmentService } from '../domain/assessment/assessment-service';
 import type { MeetingService } from '../domain/meetings/meeting-service';
+import type { ChaserService } from '../domain/outbox/chaser-service';
+import type { Outbox } from '../domain/outbox/outbox';
+import type { ComplianceSummaryService } from '../domain/summary/summary-service';
 import type { UpdateRequestService } from '../domain/actions/update-request-service';
 import type { GuidanceService } from '../domain/guidance/guidance-service';
 import type { PartnershipDirectory } from '../domain/partnership/directory';
 import type { MembershipService } from '../domain/partnership/membership-service';
 import type { PartnershipResolver } from '../domain/partnership/partnership-resolver';
 import type { Logger } from '../logger';
+import type { ReportLinks } from '../reports/report-links';
 import type { ActivityFacts } from './activity-facts';
 import type { CardMessenger } from './card-messenger';
 
@@ -23,6 +27,13 @@ export interface BotServices {
   readonly planImports: PlanImportService;
   readonly assessments: AssessmentService;
   readonly meetings: MeetingService;
+  readonly summaries: ComplianceSummaryService;
+  /** Signs the board report's expiring download links. */
+  readonly reportLinks: ReportLinks;
+  /** Every proactive message goes through the outbox; the sender drains it within Teams' limits. */
+  readonly outbox: Outbox;
+  readonly chasers: ChaserService;
+  /** Only for what is not a proactive message (opening 1:1 chats); sends go through the outbox. */
   readonly messenger: CardMessenger;
   readonly logger: Logger;
   /** Injected so tests can pin "today" (overdue, RAG). */

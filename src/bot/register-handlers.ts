@@ -81,12 +81,19 @@ import {
 import { importPlanFile, planFileIn } from './handlers/plan-file-handlers';
 import { prepareNewTeamMembers, prepareTeam } from './handlers/roster-handlers';
 import { requestUpdates } from './handlers/update-request-handlers';
+import { openFromChaser, sendChasers, showNotReplied } from './handlers/chaser-handlers';
+import { CHASER_OPEN_VERB, chaserOpenSubmitSchema } from '../cards/chaser-card';
+import { offerBoardReport } from './handlers/report-handlers';
+import { answerComplianceSummary, showBenchmarkSummary, showRoundSummary } from './handlers/summary-handlers';
+import { SUMMARY_BENCHMARK_VERB, SUMMARY_OPEN_VERB, summaryBenchmarkSubmitSchema, summaryOpenSubmitSchema } from '../cards/summary-cards';
 import { answerHelp, answerUnknown, sendWelcome } from './handlers/help-handlers';
 
 const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
   referral: answerReferral,
   training: answerTraining,
   'request-updates': requestUpdates,
+  'send-chasers': sendChasers,
+  'not-replied': showNotReplied,
   'schedule-meeting': scheduleMeeting,
   'post-agenda': postAgenda,
   'edit-agenda': openAgendaEditor,
@@ -94,6 +101,8 @@ const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
   agenda: showNextAgenda,
   'start-self-assessment': openStartSelfAssessment,
   'self-assessment': resumeSelfAssessment,
+  'compliance-summary': answerComplianceSummary,
+  report: offerBoardReport,
   partnership: showPartnership,
   'my-actions': showMyActions,
   'update-action': answerUpdateAction,
@@ -160,6 +169,9 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   registerSubmit(app, services, ASSESSMENT_START_VERB, assessmentStartSubmitSchema, startSelfAssessment);
   registerSubmit(app, services, ASSESSMENT_OPEN_VERB, assessmentOpenSubmitSchema, openAssessmentPage);
   registerSubmit(app, services, ASSESSMENT_SAVE_VERB, assessmentSaveSubmitSchema, saveAssessmentPage);
+  registerSubmit(app, services, CHASER_OPEN_VERB, chaserOpenSubmitSchema, openFromChaser);
+  registerSubmit(app, services, SUMMARY_BENCHMARK_VERB, summaryBenchmarkSubmitSchema, showBenchmarkSummary);
+  registerSubmit(app, services, SUMMARY_OPEN_VERB, summaryOpenSubmitSchema, showRoundSummary);
   registerSubmit(app, services, MEMBER_FORM_VERB, openFormSubmitSchema, () => openMemberForm);
   registerSubmit(app, services, ORGANISATION_FORM_VERB, openFormSubmitSchema, () => openOrganisationForm);
   registerSubmit(app, services, ORGANISATION_PICK_VERB, openFormSubmitSchema, () => openOrganisationPick);

@@ -2,6 +2,7 @@ import restify, { type Server } from 'restify';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { StorageHealth } from '../domain/ports';
 import type { Logger } from '../logger';
+import { MAX_REPORT_TOKEN_LENGTH, registerReportDownloads, withoutReportToken, type ReportDownloadServices } from './report-downloads';
 
 export interface HttpServerOptions {
   readonly adapter: TeamsAdapter;
@@ -9,10 +10,18 @@ export interface HttpServerOptions {
   readonly health: StorageHealth;
   readonly maxBodyBytes: number;
   readonly logger: Logger;
+  /** Serves the board report's signed download links; without it there is no /reports route. */
+  readonly reports?: ReportDownloadServices;
 }
 
 export function createHttpServer(options: HttpServerOptions): Server {
-  const server = restify.createServer({ name: 'prevent-partnership-bot', handleUncaughtExceptions: false });
+  // maxParamLength is passed through to the router (find-my-way), which otherwise drops long tokens as 404.
+  const serverOptions: restify.ServerOptions & { maxParamLength: number } = {
+    name: 'prevent-partnership-bot',
+    handleUncaughtExceptions: false,
+    maxParamLength: MAX_REPORT_TOKEN_LENGTH,
+  };
+  const server = restify.createServer(serverOptions);
   // Teams activities are a few KB; a hard cap keeps a hostile or broken client from exhausting memory.
   server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false }));
 
@@ -30,8 +39,10 @@ export function createHttpServer(options: HttpServerOptions): Server {
     res.send(storage.reachable ? 200 : 503, { status: storage.reachable ? 'ok' : 'degraded', storage });
   });
 
+  if (options.reports) registerReportDownloads(server, options.reports);
+
   server.on('restifyError', (req, _res, err, callback) => {
-    options.logger.warn({ method: req.method, url: req.url, status: err.statusCode, err: err.message }, 'request rejected');
+    options.logger.warn({ method: req.method, url: withoutReportToken(req.url), status: err.statusCode, err: err.message }, 'request rejected');
     return callback();
   });
   return server;

@@ -70,7 +70,7 @@ describe('a Steering Group meeting in the playground', () => {
   });
 
   it('posts it to the channel, where a reply of Apologies shows on the card', async () => {
-    await ask(page, 'post agenda', 'Posted to the partnership channel');
+    await ask(page, 'post agenda', 'On its way to the partnership channel');
     await openConversation(page, 'Steering Group');
     const card = page.locator('.ac-adaptiveCard', { hasText: 'No organisation has replied yet.' }).last();
     await card.getByRole('button', { name: 'Apologies' }).click();

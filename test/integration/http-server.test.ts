@@ -8,7 +8,7 @@ import { startBot, type RunningBot } from '../../src/index';
 import { silentLogger } from '../../src/logger';
 import { GuidanceTableRepository } from '../../src/storage/tables/guidance-table-repository';
 import { TableStorage } from '../../src/storage/tables/table-storage';
-import { startFakeConnector } from '../support/fake-connector';
+import { startFakeConnector } from '../../src/cli/local/fake-connector';
 import { testConnectionString } from '../support/test-storage';
 
 describe('the bot over HTTP, on Azurite', () => {

@@ -5,6 +5,7 @@ import { ActionUpdateService } from '../../src/domain/actions/action-update-serv
 import { PlanImportService } from '../../src/domain/actions/plan-import-service';
 import { AssessmentService } from '../../src/domain/assessment/assessment-service';
 import { MeetingService } from '../../src/domain/meetings/meeting-service';
+import { ComplianceSummaryService } from '../../src/domain/summary/summary-service';
 import { MemoryMeetingRepository } from '../../src/storage/memory/memory-meeting-repository';
 import { loadFrameworks } from '../../src/storage/files/framework-files';
 import { MemoryAssessmentRepository } from '../../src/storage/memory/memory-assessment-repository';
@@ -24,12 +25,22 @@ import { MemoryGuidanceRepository } from '../../src/storage/memory/memory-guidan
 import { MemoryMemberRepository } from '../../src/storage/memory/memory-member-repository';
 import { MemoryOrganisationRepository } from '../../src/storage/memory/memory-organisation-repository';
 import { MemoryPartnershipRepository } from '../../src/storage/memory/memory-partnership-repository';
+import { MemoryOutboxRepository } from '../../src/storage/memory/memory-outbox-repository';
+import { ChaserService } from '../../src/domain/outbox/chaser-service';
+import { DEFAULT_CHASER_WORKING_DAYS } from '../../src/domain/outbox/chasers';
+import { Outbox } from '../../src/domain/outbox/outbox';
+import { afterSend, createOutboxSender } from '../../src/bot/outbox-sender';
+import { conversationAddress, MessengerTransport } from '../../src/bot/outbox-transport';
+import { ReportLinks } from '../../src/reports/report-links';
 import { sampleAction } from './action-repository-contract';
 import { demoGuidance } from './demo-guidance';
 
 export const DEMO_TENANT = 'tenant-warwickshire';
 /** "Today" for every harness conversation, so RAG and overdue are stable. */
 export const HARNESS_NOW = new Date('2026-11-22T10:00:00Z');
+/** Where the harness says its report download links live, and the key that signs them. */
+export const HARNESS_BASE_URL = 'https://prevent-bot.example.test';
+export const HARNESS_REPORT_SECRET = 'harness-report-link-secret-0123456789';
 
 /** People the harness knows, by AAD object id. */
 export const PEOPLE = {
@@ -121,10 +132,15 @@ export async function botHarness(options: HarnessOptions = {}) {
   );
   const messenger = new RecordingMessenger();
   const assessments = new MemoryAssessmentRepository();
+  const meetingRepository = new MemoryMeetingRepository();
   const frameworks = await loadFrameworks();
   let clock = HARNESS_NOW;
   const now = () => clock;
-  const updateRequests = new UpdateRequestService(actions, organisations, members, new MemoryUpdateRoundRepository(), now);
+  const updateRounds = new MemoryUpdateRoundRepository();
+  const updateRequests = new UpdateRequestService(actions, organisations, members, updateRounds, now);
+  const outboxRepository = new MemoryOutboxRepository();
+  let batches = 0;
+  const outbox = new Outbox(outboxRepository, conversationAddress, () => `harness-${++batches}`, now);
   const services: BotServices = {
     guidance: new GuidanceService(guidance),
     partnerships: new PartnershipResolver(partnerships, 'warwickshire'),
@@ -134,20 +150,37 @@ export async function botHarness(options: HarnessOptions = {}) {
     membership: new MembershipService(members, organisations),
     planImports: new PlanImportService(actions, organisations),
     assessments: new AssessmentService(assessments, frameworks, organisations, members, screenForPersonalData, now),
-    meetings: new MeetingService(new MemoryMeetingRepository(), actions, organisations, assessments, frameworks, updateRequests, screenForPersonalData, now),
+    meetings: new MeetingService(meetingRepository, actions, organisations, assessments, frameworks, updateRequests, screenForPersonalData, now),
+    summaries: new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetingRepository, now),
+    reportLinks: new ReportLinks({ secret: HARNESS_REPORT_SECRET, publicBaseUrl: HARNESS_BASE_URL, now }),
+    outbox,
+    chasers: new ChaserService(actions, updateRounds, assessments, meetingRepository, organisations, members, outbox, { workingDays: DEFAULT_CHASER_WORKING_DAYS, agendaPostWorkingDays: 5 }, now),
     messenger,
     logger: silentLogger,
     now,
   };
   const app = createApplication({ storage: new MemoryStorage(), services, allowedTenantIds: options.allowedTenantIds });
+  // The real outbox sender over the recording messenger, on the harness clock; the rate windows run on real time.
+  const sender = createOutboxSender({
+    repository: outboxRepository,
+    transport: new MessengerTransport(messenger),
+    partnerships: () => services.partnerships.allIds(),
+    onSent: afterSend(services),
+    logger: silentLogger,
+    clock: { now, monotonic: () => performance.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+    options: { owner: 'harness' },
+  });
+  /** Sends everything the outbox holds that is due, as the sender would moments after a turn. */
+  const drain = () => sender.drain();
   const adapter = new RecordingTestAdapter(async (context) => {
     await app.run(context);
+    await drain();
   });
   /** Moves the harness clock on, e.g. so an update lands after a round started. */
   const advance = (ms: number) => {
     clock = new Date(clock.getTime() + ms);
   };
-  return { adapter, services, actions, members, messenger, advance, assessments };
+  return { adapter, services, actions, members, messenger, advance, assessments, meetingRepository, organisations, outboxRepository, drain };
 }
 
 /** A message as Teams would send it from the demo tenant. */

@@ -51,6 +51,10 @@ describe('architecture', () => {
     expect(outside).toEqual([]);
   });
 
+  it('keeps src/reports free of the bot and web frameworks, Azure and storage: it builds files from domain data', () => {
+    expect(violations('reports', (s) => !FRAMEWORKS.test(s) && !/\/(bot|http|storage|cli)\//.test(s))).toEqual([]);
+  });
+
   it('imports restify only from src/http', () => {
     const outside = sourceFiles(SRC)
       .filter((file) => !/[\\/]src[\\/]http[\\/]/.test(file))

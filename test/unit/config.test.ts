@@ -8,6 +8,8 @@ const PRODUCTION: NodeJS.ProcessEnv = {
   MicrosoftAppTenantId: '00000000-aaaa-bbbb-cccc-000000000002',
   ALLOWED_TENANT_IDS: 't1, t2',
   STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=pptables;AccountKey=a2V5;EndpointSuffix=core.windows.net',
+  PUBLIC_BASE_URL: 'https://prevent-bot.example.org',
+  REPORT_LINK_SECRET: 'report-link-secret-value-0123456789abcdef',
 };
 
 function configError(env: NodeJS.ProcessEnv): ConfigError {
@@ -49,6 +51,18 @@ describe('loadConfig', () => {
     it('limits request bodies to 256 KiB', () => {
       expect(loadConfig({}).maxRequestBodyBytes).toBe(256 * 1024);
     });
+
+    it('sends chasers 7 and 2 working days before a deadline', () => {
+      expect(loadConfig({}).chaserWorkingDays).toEqual([7, 2]);
+    });
+  });
+
+  it('reads CHASER_WORKING_DAYS as a list of working days', () => {
+    expect(loadConfig({ CHASER_WORKING_DAYS: '10, 5,1' }).chaserWorkingDays).toEqual([10, 5, 1]);
+  });
+
+  it.each(['0', 'abc', '7,,x', '31'])('refuses CHASER_WORKING_DAYS=%j, naming it', (value) => {
+    expect(configError({ CHASER_WORKING_DAYS: value }).message).toContain('CHASER_WORKING_DAYS');
   });
 
   it('reads PORT as a number', () => {
@@ -109,6 +123,14 @@ describe('loadConfig', () => {
     expect(configError({ STORAGE_CONNECTION_STRING: 'secret-value' }).message).toContain('STORAGE_CONNECTION_STRING');
   });
 
+  it('refuses an APPLICATIONINSIGHTS_CONNECTION_STRING without an instrumentation key, hiding its value', () => {
+    expect(configError({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'secret-value' }).message).toMatch(/APPLICATIONINSIGHTS_CONNECTION_STRING.*value hidden/);
+  });
+
+  it('accepts an Application Insights connection string', () => {
+    expect(() => loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/' })).not.toThrow();
+  });
+
   it('keeps a bad STORAGE_CONNECTION_STRING value out of the message', () => {
     expect(configError({ STORAGE_CONNECTION_STRING: 'secret-value' }).message).not.toContain('secret-value');
   });
@@ -120,6 +142,48 @@ describe('loadConfig', () => {
 
   it('shows a non-secret bad value so it can be found', () => {
     expect(configError({ TABLE_NAME_PREFIX: '9bad' }).message).toContain('"9bad"');
+  });
+
+  describe('board report links', () => {
+    it('point at http://localhost on the bot port by default', () => {
+      expect(loadConfig({ PORT: '4000' }).reports.publicBaseUrl).toBe('http://localhost:4000');
+    });
+
+    it('get a random signing secret of at least 32 characters in local mode', () => {
+      expect(loadConfig({}).reports.linkSecret.length).toBeGreaterThanOrEqual(32);
+    });
+
+    it('get a different local secret at each start', () => {
+      expect(loadConfig({}).reports.linkSecret).not.toBe(loadConfig({}).reports.linkSecret);
+    });
+
+    it('use PUBLIC_BASE_URL and REPORT_LINK_SECRET when set', () => {
+      expect(loadConfig(PRODUCTION).reports).toEqual({ publicBaseUrl: 'https://prevent-bot.example.org', linkSecret: PRODUCTION['REPORT_LINK_SECRET'] });
+    });
+
+    it('refuses production mode without REPORT_LINK_SECRET, naming it', () => {
+      expect(configError({ ...PRODUCTION, REPORT_LINK_SECRET: undefined }).message).toContain('REPORT_LINK_SECRET');
+    });
+
+    it('refuses a REPORT_LINK_SECRET shorter than 32 characters, naming it', () => {
+      expect(configError({ REPORT_LINK_SECRET: 'short-secret' }).message).toContain('REPORT_LINK_SECRET');
+    });
+
+    it('keeps a bad REPORT_LINK_SECRET value out of the message', () => {
+      expect(configError({ REPORT_LINK_SECRET: 'short-secret' }).message).not.toContain('short-secret');
+    });
+
+    it('refuses production mode without PUBLIC_BASE_URL, naming it', () => {
+      expect(configError({ ...PRODUCTION, PUBLIC_BASE_URL: undefined }).message).toContain('PUBLIC_BASE_URL');
+    });
+
+    it('refuses production mode with an http:// PUBLIC_BASE_URL, naming it', () => {
+      expect(configError({ ...PRODUCTION, PUBLIC_BASE_URL: 'http://prevent-bot.example.org' }).message).toContain('PUBLIC_BASE_URL');
+    });
+
+    it('refuses a PUBLIC_BASE_URL that is not an address, naming it', () => {
+      expect(configError({ PUBLIC_BASE_URL: 'prevent-bot' }).message).toContain('PUBLIC_BASE_URL');
+    });
   });
 
   describe('empty-string variables count as unset', () => {
@@ -165,9 +229,13 @@ describe('CONFIG_VARIABLES', () => {
         'ALLOWED_TENANT_IDS',
         'FRAMEWORKS_DIRECTORY',
         'AGENDA_POST_WORKING_DAYS',
+        'CHASER_WORKING_DAYS',
         'MAX_REQUEST_BODY_KB',
+        'PUBLIC_BASE_URL',
+        'REPORT_LINK_SECRET',
         'LOG_LEVEL',
         'LOG_FORMAT',
+        'APPLICATIONINSIGHTS_CONNECTION_STRING',
       ].sort(),
     );
   });

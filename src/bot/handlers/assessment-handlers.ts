@@ -9,12 +9,14 @@ import {
   typedValues,
   type AssessmentSaveSubmit,
 } from '../../cards/assessment-cards';
-import { updateRequestSummaryCard } from '../../cards/update-request-cards';
+import { ukDate } from '../../domain/clock';
 import type { AssessmentPage } from '../../domain/assessment/assessment-service';
 import { ConflictError, ForbiddenError, InvalidError } from '../../domain/errors';
 import { PersonalDataError } from '../../domain/privacy/personal-data-error';
 import type { BotServices, TurnHandler } from '../bot-services';
-import { sendToLeads } from '../send-to-leads';
+import { enqueueToChannel } from '../channel-posts';
+import { enqueueWithStatusCard, messagesForLeads } from '../enqueue-for-leads';
+import { CHANNEL_LINE, NO_CHANNEL_LINE } from './update-request-handlers';
 import { whoIsAsking } from '../who-is-asking';
 import { replaceCard, sendCard } from '../send-card';
 
@@ -55,38 +57,51 @@ export function startSelfAssessment(input: { name: string; frameworkId: string; 
       await replaceCard(context, assessmentStartCard({ frameworks: services.assessments.frameworkChoices(), values: input, problems }));
       return;
     }
-    const delivery = await sendToLeads(partnershipId, services, await services.assessments.recipients(partnershipId), async (organisation) => {
-      const page = await services.assessments.page(partnershipId, actor, round.id, organisation.id, 0);
-      return () => assessmentPageCard({ page, nonce: randomUUID() });
-    });
-    const channelPosted = await postProgress(partnershipId, round.id, services);
-    await replaceCard(
-      context,
-      updateRequestSummaryCard({ title: `Self-assessment ${round.name} started`, ...delivery, channelPosted }),
+    const leads = await messagesForLeads(
+      partnershipId,
+      services,
+      'rating-request',
+      await services.assessments.recipients(partnershipId),
+      async (organisation) => {
+        const page = await services.assessments.page(partnershipId, actor, round.id, organisation.id, 0);
+        return () => assessmentPageCard({ page, nonce: randomUUID() });
+      },
+      round.id,
     );
+    const channel = await services.directory.channel(partnershipId);
+    const reminders = services.chasers.chaserDates(round.closesOn).map(ukDate).join(' and ');
+    await enqueueWithStatusCard(
+      context,
+      services,
+      {
+        partnershipId,
+        kind: 'rating-request',
+        title: `Self-assessment ${round.name} started`,
+        organisations: leads.organisations,
+        unreached: leads.unreached,
+        notes: [`The round closes on ${ukDate(round.closesOn)}. Reminders go to any organisation that has not returned on ${reminders}.`, channel ? CHANNEL_LINE : NO_CHANNEL_LINE],
+      },
+      leads.messages,
+      true,
+    );
+    if (channel) {
+      const progress = await services.assessments.progress(partnershipId, round.id);
+      await enqueueToChannel(partnershipId, services, { kind: 'assessment-progress', title: 'Self-assessment progress card', card: assessmentProgressCard(progress), subjectId: round.id });
+    }
   };
-}
-
-async function postProgress(partnershipId: string, roundId: string, services: BotServices): Promise<boolean> {
-  const channel = await services.directory.channel(partnershipId);
-  if (!channel) return false;
-  try {
-    const activityId = await services.messenger.send(channel, assessmentProgressCard(await services.assessments.progress(partnershipId, roundId)));
-    if (activityId) await services.assessments.recordChannelCard(partnershipId, roundId, activityId);
-    return true;
-  } catch (error) {
-    services.logger.warn({ err: error }, 'self-assessment progress card not posted');
-    return false;
-  }
 }
 
 /** Refreshes the channel's "N of M organisations returned"; the return is already saved, so failures are only logged. */
 async function refreshProgress(partnershipId: string, roundId: string, services: BotServices): Promise<void> {
   try {
     const progress = await services.assessments.progress(partnershipId, roundId);
-    const channel = await services.directory.channel(partnershipId);
-    if (!progress.round.channelActivityId || !channel) return;
-    await services.messenger.replace(channel, progress.round.channelActivityId, assessmentProgressCard(progress));
+    if (!progress.round.channelActivityId) return;
+    await enqueueToChannel(partnershipId, services, {
+      kind: 'assessment-progress',
+      title: 'Self-assessment progress card',
+      card: assessmentProgressCard(progress),
+      replaceActivityId: progress.round.channelActivityId,
+    });
   } catch (error) {
     services.logger.warn({ err: error }, 'self-assessment progress card not refreshed');
   }

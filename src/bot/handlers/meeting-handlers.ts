@@ -12,6 +12,7 @@ import type { Attendance, Meeting } from '../../domain/meetings/meeting';
 import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors';
 import { londonTimeToInstant, parseMeetingTime } from '../../domain/meetings/meeting-time';
 import type { BotServices, TurnHandler } from '../bot-services';
+import { enqueueToChannel } from '../channel-posts';
 import { whoIsAsking } from '../who-is-asking';
 import { replaceCard, sendCard } from '../send-card';
 
@@ -64,13 +65,12 @@ export async function channelAgendaCard(partnershipId: string, meeting: Meeting,
   return agendaCard(meeting, { replies: { organisationNames: await services.directory.organisationNames(partnershipId) } });
 }
 
-/** Posts the meeting's agenda to the partnership channel and remembers the card, for replies. */
+/**
+ * Puts the meeting's agenda in the outbox for the partnership channel; once sent, the card is
+ * remembered on the meeting (for replies). False when no channel is known yet.
+ */
 export async function postAgendaToChannel(partnershipId: string, meeting: Meeting, services: BotServices): Promise<boolean> {
-  const channel = await services.directory.channel(partnershipId);
-  if (!channel) return false;
-  const activityId = await services.messenger.send(channel, await channelAgendaCard(partnershipId, meeting, services));
-  if (activityId) await services.meetings.recordPosted(partnershipId, meeting.id, activityId);
-  return true;
+  return enqueueToChannel(partnershipId, services, { kind: 'agenda', title: 'Agenda', card: await channelAgendaCard(partnershipId, meeting, services), subjectId: meeting.id });
 }
 
 /** "post agenda" (Prevent Officer or chair): the next meeting's agenda, in the partnership channel. */
@@ -82,7 +82,7 @@ export const postAgenda: TurnHandler = async (context, facts, services) => {
   if (!(await postAgendaToChannel(partnershipId, meeting, services))) {
     throw new NotFoundError('No partnership channel is known yet: add the bot to the Steering Group team and mention it once in the channel.');
   }
-  await sendCard(context, agendaCard(meeting, { notice: 'Posted to the partnership channel. Replies will show on the card there.' }));
+  await sendCard(context, agendaCard(meeting, { notice: 'On its way to the partnership channel. Replies will show on the card there.' }));
 };
 
 /** Attending / Sending a deputy / Apologies, for the replying member's organisation. */
@@ -90,7 +90,14 @@ export function replyToAgenda(input: { meetingId: string; status: Attendance }):
   return async (context, facts, services) => {
     const { partnershipId, actor } = await whoIsAsking(facts, services);
     const meeting = await services.meetings.reply(partnershipId, actor, input.meetingId, input.status);
-    await replaceCard(context, await channelAgendaCard(partnershipId, meeting, services));
+    const card = await channelAgendaCard(partnershipId, meeting, services);
+    await replaceCard(context, card);
+    // A reply from a chaser in 1:1 chat shows on the channel's card too.
+    if (facts.conversationType !== 'channel' && meeting.posted) {
+      await enqueueToChannel(partnershipId, services, { kind: 'agenda-replies', title: 'Agenda replies', card, replaceActivityId: meeting.posted.activityId }).catch((error: unknown) =>
+        services.logger.warn({ err: error }, 'channel agenda card not refreshed'),
+      );
+    }
   };
 }
 

@@ -36,12 +36,17 @@ export class UpdateRequestService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Opens a new round (Prevent Officer only) and says who to ask for what. */
-  async startRound(partnershipId: string, actor: Actor): Promise<{ round: UpdateRound; requests: UpdateRequest[] }> {
+  /** Only the Prevent Officer opens rounds: checked before anything else is worked out. */
+  assertMayRequest(actor: Actor): void {
     if (actor.role !== 'prevent-officer') {
       throw new ForbiddenError('Only the Prevent Officer can request updates on the action plan.');
     }
-    const round: UpdateRound = { startedAt: this.now().toISOString(), requestedById: actor.aadObjectId, requestedByName: actor.name };
+  }
+
+  /** Opens a new round (Prevent Officer only), due by `dueOn`, and says who to ask for what. */
+  async startRound(partnershipId: string, actor: Actor, dueOn?: string): Promise<{ round: UpdateRound; requests: UpdateRequest[] }> {
+    this.assertMayRequest(actor);
+    const round: UpdateRound = { startedAt: this.now().toISOString(), requestedById: actor.aadObjectId, requestedByName: actor.name, ...(dueOn ? { dueOn } : {}) };
     await this.rounds.save(partnershipId, round);
     return { round, requests: await this.requests(partnershipId) };
   }
@@ -61,10 +66,14 @@ export class UpdateRequestService {
       .filter((request) => request.records.length > 0);
   }
 
-  async recordChannelCard(partnershipId: string, round: UpdateRound, channelActivityId: string): Promise<UpdateRound> {
-    const updated = { ...round, channelActivityId };
-    await this.rounds.save(partnershipId, updated);
-    return updated;
+  /**
+   * Remembers the channel's progress card of the round that started at `startedAt`, once it is
+   * posted; a round started since keeps its own card.
+   */
+  async recordChannelCard(partnershipId: string, startedAt: string, channelActivityId: string): Promise<void> {
+    const round = await this.rounds.current(partnershipId);
+    if (round?.startedAt !== startedAt) return;
+    await this.rounds.save(partnershipId, { ...round, channelActivityId });
   }
 
   /** Progress of the open round, or undefined when no round has been started. */

@@ -54,6 +54,22 @@ export const CAPABILITIES: readonly Capability[] = [
     roles: ['prevent-officer'],
   },
   {
+    intent: 'not-replied',
+    title: "Who hasn't replied (Prevent Officer, chair)",
+    example: "Who hasn't replied?",
+    description: 'For the open update round, self-assessment round and next meeting: each organisation that still owes a reply, who answers for it and whether they were chased today.',
+    button: false,
+    roles: ['prevent-officer', 'chair'],
+  },
+  {
+    intent: 'send-chasers',
+    title: 'Send chasers (Prevent Officer)',
+    example: 'Send chasers',
+    description: 'Reminds everyone who has not replied to the open update round, self-assessment round or meeting, except those already chased today. Chasers also go out on their own 7 and 2 working days before each deadline.',
+    button: false,
+    roles: ['prevent-officer'],
+  },
+  {
     intent: 'agenda',
     title: 'Next meeting',
     example: 'Agenda',
@@ -107,6 +123,24 @@ export const CAPABILITIES: readonly Capability[] = [
     description: 'Opens a self-assessment round and sends every organisation its rating card.',
     button: false,
     roles: ['prevent-officer'],
+  },
+  {
+    intent: 'compliance-summary',
+    title: 'Compliance summary (chair, Prevent Officer)',
+    example: 'How are we doing?',
+    description:
+      'The latest self-assessment round: ratings and score per benchmark with movement since the last round, items not yet started, action plan RAG and overdue actions, who has not returned, attendance at the last meeting. Add a benchmark or a round: "how are we doing on training?", "summary for 2026/27 Q2".',
+    button: true,
+    roles: ['chair', 'prevent-officer'],
+  },
+  {
+    intent: 'report',
+    title: 'Board report (Prevent Officer, chair)',
+    example: 'Board report',
+    description:
+      'The report for the Partnership Board as a Word document with charts, an Excel workbook in the Home Office self-assessment tool\'s layout with the action tracker, and CSV; download links last 15 minutes. Add a round: "report for 2026/27 Q3".',
+    button: false,
+    roles: ['prevent-officer', 'chair'],
   },
   {
     intent: 'partnership',

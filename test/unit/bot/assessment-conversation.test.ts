@@ -71,9 +71,9 @@ describe('starting a self-assessment round', () => {
     const harness = await botHarness();
     await harness.adapter.send(channelMessage('help')).assertReply(() => undefined);
     await harness.adapter.send(teamsMessage('hello', undefined, PEOPLE.policeLead)).assertReply(() => undefined);
-    const summary = await startRound(harness);
-    expect(summary).toContain('Self-assessment 2026/27 Q3 started');
-    expect(summary).toContain('Sent to 1 person in 1 organisation: Pat Police.');
+    expect(await startRound(harness)).toContain('Self-assessment 2026/27 Q3 started');
+    const summary = JSON.stringify(harness.messenger.replaced.filter((r) => r.activityId === 'card-1').at(-1)?.card);
+    expect(summary).toContain('Finished sending to 1 person in 1 organisation: 1 sent.');
     const toPolice = harness.messenger.sent.find((s) => s.reference.includes('personal-aad-police'));
     expect(plain(JSON.stringify(toPolice?.card))).toContain('Benchmark 1 of 10: Local Risk Assessment Process');
     const channel = harness.messenger.sent.find((s) => s.reference.includes('steering-group'));

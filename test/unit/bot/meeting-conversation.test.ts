@@ -78,7 +78,7 @@ describe('the agenda in the partnership channel', () => {
   it('is posted on "post agenda" with Attending / Sending a deputy / Apologies buttons', async () => {
     const harness = await withMeetingAndChannel();
     await harness.adapter.send(teamsMessage('post agenda', undefined, PEOPLE.officer)).assertReply((reply) => {
-      expect(cardText(reply)).toContain('Posted to the partnership channel');
+      expect(cardText(reply)).toContain('On its way to the partnership channel');
     });
     const posted = harness.messenger.sent.find((s) => s.reference.includes('steering-group'));
     const text = JSON.stringify(posted?.card);
@@ -113,6 +113,7 @@ describe('the agenda in the partnership channel', () => {
     const [a, b] = await Promise.all([first.tick(), second.tick()]);
     expect(a + b).toBe(1);
     expect(await first.tick()).toBe(0);
+    await harness.drain();
     expect(harness.messenger.sent.filter((s) => s.reference.includes('steering-group') && JSON.stringify(s.card).includes('Apologies'))).toHaveLength(1);
   });
 });

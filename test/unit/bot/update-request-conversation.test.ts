@@ -1,3 +1,4 @@
+import { StorageUnavailableError } from '../../../src/domain/errors';
 import { botHarness, cardOf, cardSubmit, cardText, channelMessage, PEOPLE, teamsMessage } from '../../support/bot-harness';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;
@@ -7,12 +8,23 @@ async function sayHello(harness: Harness, person: (typeof PEOPLE)[keyof typeof P
   await harness.adapter.send(teamsMessage('hello', undefined, person)).assertReply(() => undefined);
 }
 
-async function requestUpdates(harness: Harness): Promise<string> {
-  let text = '';
-  await harness.adapter.send(teamsMessage('request updates', undefined, PEOPLE.officer)).assertReply((reply) => {
-    text = cardText(reply);
+/**
+ * Asks for updates and returns the Prevent Officer's delivery card as the outbox sender last left
+ * it (the harness drains the outbox after each turn); `first` is the card as the reply showed it.
+ */
+async function requestUpdates(harness: Harness, text = 'request updates'): Promise<string> {
+  return (await requestUpdatesShowing(harness, text)).latest;
+}
+
+async function requestUpdatesShowing(harness: Harness, text: string): Promise<{ first: string; latest: string }> {
+  let first = '';
+  let replyId = '';
+  await harness.adapter.send(teamsMessage(text, undefined, PEOPLE.officer)).assertReply((reply) => {
+    first = cardText(reply);
+    replyId = reply.id ?? '';
   });
-  return text;
+  const refreshed = harness.messenger.replaced.filter((r) => r.activityId === replyId).at(-1);
+  return { first, latest: refreshed ? JSON.stringify(refreshed.card) : first };
 }
 
 describe('requesting updates', () => {
@@ -32,7 +44,7 @@ describe('requesting updates', () => {
     const harness = await botHarness();
     await sayHello(harness, PEOPLE.policeLead);
     const summary = await requestUpdates(harness);
-    expect(summary).toContain('Sent to 1 person in 1 organisation: Pat Police.');
+    expect(summary).toContain('Finished sending to 1 person in 1 organisation: 1 sent.');
     expect(summary).toContain('Warwickshire County Council: no Prevent lead is registered');
     expect(summary).toContain('No partnership channel is known yet');
   });
@@ -43,7 +55,46 @@ describe('requesting updates', () => {
     harness.messenger.failFor.set('personal-aad-police', 403);
     const summary = await requestUpdates(harness);
     expect(summary).toMatch(/- Pat Police .*Warwickshire and West Mercia Police.*: has blocked or removed the bot/);
-    expect(summary).toContain('Nobody could be asked yet.');
+    expect(summary).toContain('1 person in 1 organisation: 0 sent, 1 could not be delivered (bot removed by Pat Police).');
+  });
+
+  it('shows the Prevent Officer "sending" at once, then the card refreshed as the requests go out', async () => {
+    const harness = await botHarness();
+    await sayHello(harness, PEOPLE.policeLead);
+    const { first, latest } = await requestUpdatesShowing(harness, 'request updates');
+    expect(first).toContain('Sending to 1 person in 1 organisation: 0 sent, 1 queued.');
+    expect(latest).toContain('Finished sending to 1 person in 1 organisation: 1 sent.');
+  });
+
+  it('keeps a request Teams throttled queued for a retry, and says so', async () => {
+    const harness = await botHarness();
+    await sayHello(harness, PEOPLE.policeLead);
+    harness.messenger.failFor.set('personal-aad-police', 429);
+    expect(await requestUpdates(harness)).toContain('Sending to 1 person in 1 organisation: 0 sent, 1 queued.');
+    expect(harness.messenger.sent.filter((s) => s.reference.includes('personal-aad-police'))).toEqual([]);
+  });
+
+  it('asks for updates by the date the Prevent Officer gives, and says when the reminders go', async () => {
+    const harness = await botHarness();
+    await sayHello(harness, PEOPLE.policeLead);
+    const summary = await requestUpdates(harness, 'request updates by 18 December');
+    expect(summary).toContain('Updates are due by 18 Dec 2026. Reminders go to anyone who has not replied on 9 Dec 2026 and 16 Dec 2026.');
+    const toPolice = harness.messenger.sent.find((s) => s.reference.includes('personal-aad-police'));
+    expect(JSON.stringify(toPolice?.card)).toContain('by 18 Dec 2026');
+  });
+
+  it('makes updates due the working day before the next meeting\'s agenda is posted when no date is given', async () => {
+    const harness = await botHarness();
+    await harness.adapter.send(teamsMessage('schedule meeting 12 March 2027 10:00', undefined, PEOPLE.officer)).assertReply(() => undefined);
+    const summary = await requestUpdates(harness);
+    expect(summary).toContain('Updates are due by 4 Mar 2027 (the working day before the agenda for the meeting on 12 Mar 2027 is posted)');
+  });
+
+  it('refuses a deadline that has already passed, asking nobody', async () => {
+    const harness = await botHarness();
+    await sayHello(harness, PEOPLE.policeLead);
+    expect(await requestUpdates(harness, 'request updates by 1 November 2026')).toContain('is not after today');
+    expect(harness.messenger.sent).toEqual([]);
   });
 
   it('is refused for anyone but the Prevent Officer', async () => {
@@ -92,7 +143,22 @@ describe('people joining the partnership team', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     expect(harness.messenger.openedChats).toEqual(['29:pat']);
-    expect(await requestUpdates(harness)).toContain('Pat Police');
+    expect(await requestUpdates(harness)).toContain('1 sent');
     expect(harness.messenger.sent.some((s) => s.reference.includes('personal-opened-for-29:pat'))).toBe(true);
+  });
+});
+
+describe('when the outbox cannot be written', () => {
+  it('tells the Prevent Officer nothing was sent, and takes the "sending" card away', async () => {
+    const harness = await botHarness();
+    await sayHello(harness, PEOPLE.policeLead);
+    jest.spyOn(harness.outboxRepository, 'enqueue').mockRejectedValue(new StorageUnavailableError('outbox: storage unavailable'));
+    const deleted = jest.spyOn(harness.adapter, 'deleteActivity');
+    // TestAdapter drops a deleted activity from the replies, as Teams removes it from the chat.
+    await harness.adapter.send(teamsMessage('request updates', undefined, PEOPLE.officer)).assertReply((reply) => {
+      expect(cardText(reply)).toContain('Not saved, try again');
+    });
+    expect(deleted).toHaveBeenCalledTimes(1);
+    expect(harness.messenger.sent).toEqual([]);
   });
 });

@@ -9,17 +9,27 @@ import { parseFramework } from '../../../src/domain/assessment/framework-catalog
 import type { AssessmentPage } from '../../../src/domain/assessment/assessment-service';
 import { planImportCard } from '../../../src/cards/plan-import-card';
 import { memberFormCard, organisationFormCard, organisationPickCard, partnershipOverviewCard } from '../../../src/cards/partnership-cards';
-import { roundProgressCard, updateRequestSummaryCard } from '../../../src/cards/update-request-cards';
+import { roundProgressCard } from '../../../src/cards/update-request-cards';
+import { deliveryStatusCard } from '../../../src/cards/delivery-status-card';
+import { chaserCard } from '../../../src/cards/chaser-card';
+import { notRepliedCard } from '../../../src/cards/not-replied-card';
+import { deliveryView } from '../../../src/domain/outbox/delivery-batch';
+import type { ChaseSubject } from '../../../src/domain/outbox/chasers';
 import { problemCard } from '../../../src/cards/problem-card';
 import { referralPathwayCard } from '../../../src/cards/referral-pathway-card';
 import type { AdaptiveCardJson } from '../../../src/cards/render';
 import { CARDS_DIRECTORY } from '../../../src/cards/template-store';
 import { trainingCard } from '../../../src/cards/training-card';
+import { boardReportCard } from '../../../src/cards/board-report-card';
+import { boardReportFixture } from '../../support/board-report-fixture';
 import { welcomeCard } from '../../../src/cards/welcome-card';
 import { CAPABILITIES } from '../../../src/domain/intents/capabilities';
-import { cardProblems } from '../../support/adaptive-card-checks';
+import { cardProblems, TEAMS_CHART_TYPES } from '../../support/adaptive-card-checks';
 import { demoGuidance } from '../../support/demo-guidance';
 import { sampleAction, sampleProgress } from '../../support/action-repository-contract';
+import { benchmarkSummaryCard, complianceSummaryCard, organisationSummaryCard, summaryWhoToAskCard } from '../../../src/cards/summary-cards';
+import { organisationView } from '../../../src/domain/summary/organisation-view';
+import { sampleSummary } from '../../support/summary-samples';
 
 const framework2018 = parseFramework(
   JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'domain', 'assessment', 'frameworks', 'home-office-2018.json'), 'utf8')),
@@ -45,6 +55,21 @@ const updated = { action: sampleAction('6.4'), progress: sampleProgress('nonce-s
 
 const guidance = demoGuidance();
 
+const chaseSubject: ChaseSubject = {
+  kind: 'update-round',
+  id: '2026-11-22T10:00:00.000Z',
+  title: 'Action plan updates requested on 22 Nov 2026',
+  deadline: '2026-12-04',
+  owing: [
+    {
+      organisation: { id: 'police', name: 'Warwickshire and West Mercia Police', sector: 'police', aliases: [] },
+      recipients: [{ aadObjectId: 'aad-police', name: 'Pat Police', role: 'partner-lead', organisationId: 'police' }],
+      items: ['6.1', '6.4'],
+    },
+    { organisation: { id: 'rbc', name: 'Rugby Borough Council', sector: 'local-government', aliases: [] }, recipients: [], items: ['3.1'] },
+  ],
+};
+
 /** One rendering per template with realistic data; a template without one fails the suite. */
 const SAMPLES: Record<string, () => AdaptiveCardJson> = {
   'referral-pathway': () => referralPathwayCard({ partnershipName: guidance.partnershipName, pathway: guidance.referralPathway }),
@@ -58,8 +83,35 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
     myActionsCard({ heading: 'Actions for Warwickshire and West Mercia Police', records: [updated, { action: sampleAction('6.1'), etag: 'W/"2"' }], organisationNames, today: '2026-11-22', emptyMessage: '' }),
   'round-progress': () =>
     roundProgressCard({ round: { startedAt: '2026-11-22T09:00:00.000Z', requestedById: 'aad-officer', requestedByName: 'Priya Officer', channelActivityId: 'a1' }, updated: 3, total: 33, waitingFor: ['Warwickshire County Council', 'Rugby Borough Council'] }),
-  'update-request-summary': () =>
-    updateRequestSummaryCard({ sentTo: ['Pat Police', 'Hana Health'], organisations: 2, unreached: ['Sam Schools (Warwickshire County Council): has not opened a chat with the bot yet'], channelPosted: false }),
+  'delivery-status': () =>
+    deliveryStatusCard(
+      deliveryView(
+        {
+          id: '20261122100000-b1',
+          partnershipId: 'warwickshire',
+          title: 'Update requests',
+          kind: 'update-request',
+          createdAt: '2026-11-22T10:00:00.000Z',
+          organisations: 60,
+          unreached: Array.from({ length: 40 }, (_, i) => `Lead ${i} (Organisation ${i} of the partnership): has not opened a chat with the bot yet`),
+          notes: ['Updates are due by 4 Dec 2026 (10 working days from today). Reminders go to anyone who has not replied on 25 Nov 2026 and 2 Dec 2026.', 'The progress card is being posted in the partnership channel.'],
+        },
+        Array.from({ length: 300 }, (_, i) => ({
+          id: String(i).padStart(5, '0'),
+          status: i < 60 ? ('undeliverable' as const) : i < 80 ? ('failed' as const) : i < 100 ? ('queued' as const) : ('sent' as const),
+          recipient: { name: `Person ${i} Longname`, organisationName: `Organisation ${i % 60} of the partnership` },
+          ...(i < 80 ? { lastError: i < 60 ? 'has blocked or removed the bot' : 'Teams did not accept the message (gave up after 8 attempts)' } : {}),
+        })),
+      ),
+    ),
+  chaser: () => chaserCard(chaseSubject, chaseSubject.owing[0]!),
+  'not-replied': () =>
+    notRepliedCard({
+      subjects: [chaseSubject, { ...chaseSubject, kind: 'meeting', id: '2027-03-12-1000', title: 'Steering Group meeting on 12 Mar 2027', deadline: '2027-03-12' }],
+      targets: [{ subject: chaseSubject, owing: chaseSubject.owing[0]!, recipient: chaseSubject.owing[0]!.recipients[0]!, onceKey: 'k', chasedToday: true, reference: '{}' }],
+      chaserWorkingDays: [7, 2],
+      canChase: true,
+    }),
   'partnership-overview': () =>
     partnershipOverviewCard({
       organisations: [{ id: 'police', name: 'Warwickshire and West Mercia Police', sector: 'police', aliases: [], preventLeadId: 'aad-police' }],
@@ -133,8 +185,36 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
       notice: { text: 'Decision recorded.', problem: false },
     }),
   'meeting-form': () => meetingFormCard({ problems: ['That time has already passed.'], values: { date: '2027-03-12' } }),
+  'board-report': () =>
+    boardReportCard({
+      partnershipName: 'Warwickshire Prevent Partnership',
+      summary: boardReportFixture().summary,
+      links: {
+        docx: `https://prevent-bot.example.org/reports/${'a'.repeat(240)}.${'b'.repeat(43)}`,
+        xlsx: `https://prevent-bot.example.org/reports/${'c'.repeat(240)}.${'d'.repeat(43)}`,
+        csv: `https://prevent-bot.example.org/reports/${'e'.repeat(240)}.${'f'.repeat(43)}`,
+      },
+      expiresAt: new Date('2026-11-22T10:15:00Z'),
+    }),
   problem: () =>
     problemCard({ title: 'Not saved, try again', message: 'Storage did not answer.', details: ['a', 'b'], hint: 'Try again.', showEmergencyLine: true, reference: 'AB12CD34' }),
+  'compliance-summary': () => complianceSummaryCard(sampleSummary(framework2018, { organisations: 12 })),
+  'benchmark-summary': () => benchmarkSummaryCard(sampleSummary(framework2018, { organisations: 12, benchmark: 7 })),
+  'organisation-summary': () =>
+    organisationSummaryCard({
+      notice: 'The full compliance summary is for the Steering Group.',
+      view: organisationView({
+        organisation: { id: 'police', name: 'Warwickshire and West Mercia Police' },
+        round: assessmentPage.round,
+        framework: framework2018,
+        ownReturn: { roundId: assessmentPage.round.id, organisationId: 'police', ratings: { '1.1': { rating: 'developing', details: '', updatedById: 'a', updatedByName: 'A', updatedAt: '2026-11-01T09:00:00.000Z' } } },
+        actions: [updated, { action: sampleAction('6.1'), etag: 'W/"2"' }],
+        organisations: [{ id: 'police', name: 'Warwickshire and West Mercia Police' }],
+        today: '2026-11-22',
+        generatedAt: '2026-11-22T10:00:00.000Z',
+      }),
+    }),
+  'summary-who-to-ask': () => summaryWhoToAskCard({ organisationName: 'Rugby Borough Council', preventLeadName: 'Rita Rugby', preventOfficerNames: ['Priya Officer'] }),
 };
 
 const templates = readdirSync(CARDS_DIRECTORY)
@@ -148,6 +228,31 @@ describe('card templates', () => {
 
   it.each(templates)('%s renders to a valid Adaptive Card 1.5 under the Teams size limit', (name) => {
     expect(cardProblems(SAMPLES[name]!())).toEqual([]);
+  });
+});
+
+describe('Teams chart elements in the template checks', () => {
+  const withBody = (element: Record<string, unknown>) => ({ type: 'AdaptiveCard', version: '1.5', body: [element] });
+  const fallback = { type: 'TextBlock', text: 'Achieving 2, Developing 1', wrap: true };
+
+  it.each(TEAMS_CHART_TYPES)('accepts %s when it carries a fallback element', (type) => {
+    expect(cardProblems(withBody({ type, title: 'Ratings', data: [], fallback }))).toEqual([]);
+  });
+
+  it.each(TEAMS_CHART_TYPES)('refuses %s without a fallback element', (type) => {
+    expect(cardProblems(withBody({ type, title: 'Ratings', data: [] }))).toEqual([`${type} has no fallback element for clients without charts`]);
+  });
+
+  it('refuses a chart whose fallback is only "drop"', () => {
+    expect(cardProblems(withBody({ type: 'Chart.Pie', data: [], fallback: 'drop' }))).toEqual(['Chart.Pie has no fallback element for clients without charts']);
+  });
+
+  it('still refuses any other element the parser does not know, fallback or not', () => {
+    expect(cardProblems(withBody({ type: 'Chart.Radar', data: [], fallback }))).toEqual([expect.stringContaining('Unknown element type "Chart.Radar"')]);
+  });
+
+  it("checks the fallback itself, as clients without charts render it", () => {
+    expect(cardProblems(withBody({ type: 'Chart.Donut', data: [], fallback: { type: 'Input.Text', id: 'x' } }))).toEqual(['input "x" has no label']);
   });
 });
 

@@ -64,6 +64,105 @@ describe('matchIntent', () => {
     );
   });
 
+  describe('the send-chasers intent', () => {
+    it.each(['send chasers', 'Send chasers please', 'send reminders', 'chasers', 'chase reminders', 'remind everyone'])('reads %j as the send-chasers intent', (text) => {
+      expect(matchIntent(text).intent).toBe('send-chasers');
+    });
+
+    it.each([
+      ['request updates', 'request-updates'],
+      ['chase updates', 'request-updates'],
+      ['send agenda', 'post-agenda'],
+      ["who hasn't replied", 'not-replied'],
+    ])('reads %j as %s, not send-chasers', (text, intent) => {
+      expect(matchIntent(text).intent).toBe(intent);
+    });
+  });
+
+  describe('the not-replied intent', () => {
+    it.each(["who hasn't replied", 'Who hasn\u2019t replied?', 'who has not replied', "who hasn't returned their updates", 'who has not responded yet', 'not replied', 'outstanding returns', 'non returns'])(
+      'reads %j as the not-replied intent',
+      (text) => {
+        expect(matchIntent(text).intent).toBe('not-replied');
+      },
+    );
+
+    it.each([
+      ['who are the members', 'partnership'],
+      ['who do I refer to', 'referral'],
+      ['reply to the agenda', 'agenda'],
+      ['send chasers', 'send-chasers'],
+    ])('reads %j as %s, not not-replied', (text, intent) => {
+      expect(matchIntent(text).intent).toBe(intent);
+    });
+  });
+
+  describe('the compliance-summary intent', () => {
+    it.each([
+      'compliance summary',
+      'Compliance summary please',
+      'how are we doing?',
+      'How are we doing on training?',
+      'how are we doing on referrals?',
+      'summary for 2026/27 Q2',
+      'how is the partnership doing',
+      'how did we do in 2025/26 Q3',
+      'self-assessment summary',
+      'benchmark scores',
+      'compliance',
+    ])('reads %j as the compliance-summary intent', (text) => {
+      expect(matchIntent(text).intent).toBe('compliance-summary');
+    });
+
+    it.each([
+      ['training', 'training'],
+      ['compliance training', 'training'],
+      ['how do I make a referral?', 'referral'],
+      ['how do we do a referral', 'referral'],
+      ["I'm worried about how my colleague is doing", 'referral'],
+      ['how do I book a course', 'training'],
+      ['self-assessment', 'self-assessment'],
+      ['rate benchmarks', 'self-assessment'],
+    ])('reads %j as %s, not the summary', (text, intent) => {
+      expect(matchIntent(text).intent).toBe(intent);
+    });
+  });
+
+  describe('the report intent', () => {
+    it.each([
+      'report',
+      'Report',
+      'board report',
+      'Board report please',
+      'report for 2026/27 Q3',
+      'board report 2026/27 Q2',
+      'can I have the board report',
+      'SWPB report',
+      'compliance report',
+      'self-assessment report',
+      'export report',
+      'reports',
+      'where is the board report',
+    ])('reads %j as the report intent', (text) => {
+      expect(matchIntent(text).intent).toBe('report');
+    });
+
+    it.each([
+      ['report a concern', 'referral'],
+      ['REPORT A CONCERN!!!', 'referral'],
+      ['I want to report a concern about a pupil', 'referral'],
+      ['report concerns about extremism', 'referral'],
+      ['how do I report someone', 'referral'],
+      ['report radicalisation', 'referral'],
+      ['how do I report it', 'referral'],
+      ['I need to report something', 'unknown'],
+      ['report action 3.1', 'update-action'],
+      ['compliance summary', 'compliance-summary'],
+    ])('reads %j as %s, not the board report', (text, intent) => {
+      expect(matchIntent(text).intent).toBe(intent);
+    });
+  });
+
   describe('messages that mention referral words but are about something else', () => {
     it.each([
       'referral data for Q3',

@@ -1,0 +1,28 @@
+import type { AdaptiveCardJson } from '../cards/render';
+import type { MessageKind } from '../domain/outbox/outbox-message';
+import type { BotServices } from './bot-services';
+
+/**
+ * Puts a card for the partnership channel in the outbox: a new post, or (with `replaceActivityId`)
+ * a refresh of one posted before. False when no channel is known yet.
+ */
+export async function enqueueToChannel(
+  partnershipId: string,
+  services: BotServices,
+  post: { kind: MessageKind; title: string; card: AdaptiveCardJson; subjectId?: string; replaceActivityId?: string },
+): Promise<boolean> {
+  const channel = await services.directory.channel(partnershipId);
+  if (!channel) return false;
+  const batch = services.outbox.draft({ partnershipId, kind: post.kind, title: post.title });
+  await services.outbox.enqueue(batch, [
+    {
+      kind: post.kind,
+      ...(post.subjectId ? { subjectId: post.subjectId } : {}),
+      recipient: { name: 'the partnership channel' },
+      reference: channel,
+      card: post.card,
+      ...(post.replaceActivityId ? { replaceActivityId: post.replaceActivityId } : {}),
+    },
+  ]);
+  return true;
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { myActionsCard } from '../../cards/action-cards';
+import { assessmentPageCard } from '../../cards/assessment-cards';
+import type { ChaserOpenSubmit } from '../../cards/chaser-card';
+import { notRepliedCard } from '../../cards/not-replied-card';
+import { londonDate } from '../../domain/clock';
+import { NotFoundError } from '../../domain/errors';
+import type { TurnHandler } from '../bot-services';
+import { chaserMessages, leaderless } from '../chaser-messages';
+import { enqueueWithStatusCard } from '../enqueue-for-leads';
+import { sendCard } from '../send-card';
+import { whoIsAsking } from '../who-is-asking';
+import { channelAgendaCard } from './meeting-handlers';
+
+/** "send chasers" (Prevent Officer): reminds everyone owing a reply who has not been chased today. */
+export const sendChasers: TurnHandler = async (context, facts, services) => {
+  const { partnershipId, actor } = await whoIsAsking(facts, services);
+  services.chasers.assertMayChase(actor);
+  const subjects = await services.chasers.openSubjects(partnershipId);
+  const targets = await services.chasers.targets(partnershipId, subjects);
+  const chasers = chaserMessages(targets);
+  const notes = [
+    subjects.length === 0
+      ? 'Nobody owes a reply: there is no open update round, self-assessment round or meeting waiting for replies.'
+      : `Chasing about: ${subjects.map((s) => s.title).join('; ')}.`,
+    ...(chasers.alreadyChased > 0 ? [`${chasers.alreadyChased} ${chasers.alreadyChased === 1 ? 'person was' : 'people were'} chased today already and ${chasers.alreadyChased === 1 ? 'is' : 'are'} not chased again.`] : []),
+  ];
+  await enqueueWithStatusCard(
+    context,
+    services,
+    { partnershipId, kind: 'chaser', title: 'Chasers', organisations: chasers.organisations, unreached: [...leaderless(subjects), ...chasers.unreached], notes },
+    chasers.messages,
+  );
+};
+
+/** "who hasn't replied" (Prevent Officer, chair): every open subject and who still owes a reply. */
+export const showNotReplied: TurnHandler = async (context, facts, services) => {
+  const { partnershipId, actor } = await whoIsAsking(facts, services);
+  services.chasers.assertMayList(actor);
+  const subjects = await services.chasers.openSubjects(partnershipId);
+  const targets = await services.chasers.targets(partnershipId, subjects);
+  await sendCard(context, notRepliedCard({ subjects, targets, chaserWorkingDays: services.chasers.workingDays, canChase: actor.role === 'prevent-officer' }));
+};
+
+/** The chaser's button: the same update, self-assessment or agenda reply card the organisation owes. */
+export function openFromChaser(submit: ChaserOpenSubmit): TurnHandler {
+  return async (context, facts, services) => {
+    const { partnershipId, actor } = await whoIsAsking(facts, services);
+    if (submit.kind === 'update-round') {
+      const records = (await services.updateRequests.requests(partnershipId)).find((r) => r.organisation.id === submit.organisationId);
+      if (!records) throw new NotFoundError('That organisation has no actions in the current action plan.');
+      await sendCard(
+        context,
+        myActionsCard({
+          heading: `Update request: ${records.organisation.name}`,
+          intro: 'Press Update on each action that has not been updated yet.',
+          records: records.records,
+          organisationNames: await services.directory.organisationNames(partnershipId),
+          today: londonDate(services.now()),
+          emptyMessage: '',
+        }),
+      );
+      return;
+    }
+    if (submit.kind === 'self-assessment') {
+      const first = await services.assessments.page(partnershipId, actor, submit.subjectId, submit.organisationId, 0);
+      const resumeAt = first.framework.sections.findIndex((s) => first.incompleteSections.includes(s.number));
+      const page = resumeAt > 0 ? await services.assessments.page(partnershipId, actor, submit.subjectId, submit.organisationId, resumeAt) : first;
+      await sendCard(context, assessmentPageCard({ page, nonce: randomUUID() }));
+      return;
+    }
+    const meeting = await services.meetings.get(partnershipId, submit.subjectId);
+    await sendCard(context, await channelAgendaCard(partnershipId, meeting, services));
+  };
+}

@@ -1,0 +1,44 @@
+import type { DeliveryView } from '../domain/outbox/delivery-batch';
+import { escapeMarkdown } from './markdown';
+import { renderCard, type AdaptiveCardJson } from './render';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "bot removed by Pat Police": who each undeliverable message was for, in the count line. */
+function undeliverablePart(view: DeliveryView): string {
+  const names = view.problems.filter((p) => p.status === 'undeliverable').map((p) => escapeMarkdown(p.name));
+  return `${names.length} could not be delivered (bot removed by ${names.join(', ')})`;
+}
+
+/** "Sending to 42 people in 20 organisations: 40 sent, 1 queued, 1 could not be delivered (bot removed by Pat Police)." Names are escaped. */
+export function deliveryCountLine(view: DeliveryView): string {
+  const { counts, batch } = view;
+  if (counts.total === 0) return batch.kind === 'chaser' ? 'No chasers to send.' : 'Nobody could be asked yet.';
+  const who = `${plural(counts.total, 'person', 'people')}${batch.organisations > 0 ? ` in ${plural(batch.organisations, 'organisation', 'organisations')}` : ''}`;
+  const parts = [
+    `${counts.sent} sent`,
+    ...(counts.queued > 0 ? [`${counts.queued} queued`] : []),
+    ...(counts.failed > 0 ? [`${counts.failed} failed`] : []),
+    ...(counts.undeliverable > 0 ? [undeliverablePart(view)] : []),
+  ];
+  return `${view.finished ? 'Finished sending to' : 'Sending to'} ${who}: ${parts.join(', ')}.`;
+}
+
+/**
+ * The Prevent Officer's live delivery card: replaced in place by the sender as messages go out,
+ * and a last time when every one is sent, failed or undeliverable.
+ */
+export function deliveryStatusCard(view: DeliveryView): AdaptiveCardJson {
+  const problems = view.problems.map((p) => `${p.name}${p.organisationName ? ` (${p.organisationName})` : ''}: ${p.reason}`);
+  const trouble = view.counts.failed + view.counts.undeliverable > 0 || view.batch.unreached.length > 0;
+  return renderCard('delivery-status', {
+    title: escapeMarkdown(view.batch.title),
+    countLine: deliveryCountLine(view),
+    colour: !view.finished ? 'Default' : trouble ? 'Warning' : 'Good',
+    notes: view.batch.notes,
+    unreached: [...view.batch.unreached, ...problems].map(escapeMarkdown),
+    footer: view.finished
+      ? 'Everything in this request has been dealt with.'
+      : 'This card updates itself as messages go out. Teams limits how fast a bot may send, so a large round takes a little while.',
+  });
+}

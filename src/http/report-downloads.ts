@@ -1,0 +1,75 @@
+import type { Response, Server } from 'restify';
+import type { BotServices } from '../bot/bot-services';
+import { isDomainError } from '../domain/errors';
+import { buildBoardReport } from '../reports/board-report';
+
+/** What serving a download needs: the link checker and the services that re-check and read. */
+export type ReportDownloadServices = Pick<BotServices, 'reportLinks' | 'directory' | 'summaries' | 'partnerships' | 'logger'>;
+
+/** Signed links are a few hundred characters; the router's default cap on a path parameter is 100. */
+export const MAX_REPORT_TOKEN_LENGTH = 1024;
+
+/** Paths with the token cut out, for logs: a token is a key to the report until it expires. */
+export function withoutReportToken(url: string | undefined): string | undefined {
+  return url?.replace(/\/reports\/[^/?#]+/, '/reports/[token]');
+}
+
+function plain(res: Response, status: number, message: string): void {
+  res.sendRaw(status, `${message}\n`, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+}
+
+function statusFor(error: unknown): { status: number; message: string } {
+  if (isDomainError(error)) {
+    switch (error.code) {
+      case 'not-found':
+        return { status: 404, message: 'That self-assessment round is no longer there. Ask the bot for the report again.' };
+      case 'forbidden':
+        return { status: 403, message: 'You are not allowed to download this report.' };
+      case 'storage-unavailable':
+        return { status: 503, message: 'The report could not be read just now. Please try the link again in a moment.' };
+      default:
+        break;
+    }
+  }
+  return { status: 500, message: 'The report could not be made. Please ask the bot for the report again.' };
+}
+
+/**
+ * GET /reports/:token: checks the link's signature (403) and expiry (410), checks that the person it
+ * was made for is still the Prevent Officer or chair of that partnership (403), then makes the file
+ * in memory and sends it as an attachment. Nothing is written anywhere, and the token never reaches
+ * a log line.
+ */
+export function registerReportDownloads(server: Server, services: ReportDownloadServices): void {
+  server.get('/reports/:token', async (req, res) => {
+    const check = services.reportLinks.verify(String(req.params?.token ?? ''));
+    if (!check.valid) {
+      services.logger.warn({ reason: check.reason }, 'board report link refused');
+      if (check.reason === 'expired') plain(res, 410, 'This download link has expired. Ask the bot for the report again.');
+      else plain(res, 403, 'This download link is not valid.');
+      return;
+    }
+    const { partnershipId, roundId, format, aadObjectId } = check.claims;
+    try {
+      const actor = await services.directory.actorFor(partnershipId, aadObjectId, undefined);
+      if (!services.summaries.maySeeSummary(actor)) {
+        services.logger.warn({ partnershipId, roundId, format }, 'board report link refused: the person is no longer the Prevent Officer or chair');
+        plain(res, 403, 'You are not allowed to download this report.');
+        return;
+      }
+      const data = await services.summaries.reportData(partnershipId, actor, roundId);
+      const file = await buildBoardReport(data, format, { partnershipName: await services.partnerships.displayName(partnershipId) });
+      services.logger.info({ partnershipId, roundId, format, bytes: file.body.length }, 'board report downloaded');
+      res.sendRaw(200, file.body, {
+        'Content-Type': file.contentType,
+        'Content-Disposition': `attachment; filename="${file.fileName}"`,
+        'Cache-Control': 'private, no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+    } catch (error) {
+      const { status, message } = statusFor(error);
+      services.logger[status >= 500 ? 'error' : 'warn']({ err: error, partnershipId, roundId, format, status }, 'board report not served');
+      plain(res, status, message);
+    }
+  });
+}

@@ -1,0 +1,105 @@
+import ExcelJS from 'exceljs';
+import { randomBytes } from 'node:crypto';
+import { freePort } from '../../src/cli/local/free-port';
+import { openRepositories } from '../../src/cli/storage-from-config';
+import { loadConfig, type Config } from '../../src/config';
+import { startBot, type RunningBot } from '../../src/index';
+import pino from 'pino';
+import { REPORT_LINK_LIFETIME_MS, ReportLinks } from '../../src/reports/report-links';
+import type { ReportFormat } from '../../src/reports/report-format';
+import { readDocx } from '../support/docx-reader';
+import { DEMO_CHAIR, DEMO_OFFICER, SEEDED_ROUND, seedReportRound } from '../support/report-seed';
+import { testConnectionString } from '../support/test-storage';
+
+const SECRET = 'integration-report-link-secret-0123456789';
+
+describe('board report downloads from the bot over HTTP, on Azurite', () => {
+  let bot: RunningBot;
+  let config: Config;
+  let links: ReportLinks;
+  let base: string;
+  const logLines: string[] = [];
+
+  beforeAll(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    config = loadConfig({
+      PORT: String(port),
+      STORAGE_CONNECTION_STRING: testConnectionString(),
+      TABLE_NAME_PREFIX: `d${randomBytes(4).toString('hex')}`,
+      PUBLIC_BASE_URL: base,
+      REPORT_LINK_SECRET: SECRET,
+    });
+    await seedReportRound(config);
+    bot = await startBot(config, pino({ level: 'trace' }, { write: (line: string) => void logLines.push(line) }));
+    links = new ReportLinks({ secret: SECRET, publicBaseUrl: base, now: () => new Date() });
+  });
+
+  afterAll(async () => {
+    await bot?.close();
+  });
+
+  function linkFor(person: { aadObjectId: string }, format: ReportFormat, expiresAt = new Date(Date.now() + REPORT_LINK_LIFETIME_MS)): string {
+    return links.url(links.sign({ partnershipId: 'warwickshire', roundId: SEEDED_ROUND.id, format, aadObjectId: person.aadObjectId }, expiresAt));
+  }
+
+  it('sends the Prevent Officer a Word document that opens, as an attachment', async () => {
+    const response = await fetch(linkFor(DEMO_OFFICER, 'docx'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="warwickshire-2026-27-q3-board-report.docx"');
+    const doc = await readDocx(Buffer.from(await response.arrayBuffer()));
+    expect(doc.blocks.filter((b) => b.kind === 'paragraph' && b.style === 'Heading1').map((b) => (b.kind === 'paragraph' ? b.text : ''))).toContain('Ratings by benchmark');
+  });
+
+  it('sends the chair the workbook, which opens', async () => {
+    const response = await fetch(linkFor(DEMO_CHAIR, 'xlsx'));
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Self-assessment', 'Action tracker', 'Summary']);
+  });
+
+  it('asks browsers and proxies not to keep the file', async () => {
+    const response = await fetch(linkFor(DEMO_OFFICER, 'csv'));
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+  });
+
+  it('answers an expired link with 410 and a short message', async () => {
+    const response = await fetch(linkFor(DEMO_OFFICER, 'docx', new Date(Date.now() - 1000)));
+    expect(response.status).toBe(410);
+    expect(await response.text()).toBe('This download link has expired. Ask the bot for the report again.\n');
+  });
+
+  it('answers a tampered link with 403', async () => {
+    const url = linkFor(DEMO_OFFICER, 'docx');
+    const [payload, signature] = url.split('/reports/')[1]!.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8'));
+    const forged = Buffer.from(JSON.stringify({ ...claims, aadObjectId: '00000000-0000-0000-0000-000000000099' })).toString('base64url');
+    const response = await fetch(`${base}/reports/${forged}.${signature}`);
+    expect(response.status).toBe(403);
+    expect(await response.text()).toBe('This download link is not valid.\n');
+  });
+
+  it('answers 403 when the person the link was made for is no longer the chair', async () => {
+    const repositories = await openRepositories(config);
+    const formerChair = { aadObjectId: '00000000-0000-0000-0000-000000000098', name: 'Fiona Former' };
+    await repositories.members.save('warwickshire', { ...formerChair, role: 'chair' }, { id: 'test', name: 'test' });
+    const url = linkFor(formerChair, 'csv');
+    expect((await fetch(url)).status).toBe(200);
+    await repositories.members.save('warwickshire', { ...formerChair, role: 'staff' }, { id: 'test', name: 'test' });
+    const response = await fetch(url);
+    expect(response.status).toBe(403);
+    expect(await response.text()).toBe('You are not allowed to download this report.\n');
+  });
+
+  it('never writes a link token or the secret to the log, whatever the answer', async () => {
+    const good = linkFor(DEMO_OFFICER, 'csv');
+    const expired = linkFor(DEMO_OFFICER, 'csv', new Date(Date.now() - 1000));
+    const tokens = [good, expired, `${good}x`].map((url) => url.split('/reports/')[1]!);
+    for (const token of tokens) await fetch(`${base}/reports/${token}`);
+    const log = logLines.join('');
+    expect(log).toContain('board report downloaded');
+    for (const secret of [SECRET, ...tokens.map((t) => t.split('.')[1]!)]) expect(log).not.toContain(secret);
+  });
+});
