@@ -1,0 +1,219 @@
+// Prevent Partnership Bot: everything one partnership's deployment needs, in one resource group.
+// Deploy with `az deployment group create` (see README, Deploy) or the Agents Toolkit (m365agents.yml).
+
+@minLength(3)
+@maxLength(16)
+@description('Lower-case letters and digits; every resource name starts with it (the storage account name is it plus "tables").')
+param baseName string
+
+param location string = resourceGroup().location
+
+@description('Bot name shown in the Azure portal; Teams shows the name in manifest/manifest.json.')
+param botDisplayName string = 'Prevent Partnership Bot'
+
+@description('App Service plan size: B1 is enough for one partnership; Always On needs Basic or above.')
+param appServiceSku string = 'B1'
+
+@description('Comma-separated tenant ids whose users may use the bot; empty means the tenant being deployed to.')
+param allowedTenantIds string = ''
+
+param defaultPartnershipId string = 'warwickshire'
+param tableNamePrefix string = 'ppb'
+param agendaPostWorkingDays int = 5
+
+@description('Working days before a deadline when the bot chases the leads who have not replied, e.g. 7,2.')
+param chaserWorkingDays string = '7,2'
+param logLevel string = 'info'
+
+@secure()
+@minLength(32)
+@description('Signs the board report download links. Generate once (openssl rand -base64 48) and keep it: changing it cancels links not yet used.')
+param reportLinkSecret string
+
+@minValue(1)
+@maxValue(365)
+@description('Days a deleted blob or container can be recovered.')
+param softDeleteDays int = 14
+
+var storageAccountName = '${baseName}tables'
+var webAppName = '${baseName}-bot'
+var tenantsAllowed = empty(allowedTenantIds) ? tenant().tenantId : allowedTenantIds
+
+// The bot's identity: multi-tenant bot registrations can no longer be created, and a managed
+// identity needs no client secret to store or rotate.
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${baseName}-bot-identity'
+  location: location
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageAccountName
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_ZRS'
+  }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    // The bot reads a connection string (STORAGE_CONNECTION_STRING), which signs with the account key.
+    allowSharedKeyAccess: true
+    accessTier: 'Hot'
+  }
+}
+
+// Table data has no soft delete; the tables are backed up with `npm run backup-tables` (README, Deploy),
+// and the backups kept as blobs here are what soft delete protects.
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    deleteRetentionPolicy: {
+      enabled: true
+      days: softDeleteDays
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: softDeleteDays
+    }
+  }
+}
+
+resource backupContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'table-backups'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${baseName}-logs'
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${baseName}-insights'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'Node.JS'
+    WorkspaceResourceId: workspace.id
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${baseName}-plan'
+  location: location
+  kind: 'linux'
+  sku: {
+    name: appServiceSku
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource webApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: webAppName
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      linuxFxVersion: 'NODE|20-lts'
+      appCommandLine: 'node dist/src/index.js'
+      alwaysOn: true
+      healthCheckPath: '/healthz'
+      ftpsState: 'Disabled'
+      minTlsVersion: '1.2'
+      http20Enabled: true
+    }
+  }
+}
+
+var publicHost = webApp.properties.defaultHostName
+
+// Exactly the variables src/config.ts reads (test/unit/deploy/infra-config.test.ts holds them together),
+// plus App Service's own WEBSITE_ and SCM_ settings.
+resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
+  parent: webApp
+  name: 'appsettings'
+  properties: {
+    BOT_MODE: 'production'
+    PORT: '8080'
+    STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+    TABLE_NAME_PREFIX: tableNamePrefix
+    DEFAULT_PARTNERSHIP_ID: defaultPartnershipId
+    MicrosoftAppId: identity.properties.clientId
+    MicrosoftAppPassword: ''
+    MicrosoftAppTenantId: identity.properties.tenantId
+    MicrosoftAppType: 'UserAssignedMSI'
+    ALLOWED_TENANT_IDS: tenantsAllowed
+    FRAMEWORKS_DIRECTORY: ''
+    AGENDA_POST_WORKING_DAYS: string(agendaPostWorkingDays)
+    CHASER_WORKING_DAYS: chaserWorkingDays
+    MAX_REQUEST_BODY_KB: '256'
+    PUBLIC_BASE_URL: 'https://${publicHost}'
+    REPORT_LINK_SECRET: reportLinkSecret
+    LOG_FORMAT: 'json'
+    LOG_LEVEL: logLevel
+    APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
+    WEBSITE_RUN_FROM_PACKAGE: '1'
+    SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
+  }
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: '${baseName}-bot'
+  location: 'global'
+  kind: 'azurebot'
+  sku: {
+    name: 'F0'
+  }
+  properties: {
+    displayName: botDisplayName
+    endpoint: 'https://${publicHost}/api/messages'
+    msaAppType: 'UserAssignedMSI'
+    msaAppId: identity.properties.clientId
+    msaAppMSIResourceId: identity.id
+    msaAppTenantId: identity.properties.tenantId
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+      deploymentEnvironment: 'CommercialDeployment'
+    }
+  }
+}
+
+// Upper-case names: the Agents Toolkit writes each output into infra/env/.env.<environment> under its name,
+// and `npm run package` reads BOT_ID and BOT_DOMAIN from the environment.
+output BOT_ID string = identity.properties.clientId
+output BOT_TENANT_ID string = identity.properties.tenantId
+output BOT_DOMAIN string = publicHost
+output AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
+output APP_SERVICE_NAME string = webApp.name
+output STORAGE_ACCOUNT_NAME string = storage.name
+output BACKUP_CONTAINER_NAME string = backupContainer.name

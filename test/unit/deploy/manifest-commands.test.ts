@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { MANIFEST_TEMPLATE } from '../../../src/deploy/teams-package';
+import { matchIntent } from '../../../src/domain/intents/intent-matcher';
+
+/**
+ * Teams puts a command's title in the compose box when it is picked from the bot's menu, so every
+ * title must read, through the real matcher, as the intent the command promises. Adding a command to
+ * manifest/manifest.json means adding its intent here.
+ */
+const PROMISED: Readonly<Record<string, string>> = {
+  'How do I make a referral?': 'referral',
+  Training: 'training',
+  'My actions': 'my-actions',
+  'Update action 3.1': 'update-action',
+  'Self-assessment': 'self-assessment',
+  'Next meeting': 'agenda',
+  Agenda: 'agenda',
+  'How are we doing?': 'compliance-summary',
+  'Request updates': 'request-updates',
+  'Board report': 'report',
+  "Who hasn't replied?": 'not-replied',
+  'Send chasers': 'send-chasers',
+  'Schedule meeting': 'schedule-meeting',
+  'Post agenda': 'post-agenda',
+  'Record decisions': 'record-decisions',
+  Help: 'help',
+};
+
+interface CommandList {
+  scopes: string[];
+  commands: { title: string }[];
+}
+const manifest = JSON.parse(readFileSync(MANIFEST_TEMPLATE, 'utf8')) as { bots: { commandLists: CommandList[] }[] };
+const commands = manifest.bots.flatMap((bot) => bot.commandLists.flatMap((list) => list.commands.map((c) => [list.scopes.join('/'), c.title] as const)));
+
+describe('the manifest commands', () => {
+  it.each(commands)('%s: "%s" is one the bot understands, as the intent it promises', (_scope, title) => {
+    expect(matchIntent(title).intent).toBe(PROMISED[title] ?? 'a promised intent for this title');
+  });
+
+  it('promises nothing the manifest no longer offers', () => {
+    const offered = new Set(commands.map(([, title]) => title));
+    expect(Object.keys(PROMISED).filter((title) => !offered.has(title))).toEqual([]);
+  });
+});
