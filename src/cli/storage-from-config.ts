@@ -1,4 +1,7 @@
 import type { Config } from '../config';
+import { AuditRecorder } from '../domain/audit/audit-recorder';
+import { auditRepositories } from '../domain/audit/audited-repositories';
+import { AuditTableRepository } from '../storage/tables/audit-table-repository';
 import { ActionTableRepository } from '../storage/tables/action-table-repository';
 import { GuidanceTableRepository } from '../storage/tables/guidance-table-repository';
 import { MemberTableRepository } from '../storage/tables/member-table-repository';
@@ -10,12 +13,21 @@ import { TableStorage } from '../storage/tables/table-storage';
 export async function openRepositories(config: Pick<Config, 'storageConnectionString' | 'tableNamePrefix'>) {
   const storage = new TableStorage(config.storageConnectionString, config.tableNamePrefix);
   await storage.ensureTables();
+  const auditLog = new AuditTableRepository(storage.client('audit'));
+  // CLI writes are audited like the bot's, under their tool's id ("cli:import-plan").
+  const recorder = new AuditRecorder(auditLog, () => new Date(), (error) => console.error(`${error.message}: ${String(error.cause)}`));
   return {
     storage,
-    partnerships: new PartnershipTableRepository(storage.client('partnerships')),
-    guidance: new GuidanceTableRepository(storage.client('guidance')),
-    organisations: new OrganisationTableRepository(storage.client('organisations')),
-    members: new MemberTableRepository(storage.client('members')),
-    actions: new ActionTableRepository(storage.client('actions')),
+    auditLog,
+    ...auditRepositories(
+      {
+        partnerships: new PartnershipTableRepository(storage.client('partnerships')),
+        guidance: new GuidanceTableRepository(storage.client('guidance')),
+        organisations: new OrganisationTableRepository(storage.client('organisations')),
+        members: new MemberTableRepository(storage.client('members')),
+        actions: new ActionTableRepository(storage.client('actions')),
+      },
+      recorder,
+    ),
   };
 }

@@ -1,6 +1,7 @@
 import type { Action, ActionProgress, ActionRecord } from './actions/action';
 import type { UpdateRound } from './actions/update-round';
 import type { AssessmentRound, OrganisationReturn, RatingChange, RatingHistoryEntry, ReturnRecord } from './assessment/assessment';
+import type { AuditEntry, AuditEvent, AuditHead, StoredAuditEntry } from './audit/audit-entry';
 import type { Guidance } from './guidance/guidance';
 import type { Meeting } from './meetings/meeting';
 import type { DeliveryBatch, OutboxMessage, Versioned } from './outbox/outbox-message';
@@ -128,8 +129,24 @@ export interface MeetingRepository {
   get(partnershipId: string, meetingId: string): Promise<{ meeting: Meeting; etag: string } | undefined>;
   /** Creates a meeting; ConflictError if one already starts at that time. */
   create(partnershipId: string, meeting: Meeting): Promise<void>;
-  /** Replaces a meeting on the ETag read (ConflictError when someone changed it first). */
-  update(partnershipId: string, meeting: Meeting, etag: string): Promise<void>;
+  /**
+   * Replaces a meeting on the ETag read (ConflictError when someone changed it first). `author` is
+   * who made the change, for the audit log; changes the bot makes on its own pass none.
+   */
+  update(partnershipId: string, meeting: Meeting, etag: string, author?: ChangeAuthor): Promise<void>;
+}
+
+/**
+ * The tamper-evident audit log (src/domain/audit): per partnership, an append-only chain of entries,
+ * each holding the hash of the one before. Appends from several instances never fork the chain.
+ */
+export interface AuditLog {
+  /** Appends after the current last entry; numbers, links and hashes the entry. */
+  append(partnershipId: string, event: AuditEvent): Promise<AuditEntry>;
+  /** Entries in sequence order as stored (unchecked: verifyChain judges them), from `fromSequence` on. */
+  list(partnershipId: string, fromSequence?: number): Promise<StoredAuditEntry[]>;
+  /** The last entry's sequence and hash as the log recorded it, undefined before the first append. */
+  head(partnershipId: string): Promise<AuditHead | undefined>;
 }
 
 /**

@@ -13,7 +13,9 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTF
  * 404 -> NotFound, 409 and 412 -> Conflict, 5xx and network failures -> StorageUnavailable.
  */
 export function mapTableError(error: unknown, what: string): never {
-  const e = (error ?? {}) as RestLikeError;
+  const e = (error ?? {}) as RestLikeError & { name?: string };
+  // Only the operation deadline aborts Table calls: storage that does not answer in time is unavailable.
+  if (e.name === 'AbortError') throw new StorageUnavailableError(`${what}: storage did not answer in time`, error);
   if (e.statusCode === 404) throw new NotFoundError(`${what}: not found`);
   if (e.statusCode === 409) throw new ConflictError(`${what}: already exists`);
   if (e.statusCode === 412) throw new ConflictError(`${what}: changed by someone else since it was read`);

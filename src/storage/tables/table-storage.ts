@@ -1,5 +1,6 @@
 import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
 import type { StorageHealth } from '../../domain/ports';
+import { operationDeadlinePolicy, TABLE_OPERATION_DEADLINE_MS } from './request-deadline';
 
 /** The tables this deployment uses; each is created on start-up if missing. */
 export const TABLES = {
@@ -12,6 +13,7 @@ export const TABLES = {
   meetings: 'Meetings',
   outbox: 'Outbox',
   botState: 'BotState',
+  audit: 'AuditLog',
 } as const;
 
 export type TableKey = keyof typeof TABLES;
@@ -27,10 +29,14 @@ export class TableStorage implements StorageHealth {
   constructor(
     private readonly connectionString: string,
     private readonly prefix: string,
+    /** Tests shorten it to prove a hung storage fails as "not saved" rather than hanging the turn. */
+    deadlineMs = TABLE_OPERATION_DEADLINE_MS,
   ) {
     this.options = {
       allowInsecureConnection: /DefaultEndpointsProtocol=http;|TableEndpoint=http:\/\/|UseDevelopmentStorage=true/i.test(connectionString),
-      retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 2000 },
+      // Refused connections are retried twice, quickly; the deadline caps the whole operation.
+      retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 800 },
+      additionalPolicies: [{ policy: operationDeadlinePolicy(deadlineMs), position: 'perCall' }],
     };
   }
 

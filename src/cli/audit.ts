@@ -1,0 +1,66 @@
+import { loadConfig } from '../config';
+import { verifyChain } from '../domain/audit/audit-chain';
+import { InvalidError } from '../domain/errors';
+import { partnershipIdSchema } from '../domain/partnership/partnership';
+import type { AuditLog } from '../domain/ports';
+import { parseOrThrow } from '../domain/validation';
+import { AuditTableRepository } from '../storage/tables/audit-table-repository';
+import { PartnershipTableRepository } from '../storage/tables/partnership-table-repository';
+import { TableStorage } from '../storage/tables/table-storage';
+import { runCli } from './cli-runner';
+
+const USAGE = 'usage: npm run audit -- --verify [--partnership ID]   or   npm run audit -- --list [--since YYYY-MM-DD] [--partnership ID]';
+
+/** One line per partnership; `intact` is false when any chain is broken. */
+export async function verifyAuditLogs(log: AuditLog, partnershipIds: readonly string[]): Promise<{ lines: string[]; intact: boolean }> {
+  const lines: string[] = [];
+  let intact = true;
+  for (const partnershipId of partnershipIds) {
+    const verdict = verifyChain(await log.list(partnershipId), await log.head(partnershipId));
+    if (verdict.intact) {
+      lines.push(`audit chain of ${partnershipId}: ${verdict.entries} ${verdict.entries === 1 ? 'entry' : 'entries'}, intact`);
+    } else {
+      intact = false;
+      lines.push(`audit chain of ${partnershipId}: BROKEN at entry ${verdict.sequence} (${verdict.problem}): ${verdict.detail}`);
+    }
+  }
+  return { lines, intact };
+}
+
+/** The entries as lines for the Prevent Officer's report: sequence, time, actor id, verb, entity. */
+export async function listAuditEntries(log: AuditLog, partnershipId: string, since?: string): Promise<string[]> {
+  const entries = await log.list(partnershipId);
+  return entries.filter((e) => since === undefined || e.at >= since).map((e) => [`#${e.sequence}`, e.at, e.actorId, e.verb, e.entity].join('\t'));
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const mode = argv.includes('--verify') ? 'verify' : argv.includes('--list') ? 'list' : undefined;
+  if (!mode) throw new InvalidError('say --verify or --list', [USAGE]);
+  const valueOf = (flag: string): string | undefined => {
+    const at = argv.indexOf(flag);
+    if (at < 0) return undefined;
+    const value = argv[at + 1];
+    if (value === undefined || value.startsWith('--')) throw new InvalidError(`${flag} needs a value`, [USAGE]);
+    return value;
+  };
+  const since = valueOf('--since');
+  if (since !== undefined && Number.isNaN(Date.parse(since))) throw new InvalidError(`--since takes a date such as 2026-11-01, not "${since}"`, [USAGE]);
+  const config = loadConfig();
+  const storage = new TableStorage(config.storageConnectionString, config.tableNamePrefix);
+  await storage.ensureTables();
+  const log = new AuditTableRepository(storage.client('audit'));
+  const given = valueOf('--partnership');
+  const partnershipId = given === undefined ? undefined : parseOrThrow(partnershipIdSchema, given, '--partnership');
+
+  if (mode === 'list') {
+    const lines = await listAuditEntries(log, partnershipId ?? config.defaultPartnershipId, since === undefined ? undefined : new Date(since).toISOString());
+    for (const line of lines) console.log(line);
+    return 0;
+  }
+  const ids = partnershipId ? [partnershipId] : await new PartnershipTableRepository(storage.client('partnerships')).listIds();
+  const { lines, intact } = await verifyAuditLogs(log, ids.length > 0 ? ids : [config.defaultPartnershipId]);
+  for (const line of lines) (intact ? console.log : console.error)(line);
+  return intact ? 0 : 1;
+}
+
+if (require.main === module) runCli(main);

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/** What was done. A closed list, so a report can group by it and a typo cannot invent a new kind. */
+export const AUDIT_VERBS = [
+  'action-update',
+  'plan-import',
+  'update-round-start',
+  'update-round-save',
+  'assessment-round-start',
+  'assessment-round-card',
+  'rating-save',
+  'return-submit',
+  'member-save',
+  /** A person's name erased from storage (the entry holds only their object id). */
+  'member-erase',
+  'organisation-save',
+  'guidance-save',
+  'partnership-save',
+  'meeting-create',
+  'meeting-update',
+] as const;
+export type AuditVerb = (typeof AUDIT_VERBS)[number];
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest');
+
+/**
+ * What a caller asks the log to record. Only ids and hashes: a value's hash shows that it changed
+ * (and, given the value, what it was) without the log ever holding names or free text.
+ */
+export const auditEventSchema = z.object({
+  at: z.string().datetime(),
+  /** An AAD object id, or a tool or system id such as "cli:import-plan"; never a name. */
+  actorId: z.string().min(1).max(200),
+  verb: z.enum(AUDIT_VERBS),
+  /** The entity's type and key, e.g. "action:3.1". */
+  entity: z.string().min(1).max(300),
+  beforeHash: sha256Hex.optional(),
+  afterHash: sha256Hex.optional(),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+/** One row of a partnership's chain. `hash` covers every other field, `previousHash` links the rows. */
+export const auditEntrySchema = auditEventSchema.extend({
+  partnershipId: z.string().min(1),
+  sequence: z.number().int().min(1),
+  previousHash: sha256Hex,
+  hash: sha256Hex,
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/**
+ * An entry as read back from storage. The verb is not checked against the list here, so a row
+ * someone edited by hand is still read and reported by verification instead of failing the read.
+ */
+export const storedAuditEntrySchema = auditEntrySchema.extend({ verb: z.string().min(1) });
+export type StoredAuditEntry = z.infer<typeof storedAuditEntrySchema>;
+
+/** The last entry of a chain, kept in its own row so concurrent appends cannot fork the chain. */
+export interface AuditHead {
+  readonly sequence: number;
+  readonly hash: string;
+}

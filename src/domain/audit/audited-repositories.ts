@@ -1,0 +1,231 @@
+import { actionSchema, type Action, type ActionProgress, type ActionRecord } from '../actions/action';
+import type { UpdateRound } from '../actions/update-round';
+import type { AssessmentRound, OrganisationReturn, RatingChange, RatingHistoryEntry, ReturnRecord } from '../assessment/assessment';
+import type { Guidance } from '../guidance/guidance';
+import type { Meeting } from '../meetings/meeting';
+import type { Member } from '../partnership/member';
+import type { Organisation } from '../partnership/organisation';
+import type { Partnership } from '../partnership/partnership';
+import type {
+  ActionRepository,
+  AssessmentRepository,
+  ChangeAuthor,
+  GuidanceRepository,
+  MeetingRepository,
+  MemberRepository,
+  OrganisationRepository,
+  PartnershipRepository,
+  UpdateRoundRepository,
+} from '../ports';
+import { canonicalJson } from './audit-chain';
+import { SYSTEM_ACTOR, type AuditRecorder } from './audit-recorder';
+
+/**
+ * Decorators that append an audit entry after each successful write of the repository they wrap.
+ * Reads pass straight through. The old value is read just before the write so its hash can be kept;
+ * idempotent repeats (duplicate: true) wrote nothing and are not recorded again.
+ */
+
+export class AuditedPartnershipRepository implements PartnershipRepository {
+  constructor(private readonly inner: PartnershipRepository, private readonly audit: AuditRecorder) {}
+  get = (partnershipId: string) => this.inner.get(partnershipId);
+  listIds = () => this.inner.listIds();
+  findByTenant = (tenantId: string) => this.inner.findByTenant(tenantId);
+  async save(partnership: Partnership, author: ChangeAuthor): Promise<void> {
+    const before = await this.inner.get(partnership.id);
+    await this.inner.save(partnership, author);
+    await this.audit.record(partnership.id, author.id, 'partnership-save', `partnership:${partnership.id}`, before, partnership);
+  }
+}
+
+export class AuditedGuidanceRepository implements GuidanceRepository {
+  constructor(private readonly inner: GuidanceRepository, private readonly audit: AuditRecorder) {}
+  get = (partnershipId: string) => this.inner.get(partnershipId);
+  async save(partnershipId: string, guidance: Guidance, author: ChangeAuthor): Promise<void> {
+    const before = await this.inner.get(partnershipId);
+    await this.inner.save(partnershipId, guidance, author);
+    await this.audit.record(partnershipId, author.id, 'guidance-save', 'guidance', before, guidance);
+  }
+}
+
+export class AuditedOrganisationRepository implements OrganisationRepository {
+  constructor(private readonly inner: OrganisationRepository, private readonly audit: AuditRecorder) {}
+  list = (partnershipId: string) => this.inner.list(partnershipId);
+  get = (partnershipId: string, organisationId: string) => this.inner.get(partnershipId, organisationId);
+  async save(partnershipId: string, organisation: Organisation, author: ChangeAuthor): Promise<void> {
+    const before = await this.inner.get(partnershipId, organisation.id);
+    await this.inner.save(partnershipId, organisation, author);
+    await this.audit.record(partnershipId, author.id, 'organisation-save', `organisation:${organisation.id}`, before, organisation);
+  }
+}
+
+/** Conversation references are delivery plumbing Teams hands the bot, not a governance change: not audited. */
+export class AuditedMemberRepository implements MemberRepository {
+  constructor(private readonly inner: MemberRepository, private readonly audit: AuditRecorder) {}
+  list = (partnershipId: string) => this.inner.list(partnershipId);
+  get = (partnershipId: string, aadObjectId: string) => this.inner.get(partnershipId, aadObjectId);
+  saveConversationReference = (partnershipId: string, aadObjectId: string, reference: string) => this.inner.saveConversationReference(partnershipId, aadObjectId, reference);
+  getConversationReference = (partnershipId: string, aadObjectId: string) => this.inner.getConversationReference(partnershipId, aadObjectId);
+  async save(partnershipId: string, member: Member, author: ChangeAuthor): Promise<void> {
+    const before = await this.inner.get(partnershipId, member.aadObjectId);
+    await this.inner.save(partnershipId, member, author);
+    await this.audit.record(partnershipId, author.id, 'member-save', `member:${member.aadObjectId}`, before, member);
+  }
+}
+
+export class AuditedActionRepository implements ActionRepository {
+  constructor(private readonly inner: ActionRepository, private readonly audit: AuditRecorder) {}
+  list = (partnershipId: string) => this.inner.list(partnershipId);
+  get = (partnershipId: string, actionId: string) => this.inner.get(partnershipId, actionId);
+  history = (partnershipId: string, actionId: string) => this.inner.history(partnershipId, actionId);
+
+  /** One entry per action whose definition the import adds or changes; unchanged actions are not written anew in substance. */
+  async savePlan(partnershipId: string, actions: readonly Action[], author: ChangeAuthor): Promise<void> {
+    const before = new Map((await this.inner.list(partnershipId)).map((record) => [record.action.id, record.action]));
+    await this.inner.savePlan(partnershipId, actions, author);
+    for (const action of actions) {
+      const parsed = actionSchema.safeParse(action);
+      const after = parsed.success ? parsed.data : action;
+      const previous = before.get(action.id);
+      if (previous && canonicalJson(previous) === canonicalJson(after)) continue;
+      await this.audit.record(partnershipId, author.id, 'plan-import', `action:${action.id}`, previous, after);
+    }
+  }
+
+  async recordUpdate(partnershipId: string, actionId: string, progress: ActionProgress, etag: string): Promise<{ record: ActionRecord; duplicate: boolean }> {
+    const before = await this.inner.get(partnershipId, actionId);
+    const result = await this.inner.recordUpdate(partnershipId, actionId, progress, etag);
+    if (!result.duplicate) await this.audit.record(partnershipId, progress.updatedById, 'action-update', `action:${actionId}`, before?.progress, result.record.progress ?? progress);
+    return result;
+  }
+}
+
+export class AuditedUpdateRoundRepository implements UpdateRoundRepository {
+  constructor(private readonly inner: UpdateRoundRepository, private readonly audit: AuditRecorder) {}
+  current = (partnershipId: string) => this.inner.current(partnershipId);
+  /** A new start time is a new round (its requester started it); the same one is the bot noting its channel card. */
+  async save(partnershipId: string, round: UpdateRound): Promise<void> {
+    const before = await this.inner.current(partnershipId);
+    await this.inner.save(partnershipId, round);
+    const started = before?.startedAt !== round.startedAt;
+    await this.audit.record(
+      partnershipId,
+      started ? round.requestedById : SYSTEM_ACTOR,
+      started ? 'update-round-start' : 'update-round-save',
+      `update-round:${round.startedAt}`,
+      started ? undefined : before,
+      round,
+    );
+  }
+}
+
+export class AuditedAssessmentRepository implements AssessmentRepository {
+  constructor(private readonly inner: AssessmentRepository, private readonly audit: AuditRecorder) {}
+  listRounds = (partnershipId: string) => this.inner.listRounds(partnershipId);
+  getRound = (partnershipId: string, roundId: string) => this.inner.getRound(partnershipId, roundId);
+  getReturn = (partnershipId: string, roundId: string, organisationId: string) => this.inner.getReturn(partnershipId, roundId, organisationId);
+  listReturns = (partnershipId: string, roundId: string) => this.inner.listReturns(partnershipId, roundId);
+  history = (partnershipId: string, roundId: string, organisationId: string): Promise<RatingHistoryEntry[]> => this.inner.history(partnershipId, roundId, organisationId);
+
+  async createRound(partnershipId: string, round: AssessmentRound): Promise<void> {
+    await this.inner.createRound(partnershipId, round);
+    await this.audit.record(partnershipId, round.startedById, 'assessment-round-start', `assessment-round:${round.id}`, undefined, round);
+  }
+
+  async setRoundChannelCard(partnershipId: string, roundId: string, channelActivityId: string): Promise<void> {
+    const before = await this.inner.getRound(partnershipId, roundId);
+    await this.inner.setRoundChannelCard(partnershipId, roundId, channelActivityId);
+    await this.audit.record(partnershipId, SYSTEM_ACTOR, 'assessment-round-card', `assessment-round:${roundId}`, before, before ? { ...before, channelActivityId } : undefined);
+  }
+
+  async saveReturn(
+    partnershipId: string,
+    value: OrganisationReturn,
+    changes: readonly RatingChange[],
+    nonce: string,
+    etag: string | undefined,
+  ): Promise<{ record: ReturnRecord; duplicate: boolean }> {
+    const before = await this.inner.getReturn(partnershipId, value.roundId, value.organisationId);
+    const result = await this.inner.saveReturn(partnershipId, value, changes, nonce, etag);
+    if (result.duplicate) return result;
+    const submitted = value.submittedAt !== undefined && before?.value.submittedAt === undefined;
+    await this.audit.record(
+      partnershipId,
+      submitted ? (value.submittedById ?? SYSTEM_ACTOR) : ratingActor(value, changes),
+      submitted ? 'return-submit' : 'rating-save',
+      `return:${value.roundId}/${value.organisationId}`,
+      before?.etag === undefined ? undefined : before.value,
+      result.record.value,
+    );
+    return result;
+  }
+}
+
+/** Whoever made the ratings this save changed (a save carries one person's page). */
+function ratingActor(value: OrganisationReturn, changes: readonly RatingChange[]): string {
+  const changed = changes[0]?.after.updatedById;
+  if (changed) return changed;
+  const latest = Object.values(value.ratings).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  return latest?.updatedById ?? SYSTEM_ACTOR;
+}
+
+export class AuditedMeetingRepository implements MeetingRepository {
+  constructor(private readonly inner: MeetingRepository, private readonly audit: AuditRecorder) {}
+  list = (partnershipId: string) => this.inner.list(partnershipId);
+  get = (partnershipId: string, meetingId: string) => this.inner.get(partnershipId, meetingId);
+
+  async create(partnershipId: string, meeting: Meeting): Promise<void> {
+    await this.inner.create(partnershipId, meeting);
+    await this.audit.record(partnershipId, meeting.scheduledById, 'meeting-create', `meeting:${meeting.id}`, undefined, meeting);
+  }
+
+  async update(partnershipId: string, meeting: Meeting, etag: string, author?: ChangeAuthor): Promise<void> {
+    const before = (await this.inner.get(partnershipId, meeting.id))?.meeting;
+    await this.inner.update(partnershipId, meeting, etag, author);
+    await this.audit.record(partnershipId, author?.id ?? meetingChangeActor(before, meeting), 'meeting-update', `meeting:${meeting.id}`, before, meeting);
+  }
+}
+
+/** Without an author, the change itself says who made it: a new reply or decision, or the bot's own claim or post. */
+function meetingChangeActor(before: Meeting | undefined, after: Meeting): string {
+  for (const [organisationId, reply] of Object.entries(after.attendance)) {
+    if (canonicalJson(before?.attendance[organisationId]) !== canonicalJson(reply)) return reply.byId;
+  }
+  const decision = after.decisions[before?.decisions.length ?? 0];
+  if (decision) return decision.byId;
+  return SYSTEM_ACTOR;
+}
+
+export interface AuditablePorts {
+  readonly partnerships: PartnershipRepository;
+  readonly guidance: GuidanceRepository;
+  readonly organisations: OrganisationRepository;
+  readonly members: MemberRepository;
+  readonly actions: ActionRepository;
+  readonly updateRounds: UpdateRoundRepository;
+  readonly assessments: AssessmentRepository;
+  readonly meetings: MeetingRepository;
+}
+
+/** The wrapped repositories are seen through their ports; anything else given passes through as it is. */
+export type Audited<T> = { [K in keyof T]: K extends keyof AuditablePorts ? AuditablePorts[K] : T[K] };
+
+/** Wraps whichever of the repositories are given; the result has the same shape. */
+export function auditRepositories<T extends Partial<AuditablePorts>>(ports: T, audit: AuditRecorder): Audited<T> {
+  const wrap = {
+    partnerships: (r: PartnershipRepository) => new AuditedPartnershipRepository(r, audit),
+    guidance: (r: GuidanceRepository) => new AuditedGuidanceRepository(r, audit),
+    organisations: (r: OrganisationRepository) => new AuditedOrganisationRepository(r, audit),
+    members: (r: MemberRepository) => new AuditedMemberRepository(r, audit),
+    actions: (r: ActionRepository) => new AuditedActionRepository(r, audit),
+    updateRounds: (r: UpdateRoundRepository) => new AuditedUpdateRoundRepository(r, audit),
+    assessments: (r: AssessmentRepository) => new AuditedAssessmentRepository(r, audit),
+    meetings: (r: MeetingRepository) => new AuditedMeetingRepository(r, audit),
+  } as const;
+  const result: Record<string, unknown> = { ...ports };
+  for (const key of Object.keys(wrap) as (keyof AuditablePorts)[]) {
+    const port = ports[key];
+    if (port) result[key] = (wrap[key] as (r: unknown) => unknown)(port);
+  }
+  return result as Audited<T>;
+}
