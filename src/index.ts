@@ -38,6 +38,10 @@ import { OutboxTableRepository } from './storage/tables/outbox-table-repository'
 import { PartnershipTableRepository } from './storage/tables/partnership-table-repository';
 import { StateDocumentTable } from './storage/tables/state-document-table';
 import { TableStorage } from './storage/tables/table-storage';
+import { AuditTableRepository } from './storage/tables/audit-table-repository';
+import { auditRepositories } from './domain/audit/audited-repositories';
+import { AuditRecorder } from './domain/audit/audit-recorder';
+import { logAuditFailure } from './storage/audited-storage';
 
 export interface RunningBot {
   readonly server: ReturnType<typeof createHttpServer>;
@@ -50,21 +54,28 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   const storage = new TableStorage(config.storageConnectionString, config.tableNamePrefix);
   await storage.ensureTables();
 
-  const partnershipRepository = new PartnershipTableRepository(storage.client('partnerships'));
   const now = () => new Date();
-  const actions = new ActionTableRepository(storage.client('actions'));
-  const members = new MemberTableRepository(storage.client('members'));
-  const organisations = new OrganisationTableRepository(storage.client('organisations'));
+  // Every governance write goes through these decorators, which append to the audit log after it.
+  const { partnerships: partnershipRepository, actions, members, organisations, assessments, meetings: meetingRepository, updateRounds, guidance: guidanceRepository } = auditRepositories(
+    {
+      partnerships: new PartnershipTableRepository(storage.client('partnerships')),
+      actions: new ActionTableRepository(storage.client('actions')),
+      members: new MemberTableRepository(storage.client('members')),
+      organisations: new OrganisationTableRepository(storage.client('organisations')),
+      assessments: new AssessmentTableRepository(storage.client('assessments')),
+      meetings: new MeetingTableRepository(storage.client('meetings')),
+      updateRounds: new UpdateRoundTableRepository(storage.client('actions')),
+      guidance: new GuidanceTableRepository(storage.client('guidance')),
+    },
+    new AuditRecorder(new AuditTableRepository(storage.client('audit')), now, logAuditFailure(logger)),
+  );
   const adapter = createAdapter(config, logger);
   const frameworks = await loadFrameworks(config.frameworksDirectory);
-  const assessments = new AssessmentTableRepository(storage.client('assessments'));
-  const meetingRepository = new MeetingTableRepository(storage.client('meetings'));
-  const updateRounds = new UpdateRoundTableRepository(storage.client('actions'));
   const updateRequests = new UpdateRequestService(actions, organisations, members, updateRounds, now);
   const outboxRepository = new OutboxTableRepository(storage.client('outbox'));
   const outbox = new Outbox(outboxRepository, conversationAddress, randomUUID, now);
   const services = {
-    guidance: new GuidanceService(new GuidanceTableRepository(storage.client('guidance'))),
+    guidance: new GuidanceService(guidanceRepository),
     partnerships: new PartnershipResolver(partnershipRepository, config.defaultPartnershipId),
     directory: new PartnershipDirectory(members, organisations, new ChannelTableRepository(storage.client('partnerships'))),
     actions: new ActionUpdateService(actions, screenForPersonalData, now),

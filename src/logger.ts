@@ -6,8 +6,15 @@ export type Logger = pino.Logger;
  * JSON logs for hosting (Application Insights and log tools read them); `pretty` turns them into
  * readable lines for a person watching `npm start` (pino-pretty is a development dependency).
  */
-export function createLogger(level: string, name = 'prevent-partnership-bot', format: 'json' | 'pretty' = 'json'): Logger {
-  const options = { name, level, redact: ['*.password', '*.connectionString', '*.MicrosoftAppPassword'] };
+export function createLogger(
+  level: string,
+  name = 'prevent-partnership-bot',
+  format: 'json' | 'pretty' = 'json',
+  /** Where JSON lines go; tests pass a stream to read what would be logged. */
+  destination?: pino.DestinationStream,
+): Logger {
+  const options = { name, level, redact: ['*.password', '*.connectionString', '*.MicrosoftAppPassword', '*.authorization', '*.headers.authorization'] };
+  if (destination) return pino(options, destination);
   if (format === 'pretty') {
     return pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } });
   }

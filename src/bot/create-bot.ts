@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { BotServices } from './bot-services';
 import { replyWithProblem } from './error-replies';
+import { turnLogger } from './turn-logger';
 import { registerConversationCapture, registerMessageHandlers, registerTenantGuard, registerWelcome } from './register-handlers';
 
 export interface BotOptions {
@@ -39,8 +40,9 @@ export function createAdapter(config: Config, logger: Logger): TeamsAdapter {
       : {},
   );
   adapter.onTurnError = async (context, error) => {
-    await replyWithProblem(context, error, logger).catch((sendError: unknown) =>
-      logger.error({ err: sendError }, 'could not tell the user about a failed turn'),
+    const turn = turnLogger(context, logger);
+    await replyWithProblem(context, error, turn).catch((sendError: unknown) =>
+      turn.error({ err: sendError }, 'could not tell the user about a failed turn'),
     );
   };
   return adapter;

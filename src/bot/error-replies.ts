@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { problemCard, type ProblemCardData } from '../cards/problem-card';
 import { CardTooLargeError } from '../cards/render';
+import { AuditNotRecordedError } from '../domain/audit/audit-recorder';
 import { isDomainError, type DomainError } from '../domain/errors';
 import { GuidanceNotConfiguredError } from '../domain/guidance/guidance-service';
 import type { Logger } from '../logger';
@@ -17,6 +18,13 @@ export function describeProblem(error: unknown): ProblemWithoutReference {
       message: 'Your Prevent Officer has not loaded the local referral pathway and training information into the bot.',
       hint: 'Use your organisation\'s safeguarding procedure and speak to your designated safeguarding lead or Prevent lead.',
       showEmergencyLine: true,
+      severity: 'warning',
+    };
+  }
+  if (error instanceof AuditNotRecordedError) {
+    return {
+      title: 'Saved, but not recorded in the audit log',
+      message: 'Your change was saved. The audit log could not record it; the failure has been logged for the Prevent Officer. Please do not send it again.',
       severity: 'warning',
     };
   }

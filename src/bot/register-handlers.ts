@@ -40,12 +40,15 @@ import {
   organisationSaveSubmitSchema,
 } from '../cards/partnership-cards';
 import { InvalidError } from '../domain/errors';
+import { PersonalDataError } from '../domain/privacy/personal-data-error';
+import { screenFreeText } from '../cards/free-text-fields';
 import type { IntentId } from '../domain/intents/intent-catalogue';
-import { describeZodIssues } from '../domain/validation';
+import { describeZodIssues, safeParseInput } from '../domain/validation';
 import { matchIntent } from '../domain/intents/intent-matcher';
 import { activityFacts } from './activity-facts';
 import type { BotServices, TurnHandler } from './bot-services';
 import { replyWithProblem } from './error-replies';
+import { servicesForTurn } from './turn-logger';
 import { answerUpdateAction, openActionUpdate, showMyActions, submitActionUpdate, returnUpdateCardWithProblems } from './handlers/action-handlers';
 import { answerReferral, answerTraining } from './handlers/guidance-handlers';
 import {
@@ -110,11 +113,15 @@ const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
 };
 
 async function run(context: TurnContext, services: BotServices, handler: TurnHandler): Promise<void> {
+  const turnServices = servicesForTurn(context, services);
+  const started = performance.now();
   try {
-    await handler(context, activityFacts(context), services);
+    await handler(context, activityFacts(context), turnServices);
   } catch (error) {
-    await replyWithProblem(context, error, services.logger);
+    await replyWithProblem(context, error, turnServices.logger);
   }
+  // What arrived and how long it took; never the text, which may hold anything the user typed.
+  turnServices.logger.info({ activityType: context.activity.type, durationMs: Math.round(performance.now() - started) }, 'turn handled');
 }
 
 function handlerFor(text: string): TurnHandler {
@@ -136,7 +143,16 @@ export function registerSubmit<T>(
   onInvalid?: (data: unknown, problems: string[]) => TurnHandler | undefined,
 ): void {
   app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
-    const parsed = schema.safeParse(data);
+    const parsed = safeParseInput(schema, data);
+    // Every stored free-text field is screened here, whatever the service does, so none can slip past.
+    const personalData = parsed.success ? screenFreeText(verb, parsed.data) : [];
+    if (parsed.success && personalData.length > 0) {
+      const refuse: TurnHandler = async () => {
+        throw new PersonalDataError(personalData, 'What you entered');
+      };
+      await run(context, services, onInvalid?.(data, personalData) ?? refuse);
+      return;
+    }
     if (parsed.success) {
       await run(context, services, handler(parsed.data));
       return;

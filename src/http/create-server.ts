@@ -2,6 +2,7 @@ import restify, { type Server } from 'restify';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { StorageHealth } from '../domain/ports';
 import type { Logger } from '../logger';
+import { failClosedResponse } from './fail-closed';
 import { MAX_REPORT_TOKEN_LENGTH, registerReportDownloads, withoutReportToken, type ReportDownloadServices } from './report-downloads';
 
 export interface HttpServerOptions {
@@ -26,7 +27,15 @@ export function createHttpServer(options: HttpServerOptions): Server {
   server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
-    await options.adapter.process(req, res, (context) => options.app.run(context).then(() => undefined));
+    // The request id ties this line to restify's; the activity id is the turn's correlation id.
+    const activityId = (req.body as { id?: unknown } | undefined)?.id;
+    options.logger.debug({ requestId: req.getId(), correlationId: typeof activityId === 'string' ? activityId.slice(0, 128) : undefined }, 'activity received');
+    let turnStarted = false;
+    await options.adapter.process(req, failClosedResponse(res, () => turnStarted), (context) => {
+      turnStarted = true;
+      return options.app.run(context).then(() => undefined);
+    });
+    if (res.statusCode === 401) options.logger.warn({ requestId: req.getId() }, 'activity refused: no valid Bot Framework token');
   });
 
   // The Agents Playground and some uptime probes check the endpoint with HEAD before posting.

@@ -11,7 +11,8 @@ import {
 } from '../../cards/assessment-cards';
 import { ukDate } from '../../domain/clock';
 import type { AssessmentPage } from '../../domain/assessment/assessment-service';
-import { ConflictError, ForbiddenError, InvalidError } from '../../domain/errors';
+import { authorise } from '../../domain/authorisation';
+import { ConflictError, InvalidError } from '../../domain/errors';
 import { PersonalDataError } from '../../domain/privacy/personal-data-error';
 import type { BotServices, TurnHandler } from '../bot-services';
 import { enqueueToChannel } from '../channel-posts';
@@ -30,7 +31,7 @@ export function suggestedRoundName(now: Date): string {
 
 export const openStartSelfAssessment: TurnHandler = async (context, facts, services) => {
   const { partnershipId, actor } = await whoIsAsking(facts, services);
-  if (actor.role !== 'prevent-officer') throw new ForbiddenError('Only the Prevent Officer can start a self-assessment round.');
+  authorise(actor, 'start-self-assessment');
   const closes = new Date(services.now().getTime() + 28 * 24 * 3600 * 1000);
   await sendCard(
     context,

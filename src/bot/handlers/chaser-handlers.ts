@@ -4,6 +4,7 @@ import { assessmentPageCard } from '../../cards/assessment-cards';
 import type { ChaserOpenSubmit } from '../../cards/chaser-card';
 import { notRepliedCard } from '../../cards/not-replied-card';
 import { londonDate } from '../../domain/clock';
+import { authorise, isAllowed } from '../../domain/authorisation';
 import { NotFoundError } from '../../domain/errors';
 import type { TurnHandler } from '../bot-services';
 import { chaserMessages, leaderless } from '../chaser-messages';
@@ -15,7 +16,7 @@ import { channelAgendaCard } from './meeting-handlers';
 /** "send chasers" (Prevent Officer): reminds everyone owing a reply who has not been chased today. */
 export const sendChasers: TurnHandler = async (context, facts, services) => {
   const { partnershipId, actor } = await whoIsAsking(facts, services);
-  services.chasers.assertMayChase(actor);
+  authorise(actor, 'send-chasers');
   const subjects = await services.chasers.openSubjects(partnershipId);
   const targets = await services.chasers.targets(partnershipId, subjects);
   const chasers = chaserMessages(targets);
@@ -36,10 +37,10 @@ export const sendChasers: TurnHandler = async (context, facts, services) => {
 /** "who hasn't replied" (Prevent Officer, chair): every open subject and who still owes a reply. */
 export const showNotReplied: TurnHandler = async (context, facts, services) => {
   const { partnershipId, actor } = await whoIsAsking(facts, services);
-  services.chasers.assertMayList(actor);
+  authorise(actor, 'view-not-replied');
   const subjects = await services.chasers.openSubjects(partnershipId);
   const targets = await services.chasers.targets(partnershipId, subjects);
-  await sendCard(context, notRepliedCard({ subjects, targets, chaserWorkingDays: services.chasers.workingDays, canChase: actor.role === 'prevent-officer' }));
+  await sendCard(context, notRepliedCard({ subjects, targets, chaserWorkingDays: services.chasers.workingDays, canChase: isAllowed(actor, 'send-chasers') }));
 };
 
 /** The chaser's button: the same update, self-assessment or agenda reply card the organisation owes. */
@@ -49,6 +50,8 @@ export function openFromChaser(submit: ChaserOpenSubmit): TurnHandler {
     if (submit.kind === 'update-round') {
       const records = (await services.updateRequests.requests(partnershipId)).find((r) => r.organisation.id === submit.organisationId);
       if (!records) throw new NotFoundError('That organisation has no actions in the current action plan.');
+      // The button travels in a card anyone could replay: only the organisation and the Steering Group see its list.
+      authorise(actor, 'view-organisation', { organisationIds: [records.organisation.id], organisationName: records.organisation.name });
       await sendCard(
         context,
         myActionsCard({

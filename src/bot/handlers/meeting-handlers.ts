@@ -9,6 +9,7 @@ import {
 } from '../../cards/meeting-cards';
 import { PersonalDataError } from '../../domain/privacy/personal-data-error';
 import type { Attendance, Meeting } from '../../domain/meetings/meeting';
+import { authorise } from '../../domain/authorisation';
 import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors';
 import { londonTimeToInstant, parseMeetingTime } from '../../domain/meetings/meeting-time';
 import type { BotServices, TurnHandler } from '../bot-services';
@@ -23,7 +24,7 @@ export const scheduleMeeting: TurnHandler = async (context, facts, services) => 
   const { partnershipId, actor } = await whoIsAsking(facts, services);
   const startsAt = parseMeetingTime(facts.text);
   if (!startsAt) {
-    services.meetings.assertMaySchedule(actor);
+    authorise(actor, 'schedule-meeting');
     await sendCard(context, meetingFormCard({ values: { date: await services.meetings.suggestedNextDate(partnershipId) } }));
     return;
   }
@@ -76,7 +77,7 @@ export async function postAgendaToChannel(partnershipId: string, meeting: Meetin
 /** "post agenda" (Prevent Officer or chair): the next meeting's agenda, in the partnership channel. */
 export const postAgenda: TurnHandler = async (context, facts, services) => {
   const { partnershipId, actor } = await whoIsAsking(facts, services);
-  services.meetings.assertMaySchedule(actor);
+  authorise(actor, 'post-agenda');
   const meeting = await services.meetings.next(partnershipId);
   if (!meeting) throw new NotFoundError('No Steering Group meeting is scheduled yet. Say "schedule meeting" first.');
   if (!(await postAgendaToChannel(partnershipId, meeting, services))) {
@@ -104,7 +105,7 @@ export function replyToAgenda(input: { meetingId: string; status: Attendance }):
 /** "edit agenda" (Prevent Officer or chair): the next meeting's agenda in the editor. */
 export const openAgendaEditor: TurnHandler = async (context, facts, services) => {
   const { partnershipId, actor } = await whoIsAsking(facts, services);
-  services.meetings.assertMaySchedule(actor);
+  authorise(actor, 'edit-agenda');
   const meeting = await services.meetings.next(partnershipId);
   if (!meeting) throw new NotFoundError('No Steering Group meeting is scheduled yet. Say "schedule meeting" first.');
   await sendCard(context, agendaEditorCard(meeting));
@@ -137,7 +138,7 @@ async function decisionForm(partnershipId: string, meeting: Meeting, services: B
 /** "record decisions" (Prevent Officer or chair): decisions against the last meeting's agenda. */
 export const openDecisionForm: TurnHandler = async (context, facts, services) => {
   const { partnershipId, actor } = await whoIsAsking(facts, services);
-  services.meetings.assertMaySchedule(actor);
+  authorise(actor, 'record-decisions');
   const meeting = await services.meetings.latestHeld(partnershipId);
   if (!meeting) throw new NotFoundError('No Steering Group meeting has taken place yet, so there is nothing to record decisions against.');
   await sendCard(context, await decisionForm(partnershipId, meeting, services));
@@ -167,7 +168,7 @@ export function saveDecision(submit: DecisionSaveSubmit): TurnHandler {
 export function returnDecisionFormWithProblems(meetingId: string, problems: string[]): TurnHandler {
   return async (context, facts, services) => {
     const { partnershipId, actor } = await whoIsAsking(facts, services);
-    services.meetings.assertMaySchedule(actor);
+    authorise(actor, 'record-decisions');
     const meeting = await services.meetings.get(partnershipId, meetingId);
     const text = `Not saved: ${problems.map((p) => p.replace(/^[^:]+: /, '')).join('; ')}.`;
     await replaceCard(context, await decisionForm(partnershipId, meeting, services, { text, problem: true }));

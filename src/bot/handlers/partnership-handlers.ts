@@ -8,6 +8,7 @@ import {
   type MemberSaveSubmit,
   type OrganisationSaveSubmit,
 } from '../../cards/partnership-cards';
+import { authorise, isAllowed } from '../../domain/authorisation';
 import { InvalidError } from '../../domain/errors';
 import type { Actor } from '../../domain/partnership/member';
 import type { BotServices, TurnHandler } from '../bot-services';
@@ -39,7 +40,7 @@ async function overviewCard(services: BotServices, partnershipId: string, actor:
   const { organisations, members } = await services.membership.overview(partnershipId, actor);
   const yearAgo = new Date(services.now().getTime() - 365 * 24 * 3600 * 1000).toISOString();
   const attendance = await services.meetings.attendanceSince(partnershipId, yearAgo);
-  return partnershipOverviewCard({ organisations, members, attendance, canEdit: actor.role === 'prevent-officer', ...(notice ? { notice } : {}) });
+  return partnershipOverviewCard({ organisations, members, attendance, canEdit: isAllowed(actor, 'manage-members'), ...(notice ? { notice } : {}) });
 }
 
 export const showPartnership: TurnHandler = async (context, facts, services) => {
@@ -48,7 +49,7 @@ export const showPartnership: TurnHandler = async (context, facts, services) => 
 };
 
 async function memberForm(context: TurnContext, services: BotServices, partnershipId: string, actor: Actor, problems: string[] = []) {
-  services.membership.assertCanEdit(actor);
+  authorise(actor, 'manage-members');
   const [{ people, teamKnown }, { organisations }] = await Promise.all([
     partnershipPeople(context, services, partnershipId, actor),
     services.membership.overview(partnershipId, actor),
@@ -70,7 +71,7 @@ export const openMemberForm: TurnHandler = async (context, facts, services) => {
 
 export const openOrganisationForm: TurnHandler = async (context, facts, services) => {
   const { actor } = await whoIsAsking(facts, services);
-  services.membership.assertCanEdit(actor);
+  authorise(actor, 'manage-members');
   await sendCard(context, organisationFormCard());
 };
 
@@ -100,7 +101,7 @@ export function returnMemberFormWithProblems(problems: string[]): TurnHandler {
 
 export const openOrganisationPick: TurnHandler = async (context, facts, services) => {
   const { partnershipId, actor } = await whoIsAsking(facts, services);
-  services.membership.assertCanEdit(actor);
+  authorise(actor, 'manage-members');
   const { organisations } = await services.membership.overview(partnershipId, actor);
   await sendCard(context, organisationPickCard(organisations));
 };
@@ -133,7 +134,7 @@ export function saveOrganisation(submit: OrganisationSaveSubmit): TurnHandler {
 export function returnOrganisationFormWithProblems(values: Record<string, unknown>, problems: string[]): TurnHandler {
   return async (context, facts, services) => {
     const { actor } = await whoIsAsking(facts, services);
-    services.membership.assertCanEdit(actor);
+    authorise(actor, 'manage-members');
     const text = (key: string) => (typeof values[key] === 'string' ? String(values[key]).slice(0, 500) : '');
     const organisationId = text('organisationId');
     await replaceCard(

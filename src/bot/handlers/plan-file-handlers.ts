@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { planImportCard } from '../../cards/plan-import-card';
+import { authorise } from '../../domain/authorisation';
 import { InvalidError } from '../../domain/errors';
 import { readPlanBytes } from '../../storage/files/plan-file-reader';
 import type { TurnHandler } from '../bot-services';
@@ -45,7 +46,7 @@ export function importPlanFile(file: TeamsFileAttachment): TurnHandler {
   return async (context, facts, services) => {
     const { partnershipId, actor } = await whoIsAsking(facts, services);
     // Checked before downloading: nobody else's file is fetched at all.
-    services.planImports.assertMayImport(actor);
+    authorise(actor, 'import-plan');
     let table;
     try {
       table = await readPlanBytes(await download(file.content.downloadUrl), file.name);

@@ -1,5 +1,5 @@
 import { boardReportCard } from '../../cards/board-report-card';
-import { ForbiddenError } from '../../domain/errors';
+import { authorise } from '../../domain/authorisation';
 import type { TurnHandler } from '../bot-services';
 import { sendCard } from '../send-card';
 import { whoIsAsking } from '../who-is-asking';
@@ -11,9 +11,7 @@ import { whoIsAsking } from '../who-is-asking';
  */
 export const offerBoardReport: TurnHandler = async (context, facts, services) => {
   const { partnershipId, actor } = await whoIsAsking(facts, services);
-  if (!services.summaries.maySeeSummary(actor)) {
-    throw new ForbiddenError('The board report is for the Prevent Officer and the chair of the Steering Group.');
-  }
+  authorise(actor, 'board-report');
   const { roundName } = await services.summaries.readQuestion(partnershipId, facts.text);
   const summary = await services.summaries.summary(partnershipId, actor, roundName === undefined ? {} : { roundName });
   const offer = services.reportLinks.offer(partnershipId, summary.round.id, actor.aadObjectId);

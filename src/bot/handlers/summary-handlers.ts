@@ -6,6 +6,7 @@ import {
   type SummaryBenchmarkSubmit,
   type SummaryOpenSubmit,
 } from '../../cards/summary-cards';
+import { isAllowed, ownOrganisation } from '../../domain/authorisation';
 import type { TurnHandler } from '../bot-services';
 import { sendCard } from '../send-card';
 import { whoIsAsking } from '../who-is-asking';
@@ -17,13 +18,13 @@ import { whoIsAsking } from '../who-is-asking';
  */
 export const answerComplianceSummary: TurnHandler = async (context, facts, services) => {
   const { partnershipId, actor } = await whoIsAsking(facts, services);
-  if (services.summaries.maySeeSummary(actor)) {
+  if (isAllowed(actor, 'view-compliance-summary')) {
     const request = await services.summaries.readQuestion(partnershipId, facts.text);
     const summary = await services.summaries.summary(partnershipId, actor, request);
     await sendCard(context, request.benchmark === undefined ? complianceSummaryCard(summary) : benchmarkSummaryCard(summary));
     return;
   }
-  if (actor.role !== 'staff' && actor.organisationId) {
+  if (isAllowed(actor, 'view-organisation', ownOrganisation(actor))) {
     const { roundName } = await services.summaries.readQuestion(partnershipId, facts.text);
     const view = await services.summaries.organisationView(partnershipId, actor, roundName === undefined ? {} : { roundName });
     const notice = `The full compliance summary is for the Steering Group: the chair and the Prevent Officer. Here is where ${view.organisation.name} stands.`;

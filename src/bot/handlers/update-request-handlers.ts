@@ -1,5 +1,6 @@
 import { myActionsCard } from '../../cards/action-cards';
 import { roundProgressCard } from '../../cards/update-request-cards';
+import { authorise } from '../../domain/authorisation';
 import { londonDate, ukDate } from '../../domain/clock';
 import type { UpdateDeadline } from '../../domain/outbox/deadline';
 import type { BotServices, TurnHandler } from '../bot-services';
@@ -21,7 +22,7 @@ function deadlineLine(deadline: UpdateDeadline, services: BotServices): string {
  */
 export const requestUpdates: TurnHandler = async (context, facts, services) => {
   const { partnershipId, actor } = await whoIsAsking(facts, services);
-  services.updateRequests.assertMayRequest(actor);
+  authorise(actor, 'request-updates');
   const deadline = await services.chasers.updateDeadline(partnershipId, facts.text);
   const { round, requests } = await services.updateRequests.startRound(partnershipId, actor, deadline.dueOn);
   const organisationNames = await services.directory.organisationNames(partnershipId);

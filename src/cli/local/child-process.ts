@@ -3,8 +3,8 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 export interface ManagedProcess {
   readonly name: string;
   readonly child: ChildProcess;
-  /** SIGTERM, then SIGKILL if it has not exited within the grace period. */
-  stop(graceMs?: number): Promise<void>;
+  /** SIGTERM (or the signal given), then SIGKILL if it has not exited within the grace period. */
+  stop(graceMs?: number, signal?: NodeJS.Signals): Promise<void>;
 }
 
 /** Starts a child in its own process group so stopping it also stops anything it spawned. */
@@ -17,7 +17,7 @@ export function startProcess(name: string, command: string, args: string[], opti
   return {
     name,
     child,
-    async stop(graceMs = 5000) {
+    async stop(graceMs = 5000, signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const signalGroup = (signal: NodeJS.Signals) => {
         try {
@@ -26,7 +26,7 @@ export function startProcess(name: string, command: string, args: string[], opti
           child.kill(signal);
         }
       };
-      signalGroup('SIGTERM');
+      signalGroup(signal);
       const timer = setTimeout(() => signalGroup('SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);

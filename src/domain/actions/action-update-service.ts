@@ -1,4 +1,5 @@
-import { ForbiddenError, NotFoundError } from '../errors';
+import { authorise } from '../authorisation';
+import { NotFoundError } from '../errors';
 import { PersonalDataError, type PersonalDataScreen } from '../privacy/personal-data-error';
 import type { Actor } from '../partnership/member';
 import type { ActionRepository } from '../ports';
@@ -25,12 +26,6 @@ export class ActionUpdateService {
     private readonly screen: PersonalDataScreen,
     private readonly now: () => Date = () => new Date(),
   ) {}
-
-  /** Owner organisations' members, the Prevent Officer and the chair may update an action. */
-  canUpdate(actor: Actor, record: ActionRecord): boolean {
-    if (actor.role === 'prevent-officer' || actor.role === 'chair') return true;
-    return actor.role !== 'staff' && actor.organisationId !== undefined && record.action.ownerOrganisationIds.includes(actor.organisationId);
-  }
 
   /** The action as it stands, for an update card; refused for someone who may not update it. */
   async openForUpdate(partnershipId: string, actor: Actor, actionId: string): Promise<ActionRecord> {
@@ -79,11 +74,8 @@ export class ActionUpdateService {
     return record;
   }
 
+  /** Owner organisations' partner leads, the Prevent Officer and the chair may update an action. */
   private assertMayUpdate(actor: Actor, record: ActionRecord): void {
-    if (!this.canUpdate(actor, record)) {
-      throw new ForbiddenError(
-        `Only the organisations that own action ${record.action.id}, the Prevent Officer or the chair can update it. If you think you should be able to, ask the Prevent Officer to add you to the partnership.`,
-      );
-    }
+    authorise(actor, 'update-action', { organisationIds: record.action.ownerOrganisationIds, actionId: record.action.id });
   }
 }

@@ -1,4 +1,5 @@
-import { ForbiddenError, InvalidError } from '../errors';
+import { authorise } from '../authorisation';
+import { InvalidError } from '../errors';
 import type { Actor } from '../partnership/member';
 import type { ActionRepository, OrganisationRepository } from '../ports';
 import { importPlan, summariseImport, type PlanImport, type PlanTable } from './plan-import';
@@ -17,12 +18,8 @@ export class PlanImportService {
     private readonly organisations: OrganisationRepository,
   ) {}
 
-  assertMayImport(actor: Actor): void {
-    if (actor.role !== 'prevent-officer') throw new ForbiddenError('Only the Prevent Officer can import the action plan.');
-  }
-
   async importTable(partnershipId: string, actor: Actor, table: PlanTable): Promise<PlanImportOutcome> {
-    this.assertMayImport(actor);
+    authorise(actor, 'import-plan');
     const organisations = await this.organisations.list(partnershipId);
     if (organisations.length === 0) {
       throw new InvalidError('The partnership has no organisations yet, so the plan\'s "Who" column cannot be matched. Load the organisations first.');

@@ -2,7 +2,7 @@ import { leadsOf } from '../partnership/leads';
 import type { Member } from '../partnership/member';
 import type { Organisation } from '../partnership/organisation';
 import type { ActionRepository, MemberRepository, OrganisationRepository, UpdateRoundRepository } from '../ports';
-import { ForbiddenError } from '../errors';
+import { authorise } from '../authorisation';
 import type { Actor } from '../partnership/member';
 import type { ActionRecord } from './action';
 import type { UpdateRound } from './update-round';
@@ -36,16 +36,9 @@ export class UpdateRequestService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Only the Prevent Officer opens rounds: checked before anything else is worked out. */
-  assertMayRequest(actor: Actor): void {
-    if (actor.role !== 'prevent-officer') {
-      throw new ForbiddenError('Only the Prevent Officer can request updates on the action plan.');
-    }
-  }
-
   /** Opens a new round (Prevent Officer only), due by `dueOn`, and says who to ask for what. */
   async startRound(partnershipId: string, actor: Actor, dueOn?: string): Promise<{ round: UpdateRound; requests: UpdateRequest[] }> {
-    this.assertMayRequest(actor);
+    authorise(actor, 'request-updates');
     const round: UpdateRound = { startedAt: this.now().toISOString(), requestedById: actor.aadObjectId, requestedByName: actor.name, ...(dueOn ? { dueOn } : {}) };
     await this.rounds.save(partnershipId, round);
     return { round, requests: await this.requests(partnershipId) };

@@ -1,4 +1,5 @@
 import { londonDate } from '../clock';
+import { authorise, ownOrganisation } from '../authorisation';
 import { ForbiddenError, InvalidError, NotFoundError } from '../errors';
 import type { Actor, Member } from '../partnership/member';
 import { leadsOf } from '../partnership/leads';
@@ -65,7 +66,7 @@ export class AssessmentService {
 
   /** Opens a round (Prevent Officer only). */
   async startRound(partnershipId: string, actor: Actor, input: { name: string; frameworkId: string; closesOn: string }): Promise<AssessmentRound> {
-    if (actor.role !== 'prevent-officer') throw new ForbiddenError('Only the Prevent Officer can start a self-assessment round.');
+    authorise(actor, 'start-self-assessment');
     getFramework(this.frameworks, input.frameworkId);
     const today = londonDate(this.now());
     if (input.closesOn < today) throw new InvalidError('The closing date has already passed.', ['closesOn: choose a date from today on']);
@@ -103,12 +104,11 @@ export class AssessmentService {
   async resume(partnershipId: string, actor: Actor): Promise<AssessmentPage> {
     const round = await this.openRound(partnershipId);
     if (!round) throw new NotFoundError('No self-assessment round is open at the moment. The Prevent Officer starts one with "start self-assessment".');
-    if (!actor.organisationId) {
-      throw new ForbiddenError('You are not listed as a member of an organisation in this partnership, so there is no self-assessment for you to complete.');
-    }
-    const first = await this.page(partnershipId, actor, round.id, actor.organisationId, 0);
+    authorise(actor, 'complete-self-assessment', ownOrganisation(actor));
+    const organisationId = actor.organisationId!; // authorise refused anyone without one
+    const first = await this.page(partnershipId, actor, round.id, organisationId, 0);
     const resumeAt = first.framework.sections.findIndex((s) => first.incompleteSections.includes(s.number));
-    return resumeAt > 0 ? this.page(partnershipId, actor, round.id, actor.organisationId, resumeAt) : first;
+    return resumeAt > 0 ? this.page(partnershipId, actor, round.id, organisationId, resumeAt) : first;
   }
 
   async page(partnershipId: string, actor: Actor, roundId: string, organisationId: string, index: number): Promise<AssessmentPage> {
@@ -212,8 +212,7 @@ export class AssessmentService {
     if (!round) throw new NotFoundError('That self-assessment round no longer exists.');
     const organisation = await this.organisations.get(partnershipId, organisationId);
     if (!organisation) throw new NotFoundError('That organisation is not in the partnership.');
-    const mayRate = actor.role === 'prevent-officer' || (actor.role !== 'staff' && actor.organisationId === organisationId);
-    if (!mayRate) throw new ForbiddenError(`Only members of ${organisation.name} and the Prevent Officer can rate its self-assessment.`);
+    authorise(actor, 'rate-for-organisation', { organisationIds: [organisationId], organisationName: organisation.name });
     if (round.closesOn < londonDate(this.now())) throw new ForbiddenError(`The ${round.name} self-assessment closed on ${round.closesOn}; it can no longer be changed.`);
     return { round, framework: getFramework(this.frameworks, round.frameworkId), organisation };
   }

@@ -5,7 +5,7 @@ import { normalise } from './normalise';
 export type IntentMatch = { readonly intent: IntentId; readonly score: number } | { readonly intent: 'unknown' };
 
 /** Messages longer than this are prose, not a request for the menu; only their start is read. */
-const MAX_WORDS = 40;
+export const MAX_WORDS = 40;
 
 function wordMatches(typed: string, expected: string): boolean {
   // A typo rarely changes the first letter, and requiring it keeps "raining" from reading as "training".

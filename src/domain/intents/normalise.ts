@@ -27,6 +27,7 @@ export function normalise(input: string): string[] {
     .replace(/[^a-z0-9'\s]/g, ' ')
     .split(/\s+/)
     .filter(Boolean)
-    .flatMap((word) => (CONTRACTIONS[word] ?? word.replace(/'/g, '')).split(' '));
+    // Own keys only: "constructor" or "toString" typed as a word must not find Object's members.
+    .flatMap((word) => (Object.hasOwn(CONTRACTIONS, word) ? CONTRACTIONS[word]! : word.replace(/'/g, '')).split(' '));
   return words.filter(Boolean);
 }

@@ -1,9 +1,10 @@
 import type { UpdateRequestService } from '../actions/update-request-service';
 import { getFramework, type FrameworkRegistry } from '../assessment/framework-catalogue';
 import { londonDate } from '../clock';
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../errors';
+import { authorise, ownOrganisation } from '../authorisation';
+import { ConflictError, InvalidError, NotFoundError } from '../errors';
 import type { Actor } from '../partnership/member';
-import type { ActionRepository, AssessmentRepository, MeetingRepository, OrganisationRepository } from '../ports';
+import type { ActionRepository, AssessmentRepository, ChangeAuthor, MeetingRepository, OrganisationRepository } from '../ports';
 import { buildAgenda, type AgendaFacts } from './agenda-builder';
 import type { PersonalDataScreen } from '../privacy/personal-data-error';
 import { PersonalDataError } from '../privacy/personal-data-error';
@@ -16,6 +17,9 @@ export interface DecisionInput {
   readonly newAction?: { readonly text: string; readonly themeNumber: number; readonly ownerOrganisationId: string; readonly dueDate?: string };
 }
 import { londonDateOf, meetingIdFor, workingDaysBefore } from './meeting-time';
+
+/** Who made a change, as the audit log records it. */
+const authorOf = (actor: Actor): ChangeAuthor => ({ id: actor.aadObjectId, name: actor.name });
 
 /** An automatic post claimed this long ago by an instance that then vanished may be claimed again. */
 const STALE_CLAIM_MS = 10 * 60 * 1000;
@@ -36,14 +40,8 @@ export class MeetingService {
   ) {}
 
   /** The Prevent Officer or the chair schedules a meeting; its agenda is built at once. */
-  assertMaySchedule(actor: Actor): void {
-    if (actor.role !== 'prevent-officer' && actor.role !== 'chair') {
-      throw new ForbiddenError('Only the Prevent Officer or the chair can schedule Steering Group meetings.');
-    }
-  }
-
   async schedule(partnershipId: string, actor: Actor, startsAt: Date, location: string): Promise<Meeting> {
-    this.assertMaySchedule(actor);
+    authorise(actor, 'schedule-meeting');
     if (startsAt.getTime() <= this.now().getTime()) throw new InvalidError('That time has already passed; choose a date in the future.');
     const meeting: Meeting = {
       id: meetingIdFor(startsAt),
@@ -71,14 +69,12 @@ export class MeetingService {
    * different organisations arrive together, so a lost ETag race is retried, never dropped.
    */
   async reply(partnershipId: string, actor: Actor, meetingId: string, status: Attendance): Promise<Meeting> {
-    if (actor.role === 'staff' || !actor.organisationId) {
-      throw new ForbiddenError("Only members of the partnership's organisations can reply for their organisation. Ask the Prevent Officer to add you.");
-    }
-    const organisationId = actor.organisationId;
+    authorise(actor, 'reply-to-agenda', ownOrganisation(actor));
+    const organisationId = actor.organisationId!; // authorise refused anyone without one
     return this.change(partnershipId, meetingId, (meeting) => ({
       ...meeting,
       attendance: { ...meeting.attendance, [organisationId]: { status, byId: actor.aadObjectId, byName: actor.name, at: this.now().toISOString() } },
-    }));
+    }), authorOf(actor));
   }
 
   async recordPosted(partnershipId: string, meetingId: string, activityId: string): Promise<Meeting> {
@@ -110,7 +106,7 @@ export class MeetingService {
 
   /** Adds, moves, removes or gives an owner to an agenda item (Prevent Officer or chair). */
   async editAgenda(partnershipId: string, actor: Actor, meetingId: string, edit: AgendaEdit): Promise<Meeting> {
-    this.assertMaySchedule(actor);
+    authorise(actor, 'edit-agenda');
     if (edit.op === 'add') {
       if (!edit.title) throw new InvalidError('Write the new item first.', ['title: write the new item']);
       const findings = this.screen(edit.title);
@@ -118,7 +114,7 @@ export class MeetingService {
     } else if (!edit.itemId) {
       throw new InvalidError('Choose an item first.', ['itemId: choose an item']);
     }
-    return this.change(partnershipId, meetingId, (meeting) => ({ ...meeting, agenda: applyAgendaEdit(meeting.agenda, edit) }));
+    return this.change(partnershipId, meetingId, (meeting) => ({ ...meeting, agenda: applyAgendaEdit(meeting.agenda, edit) }), authorOf(actor));
   }
 
   /**
@@ -142,7 +138,7 @@ export class MeetingService {
    * action adds it to the plan with the next free number in its theme.
    */
   async recordDecision(partnershipId: string, actor: Actor, meetingId: string, input: DecisionInput): Promise<{ meeting: Meeting; newActionId?: string }> {
-    this.assertMaySchedule(actor);
+    authorise(actor, 'record-decisions');
     const findings = [...this.screen(input.text), ...(input.newAction ? this.screen(input.newAction.text) : [])];
     if (findings.length > 0) throw new PersonalDataError(findings, 'The decision');
     const existing = await this.get(partnershipId, meetingId);
@@ -186,7 +182,7 @@ export class MeetingService {
       byName: actor.name,
       at: this.now().toISOString(),
     };
-    const meeting = await this.change(partnershipId, meetingId, (m) => ({ ...m, decisions: [...m.decisions, decision] }));
+    const meeting = await this.change(partnershipId, meetingId, (m) => ({ ...m, decisions: [...m.decisions, decision] }), authorOf(actor));
     return { meeting, ...(newActionId ? { newActionId } : {}) };
   }
 
@@ -212,13 +208,13 @@ export class MeetingService {
     return found.meeting;
   }
 
-  private async change(partnershipId: string, meetingId: string, apply: (meeting: Meeting) => Meeting): Promise<Meeting> {
+  private async change(partnershipId: string, meetingId: string, apply: (meeting: Meeting) => Meeting, author?: ChangeAuthor): Promise<Meeting> {
     for (let attempt = 1; ; attempt++) {
       const found = await this.meetings.get(partnershipId, meetingId);
       if (!found) throw new NotFoundError('That meeting is no longer scheduled.');
       const changed = apply(found.meeting);
       try {
-        await this.meetings.update(partnershipId, changed, found.etag);
+        await this.meetings.update(partnershipId, changed, found.etag, author);
         return changed;
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= WRITE_ATTEMPTS) throw error;

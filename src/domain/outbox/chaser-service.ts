@@ -1,9 +1,8 @@
 import { isReturned } from '../actions/update-request-service';
 import { londonDate, ukDate } from '../clock';
-import { ForbiddenError } from '../errors';
 import { londonDateOf } from '../meetings/meeting-time';
 import { leadsOf } from '../partnership/leads';
-import type { Actor, Member } from '../partnership/member';
+import type { Member } from '../partnership/member';
 import type { Organisation } from '../partnership/organisation';
 import type { ActionRepository, AssessmentRepository, MeetingRepository, MemberRepository, OrganisationRepository, UpdateRoundRepository } from '../ports';
 import { CHASER_HOUR, chaserDates, chaserOnceKey, isChaserDay, londonHour, type ChaseSubject, type Owing } from './chasers';
@@ -44,14 +43,6 @@ export class ChaserService {
     private readonly settings: ChaserSettings,
     private readonly now: () => Date = () => new Date(),
   ) {}
-
-  assertMayChase(actor: Actor): void {
-    if (actor.role !== 'prevent-officer') throw new ForbiddenError('Only the Prevent Officer can send chasers.');
-  }
-
-  assertMayList(actor: Actor): void {
-    if (actor.role !== 'prevent-officer' && actor.role !== 'chair') throw new ForbiddenError('Only the Prevent Officer or the chair can see who has not replied.');
-  }
 
   /** The days chasers go out for a deadline. */
   chaserDates(deadline: string): string[] {

@@ -1,4 +1,5 @@
-import { ConflictError, ForbiddenError, InvalidError } from '../errors';
+import { authorise } from '../authorisation';
+import { ConflictError, InvalidError } from '../errors';
 import type { ChangeAuthor, MemberRepository, OrganisationRepository } from '../ports';
 import type { Actor, Member, Role } from './member';
 import type { Organisation, Sector } from './organisation';
@@ -39,15 +40,13 @@ export class MembershipService {
   ) {}
 
   async overview(partnershipId: string, actor: Actor): Promise<{ organisations: Organisation[]; members: Member[] }> {
-    if (actor.role !== 'prevent-officer' && actor.role !== 'chair') {
-      throw new ForbiddenError('The list of partnership members is kept by the Prevent Officer and the chair.');
-    }
+    authorise(actor, 'view-partnership');
     const [organisations, members] = await Promise.all([this.organisations.list(partnershipId), this.members.list(partnershipId)]);
     return { organisations, members: members.filter((m) => m.role !== 'staff') };
   }
 
   async saveMember(partnershipId: string, actor: Actor, change: MemberChange): Promise<{ member: Member; organisation?: Organisation }> {
-    this.assertOfficer(actor);
+    authorise(actor, 'manage-members');
     const organisations = await this.organisations.list(partnershipId);
     const organisation = change.organisationId ? organisations.find((o) => o.id === change.organisationId) : undefined;
     if (change.organisationId && !organisation) throw new InvalidError('That organisation is not in the partnership.', [`organisationId: ${change.organisationId}`]);
@@ -80,7 +79,7 @@ export class MembershipService {
   }
 
   async addOrganisation(partnershipId: string, actor: Actor, input: NewOrganisation): Promise<Organisation> {
-    this.assertOfficer(actor);
+    authorise(actor, 'manage-members');
     const id = organisationIdFor(input.name);
     if (id.length < 2) throw new InvalidError('Give the organisation a name of at least two letters.', ['name']);
     if (await this.organisations.get(partnershipId, id)) throw new ConflictError(`${input.name} is already in the partnership.`);
@@ -89,14 +88,9 @@ export class MembershipService {
     return organisation;
   }
 
-  /** Refuses anyone but the Prevent Officer before a form is even shown. */
-  assertCanEdit(actor: Actor): void {
-    this.assertOfficer(actor);
-  }
-
   /** Renames an organisation or changes its sector or aliases; its id and Prevent lead stay. */
   async changeOrganisation(partnershipId: string, actor: Actor, organisationId: string, input: NewOrganisation): Promise<Organisation> {
-    this.assertOfficer(actor);
+    authorise(actor, 'manage-members');
     const existing = await this.organisations.get(partnershipId, organisationId);
     if (!existing) throw new InvalidError('That organisation is not in the partnership.', [`organisationId: ${organisationId}`]);
     const changed: Organisation = { ...existing, name: input.name, sector: input.sector, aliases: [...input.aliases] };
@@ -105,15 +99,9 @@ export class MembershipService {
   }
 
   async organisation(partnershipId: string, actor: Actor, organisationId: string): Promise<Organisation> {
-    this.assertOfficer(actor);
+    authorise(actor, 'manage-members');
     const existing = await this.organisations.get(partnershipId, organisationId);
     if (!existing) throw new InvalidError('That organisation is not in the partnership.', [`organisationId: ${organisationId}`]);
     return existing;
-  }
-
-  private assertOfficer(actor: Actor): void {
-    if (actor.role !== 'prevent-officer') {
-      throw new ForbiddenError('Only the Prevent Officer can change the partnership\'s organisations and members.');
-    }
   }
 }

@@ -2,7 +2,8 @@ import type { AssessmentRound } from '../assessment/assessment';
 import { getFramework, type FrameworkRegistry } from '../assessment/framework-catalogue';
 import type { Framework } from '../assessment/framework';
 import { londonDate } from '../clock';
-import { ForbiddenError, NotFoundError } from '../errors';
+import { authorise, isAllowed } from '../authorisation';
+import { NotFoundError } from '../errors';
 import type { Actor } from '../partnership/member';
 import type { ActionRepository, AssessmentRepository, MeetingRepository, MemberRepository, OrganisationRepository } from '../ports';
 import type { BoardReportData, ComplianceSummary, OrganisationRef } from './compliance-summary';
@@ -41,13 +42,13 @@ export class ComplianceSummaryService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** The summary is the Steering Group's: the chair's and the Prevent Officer's. */
+  /** The summary is the Steering Group's: the chair's and the Prevent Officer's (src/domain/authorisation.ts). */
   maySeeSummary(actor: Actor): boolean {
-    return actor.role === 'chair' || actor.role === 'prevent-officer';
+    return isAllowed(actor, 'view-compliance-summary');
   }
 
   async summary(partnershipId: string, actor: Actor, request: SummaryRequest = {}): Promise<ComplianceSummary> {
-    this.assertMaySeeSummary(actor);
+    authorise(actor, 'view-compliance-summary');
     return (await this.read(partnershipId, request)).summary;
   }
 
@@ -62,7 +63,7 @@ export class ComplianceSummaryService {
   }
 
   async reportData(partnershipId: string, actor: Actor, roundName?: string): Promise<BoardReportData> {
-    this.assertMaySeeSummary(actor);
+    authorise(actor, 'view-compliance-summary');
     const read = await this.read(partnershipId, roundName === undefined ? {} : { roundName });
     return {
       summary: read.summary,
@@ -78,13 +79,9 @@ export class ComplianceSummaryService {
    * organisation; the chair and the Prevent Officer may look at any.
    */
   async organisationView(partnershipId: string, actor: Actor, request: { roundName?: string; organisationId?: string } = {}): Promise<OrganisationView> {
-    const organisationId = request.organisationId ?? actor.organisationId;
-    if (!organisationId || actor.role === 'staff') {
-      throw new ForbiddenError('You are not listed as a member of an organisation in this partnership, so there is no organisation view for you.');
-    }
-    if (organisationId !== actor.organisationId && !this.maySeeSummary(actor)) {
-      throw new ForbiddenError("You can see your own organisation's view only.");
-    }
+    const target = request.organisationId ?? actor.organisationId;
+    authorise(actor, 'view-organisation', { organisationIds: target ? [target] : [] });
+    const organisationId = target!; // authorise refused a view of no organisation
     const [organisations, rounds, actions] = await Promise.all([
       this.organisationRefs(partnershipId),
       this.assessments.listRounds(partnershipId),
@@ -119,12 +116,6 @@ export class ComplianceSummaryService {
       ...(lead ? { preventLeadName: lead.name } : {}),
       preventOfficerNames: members.filter((m) => m.role === 'prevent-officer').map((m) => m.name),
     };
-  }
-
-  private assertMaySeeSummary(actor: Actor): void {
-    if (!this.maySeeSummary(actor)) {
-      throw new ForbiddenError('The compliance summary is for the Steering Group: the chair and the Prevent Officer.');
-    }
   }
 
   private async read(partnershipId: string, request: SummaryRequest) {

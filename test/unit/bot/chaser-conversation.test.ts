@@ -127,6 +127,19 @@ describe("the chaser's button", () => {
     });
   });
 
+  it("shows an organisation's action list to nobody outside it and the Steering Group, even when the button is replayed", async () => {
+    const harness = await withUpdateRound();
+    await say(harness, 'send chasers');
+    const card = chasersTo(harness, PEOPLE.policeLead)[0]!.card as Card;
+    for (const outsider of [PEOPLE.staff, PEOPLE.healthLead]) {
+      await harness.adapter.send(cardSubmit(card.actions![0]!.data, outsider)).assertReply((reply) => {
+        const text = cardText(reply);
+        expect(text).not.toContain('Update 6.4');
+        expect(text).toContain('You cannot do that');
+      });
+    }
+  });
+
   it('opens the self-assessment at the first benchmark not yet rated', async () => {
     const harness = await botHarness();
     await say(harness, 'hello', PEOPLE.policeLead);

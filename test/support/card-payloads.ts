@@ -1,0 +1,44 @@
+import { botHarness, PEOPLE } from './bot-harness';
+
+const P = 'warwickshire';
+
+/** What the harness holds after `seededHarness`, for building payloads that refer to it. */
+export interface Seeds {
+  readonly roundId: string;
+  readonly meetingId: string;
+  readonly agendaItemId: string;
+  readonly actionEtag: string;
+}
+
+/** The harness with an open self-assessment round and a meeting on the calendar, so every verb has something to act on. */
+export async function seededHarness(): Promise<{ harness: Awaited<ReturnType<typeof botHarness>>; seeds: Seeds }> {
+  const harness = await botHarness();
+  const officer = await harness.services.directory.actorFor(P, PEOPLE.officer.aadObjectId, PEOPLE.officer.name);
+  const round = await harness.services.assessments.startRound(P, officer, { name: '2026/27 Q3', frameworkId: 'home-office-2018', closesOn: '2026-12-20' });
+  const meeting = await harness.services.meetings.schedule(P, officer, new Date('2027-03-12T10:00:00Z'), 'Shire Hall');
+  const action = await harness.actions.get(P, '6.4');
+  return { harness, seeds: { roundId: round.id, meetingId: meeting.id, agendaItemId: meeting.agenda[0]!.id, actionEtag: action!.etag } };
+}
+
+/** A payload each verb's schema accepts (without `verb`), about the police's action 6.4 and the seeded round and meeting. */
+export const VALID_PAYLOADS: Readonly<Record<string, (s: Seeds) => Record<string, unknown>>> = {
+  ask: () => ({ question: 'help' }),
+  'action-open': () => ({ actionId: '6.4' }),
+  'action-update': (s) => ({ actionId: '6.4', nonce: 'nonce-valid-payload', etag: s.actionEtag, status: 'on-track', progressNote: 'Venue checks done with licensing.' }),
+  'meeting-schedule': () => ({ date: '2027-06-11', time: '10:00', location: 'Shire Hall' }),
+  'meeting-reply': (s) => ({ meetingId: s.meetingId, status: 'attending' }),
+  'agenda-edit': (s) => ({ op: 'add', meetingId: s.meetingId, title: 'Community tensions briefing' }),
+  'decision-save': (s) => ({ meetingId: s.meetingId, itemId: s.agendaItemId, text: 'Agreed to review venue hire checks.' }),
+  'assessment-start': () => ({ name: '2026/27 Q4', frameworkId: 'home-office-2018', closesOn: '2027-03-31' }),
+  'assessment-open': (s) => ({ roundId: s.roundId, organisationId: 'police', index: '0' }),
+  'assessment-save': (s) => ({ then: 'stay', roundId: s.roundId, organisationId: 'police', section: '1', index: '0', nonce: 'nonce-valid-payload', etag: '' }),
+  'chaser-open': (s) => ({ kind: 'self-assessment', subjectId: s.roundId, organisationId: 'police' }),
+  'summary-benchmark': (s) => ({ roundId: s.roundId, benchmark: '1' }),
+  'summary-open': (s) => ({ roundId: s.roundId }),
+  'member-form': () => ({}),
+  'organisation-form': () => ({}),
+  'organisation-pick': () => ({}),
+  'organisation-edit': () => ({ organisationId: 'police' }),
+  'member-save': () => ({ aadObjectId: 'aad-staff', role: 'chair', preventLead: 'false' }),
+  'organisation-save': () => ({ name: 'Rugby Borough Council', sector: 'local-government', aliases: 'RBC' }),
+};

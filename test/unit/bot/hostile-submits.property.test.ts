@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { cardSubmit, PEOPLE } from '../../support/bot-harness';
+import { runTurn } from '../../support/bot-turn';
+import { seededHarness, VALID_PAYLOADS } from '../../support/card-payloads';
+import { exportedCardVerbs, schemaKeys, VERB_SCHEMAS } from '../../support/card-verbs';
+import { hostilePayload, renderedTexts, unsafeMarkup } from '../../support/hostile-input';
+import { repositorySnapshot } from '../../support/repository-snapshot';
+import { safeParseInput } from '../../../src/domain/validation';
+
+/** Enough to meet each field's hostile values several times over while keeping the suite quick. */
+const RUNS_PER_VERB = 60;
+const VERBS = exportedCardVerbs();
+const PEOPLE_LIST = Object.values(PEOPLE);
+
+const tried = { total: 0, invalid: 0 };
+
+describe(`hostile card submits: ${VERBS.length} verbs x ${RUNS_PER_VERB} payloads = ${VERBS.length * RUNS_PER_VERB} payloads`, () => {
+  it('has a schema and a valid payload for every verb the cards export', () => {
+    expect(VERBS.filter((verb) => !VERB_SCHEMAS[verb] || !VALID_PAYLOADS[verb])).toEqual([]);
+  });
+
+  it.each(VERBS)(
+    '%s: never crashes, always answers, writes nothing when the payload is invalid and shows no markup from it',
+    async (verb) => {
+      const { harness, seeds } = await seededHarness();
+      const schema = VERB_SCHEMAS[verb]!;
+      const valid = VALID_PAYLOADS[verb]!(seeds);
+      const keys = [...new Set([...schemaKeys(schema), ...Object.keys(valid)])];
+      await fc.assert(
+        fc.asyncProperty(hostilePayload(verb, keys, valid), fc.constantFrom(...PEOPLE_LIST), async (payload, person) => {
+          const invalid = !safeParseInput(schema, payload).success;
+          tried.total += 1;
+          if (invalid) tried.invalid += 1;
+          const before = invalid ? await repositorySnapshot(harness) : undefined;
+
+          const outcome = await runTurn(harness, cardSubmit(payload, person));
+
+          expect(outcome.cards.length).toBeGreaterThan(0);
+          if (before !== undefined) expect(await repositorySnapshot(harness)).toBe(before);
+          const texts = outcome.replies.flatMap((reply) => (reply.attachments ?? []).flatMap((a) => renderedTexts(a.content)));
+          expect(texts.flatMap(unsafeMarkup)).toEqual([]);
+        }),
+        { numRuns: RUNS_PER_VERB },
+      );
+    },
+    120_000,
+  );
+
+  it('answers a number field holding an object that cannot become a number, such as {"valueOf": 1}, with what to fix', async () => {
+    const { harness, seeds } = await seededHarness();
+    const before = await repositorySnapshot(harness);
+    const outcome = await runTurn(harness, cardSubmit({ verb: 'summary-benchmark', roundId: seeds.roundId, benchmark: { valueOf: 1, toString: 1 } }, PEOPLE.chair));
+    expect(outcome.cards.join('')).toContain('That card could not be read. Nothing was saved.');
+    expect(await repositorySnapshot(harness)).toBe(before);
+  });
+
+  it('does not repeat a wrong choice back: HTML sent as a choice is not shown', async () => {
+    const { harness, seeds } = await seededHarness();
+    const outcome = await runTurn(harness, cardSubmit({ verb: 'meeting-reply', meetingId: seeds.meetingId, status: '<script>alert(1)</script>' }, PEOPLE.policeLead));
+    expect(outcome.cards.join('')).toContain('status: expected one of attending, deputy, apologies');
+    expect(outcome.cards.join('')).not.toContain('script');
+  });
+
+  it('answers a 100 KB value with a problem card small enough for Teams', async () => {
+    const { harness, seeds } = await seededHarness();
+    const outcome = await runTurn(harness, cardSubmit({ verb: 'chaser-open', kind: 'x'.repeat(100_000), subjectId: seeds.roundId, organisationId: 'police' }, PEOPLE.policeLead));
+    expect(outcome.cards).toHaveLength(1);
+    expect(Buffer.byteLength(outcome.cards[0]!)).toBeLessThan(80 * 1024);
+  });
+
+  afterAll(() => {
+    // The figure the issue's closing note quotes.
+    process.stdout.write(`hostile card submits: ${tried.total} payloads tried over ${VERBS.length} verbs, ${tried.invalid} of them invalid\n`);
+  });
+});

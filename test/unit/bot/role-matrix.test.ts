@@ -1,0 +1,127 @@
+import { CAPABILITIES } from '../../../src/domain/intents/capabilities';
+import type { IntentId } from '../../../src/domain/intents/intent-catalogue';
+import { INTENT_CATALOGUE } from '../../../src/domain/intents/intent-catalogue';
+import { matchIntent } from '../../../src/domain/intents/intent-matcher';
+import { cardSubmit, PEOPLE, teamsMessage, type Person } from '../../support/bot-harness';
+import { isRefusal, runTurn } from '../../support/bot-turn';
+import { seededHarness, VALID_PAYLOADS } from '../../support/card-payloads';
+import { exportedCardVerbs, VERB_SCHEMAS } from '../../support/card-verbs';
+import { repositorySnapshot } from '../../support/repository-snapshot';
+
+/** The five kinds of person the issue names. Pat Police's organisation owns actions 6.1 and 6.4. */
+const WHO = {
+  staff: PEOPLE.staff,
+  ownerLead: PEOPLE.policeLead,
+  otherLead: PEOPLE.healthLead,
+  chair: PEOPLE.chair,
+  officer: PEOPLE.officer,
+} as const satisfies Record<string, Person>;
+type Who = keyof typeof WHO;
+const COLUMNS = Object.keys(WHO) as Who[];
+
+const A = 'answer';
+const R = 'refused';
+type Expected = typeof A | typeof R;
+/** [staff, partner lead of the owner, partner lead of another organisation, chair, Prevent Officer]. */
+type Row = readonly [Expected, Expected, Expected, Expected, Expected];
+
+const EVERYONE: Row = [A, A, A, A, A];
+const STEERING_GROUP: Row = [R, R, R, A, A];
+const OFFICER_ONLY: Row = [R, R, R, R, A];
+/** The police's own business: their lead, the chair (for actions) and the Prevent Officer. */
+const OWNER_CHAIR_OFFICER: Row = [R, A, R, A, A];
+const OWNER_OFFICER: Row = [R, A, R, R, A];
+const ORGANISATION_MEMBERS: Row = [R, A, A, R, A];
+
+/** What each command gives each person. Staff and partner leads get their own answer to "how are we doing?". */
+const COMMANDS: Record<IntentId, Row> = {
+  referral: EVERYONE,
+  training: EVERYONE,
+  'request-updates': OFFICER_ONLY,
+  'send-chasers': OFFICER_ONLY,
+  'not-replied': STEERING_GROUP,
+  'schedule-meeting': STEERING_GROUP,
+  'post-agenda': STEERING_GROUP,
+  'edit-agenda': STEERING_GROUP,
+  'record-decisions': STEERING_GROUP,
+  agenda: EVERYONE,
+  'start-self-assessment': OFFICER_ONLY,
+  'self-assessment': ORGANISATION_MEMBERS,
+  'compliance-summary': EVERYONE,
+  report: STEERING_GROUP,
+  partnership: STEERING_GROUP,
+  'my-actions': EVERYONE,
+  'update-action': OWNER_CHAIR_OFFICER,
+  help: EVERYONE,
+};
+
+/** The catalogue's example phrasing, except where the matrix needs a police-owned action. */
+const PHRASING_OVERRIDES: Partial<Record<IntentId, string>> = { 'update-action': 'Update action 6.4' };
+
+/** What each card verb gives each person, sent with a payload its schema accepts. */
+const VERBS: Record<string, Row> = {
+  ask: EVERYONE,
+  'action-open': OWNER_CHAIR_OFFICER,
+  'action-update': OWNER_CHAIR_OFFICER,
+  'meeting-schedule': STEERING_GROUP,
+  'meeting-reply': ORGANISATION_MEMBERS,
+  'agenda-edit': STEERING_GROUP,
+  'decision-save': STEERING_GROUP,
+  'assessment-start': OFFICER_ONLY,
+  'assessment-open': OWNER_OFFICER,
+  'assessment-save': OWNER_OFFICER,
+  'chaser-open': OWNER_OFFICER,
+  'summary-benchmark': STEERING_GROUP,
+  'summary-open': STEERING_GROUP,
+  'member-form': OFFICER_ONLY,
+  'organisation-form': OFFICER_ONLY,
+  'organisation-pick': OFFICER_ONLY,
+  'organisation-edit': OFFICER_ONLY,
+  'member-save': OFFICER_ONLY,
+  'organisation-save': OFFICER_ONLY,
+};
+
+const COMMAND_CASES = INTENT_CATALOGUE.flatMap(({ id }) => {
+  const phrasing = PHRASING_OVERRIDES[id] ?? CAPABILITIES.find((c) => c.intent === id)?.example ?? `(no example phrasing for ${id})`;
+  return COLUMNS.map((who, column) => ({ intent: id, phrasing, who, expected: COMMANDS[id]?.[column] }));
+});
+
+const VERB_CASES = exportedCardVerbs().flatMap((verb) => COLUMNS.map((who, column) => ({ verb, who, expected: VERBS[verb]?.[column] })));
+
+describe('role matrix', () => {
+  it('has a row for every command in the intent catalogue', () => {
+    expect(Object.keys(COMMANDS).sort()).toEqual(INTENT_CATALOGUE.map((d) => d.id).sort());
+  });
+
+  it('has a row for every card verb the cards export, each with the schema the bot parses it with', () => {
+    const verbs = exportedCardVerbs();
+    expect(Object.keys(VERBS).sort()).toEqual(verbs);
+    expect(Object.keys(VERB_SCHEMAS).sort()).toEqual(verbs);
+    expect(Object.keys(VALID_PAYLOADS).sort()).toEqual(verbs);
+  });
+
+  it.each(INTENT_CATALOGUE.map((d) => d.id))('the phrasing used for %s is understood as that command', (intent) => {
+    const phrasing = PHRASING_OVERRIDES[intent] ?? CAPABILITIES.find((c) => c.intent === intent)?.example ?? '';
+    expect(matchIntent(phrasing)).toMatchObject({ intent });
+  });
+
+  it.each(COMMAND_CASES)('command $intent ("$phrasing"): $who gets $expected', async ({ phrasing, who, expected }) => {
+    const { harness } = await seededHarness();
+    const before = await repositorySnapshot(harness);
+    const outcome = await runTurn(harness, teamsMessage(phrasing, undefined, WHO[who]));
+    expect(outcome.cards.length).toBeGreaterThan(0);
+    expect(isRefusal(outcome) ? R : A).toBe(expected);
+    if (expected === R) expect(await repositorySnapshot(harness)).toBe(before);
+  });
+
+  it.each(VERB_CASES)('card verb $verb: $who gets $expected', async ({ verb, who, expected }) => {
+    const { harness, seeds } = await seededHarness();
+    const value = { verb, ...VALID_PAYLOADS[verb]!(seeds) };
+    expect(VERB_SCHEMAS[verb]!.safeParse(value).success).toBe(true);
+    const before = await repositorySnapshot(harness);
+    const outcome = await runTurn(harness, cardSubmit(value, WHO[who]));
+    expect(outcome.cards.length).toBeGreaterThan(0);
+    expect(isRefusal(outcome) ? R : A).toBe(expected);
+    if (expected === R) expect(await repositorySnapshot(harness)).toBe(before);
+  });
+});
