@@ -19,12 +19,26 @@ export class CardTooLargeError extends Error {
 }
 
 /**
+ * Parsing a template's expressions costs several milliseconds a card, so each template is parsed once.
+ * A Template may be expanded again and again; expand is synchronous, so sharing one is safe.
+ */
+const parsed = new Map<string, Template>();
+
+function templateFor(name: string): Template {
+  let template = parsed.get(name);
+  if (!template) {
+    template = new Template(loadTemplate(name));
+    parsed.set(name, template);
+  }
+  return template;
+}
+
+/**
  * Binds data to a template from cards/. Values are data only: templating evaluates ${...} in the
  * template, never in the bound values, so user text cannot inject expressions.
  */
 export function renderCard(templateName: string, data: object): AdaptiveCardJson {
-  const template = new Template(loadTemplate(templateName));
-  const card = template.expand({ $root: data }) as AdaptiveCardJson;
+  const card = templateFor(templateName).expand({ $root: data }) as AdaptiveCardJson;
   const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
   if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(templateName, bytes);
   return card;

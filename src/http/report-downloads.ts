@@ -1,7 +1,6 @@
 import type { Response, Server } from 'restify';
 import type { BotServices } from '../bot/bot-services';
 import { isDomainError } from '../domain/errors';
-import { buildBoardReport } from '../reports/board-report';
 
 /** What serving a download needs: the link checker and the services that re-check and read. */
 export type ReportDownloadServices = Pick<BotServices, 'reportLinks' | 'directory' | 'summaries' | 'partnerships' | 'logger'>;
@@ -58,6 +57,9 @@ export function registerReportDownloads(server: Server, services: ReportDownload
         return;
       }
       const data = await services.summaries.reportData(partnershipId, actor, roundId);
+      // Loaded on the first download: the document, chart and spreadsheet libraries weigh about 55 MB
+      // of memory that a bot answering chat never needs.
+      const { buildBoardReport } = await import('../reports/board-report');
       const file = await buildBoardReport(data, format, { partnershipName: await services.partnerships.displayName(partnershipId) });
       services.logger.info({ partnershipId, roundId, format, bytes: file.body.length }, 'board report downloaded');
       res.sendRaw(200, file.body, {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Workbook, type Cell } from 'exceljs';
+import type { Cell, Workbook } from 'exceljs';
 import type { PlanRow, PlanTable } from '../../domain/actions/plan-import';
 
 /**
@@ -129,6 +129,8 @@ async function readXlsx(file: string): Promise<PlanTable> {
 }
 
 async function readWorkbook(name: string, load: (workbook: Workbook) => Promise<void>): Promise<PlanTable> {
+  // Loaded on first use: exceljs is large, and most bots never receive a workbook.
+  const { Workbook } = await import('exceljs');
   const workbook = new Workbook();
   try {
     await load(workbook);

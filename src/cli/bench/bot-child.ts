@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { loadConfig } from '../../config';
+import { createLogger } from '../../logger';
+import { freePort } from '../local/free-port';
+
+/**
+ * A bot in its own process for the turn-latency part, so its memory is its own: `node bot-child.js
+ * bot|echo`, with BENCH_STORAGE and BENCH_PREFIX for the real bot. Talks to the bench over IPC:
+ * sends { ready, port } once listening; answers "memory" with its peak RSS; exits on "stop".
+ */
+export interface ChildMemory {
+  /** Highest process.memoryUsage().rss seen by sampling every 20 ms, bytes. */
+  readonly sampledPeakRss: number;
+  /** The kernel's high-water mark of resident memory (Linux VmHWM), bytes; undefined elsewhere. */
+  readonly vmHwm?: number;
+}
+
+export type ChildMessage = { type: 'ready'; port: number; rssAtReady: number } | ({ type: 'memory' } & ChildMemory) | { type: 'failed'; error: string };
+
+function kernelPeakRss(): number | undefined {
+  try {
+    const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    return match ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  const mode = process.argv[2];
+  const logger = createLogger('error', `bench-${mode}`, 'json');
+  const port = await freePort();
+  let peak = process.memoryUsage().rss;
+  setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20).unref();
+
+  let close: () => Promise<void>;
+  if (mode === 'echo') {
+    // Required per mode, so the echo bot's memory holds only what the echo bot loads.
+    const { startEchoBot } = require('../../http/echo-server') as typeof import('../../http/echo-server');
+    close = (await startEchoBot(port, logger)).close;
+  } else if (mode === 'bot') {
+    const config = loadConfig({
+      PORT: String(port),
+      STORAGE_CONNECTION_STRING: process.env['BENCH_STORAGE'],
+      TABLE_NAME_PREFIX: process.env['BENCH_PREFIX'],
+      BOT_MODE: 'local',
+      LOG_LEVEL: 'error',
+      LOG_FORMAT: 'json',
+    });
+    const { startBot } = require('../../index') as typeof import('../../index');
+    close = (await startBot(config, logger)).close;
+  } else {
+    throw new Error(`bot-child: expected "bot" or "echo", got ${mode}`);
+  }
+
+  process.on('message', (message: unknown) => {
+    if (message === 'memory') {
+      const vmHwm = kernelPeakRss();
+      send({ type: 'memory', sampledPeakRss: Math.max(peak, process.memoryUsage().rss), ...(vmHwm !== undefined ? { vmHwm } : {}) });
+    } else if (message === 'stop') {
+      const force = setTimeout(() => process.exit(0), 8_000);
+      force.unref();
+      void close().finally(() => process.exit(0));
+    }
+  });
+  process.on('disconnect', () => process.exit(0));
+  send({ type: 'ready', port, rssAtReady: process.memoryUsage().rss });
+}
+
+function send(message: ChildMessage): void {
+  process.send?.(message);
+}
+
+main().catch((error: unknown) => {
+  send({ type: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  process.exit(1);
+});

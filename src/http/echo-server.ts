@@ -1,0 +1,36 @@
+import { MessageFactory, type TurnContext } from 'botbuilder';
+import restify, { type Server } from 'restify';
+import { createAdapter } from '../bot/create-bot';
+import { loadConfig } from '../config';
+import type { Logger } from '../logger';
+
+/**
+ * The benchmark's baseline for turn latency (src/cli/bench): the bot's own adapter (anonymous,
+ * local mode) behind a restify server set up like create-server.ts, whose turn only answers. A card submit (it carries
+ * replyToId) is answered by updating that activity, as the real bot replaces the card; anything else
+ * gets a text reply. Same stack, same connector, no storage and no domain work.
+ */
+export async function startEchoBot(port: number, logger: Logger): Promise<{ server: Server; close(): Promise<void> }> {
+  const adapter = createAdapter(loadConfig({ BOT_MODE: 'local' }), logger);
+  const server = restify.createServer({ name: 'echo-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, (context) => echo(context));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return { server, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+async function echo(context: TurnContext): Promise<void> {
+  const said = context.activity.text ?? JSON.stringify(context.activity.value ?? {}).slice(0, 200);
+  const reply = MessageFactory.text(`You said: ${said}`);
+  if (context.activity.replyToId) {
+    reply.id = context.activity.replyToId;
+    await context.updateActivity(reply);
+  } else {
+    await context.sendActivity(reply);
+  }
+}
