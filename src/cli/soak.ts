@@ -1,4 +1,4 @@
-import { runSoak, type SoakReport } from './soak/soak-run';
+import { runSoak, type SoakReport, type SubmitFigures } from './soak/soak-run';
 
 const USAGE = 'usage: npm run soak -- [--seconds 120] [--partners 50] [--max-submits N]';
 
@@ -10,19 +10,27 @@ function numberAfter(args: readonly string[], flag: string, fallback: number, ma
   return value;
 }
 
+function describeFigures(label: string, figures: SubmitFigures): string[] {
+  const refused = Object.entries(figures.refused).map(([reason, count]) => `${reason} ${count}`).join(', ') || 'none';
+  return [
+    `  ${label}`,
+    `    sent               ${figures.sent}`,
+    `    accepted           ${figures.accepted}`,
+    `    refused            ${refused}`,
+    `    duplicates sent    ${figures.duplicatesSent} (suppressed ${figures.duplicatesSuppressed})`,
+    `    stored             ${figures.stored}`,
+    `    submit turn time   p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms`,
+  ];
+}
+
 export function describeReport(report: SoakReport): string {
-  const refused = Object.entries(report.refused).map(([reason, count]) => `${reason} ${count}`).join(', ') || 'none';
   return [
     `soak: ${report.partners} partners for ${report.seconds} s`,
-    `  submits sent       ${report.submitsSent}`,
-    `  accepted           ${report.accepted}`,
-    `  refused            ${refused}`,
-    `  duplicates sent    ${report.duplicatesSent} (suppressed ${report.duplicatesSuppressed})`,
-    `  history rows       ${report.stored}`,
+    ...describeFigures('action updates (stored = action history rows)', report.updates),
+    ...describeFigures('rating saves (stored = rating history rows)', report.ratings),
     `  errors             ${report.errors.length}`,
     ...report.errors.slice(0, 3).map((error) => `    ${error}`),
     `  connector breaches ${report.connectorBreaches}`,
-    `  submit turn time   p50 ${report.p50Ms} ms, p99 ${report.p99Ms} ms`,
     report.mismatches.length === 0 ? 'every accepted submit is stored exactly once' : `MISMATCHES:\n${report.mismatches.map((m) => `  ${m}`).join('\n')}`,
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TEAMS_CONVERSATION_WINDOWS, TEAMS_TENANT_WINDOWS, type RateWindow } from '../../domain/outbox/rate-limiter';
+import { seededDice as dice } from './seeded-dice';
 
 /** What goes wrong on purpose: shares (0-1) of requests, and conversations that refuse the bot. */
 export interface ConnectorFaults {
@@ -56,18 +57,6 @@ export interface FakeConnector {
   /** Resolves once at least `count` activities have been accepted. */
   waitFor(count: number, timeoutMs?: number): Promise<readonly ReceivedActivity[]>;
   close(): Promise<void>;
-}
-
-/** A small seeded generator (mulberry32): the same seed gives the same faults. */
-function dice(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Arrival times of accepted requests per key, newest last, kept for the longest window. */

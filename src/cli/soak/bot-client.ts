@@ -90,3 +90,24 @@ export function submitDataOf(answer: ReceivedActivity | undefined): Record<strin
   const attachments = (answer?.activity['attachments'] as { content?: { actions?: { data?: Record<string, unknown> }[] } }[] | undefined) ?? [];
   return attachments[0]?.content?.actions?.[0]?.data;
 }
+
+/** The data of the card's Action.Submit titled `title` ("Save"), when the card has one. */
+export function submitDataTitled(answer: ReceivedActivity | undefined, title: string): Record<string, unknown> | undefined {
+  const attachments = (answer?.activity['attachments'] as { content?: { actions?: { title?: string; data?: Record<string, unknown> }[] } }[] | undefined) ?? [];
+  return attachments[0]?.content?.actions?.find((action) => action.title === title)?.data;
+}
+
+/** The ids of the card's inputs that start with `prefix`, wherever they sit in its body. */
+export function inputIdsOf(answer: ReceivedActivity | undefined, prefix: string): string[] {
+  const attachments = (answer?.activity['attachments'] as { content?: unknown }[] | undefined) ?? [];
+  const ids: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const element = node as Record<string, unknown>;
+    if (typeof element['type'] === 'string' && element['type'].startsWith('Input.') && typeof element['id'] === 'string' && element['id'].startsWith(prefix)) ids.push(element['id']);
+    Object.values(element).forEach(walk);
+  };
+  walk(attachments[0]?.content);
+  return ids;
+}

@@ -7,8 +7,12 @@ import { startAzurite } from '../local/azurite';
 import { startFakeConnector } from '../local/fake-connector';
 import { freePort } from '../local/free-port';
 import { openRepositories } from '../storage-from-config';
-import { answerText, BotClient, submitDataOf } from './bot-client';
-import { seedSoakPartnership, type SoakPartner } from './soak-seed';
+import { ASSESSMENT_SAVE_VERB } from '../../cards/assessment-cards';
+import { RATINGS } from '../../domain/assessment/framework';
+import { AssessmentTableRepository } from '../../storage/tables/assessment-table-repository';
+import { answerText, BotClient, inputIdsOf, submitDataOf, submitDataTitled } from './bot-client';
+import { seedSoakPartnership, seedSoakRound, type SoakPartner } from './soak-seed';
+import { seededDice as dice } from '../local/seeded-dice';
 
 export interface SoakOptions {
   readonly seconds: number;
@@ -23,33 +27,69 @@ export interface SoakOptions {
   readonly logger?: Logger;
 }
 
-export interface SoakReport {
-  readonly seconds: number;
-  readonly partners: number;
-  readonly submitsSent: number;
+/** The figures for one kind of submit: action updates, or rating-page saves. */
+export interface SubmitFigures {
+  readonly sent: number;
   readonly accepted: number;
   readonly refused: Readonly<Record<string, number>>;
   readonly duplicatesSent: number;
   readonly duplicatesSuppressed: number;
+  /** Rows in storage carrying one of this kind's submit nonces: action history, or rating history. */
   readonly stored: number;
-  readonly errors: readonly string[];
-  readonly connectorBreaches: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+}
+
+export interface SoakReport {
+  readonly seconds: number;
+  readonly partners: number;
+  readonly updates: SubmitFigures;
+  readonly ratings: SubmitFigures;
+  readonly errors: readonly string[];
+  readonly connectorBreaches: number;
   /** Every way storage disagrees with what partners were told; empty for a clean run. */
   readonly mismatches: readonly string[];
 }
 
-/** A small seeded generator (mulberry32), so a run's choices can be repeated. */
-function dice(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** What one kind of submit has seen so far in a run. */
+class Tally {
+  readonly accepted: string[] = [];
+  readonly refused: Record<string, number> = {};
+  readonly latencies: number[] = [];
+  sent = 0;
+  duplicatesSent = 0;
+  duplicatesSuppressed = 0;
+
+  constructor(readonly kind: string) {}
+
+  /** Counts storage against what partners were told: each accepted nonce stored once, nothing else stored. */
+  mismatches(storedCounts: ReadonlyMap<string, number>): string[] {
+    const acceptedSet = new Set(this.accepted);
+    return [
+      ...[...storedCounts].filter(([, count]) => count > 1).map(([nonce, count]) => `${this.kind} ${nonce} stored ${count} times`),
+      ...this.accepted.filter((nonce) => !storedCounts.has(nonce)).map((nonce) => `accepted ${this.kind} ${nonce} is not stored`),
+      ...[...storedCounts.keys()].filter((nonce) => !acceptedSet.has(nonce)).map((nonce) => `${this.kind} ${nonce} is stored but the partner was not told it was saved`),
+      ...(this.accepted.length !== acceptedSet.size ? [`${this.accepted.length - acceptedSet.size} ${this.kind}s were accepted twice`] : []),
+      ...(this.accepted.length === 0 ? [`no ${this.kind} was accepted`] : []),
+    ];
+  }
+
+  figures(storedCounts: ReadonlyMap<string, number>): SubmitFigures {
+    return {
+      sent: this.sent,
+      accepted: this.accepted.length,
+      refused: this.refused,
+      duplicatesSent: this.duplicatesSent,
+      duplicatesSuppressed: this.duplicatesSuppressed,
+      stored: [...storedCounts.values()].reduce((sum, count) => sum + count, 0),
+      p50Ms: percentile(this.latencies, 0.5),
+      p99Ms: percentile(this.latencies, 0.99),
+    };
+  }
+}
+
+function countNonces(nonces: readonly (string | undefined)[], into: Map<string, number>): void {
+  for (const nonce of nonces) if (nonce) into.set(nonce, (into.get(nonce) ?? 0) + 1);
 }
 
 function percentile(values: readonly number[], share: number): number {
@@ -62,9 +102,10 @@ const STATUSES = ['on-track', 'at-risk', 'off-track', 'complete'] as const;
 
 /**
  * Starts its own Azurite (in memory, loopback, free port), the fake connector and the bot in local
- * mode; has `partners` partner leads (five to an organisation, so some race for the same action)
- * open and submit action updates through /api/messages until the time or the submit cap runs out;
- * then reads every action's history and checks each accepted submit is stored exactly once.
+ * mode; has `partners` partner leads (five to an organisation, so some race for the same action and
+ * the same self-assessment return) take turns submitting action updates and saving rating pages
+ * through /api/messages until the time or the submit cap runs out; then reads every action's history
+ * and every return's rating history and checks each accepted submit is stored exactly once.
  */
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const logger = options.logger ?? silentLogger;
@@ -83,6 +124,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       LOG_LEVEL: 'silent',
     });
     const repositories = await openRepositories(config);
+    const assessments = new AssessmentTableRepository(repositories.storage.client('assessments'));
     const plan = await seedSoakPartnership(repositories, {
       partnershipId: 'soak',
       partners: options.partners,
@@ -90,17 +132,84 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       actionsPerOrganisation: 8,
       tenants: Math.max(1, Math.ceil(options.partners / 10)),
     });
+    const roundId = await seedSoakRound(assessments, plan.partnershipId);
     const bot = await startBot(config, logger);
     const client = new BotClient(`http://127.0.0.1:${bot.port}`, connector);
 
-    let submitsSent = 0;
-    let duplicatesSent = 0;
-    let duplicatesSuppressed = 0;
-    const accepted: string[] = [];
-    const refused: Record<string, number> = {};
+    const updates = new Tally('update');
+    const ratings = new Tally('rating save');
     const errors: string[] = [];
-    const latencies: number[] = [];
     const deadline = performance.now() + options.seconds * 1000;
+    const submitted = () => updates.sent + ratings.sent;
+
+    /** Sends one submit, counts what the partner was told, and repeats it unchanged now and then. */
+    const sendCounted = async (
+      tally: Tally,
+      partner: SoakPartner,
+      value: Record<string, unknown>,
+      replyToId: string,
+      random: () => number,
+      outcomeOf: (status: number, text: string) => Outcome,
+    ) => {
+      const nonce = String(value['nonce']);
+      tally.sent += 1;
+      const result = await client.submit(partner, value, replyToId);
+      tally.latencies.push(result.ms);
+      const outcome = outcomeOf(result.status, answerText(result.answers.at(-1)));
+      if (outcome === 'accepted' || outcome === AUDIT_MISSED) tally.accepted.push(nonce);
+      if (outcome.startsWith('error')) errors.push(`${partner.aadObjectId} sending ${tally.kind} ${nonce}: ${outcome}`);
+      else if (outcome !== 'accepted') tally.refused[outcome] = (tally.refused[outcome] ?? 0) + 1;
+
+      if (outcome === 'accepted' && random() < duplicateShare) {
+        tally.duplicatesSent += 1;
+        const again = await client.submit(partner, value, replyToId);
+        const repeat = outcomeOf(again.status, answerText(again.answers.at(-1)));
+        // A repeated rating save that changes nothing is answered "saved" without writing: still suppressed, as the storage check confirms.
+        if (repeat === 'duplicate' || (repeat === 'accepted' && tally === ratings)) tally.duplicatesSuppressed += 1;
+        else errors.push(`${partner.aadObjectId} repeating ${tally.kind} ${nonce}: expected "already recorded", got ${repeat}`);
+      }
+    };
+
+    const updateAction = async (partner: SoakPartner, random: () => number, own: number) => {
+      const actionIds = plan.actionsByOrganisation.get(partner.organisationId)!;
+      const actionId = actionIds[Math.floor(random() * actionIds.length)]!;
+      const opened = await client.message(partner, `update action ${actionId}`);
+      const card = opened.answers.at(-1);
+      const data = submitDataOf(card);
+      if (opened.status >= 300 || !card || data?.['verb'] !== 'action-update') {
+        errors.push(`${partner.aadObjectId} opening ${actionId}: HTTP ${opened.status}, ${answerText(card).slice(0, 120)}`);
+        return;
+      }
+      await sleep(thinkMs / 2);
+      const value: Record<string, unknown> = {
+        ...data,
+        status: STATUSES[Math.floor(random() * STATUSES.length)],
+        progressNote: `Soak update ${own} from ${partner.name} on ${actionId}`,
+        evidenceUrl: '',
+        revisedDate: '',
+      };
+      await sendCounted(updates, partner, value, card.activityId, random, (status, text) => updateOutcome(status, text, actionId));
+    };
+
+    /** Opens the organisation's return where it left off and rates one item, with details new each time so the save always changes something. */
+    const rateItem = async (partner: SoakPartner, random: () => number, own: number) => {
+      const opened = await client.message(partner, 'self-assessment');
+      const card = opened.answers.at(-1);
+      const data = submitDataTitled(card, 'Save');
+      const ratingInputs = inputIdsOf(card, 'rating-');
+      if (opened.status >= 300 || !card || data?.['verb'] !== ASSESSMENT_SAVE_VERB || data['roundId'] !== roundId || ratingInputs.length === 0) {
+        errors.push(`${partner.aadObjectId} opening the self-assessment: HTTP ${opened.status}, ${answerText(card).slice(0, 120)}`);
+        return;
+      }
+      await sleep(thinkMs / 2);
+      const ratingInput = ratingInputs[Math.floor(random() * ratingInputs.length)]!;
+      const value: Record<string, unknown> = {
+        ...data,
+        [ratingInput]: RATINGS[Math.floor(random() * RATINGS.length)],
+        [ratingInput.replace(/^rating-/, 'details-')]: `Soak rating ${own} from ${partner.name}`,
+      };
+      await sendCounted(ratings, partner, value, card.activityId, random, ratingOutcome);
+    };
 
     const partnerRun = async (partner: SoakPartner, index: number) => {
       try {
@@ -115,78 +224,35 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       // Staggered starts, so the partners do not all arrive in the same instant.
       await sleep(Math.floor((index / options.partners) * thinkMs));
       let own = 0;
-      while (performance.now() < deadline && submitsSent < maxSubmits) {
-        const actionIds = plan.actionsByOrganisation.get(partner.organisationId)!;
-        const actionId = actionIds[Math.floor(random() * actionIds.length)]!;
-        const opened = await client.message(partner, `update action ${actionId}`);
-        const card = opened.answers.at(-1);
-        const data = submitDataOf(card);
-        if (opened.status >= 300 || !card || data?.['verb'] !== 'action-update') {
-          errors.push(`${partner.aadObjectId} opening ${actionId}: HTTP ${opened.status}, ${answerText(card).slice(0, 120)}`);
-          await sleep(thinkMs);
-          continue;
-        }
-        await sleep(thinkMs / 2);
+      while (performance.now() < deadline && submitted() < maxSubmits) {
         own += 1;
-        const value: Record<string, unknown> = {
-          ...data,
-          status: STATUSES[Math.floor(random() * STATUSES.length)],
-          progressNote: `Soak update ${own} from ${partner.name} on ${actionId}`,
-          evidenceUrl: '',
-          revisedDate: '',
-        };
-        const nonce = String(value['nonce']);
-        submitsSent += 1;
-        const result = await client.submit(partner, value, card.activityId);
-        latencies.push(result.ms);
-        const outcome = outcomeOf(result.status, answerText(result.answers.at(-1)), actionId);
-        if (outcome === 'accepted' || outcome === AUDIT_MISSED) accepted.push(nonce);
-        if (outcome.startsWith('error')) errors.push(`${partner.aadObjectId} submitting ${actionId}: ${outcome}`);
-        else if (outcome !== 'accepted') refused[outcome] = (refused[outcome] ?? 0) + 1;
-
-        if (outcome === 'accepted' && random() < duplicateShare) {
-          duplicatesSent += 1;
-          const again = await client.submit(partner, value, card.activityId);
-          const repeat = outcomeOf(again.status, answerText(again.answers.at(-1)), actionId);
-          if (repeat === 'duplicate') duplicatesSuppressed += 1;
-          else errors.push(`${partner.aadObjectId} repeating ${nonce}: expected "already recorded", got ${repeat}`);
-        }
+        // Alternating, starting on a different kind for odd and even partners, so both kinds run all the time.
+        if ((own + index) % 2 === 0) await updateAction(partner, random, own);
+        else await rateItem(partner, random, own);
         await sleep(thinkMs / 2);
       }
     };
     await Promise.all(plan.partners.map(partnerRun));
     await bot.close();
 
-    const storedCounts = new Map<string, number>();
-    for (const actionIds of plan.actionsByOrganisation.values()) {
-      for (const actionId of actionIds) {
-        for (const progress of await repositories.actions.history(plan.partnershipId, actionId)) {
-          if (progress.nonce) storedCounts.set(progress.nonce, (storedCounts.get(progress.nonce) ?? 0) + 1);
-        }
-      }
+    const storedUpdates = new Map<string, number>();
+    const storedRatings = new Map<string, number>();
+    for (const [organisationId, actionIds] of plan.actionsByOrganisation) {
+      for (const actionId of actionIds) countNonces((await repositories.actions.history(plan.partnershipId, actionId)).map((p) => p.nonce), storedUpdates);
+      countNonces((await assessments.history(plan.partnershipId, roundId, organisationId)).map((entry) => entry.nonce), storedRatings);
     }
-    const acceptedSet = new Set(accepted);
     const mismatches = [
-      ...[...storedCounts].filter(([, count]) => count > 1).map(([nonce, count]) => `submit ${nonce} stored ${count} times`),
-      ...accepted.filter((nonce) => !storedCounts.has(nonce)).map((nonce) => `accepted submit ${nonce} is not stored`),
-      ...[...storedCounts.keys()].filter((nonce) => !acceptedSet.has(nonce)).map((nonce) => `submit ${nonce} is stored but the partner was not told it was saved`),
-      ...(accepted.length !== acceptedSet.size ? [`${accepted.length - acceptedSet.size} submits were accepted twice`] : []),
+      ...updates.mismatches(storedUpdates),
+      ...ratings.mismatches(storedRatings),
       ...(errors.length > 0 ? [`${errors.length} errors, first: ${errors[0]}`] : []),
-      ...(accepted.length === 0 ? ['no submit was accepted'] : []),
     ];
     return {
       seconds: options.seconds,
       partners: options.partners,
-      submitsSent,
-      accepted: accepted.length,
-      refused,
-      duplicatesSent,
-      duplicatesSuppressed,
-      stored: [...storedCounts.values()].reduce((sum, count) => sum + count, 0),
+      updates: updates.figures(storedUpdates),
+      ratings: ratings.figures(storedRatings),
       errors,
       connectorBreaches: connector.breaches,
-      p50Ms: percentile(latencies, 0.5),
-      p99Ms: percentile(latencies, 0.99),
       mismatches,
     };
   } finally {
@@ -199,8 +265,12 @@ const AUDIT_MISSED = 'error: saved, but not recorded in the audit log';
 
 type Outcome = 'accepted' | 'duplicate' | 'conflict' | 'not saved' | `error: ${string}`;
 
-/** What the partner was told, read from the card the bot put in front of them. */
-function outcomeOf(status: number, text: string, actionId: string): Outcome {
+function unexpected(text: string): Outcome {
+  return `error: unexpected answer ${text.replace(/"(type|\$schema|version|weight|size|wrap|style|bleed|spacing)":("[^"]*"|true|false),?/g, '').slice(0, 300)}`;
+}
+
+/** What the partner was told about an action update, read from the card the bot put in front of them. */
+function updateOutcome(status: number, text: string, actionId: string): Outcome {
   if (status >= 300) return `error: HTTP ${status}`;
   if (text.includes('already been recorded')) return 'duplicate';
   // Stored, and the partner is told so, but the audit log missed it: counted as accepted, and as an error.
@@ -208,5 +278,15 @@ function outcomeOf(status: number, text: string, actionId: string): Outcome {
   if (text.includes(`Action ${actionId} updated`)) return 'accepted';
   if (text.includes('someone updated this action a moment ago')) return 'conflict';
   if (text.includes('Not saved')) return 'not saved';
-  return `error: unexpected answer ${text.replace(/"(type|\$schema|version|weight|size|wrap|style|bleed|spacing)":("[^"]*"|true|false),?/g, '').slice(0, 300)}`;
+  return unexpected(text);
+}
+
+/** What the partner was told about a rating-page save: the receipt, or the page back with the reason. */
+function ratingOutcome(status: number, text: string): Outcome {
+  if (status >= 300) return `error: HTTP ${status}`;
+  if (text.includes('already recorded; not saved twice')) return 'duplicate';
+  if (/Benchmark \d+ of \d+ saved/.test(text)) return 'accepted';
+  if (text.includes('saved this a moment ago')) return 'conflict';
+  if (text.includes('Not saved')) return 'not saved';
+  return unexpected(text);
 }

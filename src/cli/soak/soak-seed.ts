@@ -1,5 +1,6 @@
 import type { Action } from '../../domain/actions/action';
-import type { ActionRepository, MemberRepository, OrganisationRepository, PartnershipRepository } from '../../domain/ports';
+import { londonDate } from '../../domain/clock';
+import type { ActionRepository, AssessmentRepository, MemberRepository, OrganisationRepository, PartnershipRepository } from '../../domain/ports';
 
 export interface SoakPartner {
   readonly aadObjectId: string;
@@ -75,4 +76,21 @@ export async function seedSoakPartnership(
     partners.push(partner);
   }
   return { partnershipId, partners, actionsByOrganisation };
+}
+
+const ROUND_DAYS = 28;
+
+/** An open self-assessment round on the soak partnership's framework, for every organisation's leads to rate in. */
+export async function seedSoakRound(assessments: AssessmentRepository, partnershipId: string, now = new Date()): Promise<string> {
+  const roundId = 'soak-round';
+  await assessments.createRound(partnershipId, {
+    id: roundId,
+    name: 'Soak round',
+    frameworkId: 'home-office-2018',
+    closesOn: londonDate(new Date(now.getTime() + ROUND_DAYS * 24 * 3600 * 1000)),
+    startedAt: now.toISOString(),
+    startedById: AUTHOR.id,
+    startedByName: AUTHOR.name,
+  });
+  return roundId;
 }
