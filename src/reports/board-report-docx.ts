@@ -19,7 +19,8 @@ import { KIND_LABELS, RATINGS, RATING_LABELS } from '../domain/assessment/framew
 import type { BoardReportData, ComplianceSummary, ReportAction } from '../domain/summary/compliance-summary';
 import type { ChartImage } from './report-charts';
 import { RAG_NAMES, RAG_SHADES, RATING_SHADES, type Shade } from './report-style';
-import { benchmarkLabel, movementText, namesOf, reportDate, reportDateTime, scoreText, statusText } from './report-text';
+import { formatDate, formatDateTime } from '../cards/format';
+import { benchmarkLabel, movementText, namesOf, scoreText, statusText } from './report-text';
 
 /** A4 with 2.5 cm margins leaves 9,026 twentieths of a point (about 602 pixels) across. */
 const PAGE = { width: 11906, height: 16838, margin: 1418 };
@@ -87,9 +88,9 @@ function titlePage(summary: ComplianceSummary, partnershipName: string): Paragra
   return [
     new Paragraph({ text: 'Prevent Partnership Board report', heading: HeadingLevel.TITLE, spacing: { after: 360 } }),
     para(`Partnership: ${partnershipName}`),
-    para(`Self-assessment round: ${summary.round.name} (closes ${reportDate(summary.round.closesOn)})`),
+    para(`Self-assessment round: ${summary.round.name} (closes ${formatDate(summary.round.closesOn)})`),
     para(`Framework: ${summary.framework.title} (${summary.framework.version})`),
-    para(`Generated: ${reportDateTime(summary.generatedAt)}`),
+    para(`Generated: ${formatDateTime(summary.generatedAt)}`),
     para("Prepared by the Prevent Officer from the Steering Group's records in the Prevent Partnership Bot."),
   ];
 }
@@ -195,7 +196,7 @@ function latestUpdate(action: ReportAction): string {
   const progress = action.progress;
   if (!progress) return 'No update yet';
   const note = progress.progressNote ? `${progress.progressNote}\n` : '';
-  return `${note}${progress.updatedByName}, ${reportDateTime(progress.updatedAt)}`;
+  return `${note}${progress.updatedByName}, ${formatDateTime(progress.updatedAt)}`;
 }
 
 function ragCounts(summary: ComplianceSummary): Table {
@@ -220,7 +221,7 @@ function actionsSection(data: BoardReportData): (Paragraph | Table)[] {
           table(
             overdueWidths,
             ['Action', 'Owners', 'Due', 'Status'],
-            summary.actions.overdue.map((action) => [`${action.id} ${action.text}`, namesOf(action.owners), reportDate(action.dueOn), statusText(byId.get(action.id)?.progress?.status)]),
+            summary.actions.overdue.map((action) => [`${action.id} ${action.text}`, namesOf(action.owners), formatDate(action.dueOn), statusText(byId.get(action.id)?.progress?.status)]),
           ),
         ];
   const slipping = data.actions.filter((a) => a.progress?.status === 'off-track' || a.progress?.status === 'at-risk');
@@ -264,7 +265,7 @@ function attendanceSection(summary: ComplianceSummary): (Paragraph | Table)[] {
   const line = (label: string, organisations: readonly { name: string }[]) => [`${label} (${organisations.length})`, namesOf(organisations) || 'None'];
   return [
     heading('Attendance at the last meeting', HeadingLevel.HEADING_1),
-    para(`Steering Group meeting of ${reportDateTime(attendance.startsAt)}.`, { keepNext: true }),
+    para(`Steering Group meeting of ${formatDateTime(attendance.startsAt)}.`, { keepNext: true }),
     table(widths, ['Reply', 'Organisations'], [
       line('Attended or sent a deputy', attendance.attended),
       line('Apologies', attendance.apologies),

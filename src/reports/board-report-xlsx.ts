@@ -4,7 +4,8 @@ import { RATINGS, RATING_LABELS } from '../domain/assessment/framework';
 import type { BoardReportData } from '../domain/summary/compliance-summary';
 import { selfAssessmentRows } from './board-report-rows';
 import { RAG_NAMES, RAG_SHADES, RATING_SHADES, type Shade } from './report-style';
-import { MOVEMENT_LABELS, NOT_RETURNED, namesOf, ratingText, reportDateTime, statusText } from './report-text';
+import { formatDateTime } from '../cards/format';
+import { MOVEMENT_LABELS, NOT_RETURNED, namesOf, ratingText, statusText } from './report-text';
 import { neutraliseCell } from './spreadsheet-cell';
 
 export const SHEET_NAMES = { selfAssessment: 'Self-assessment', actionTracker: 'Action tracker', summary: 'Summary' } as const;
@@ -116,7 +117,7 @@ function actionTrackerSheet(workbook: ExcelJS.Workbook, data: BoardReportData): 
       RAG_NAMES[rag],
       progress?.progressNote ?? '',
       progress?.updatedByName ?? '',
-      progress ? reportDateTime(progress.updatedAt) : '',
+      progress ? formatDateTime(progress.updatedAt) : '',
     ]);
     row.getCell(5).numFmt = 'd mmm yyyy';
     shade(row.getCell(7), RAG_SHADES[rag]);
@@ -137,7 +138,7 @@ function summarySheet(workbook: ExcelJS.Workbook, data: BoardReportData, partner
   addRow(sheet, ['Round', summary.round.name]);
   addRow(sheet, ['Previous round', summary.previousRound?.name ?? 'None']);
   addRow(sheet, ['Framework', `${summary.framework.title} (${summary.framework.version})`]);
-  addRow(sheet, ['Generated', reportDateTime(summary.generatedAt)]);
+  addRow(sheet, ['Generated', formatDateTime(summary.generatedAt)]);
   addRow(sheet, ['Returns', `${summary.returns.returned} of ${summary.returns.total} organisations`]);
   addRow(sheet, []);
   headerRow(sheet, SUMMARY_TABLE_HEADER);

@@ -4,26 +4,6 @@ import type { Movement, OrganisationRef } from '../domain/summary/compliance-sum
 
 /** The wording the document, the workbook and the CSV share, so the three never disagree. */
 
-const UK_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
-const UK_DATE_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-/** "31 Mar 2018" for a YYYY-MM-DD calendar date. */
-export function reportDate(isoDate: string): string {
-  return UK_DATE.format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-/** "22 Nov 2026, 10:00" in UK time. */
-export function reportDateTime(iso: string): string {
-  return UK_DATE_TIME.format(new Date(iso));
-}
-
 export function scoreText(score: number | undefined): string {
   return score === undefined ? 'no returns' : `${score}%`;
 }

@@ -2,21 +2,10 @@ import { InvalidError } from '../../../src/domain/errors';
 import { historyRowKey } from '../../../src/storage/tables/history-keys';
 import { fromJsonColumns, toJsonColumns } from '../../../src/storage/tables/json-columns';
 import { decodeKey, encodeKey, encodeLongKey } from '../../../src/storage/tables/key-encoding';
+import { seededDice as seededRandom } from '../../../src/cli/local/seeded-dice';
 
 /** What Azure Tables refuses in a PartitionKey or RowKey. */
 const FORBIDDEN_IN_KEYS = /[/\\#?\u0000-\u001f\u007f-\u009f]/;
-
-/** mulberry32: a fixed seed gives the same strings on every run, so a failure can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET: readonly string[] = [
   '/', '\\', '#', '?', '%', '~', ':', ' ', '-', '_', '.', '2', 'F', 'f', 'a', 'Z', '0', '9',
