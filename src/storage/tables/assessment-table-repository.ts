@@ -1,4 +1,4 @@
-import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import {
   checkReturnSave,
   assessmentRoundSchema,
@@ -43,14 +43,48 @@ interface NonceMarker {
 }
 
 /**
- * The self-assessments of each partnership in one partition (Assessments table):
- * - `round_<round>`: the round, as JSON in `roundJson`, with the channel card id in its own column;
+ * Between a partnership key and a round key. encodeKey escapes "%", so "%7C" (an escaped "|", which
+ * encodeKey itself never escapes) cannot occur inside either key: a round partition can never be
+ * mistaken for a partnership's, whatever the ids.
+ */
+const ROUND_PARTITION_SEPARATOR = '%7C';
+
+/** The partition holding one round's returns, rating history and nonce markers. */
+export function roundPartition(partnershipId: string, roundId: string): string {
+  return roundPartitionOfKeys(encodeKey(partnershipId), keyPart(roundId));
+}
+
+export function roundPartitionOfKeys(partnershipKey: string, roundKeyPart: string): string {
+  return `${partnershipKey}${ROUND_PARTITION_SEPARATOR}${roundKeyPart}`;
+}
+
+/** An odata filter for a partnership's partition and all its round partitions. */
+export function partnershipPartitionsFilter(partnershipId: string): string {
+  const pk = encodeKey(partnershipId);
+  const from = roundPartitionOfKeys(pk, '');
+  const to = from.slice(0, -1) + String.fromCharCode(from.charCodeAt(from.length - 1) + 1);
+  return odata`PartitionKey eq ${pk} or (PartitionKey ge ${from} and PartitionKey lt ${to})`;
+}
+
+export function isRoundPartition(partitionKey: string): boolean {
+  return partitionKey.includes(ROUND_PARTITION_SEPARATOR);
+}
+
+export const ASSESSMENT_ROW_PREFIXES = { round: ROUND, return: RETURN, history: HISTORY, nonce: NONCE } as const;
+
+/**
+ * The self-assessments (Assessments table). The partnership's partition holds its rounds:
+ * - `round_<round>`: the round, as JSON in `roundJson`, with the channel card id in its own column.
+ * Each round has a partition of its own (roundPartition), holding:
  * - `return_<round>_<organisation>`: one organisation's return, as JSON split over json0..jsonN
  *   (40 ratings with 2,000-character details do not fit one 64 KiB property);
  * - `rhistory_<round>_<organisation>_<inverted ticks>_<random>`: one row per rating change, newest first;
  * - `rnonce_<nonce>`: a marker per card submit, so the same submit is never recorded twice.
  * A save writes the return, its history rows and the nonce marker in one transaction, on the ETag
- * the caller read (or as a create when the return does not exist yet).
+ * the caller read (or as a create when the return does not exist yet). A round per partition keeps
+ * what a round's reads and writes touch the size of one round, however many years of rounds the
+ * partnership keeps: a partition's rows are what a transaction, a point read and a key-range query
+ * work within (and what Azurite, the local emulator, searches one by one).
  */
 export class AssessmentTableRepository implements AssessmentRepository {
   constructor(private readonly table: TableClient) {}
@@ -99,11 +133,11 @@ export class AssessmentTableRepository implements AssessmentRepository {
   }
 
   async getReturn(partnershipId: string, roundId: string, organisationId: string): Promise<ReturnRecord | undefined> {
-    return this.readReturn(encodeKey(partnershipId), roundId, organisationId);
+    return this.readReturn(roundPartition(partnershipId, roundId), roundId, organisationId);
   }
 
   async listReturns(partnershipId: string, roundId: string): Promise<OrganisationReturn[]> {
-    const pk = encodeKey(partnershipId);
+    const pk = roundPartition(partnershipId, roundId);
     const returns: OrganisationReturn[] = [];
     await withTableErrors(`list returns of round ${roundId}`, async () => {
       const filter = rowKeyPrefixFilter(pk, `${RETURN}${keyPart(roundId)}_`);
@@ -124,7 +158,7 @@ export class AssessmentTableRepository implements AssessmentRepository {
   ): Promise<{ record: ReturnRecord; duplicate: boolean }> {
     const { valid, entries } = checkReturnSave(value, changes, nonce);
     const { roundId, organisationId } = valid;
-    const pk = encodeKey(partnershipId);
+    const pk = roundPartition(partnershipId, roundId);
     const returnKey = this.returnKey(roundId, organisationId);
     const what = `return of ${organisationId} in round ${roundId}`;
 
@@ -152,13 +186,13 @@ export class AssessmentTableRepository implements AssessmentRepository {
       if (status === 404) throw new NotFoundError(`there is no ${what} to update`);
       mapTableError(error, `save ${what}`);
     }
-    const record = await this.getReturn(partnershipId, roundId, organisationId);
+    const record = await this.readReturn(pk, roundId, organisationId);
     if (!record) throw new NotFoundError(`the ${what} was saved but cannot be read back`);
     return { record, duplicate: false };
   }
 
   async history(partnershipId: string, roundId: string, organisationId: string): Promise<RatingHistoryEntry[]> {
-    const pk = encodeKey(partnershipId);
+    const pk = roundPartition(partnershipId, roundId);
     const prefix = `${HISTORY}${keyPart(roundId)}_${keyPart(organisationId)}_`;
     const rows: { ticks: string; seq: number; entry: RatingHistoryEntry }[] = [];
     await withTableErrors(`read rating history of ${organisationId} in ${roundId}`, async () => {

@@ -1,4 +1,5 @@
 import type { TableEntity } from '@azure/data-tables';
+import { isLayoutMarker, moveAssessmentRowsToRoundPartitions } from './assessment-layout-migration';
 import { TABLES, type TableKey, type TableStorage } from './table-storage';
 
 export const BACKUP_FORMAT = 'prevent-partnership-bot-tables';
@@ -49,7 +50,8 @@ export class RestoreError extends Error {}
 export async function restoreTables(storage: TableStorage, lines: Iterable<string>): Promise<Record<TableKey, number>> {
   await storage.ensureTables();
   for (const table of Object.keys(TABLES) as TableKey[]) {
-    for await (const _entity of storage.client(table).listEntities({ queryOptions: { select: ['PartitionKey'] } })) {
+    for await (const entity of storage.client(table).listEntities({ queryOptions: { select: ['PartitionKey', 'RowKey'] } })) {
+      if (table === 'assessments' && isLayoutMarker(entity)) continue;
       throw new RestoreError(`table ${storage.tableName(table)} is not empty: restore into a new TABLE_NAME_PREFIX`);
     }
   }
@@ -64,9 +66,12 @@ export async function restoreTables(storage: TableStorage, lines: Iterable<strin
       continue;
     }
     if (!parsed.table || !(parsed.table in TABLES) || !parsed.entity) throw new RestoreError(`line ${lineNumber}: not a table row`);
+    if (parsed.table === 'assessments' && isLayoutMarker(parsed.entity)) continue;
     await storage.client(parsed.table).createEntity(parsed.entity as TableEntity);
     counts[parsed.table]++;
   }
   if (lineNumber === 0) throw new RestoreError('the backup file is empty');
+  // A backup taken before rounds had partitions of their own is brought up to date as it lands.
+  await moveAssessmentRowsToRoundPartitions(storage.client('assessments'), { evenIfMarked: true });
   return counts;
 }

@@ -1,8 +1,7 @@
 import type { TableEntity } from '@azure/data-tables';
-import { odata } from '@azure/data-tables';
 import { eraseExactNames, eraseNamesBesideId, mentionsAny, type ErasureContext } from '../../domain/privacy/erasure';
 import { fromJsonColumns, toJsonColumns } from './json-columns';
-import { encodeKey } from './key-encoding';
+import { partnershipPartitionsFilter } from './assessment-table-repository';
 import { mapTableError } from './table-errors';
 import { TABLES, type TableKey, type TableStorage } from './table-storage';
 
@@ -57,7 +56,8 @@ export async function eraseMemberFromTables(storage: TableStorage, objectId: str
 }
 
 async function forEachRow(storage: TableStorage, table: TableKey, options: ErasureOptions, each: (row: RawEntity) => Promise<void>): Promise<void> {
-  const filter = options.partnershipId && table !== 'botState' ? odata`PartitionKey eq ${encodeKey(options.partnershipId)}` : undefined;
+  // The partnership's own partition, and each of its self-assessment rounds' partitions.
+  const filter = options.partnershipId && table !== 'botState' ? partnershipPartitionsFilter(options.partnershipId) : undefined;
   try {
     for await (const row of storage.client(table).listEntities<RawEntity>({ disableTypeConversion: true, ...(filter ? { queryOptions: { filter } } : {}) })) await each(row);
   } catch (error) {

@@ -1,5 +1,6 @@
 import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
 import type { StorageHealth } from '../../domain/ports';
+import { moveAssessmentRowsToRoundPartitions } from './assessment-layout-migration';
 import { operationDeadlinePolicy, TABLE_OPERATION_DEADLINE_MS } from './request-deadline';
 
 /** The tables this deployment uses; each is created on start-up if missing. */
@@ -53,11 +54,15 @@ export class TableStorage implements StorageHealth {
     return client;
   }
 
-  /** createTable treats "already exists" as success, so this is safe on every start. */
+  /**
+   * Creates any missing table (createTable treats "already exists" as success) and moves rows an
+   * earlier version kept elsewhere, so this is safe, and needed, on every start.
+   */
   async ensureTables(): Promise<void> {
     for (const key of Object.keys(TABLES) as TableKey[]) {
       await this.client(key).createTable();
     }
+    await moveAssessmentRowsToRoundPartitions(this.client('assessments'));
   }
 
   async check(): Promise<{ reachable: boolean; latencyMs: number; error?: string }> {
