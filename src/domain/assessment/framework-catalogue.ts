@@ -32,7 +32,8 @@ export function buildFrameworkRegistry(entries: readonly { origin: string; frame
 
 export function getFramework(registry: FrameworkRegistry, id: string): Framework {
   const framework = registry.get(id);
-  if (!framework) throw new NotFoundError(`there is no self-assessment framework "${id}"`);
+  // The id can come from a card submit: it is named only when it looks like an id, never echoed as markup.
+  if (!framework) throw new NotFoundError(/^[a-z0-9][a-z0-9-]{0,79}$/i.test(id) ? `there is no self-assessment framework "${id}"` : 'there is no such self-assessment framework: choose one from the list');
   return framework;
 }
 
