@@ -48,6 +48,8 @@ export interface FakeConnector {
   readonly breachDetails: readonly string[];
   /** Requests answered, whatever the answer. */
   readonly requests: number;
+  /** Activity requests refused (over a limit, an injected fault, or forbidden), in arrival order. */
+  readonly refused: readonly { readonly conversationId: string; readonly status: number; readonly at: number }[];
   readonly injected: Readonly<{ throttledWithRetryAfter: number; throttledWithoutRetryAfter: number; unavailable: number; forbidden: number }>;
   /** Messages accepted per conversation (sends and replies, not updates). */
   sentTo(conversationId: string): number;
@@ -97,6 +99,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   const conversations = new Windows(options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS);
   const tenants = new Windows(options.tenantWindows ?? TEAMS_TENANT_WINDOWS);
   const received: ReceivedActivity[] = [];
+  const refusedLog: { conversationId: string; status: number; at: number }[] = [];
   const sent = new Map<string, number>();
   const breachDetails: string[] = [];
   const injected = { throttledWithRetryAfter: 0, throttledWithoutRetryAfter: 0, unavailable: 0, forbidden: 0 };
@@ -166,6 +169,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
         const operation = req.method === 'PUT' ? 'update' : 'send';
         const refused = refusal(conversationId, tenantId, at);
         if (refused) {
+          refusedLog.push({ conversationId, status: refused.status, at });
           answer(res, refused.status, { error: { code: refused.status === 403 ? 'BotNotInConversationRoster' : 'Throttled', message: `HTTP ${refused.status}` } }, refused.headers);
           return;
         }
@@ -198,6 +202,7 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     received,
+    refused: refusedLog,
     get breaches() {
       return breachDetails.length;
     },

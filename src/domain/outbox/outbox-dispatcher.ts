@@ -116,6 +116,8 @@ class Signal {
 
 /** How long before its sender lease runs out an instance stops starting sends (the tenant window). */
 const LEASE_SAFETY_MS = 1_000;
+/** How soon a claimed message looks again for a slot that waits on answers still in flight. */
+const PERMIT_POLL_MS = 5;
 /** Attempts at recording an outcome before giving up on it (storage unavailable). */
 const RECORD_ATTEMPTS = 3;
 /** Attempts at a status card refresh that keeps failing before the batch is closed without it. */
@@ -364,13 +366,14 @@ export class OutboxDispatcher {
         continue;
       }
       if (blockedTenants.has(message.tenantId)) continue;
-      const acquired = this.limiter.tryAcquire(targetOf(message), monoNow);
-      if (!acquired.granted) {
-        if (acquired.retryAt !== undefined) limiterAt = limiterAt === undefined ? acquired.retryAt : Math.min(limiterAt, acquired.retryAt);
-        if (acquired.tenantBlocked) blockedTenants.add(message.tenantId);
+      // Only a look: the slot is taken after the claim, just before the send (see attempt).
+      const checked = this.limiter.check(targetOf(message), monoNow);
+      if (!('allowed' in checked)) {
+        if (checked.retryAt !== undefined) limiterAt = limiterAt === undefined ? checked.retryAt : Math.min(limiterAt, checked.retryAt);
+        if (checked.tenantBlocked) blockedTenants.add(message.tenantId);
         continue;
       }
-      this.begin(head, acquired.permit);
+      this.begin(head);
     }
 
     let refreshAt: number | undefined;
@@ -419,7 +422,7 @@ export class OutboxDispatcher {
     this.work.add(tracked);
   }
 
-  private begin(work: Work, permit: Permit): void {
+  private begin(work: Work): void {
     const { message } = work;
     this.unqueue(work.key);
     this.busyConversations.add(message.conversationId);
@@ -427,8 +430,7 @@ export class OutboxDispatcher {
     const state = this.batches.get(batchKey(message.partnershipId, message.batchId));
     if (state) state.inFlight += 1;
     this.track(
-      this.attempt(work, permit)
-        .finally(() => permit.cancel())
+      this.attempt(work)
         .catch((error: unknown) => this.log.warn({ err: error, messageId: message.id }, 'outbox message could not be processed'))
         .finally(() => {
           this.busyConversations.delete(message.conversationId);
@@ -438,29 +440,42 @@ export class OutboxDispatcher {
     );
   }
 
-  /** Claim, send, record: the only place a message goes to Teams. */
-  private async attempt(work: Work, permit: Permit): Promise<void> {
+  /**
+   * Claim, send, record: the only place a message goes to Teams. The rate-limit slot is taken after
+   * the claim, because a slot counts from when it is taken until a window after the answer: taken
+   * before the claim's Table write, that write's time would be lost from every window.
+   */
+  private async attempt(work: Work): Promise<void> {
     const now = this.clock.now();
-    const claimed: OutboxMessage = { ...work.message, lease: { owner: this.options.owner, until: new Date(now.getTime() + this.options.leaseMs).toISOString() } };
+    const leaseUntil = now.getTime() + this.options.leaseMs;
+    const claimed: OutboxMessage = { ...work.message, lease: { owner: this.options.owner, until: new Date(leaseUntil).toISOString() } };
     let etag: string;
     try {
       etag = await this.repository.updateDelivery(claimed, work.etag);
     } catch (error) {
-      permit.cancel();
       if (!conflict(error)) this.log.warn({ err: error, messageId: work.message.id }, 'outbox message could not be claimed; will try again');
       // Someone else changed the row (another instance, or an older read of ours): read it again.
       this.needsReload = true;
       return;
     }
 
+    const permit = await this.permitFor(claimed, leaseUntil);
+    if (!permit) {
+      // The limits held it back until its claim was nearly over: give the row back, unclaimed.
+      const { lease: _unclaimed, ...released } = claimed;
+      const recorded = await this.record(released, etag);
+      if (recorded !== undefined) this.queue({ key: work.key, message: released, etag: recorded });
+      return;
+    }
     let result: DeliveryResult;
     try {
       result = await this.transport.deliver(claimed);
     } catch (error) {
       result = { ok: false, failure: { reason: 'the bot could not send the message' } };
       this.log.warn({ err: error, messageId: claimed.id }, 'outbox transport threw');
+    } finally {
+      permit.done(this.clock.monotonic());
     }
-    permit.done(this.clock.monotonic());
 
     const attempts = claimed.attempts + 1;
     const recordedAt = this.clock.now();
@@ -490,6 +505,25 @@ export class OutboxDispatcher {
     if (next.status === 'queued') this.queue({ key: work.key, message: next, etag: recorded });
     if (next.status === 'sent' && this.hooks.onSent) {
       await this.hooks.onSent(next).catch((error: unknown) => this.log.warn({ err: error, messageId: next.id, kind: next.kind }, 'after-send step failed'));
+    }
+  }
+
+  /**
+   * A slot for a claimed message, waiting for one as long as the claim allows; undefined when the
+   * claim would run out first. While requests are in flight the wait is for their answers, so it looks
+   * again soon; otherwise it sleeps until the limiter says.
+   */
+  private async permitFor(message: OutboxMessage, leaseUntil: number): Promise<Permit | undefined> {
+    for (;;) {
+      const monoNow = this.clock.monotonic();
+      const acquired = this.limiter.tryAcquire(targetOf(message), monoNow);
+      if (acquired.granted) return acquired.permit;
+      // The row's claim, and this instance's hold on the partnership's sending, must both outlast the send.
+      const senderUntil = this.senderLeases.get(message.partnershipId) ?? -Infinity;
+      const sendBy = Math.min(leaseUntil, senderUntil) - LEASE_SAFETY_MS - this.clock.now().getTime();
+      const wakeIn = acquired.retryAt === undefined ? PERMIT_POLL_MS : Math.max(1, acquired.retryAt - monoNow);
+      if (wakeIn >= sendBy) return undefined;
+      await this.clock.sleep(wakeIn);
     }
   }
 

@@ -62,8 +62,8 @@ export class RateLimiter {
     private readonly tenantWindows: readonly RateWindow[] = TEAMS_TENANT_WINDOWS,
   ) {}
 
-  /** Grants a request to this conversation now, or says when to ask again. */
-  tryAcquire(target: RateTarget, now: number): Acquisition {
+  /** What tryAcquire would answer now, without taking a slot. */
+  check(target: RateTarget, now: number): { readonly allowed: true } | Extract<Acquisition, { granted: false }> {
     const conversation = this.bucket(this.conversations, target.conversationId, this.conversationWindows, now);
     const tenant = this.bucket(this.tenants, target.tenantId, this.tenantWindows, now);
     const conversationWait = wait(conversation, this.conversationWindows, now);
@@ -72,7 +72,15 @@ export class RateLimiter {
     if (conversationWait === 'in-flight' || tenantWait === 'in-flight') return { granted: false, tenantBlocked };
     const retryAt = Math.max(conversationWait, tenantWait);
     if (retryAt > now) return { granted: false, retryAt, tenantBlocked };
+    return { allowed: true };
+  }
 
+  /** Grants a request to this conversation now, or says when to ask again. */
+  tryAcquire(target: RateTarget, now: number): Acquisition {
+    const checked = this.check(target, now);
+    if (!('allowed' in checked)) return checked;
+    const conversation = this.bucket(this.conversations, target.conversationId, this.conversationWindows, now);
+    const tenant = this.bucket(this.tenants, target.tenantId, this.tenantWindows, now);
     const entry: Entry = { done: undefined };
     conversation.entries.push(entry);
     tenant.entries.push(entry);
