@@ -15,7 +15,6 @@ import { MemberTableRepository } from '../../storage/tables/member-table-reposit
 import { OrganisationTableRepository } from '../../storage/tables/organisation-table-repository';
 import { TableStorage } from '../../storage/tables/table-storage';
 
-export const HISTORY_PARTNERSHIP = 'bench-history';
 export const BENCH_OFFICER: Actor = { aadObjectId: 'bench-officer', name: 'Bench Officer', role: 'prevent-officer' };
 /** After the newest seeded round (2026/27 Q3) started. */
 export const HISTORY_NOW = new Date('2026-11-22T12:00:00.000Z');
@@ -33,8 +32,9 @@ export interface HistoryShape {
   readonly updatesPerAction: number;
 }
 
-/** One partnership's data for the summary and the board report, in its own tables. */
+/** One partnership's data for the summary and the board report. */
 export interface SeededHistory {
+  readonly partnershipId: string;
   readonly summaries: ComplianceSummaryService;
   readonly assessments: AssessmentTableRepository;
   readonly actions: ActionTableRepository;
@@ -119,7 +119,7 @@ function action(index: number, organisations: readonly Organisation[]): Action {
  * Seeds a partnership with `shape.rounds` rounds of the 2018 toolkit (every organisation submitted in
  * each) and `shape.updatesPerAction` updates per action, through the Table repositories the bot uses.
  */
-export async function seedHistory(connectionString: string, prefix: string, shape: HistoryShape): Promise<SeededHistory> {
+export async function seedHistory(connectionString: string, prefix: string, partnershipId: string, shape: HistoryShape): Promise<SeededHistory> {
   const storage = new TableStorage(connectionString, prefix);
   await storage.ensureTables();
   const frameworks = await loadFrameworks();
@@ -130,13 +130,13 @@ export async function seedHistory(connectionString: string, prefix: string, shap
   const assessments = new AssessmentTableRepository(storage.client('assessments'));
 
   const organisations = Array.from({ length: shape.organisations }, (_, i) => organisation(i));
-  await inPool(organisations, 4, (o) => patiently(() => organisationRepository.save(HISTORY_PARTNERSHIP, o, AUTHOR)));
+  await inPool(organisations, 4, (o) => patiently(() => organisationRepository.save(partnershipId, o, AUTHOR)));
   const plan = Array.from({ length: shape.actions }, (_, i) => action(i, organisations));
-  for (let i = 0; i < plan.length; i += 50) await patiently(() => actions.savePlan(HISTORY_PARTNERSHIP, plan.slice(i, i + 50), AUTHOR));
+  for (let i = 0; i < plan.length; i += 50) await patiently(() => actions.savePlan(partnershipId, plan.slice(i, i + 50), AUTHOR));
 
   // Oldest first, so each update chains on the ETag of the one before.
   await inPool(plan, 4, async (a, actionIndex) => {
-    let etag = (await actions.get(HISTORY_PARTNERSHIP, a.id))!.etag;
+    let etag = (await actions.get(partnershipId, a.id))!.etag;
     for (let u = 0; u < shape.updatesPerAction; u += 1) {
       const at = new Date(HISTORY_NOW.getTime() - (shape.updatesPerAction - u) * 7 * 86_400_000);
       const progress = {
@@ -147,7 +147,7 @@ export async function seedHistory(connectionString: string, prefix: string, shap
         updatedAt: at.toISOString(),
         nonce: randomUUID(),
       };
-      const { record } = await patiently(() => actions.recordUpdate(HISTORY_PARTNERSHIP, a.id, progress, etag));
+      const { record } = await patiently(() => actions.recordUpdate(partnershipId, a.id, progress, etag));
       etag = record.etag;
     }
   });
@@ -157,8 +157,8 @@ export async function seedHistory(connectionString: string, prefix: string, shap
   for (const round of rounds) {
     // A retried create finds the round the timed-out attempt made: that is done, not a conflict.
     await patiently(() =>
-      assessments.createRound(HISTORY_PARTNERSHIP, round).catch(async (error: unknown) => {
-        if (error instanceof ConflictError && (await assessments.getRound(HISTORY_PARTNERSHIP, round.id))) return;
+      assessments.createRound(partnershipId, round).catch(async (error: unknown) => {
+        if (error instanceof ConflictError && (await assessments.getRound(partnershipId, round.id))) return;
         throw error;
       }),
     );
@@ -174,7 +174,7 @@ export async function seedHistory(connectionString: string, prefix: string, shap
     );
     const value: OrganisationReturn = { roundId: round.id, organisationId: o.id, ratings, submittedAt: at, submittedById: 'bench-lead', submittedByName: 'Bench Lead' };
     const nonce = randomUUID();
-    await patiently(() => assessments.saveReturn(HISTORY_PARTNERSHIP, value, Object.entries(ratings).map(([itemId, after]) => ({ itemId, after })), nonce, undefined));
+    await patiently(() => assessments.saveReturn(partnershipId, value, Object.entries(ratings).map(([itemId, after]) => ({ itemId, after })), nonce, undefined));
   });
 
   const summaries = new ComplianceSummaryService(
@@ -186,5 +186,5 @@ export async function seedHistory(connectionString: string, prefix: string, shap
     new MeetingTableRepository(storage.client('meetings')),
     () => HISTORY_NOW,
   );
-  return { summaries, assessments, actions, currentRoundId: rounds.at(-1)!.id, framework, storage };
+  return { partnershipId, summaries, assessments, actions, currentRoundId: rounds.at(-1)!.id, framework, storage };
 }

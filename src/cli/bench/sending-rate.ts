@@ -46,6 +46,18 @@ export async function runSendingRate(context: BenchContext): Promise<PartResult[
     const bulk = Math.floor(sends.length * 0.9);
     const bulkRate = bulk > 1 ? (bulk - 1) / ((sends[bulk - 1]!.at - sends[0]!.at) / 1000) : Number.NaN;
     const injected = connector.injected.throttledWithRetryAfter;
+    // Each recipient's first request, accepted or not: after the last of them, all that is left is
+    // messages waiting out a Retry-After.
+    const firstAttempt = new Map<string, number>();
+    for (const r of [...sends, ...connector.refused.filter((x) => x.conversationId !== STATUS_CONVERSATION)]) {
+      firstAttempt.set(r.conversationId, Math.min(r.at, firstAttempt.get(r.conversationId) ?? Infinity));
+    }
+    const lastFirstAttempt = Math.max(...firstAttempt.values());
+    const paced = sends.filter((r) => r.at <= lastFirstAttempt).length;
+    const pace = paced > 1 ? (paced - 1) / ((lastFirstAttempt - sends[0]!.at) / 1000) : Number.NaN;
+    // A message answered 429 near the end must wait Retry-After before its next try, whoever sends it.
+    const retryAfterSeconds = 1;
+    const bestPossible = recipients / (recipients / tenantLimit + retryAfterSeconds);
     return [
       {
         part: 2,
@@ -59,6 +71,9 @@ export async function runSendingRate(context: BenchContext): Promise<PartResult[
           recipients,
           'achieved rate /s (first to last accepted send)': rate,
           'rate /s over the first 90% of sends': bulkRate,
+          'pace /s: accepted sends until every recipient had had a first attempt': pace,
+          'pace vs the limit %': (pace / tenantLimit) * 100,
+          'best first-to-last rate any sender could reach here /s': bestPossible,
           'tenant limit /s': tenantLimit,
           'wall time s (start to every row recorded)': wallSeconds,
           'rate /s over wall time': recipients / wallSeconds,
@@ -73,7 +88,7 @@ export async function runSendingRate(context: BenchContext): Promise<PartResult[
           ...(rate >= 0.9 * tenantLimit
             ? []
             : [
-                `The messages answered 429 wait out Retry-After (1 s) and go last, so the round ends with a tail in which little is sent; at ${recipients} recipients (${round(recipients / tenantLimit, 1)} s at the limit) that tail weighs ${round((1 / (recipients / tenantLimit)) * 100, 0)}% of the ideal time. Over the first 90% of sends the rate is ${round(bulkRate, 1)}/s (a window's worth goes at once at the start, so this can exceed the limit on small rounds).${bulkRate >= 0.9 * tenantLimit ? ' So the shortfall is the tail.' : ''} Where the pace itself is below the limit, the gap is the limiter's safety margin by design (src/domain/outbox/rate-limiter.ts counts each request from when it is granted until one window after its answer arrives, so however the network delays requests Teams can never see more than 50 in a second: the most it allows is 50 per 1 s plus the answer time) and the two conditional Table writes per message (claim, then outcome). To close it: let the window start when the request is sent rather than granted, and record outcomes in batches per conversation; the tail shrinks relative to the round as rounds grow.`,
+                `Two things keep the first-to-last rate below the target. First, the tail: a message answered 429 must wait its Retry-After (1 s) before it may be tried again, and the injected 429s fall anywhere in the round, the last ones near its end; so with ${recipients} recipients (${round(recipients / tenantLimit, 1)} s at the limit) even a sender that never wastes a slot ends about 1 s late, at best ${round(bestPossible, 1)}/s (${round((bestPossible / tenantLimit) * 100, 0)}% of the limit), and a retry answered 429 again adds another second. Second, the pace: until every recipient had had a first attempt the sender kept ${round(pace, 1)}/s (${round((pace / tenantLimit) * 100, 0)}%). That gap is the limiter's safety margin by design: src/domain/outbox/rate-limiter.ts counts each request from when it is sent until one window after its answer, so however the network delays requests Teams can never see more than 50 in a second; the most it allows is 50 per (1 s + the answer time), and here the answer time includes the fake connector sharing the sender's process and CPU. The claim's Table write used to be inside that time too; the slot is now taken after the claim, which raised the pace from 38.9/s to this. To close the rest: estimate each request's arrival instead of bounding it by the answer (accepting an occasional 429, which the outbox already retries), and measure against a connector in its own process.`,
               ]),
           ...(finished ? [] : ['The round was not fully delivered within the time allowed.']),
           ...(connector.breaches > 0 ? [`The sender went over a limit ${connector.breaches} times: ${connector.breachDetails.slice(0, 3).join('; ')}`] : []),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { buildBoardReport } from '../../reports/board-report';
 import type { BenchContext } from './context';
-import { BENCH_OFFICER, HISTORY_PARTNERSHIP, seedHistory, type HistoryShape, type SeededHistory } from './history-seed';
+import { BENCH_OFFICER, seedHistory, type HistoryShape, type SeededHistory } from './history-seed';
 import type { PartResult } from './results';
 import { percentile, round, timeRepeatedly } from './stats';
 
@@ -20,16 +20,22 @@ export async function runSummaryAndReport(context: BenchContext): Promise<PartRe
     : { organisations: 40, actions: 60, shortRounds: 4, longRounds: 40, runs: 30 };
   const shape = (rounds: number): HistoryShape => ({ organisations: sizes.organisations, actions: sizes.actions, rounds, updatesPerAction: rounds });
 
+  // Both partnerships go into one set of tables, as partnerships sharing a deployment would.
+  const prefix = `bh${randomBytes(4).toString('hex')}`;
+  const years = sizes.longRounds / 4;
   context.log(`  seeding ${sizes.shortRounds} rounds (1 year) for ${sizes.organisations} organisations`);
   let started = performance.now();
-  const oneYear = await seedHistory(context.storage, `bh${randomBytes(4).toString('hex')}`, shape(sizes.shortRounds));
+  const oneYear = await seedHistory(context.storage, prefix, 'bench-one-year', shape(sizes.shortRounds));
   const shortSeedSeconds = (performance.now() - started) / 1000;
-  context.log(`  seeding ${sizes.longRounds} rounds (${sizes.longRounds / 4} years)`);
+  const summaryOf = (seeded: SeededHistory) => () => seeded.summaries.summary(seeded.partnershipId, BENCH_OFFICER);
+  await timeRepeatedly(0, summaryOf(oneYear), 3);
+  const aloneTimes = await timeRepeatedly(sizes.runs, summaryOf(oneYear), 0);
+
+  context.log(`  seeding ${sizes.longRounds} rounds (${years} years) into the same tables`);
   started = performance.now();
-  const tenYears = await seedHistory(context.storage, `bh${randomBytes(4).toString('hex')}`, shape(sizes.longRounds));
+  const tenYears = await seedHistory(context.storage, prefix, 'bench-ten-years', shape(sizes.longRounds));
   const longSeedSeconds = (performance.now() - started) / 1000;
 
-  const summaryOf = (seeded: SeededHistory) => () => seeded.summaries.summary(HISTORY_PARTNERSHIP, BENCH_OFFICER);
   // Alternating the two keeps a passing disturbance on the machine from landing on one side only.
   const shortTimes: number[] = [];
   const longTimes: number[] = [];
@@ -43,19 +49,19 @@ export async function runSummaryAndReport(context: BenchContext): Promise<PartRe
   const readP50 = async (seeded: SeededHistory, read: (s: SeededHistory) => Promise<unknown>) =>
     percentile(await timeRepeatedly(context.quick ? 5 : 15, () => read(seeded), 1), 50);
   const reads: Record<string, (s: SeededHistory) => Promise<unknown>> = {
-    'list rounds': (s) => s.assessments.listRounds(HISTORY_PARTNERSHIP),
-    "list the current round's returns": (s) => s.assessments.listReturns(HISTORY_PARTNERSHIP, s.currentRoundId),
-    'list actions': (s) => s.actions.list(HISTORY_PARTNERSHIP),
+    'list rounds': (s) => s.assessments.listRounds(s.partnershipId),
+    "list the current round's returns": (s) => s.assessments.listReturns(s.partnershipId, s.currentRoundId),
+    'list actions': (s) => s.actions.list(s.partnershipId),
   };
   const breakdown: Record<string, number> = {};
   for (const [name, read] of Object.entries(reads)) {
     breakdown[`${name} p50 ms, 1 year`] = await readP50(oneYear, read);
-    breakdown[`${name} p50 ms, ${sizes.longRounds / 4} years`] = await readP50(tenYears, read);
+    breakdown[`${name} p50 ms, ${years} years`] = await readP50(tenYears, read);
   }
+  const aloneP50 = percentile(aloneTimes, 50);
   const shortP50 = percentile(shortTimes, 50);
   const longP50 = percentile(longTimes, 50);
   const ratio = longP50 / shortP50;
-  const years = sizes.longRounds / 4;
 
   const summaryPart: PartResult = {
     part: 3,
@@ -74,24 +80,24 @@ export async function runSummaryAndReport(context: BenchContext): Promise<PartRe
       '1 year p99 ms': percentile(shortTimes, 99),
       [`${years} years p50 ms`]: longP50,
       [`${years} years p99 ms`]: percentile(longTimes, 99),
+      [`1 year p50 ms, before the ${years}-year partnership was added to the tables`]: aloneP50,
+      [`ratio ${years} y / 1 y before it was added`]: longP50 / aloneP50,
       'seeding 1 year s': shortSeedSeconds,
       [`seeding ${years} years s`]: longSeedSeconds,
       ...breakdown,
     },
     notes: [
-      'ComplianceSummaryService.summary (the chair\'s "how are we doing?") read from Azurite through the Table repositories the bot uses; the two partnerships are in separate tables of the same Azurite and are timed alternately.',
+      `ComplianceSummaryService.summary (the chair's "how are we doing?") read from Azurite through the Table repositories the bot uses. Two partnerships, one with 1 year of rounds and action updates and one with ${years}, in the same tables; after seeding they are timed alternately.`,
       `The time is the whole summary: list the rounds, read the current and previous round's returns, organisations, actions and meetings, and summarise (${round(shortP50)} ms vs ${round(longP50)} ms).`,
-      ...(ratio <= 1.2
-        ? []
-        : [
-            "A partnership's rows (rounds, returns, action progress, and their history and nonce rows) share one partition, because each save writes its history in the same transaction, and the summary's reads are RowKey-prefix queries in that partition. The per-read figures show the current round's returns taking longer with more history although the same number come back, which is what a store that filters the partition's rows does; Azure Tables serves a RowKey range from its index. Listing the rounds also grows, because the summary reads every round to find the newest. To close it: check the ratio against a real Storage account before changing anything; read only the newest rounds (RowKeys ordered newest first, with a take limit) rather than all of them.",
-          ]),
+      "Each self-assessment round's returns, rating history and nonce markers have a partition of their own, so the summary's reads (the current and previous rounds' returns, the rounds, the actions) are key-range queries whose rows do not grow with the years behind them. On Azure Tables a partition key and RowKey range is served from the index.",
+      `Azurite is not indexed that way: it tests every query against every row of the table (LokiTableMetadataStore.queryTableEntities runs the filter over the whole collection), whoever's rows they are. That is why the ratio is taken between two partnerships in the same tables, which Azurite searches equally, and why the 1-year partnership's own summary slowed from ${round(aloneP50)} ms to ${round(shortP50)} ms when the other partnership's ${years} years were added beside it, with nothing of its own changed.`,
+      ...(ratio <= 1.2 ? [] : ['The ratio is over its target: the per-read figures above show which read grows with history.']),
     ],
   };
 
   context.log('  board report: docx + xlsx');
   const exportOnce = async () => {
-    const data = await oneYear.summaries.reportData(HISTORY_PARTNERSHIP, BENCH_OFFICER);
+    const data = await oneYear.summaries.reportData(oneYear.partnershipId, BENCH_OFFICER);
     const [docx, xlsx] = [await buildBoardReport(data, 'docx'), await buildBoardReport(data, 'xlsx')];
     return docx.body.length + xlsx.body.length;
   };
