@@ -202,17 +202,18 @@ async function runWorkers(
           fail(`HTTP ${status}`);
           continue;
         }
-        const reply = connector.received.slice(repliesBefore).filter((r) => r.conversationId === conversationId).at(-1);
+        // Typing indicators (the Teams AI typing timer, which keeps going on a slow turn) are not answers.
+        const reply = connector.received.slice(repliesBefore).filter((r) => r.conversationId === conversationId && r.activity['type'] !== 'typing').at(-1);
         if (!reply) {
           fail(`no answer reached the connector for ${conversationId}`);
           continue;
         }
         if (reply.operation !== 'update') {
-          fail(`the bot sent a new message instead of replacing the card: ${JSON.stringify(reply.activity['attachments'] ?? reply.activity['text']).slice(0, 160)}`);
+          fail(`the bot sent a new message instead of replacing the card: ${String(JSON.stringify(reply.activity['attachments'] ?? reply.activity['text'] ?? reply.activity)).slice(0, 160)}`);
           continue;
         }
         if (/Not saved|Something went wrong|changed this first/.test(JSON.stringify(reply.activity))) {
-          fail(`the bot answered with a problem: ${JSON.stringify(reply.activity['attachments'] ?? reply.activity['text']).slice(0, 200)}`);
+          fail(`the bot answered with a problem: ${String(JSON.stringify(reply.activity['attachments'] ?? reply.activity['text'] ?? reply.activity)).slice(0, 200)}`);
           continue;
         }
         if (expectWrites && (await readAction(PARTNERSHIP, actionId))?.etag === before.etag) fail(`action ${actionId} was not updated`);
