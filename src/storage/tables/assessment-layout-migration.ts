@@ -1,7 +1,7 @@
 import { odata, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import { ASSESSMENT_ROW_PREFIXES, isRoundPartition, keyPart, roundPartitionOfKeys } from './assessment-table-repository';
 import { mapTableError } from './table-errors';
-import { readEntity } from './versioned-document';
+import { prefixUpperBound, readEntity } from './versioned-document';
 
 /** Written once every row is in its round's partition, so later starts make one point read. */
 const MARKER = { partitionKey: 'layout', rowKey: 'round-partitions' } as const;
@@ -37,7 +37,9 @@ async function inBatches(table: TableClient, actions: readonly TransactionAction
   const byPartition = new Map<string, TransactionAction[]>();
   for (const action of actions) {
     const pk = action[1].partitionKey as string;
-    byPartition.set(pk, [...(byPartition.get(pk) ?? []), action]);
+    const group = byPartition.get(pk);
+    if (group) group.push(action);
+    else byPartition.set(pk, [action]);
   }
   for (const group of byPartition.values()) {
     for (let i = 0; i < group.length; i += BATCH) await table.submitTransaction(group.slice(i, i + BATCH));
@@ -58,8 +60,7 @@ export async function moveAssessmentRowsToRoundPartitions(table: TableClient, op
     if (!options.evenIfMarked && (await readEntity(table, MARKER.partitionKey, MARKER.rowKey, 'check the assessment layout'))) return 0;
     const { return: returnPrefix, nonce } = ASSESSMENT_ROW_PREFIXES;
     // return_ < rhistory_ < rnonce_ in key order, and round_ sorts after all three.
-    const upper = nonce.slice(0, -1) + String.fromCharCode(nonce.charCodeAt(nonce.length - 1) + 1);
-    const filter = odata`RowKey ge ${returnPrefix} and RowKey lt ${upper}`;
+    const filter = odata`RowKey ge ${returnPrefix} and RowKey lt ${prefixUpperBound(nonce)}`;
     const old: { row: Row; target: string }[] = [];
     for await (const found of table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
       const row = { ...found, partitionKey: String(found.partitionKey), rowKey: String(found.rowKey) };

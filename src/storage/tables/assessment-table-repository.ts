@@ -17,7 +17,7 @@ import { historyRowKey } from './history-keys';
 import { fromJsonColumns, toJsonColumns } from './json-columns';
 import { encodeKey } from './key-encoding';
 import { mapTableError, withTableErrors } from './table-errors';
-import { readEntity, rowKeyPrefixFilter } from './versioned-document';
+import { prefixUpperBound, readEntity, rowKeyPrefixFilter } from './versioned-document';
 
 const ROUND = 'round_';
 const RETURN = 'return_';
@@ -62,8 +62,7 @@ export function roundPartitionOfKeys(partnershipKey: string, roundKeyPart: strin
 export function partnershipPartitionsFilter(partnershipId: string): string {
   const pk = encodeKey(partnershipId);
   const from = roundPartitionOfKeys(pk, '');
-  const to = from.slice(0, -1) + String.fromCharCode(from.charCodeAt(from.length - 1) + 1);
-  return odata`PartitionKey eq ${pk} or (PartitionKey ge ${from} and PartitionKey lt ${to})`;
+  return odata`PartitionKey eq ${pk} or (PartitionKey ge ${from} and PartitionKey lt ${prefixUpperBound(from)})`;
 }
 
 export function isRoundPartition(partitionKey: string): boolean {

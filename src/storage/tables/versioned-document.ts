@@ -84,6 +84,10 @@ export async function readHistory(table: TableClient, partitionKey: string, hist
  */
 export function rowKeyPrefixFilter(partitionKey: string, prefix: string): string {
   if (prefix.length === 0) throw new Error('rowKeyPrefixFilter needs a non-empty prefix');
-  const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-  return odata`PartitionKey eq ${partitionKey} and RowKey ge ${prefix} and RowKey lt ${upper}`;
+  return odata`PartitionKey eq ${partitionKey} and RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`;
+}
+
+/** The first key after every key that starts with `prefix` (its last character moved on by one). */
+export function prefixUpperBound(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
