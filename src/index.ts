@@ -26,6 +26,8 @@ import { createHttpServer } from './http/create-server';
 import { createLogger, type Logger } from './logger';
 import { ReportLinks } from './reports/report-links';
 import { loadFrameworks } from './storage/files/framework-files';
+import { loadLanguageUnderstanding } from './storage/files/language-files';
+import { UnrecognisedMessageTableCounter } from './storage/tables/unrecognised-message-table-counter';
 import { ActionTableRepository } from './storage/tables/action-table-repository';
 import { AssessmentTableRepository } from './storage/tables/assessment-table-repository';
 import { MeetingTableRepository } from './storage/tables/meeting-table-repository';
@@ -70,12 +72,14 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     new AuditRecorder(new AuditTableRepository(storage.client('audit')), now, logAuditFailure(logger)),
   );
   const adapter = createAdapter(config, logger);
-  const frameworks = await loadFrameworks(config.frameworksDirectory);
+  const [frameworks, language] = await Promise.all([loadFrameworks(config.frameworksDirectory), loadLanguageUnderstanding()]);
   const updateRequests = new UpdateRequestService(actions, organisations, members, updateRounds, now);
   const outboxRepository = new OutboxTableRepository(storage.client('outbox'));
   const outbox = new Outbox(outboxRepository, conversationAddress, randomUUID, now);
   const services = {
     guidance: new GuidanceService(guidanceRepository),
+    language,
+    unrecognised: new UnrecognisedMessageTableCounter(storage.client('partnerships')),
     partnerships: new PartnershipResolver(partnershipRepository, config.defaultPartnershipId),
     directory: new PartnershipDirectory(members, organisations, new ChannelTableRepository(storage.client('partnerships'))),
     actions: new ActionUpdateService(actions, screenForPersonalData, now),

@@ -8,6 +8,8 @@ import type { Outbox } from '../domain/outbox/outbox';
 import type { ComplianceSummaryService } from '../domain/summary/summary-service';
 import type { UpdateRequestService } from '../domain/actions/update-request-service';
 import type { GuidanceService } from '../domain/guidance/guidance-service';
+import type { LanguageUnderstanding } from '../domain/language/language-understanding';
+import type { UnrecognisedMessageCounter } from '../domain/ports';
 import type { PartnershipDirectory } from '../domain/partnership/directory';
 import type { MembershipService } from '../domain/partnership/membership-service';
 import type { PartnershipResolver } from '../domain/partnership/partnership-resolver';
@@ -19,6 +21,10 @@ import type { CardMessenger } from './card-messenger';
 /** What handlers may use: domain services only, never storage clients directly. */
 export interface BotServices {
   readonly guidance: GuidanceService;
+  /** Reads what a message asks for; trained once per process. */
+  readonly language: LanguageUnderstanding;
+  /** Messages not understood, counted per day; their text is never kept. */
+  readonly unrecognised: UnrecognisedMessageCounter;
   readonly partnerships: PartnershipResolver;
   readonly directory: PartnershipDirectory;
   readonly actions: ActionUpdateService;

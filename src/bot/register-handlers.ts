@@ -42,9 +42,8 @@ import {
 import { InvalidError } from '../domain/errors';
 import { PersonalDataError } from '../domain/privacy/personal-data-error';
 import { screenFreeText } from '../cards/free-text-fields';
-import type { IntentId } from '../domain/intents/intent-catalogue';
+import type { IntentId } from '../domain/language/intents';
 import { describeZodIssues, safeParseInput } from '../domain/validation';
-import { matchIntent } from '../domain/intents/intent-matcher';
 import { activityFacts } from './activity-facts';
 import type { BotServices, TurnHandler } from './bot-services';
 import { replyWithProblem } from './error-replies';
@@ -89,7 +88,8 @@ import { CHASER_OPEN_VERB, chaserOpenSubmitSchema } from '../cards/chaser-card';
 import { offerBoardReport } from './handlers/report-handlers';
 import { answerComplianceSummary, showBenchmarkSummary, showRoundSummary } from './handlers/summary-handlers';
 import { SUMMARY_BENCHMARK_VERB, SUMMARY_OPEN_VERB, summaryBenchmarkSubmitSchema, summaryOpenSubmitSchema } from '../cards/summary-cards';
-import { answerHelp, answerUnknown, sendWelcome } from './handlers/help-handlers';
+import { answerHelp, sendWelcome } from './handlers/help-handlers';
+import { answerMessage, answerThanks } from './handlers/message-handlers';
 
 const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
   referral: answerReferral,
@@ -110,7 +110,10 @@ const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
   'my-actions': showMyActions,
   'update-action': answerUpdateAction,
   help: answerHelp,
+  thanks: answerThanks,
 };
+
+const answerInOwnWords = answerMessage(INTENT_HANDLERS);
 
 async function run(context: TurnContext, services: BotServices, handler: TurnHandler): Promise<void> {
   const turnServices = servicesForTurn(context, services);
@@ -122,11 +125,6 @@ async function run(context: TurnContext, services: BotServices, handler: TurnHan
   }
   // What arrived and how long it took; never the text, which may hold anything the user typed.
   turnServices.logger.info({ activityType: context.activity.type, durationMs: Math.round(performance.now() - started) }, 'turn handled');
-}
-
-function handlerFor(text: string): TurnHandler {
-  const match = matchIntent(text);
-  return match.intent === 'unknown' ? answerUnknown : INTENT_HANDLERS[match.intent];
 }
 
 /**
@@ -168,7 +166,7 @@ export function registerSubmit<T>(
 /** Plain-language messages and the buttons that stand for them. */
 export function registerMessageHandlers(app: Application<TurnState>, services: BotServices): void {
   registerSubmit(app, services, ASK_VERB, askSubmitSchema, (ask) => (context, facts, s) =>
-    handlerFor(ask.question)(context, { ...facts, text: ask.question }, s),
+    answerInOwnWords(context, { ...facts, text: ask.question }, s),
   );
   registerSubmit(app, services, ACTION_OPEN_VERB, actionOpenSubmitSchema, (open) => openActionUpdate(open.actionId));
   registerSubmit(app, services, ACTION_UPDATE_VERB, actionUpdateSubmitSchema, submitActionUpdate, (data, problems) => {
@@ -198,7 +196,7 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   );
   app.activity(ActivityTypes.Message, async (context) => {
     const planFile = planFileIn(context.activity.attachments);
-    await run(context, services, planFile ? importPlanFile(planFile) : handlerFor(context.activity.text ?? ''));
+    await run(context, services, planFile ? importPlanFile(planFile) : answerInOwnWords);
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Capability } from '../domain/intents/capabilities';
+import type { Capability } from '../domain/language/capabilities';
 import { renderCard, type AdaptiveCardJson } from './render';
 
 /** Sent once when the bot is added to a personal chat or a team. */

@@ -4,9 +4,9 @@ import path from 'node:path';
 /**
  * What the App Service runs, besides the production node_modules: the compiled code, the card
  * templates, and the data files the code reads at run time through PROJECT_ROOT (the demo data for
- * `npm run seed`, the self-assessment frameworks). package.json marks the project root.
+ * `npm run seed`, the self-assessment frameworks, the language training data and concern lexicon). package.json marks the project root.
  */
-export const DEPLOY_INCLUDE: readonly string[] = ['package.json', 'dist/src', 'cards', 'src/cli/demo', 'src/domain/assessment/frameworks'];
+export const DEPLOY_INCLUDE: readonly string[] = ['package.json', 'dist/src', 'cards', 'src/cli/demo', 'src/domain/assessment/frameworks', 'src/data/language'];
 
 interface LockPackage {
   readonly dev?: boolean;

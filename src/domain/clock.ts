@@ -11,8 +11,3 @@ const UK_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeri
 export function ukDate(isoDate: string): string {
   return UK_DATE.format(new Date(`${isoDate}T00:00:00Z`));
 }
-
-/** The action id ("3.1") mentioned in a message such as "update action 3.1", if any. */
-export function findActionId(text: string): string | undefined {
-  return text.match(/\b(\d{1,2}\.\d{1,2})\b/)?.[1];
-}

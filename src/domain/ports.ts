@@ -179,3 +179,14 @@ export interface OutboxRepository {
   /** Gives the sender lease up (a clean shutdown), if `owner` still holds it. */
   releaseSender(partnershipId: string, owner: string): Promise<void>;
 }
+
+/**
+ * How many messages the bot did not understand, per partnership and UK day: a number only. The
+ * text is never kept (it may describe a person), so this is all there is to learn from.
+ */
+export interface UnrecognisedMessageCounter {
+  /** Adds one to the day's count. */
+  count(partnershipId: string, day: string): Promise<void>;
+  /** The count of each day from `from` to `to` (YYYY-MM-DD, inclusive) that had any. */
+  countsBetween(partnershipId: string, from: string, to: string): Promise<{ day: string; count: number }[]>;
+}

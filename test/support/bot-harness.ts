@@ -14,6 +14,9 @@ import type { CardMessenger } from '../../src/bot/card-messenger';
 import type { AdaptiveCardJson } from '../../src/cards/render';
 import { MemoryChannelRepository, MemoryUpdateRoundRepository } from '../../src/storage/memory/memory-round-and-channel-repositories';
 import { GuidanceService } from '../../src/domain/guidance/guidance-service';
+import type { LanguageUnderstanding } from '../../src/domain/language/language-understanding';
+import { loadLanguageUnderstanding } from '../../src/storage/files/language-files';
+import { MemoryUnrecognisedMessageCounter } from '../../src/storage/memory/memory-unrecognised-message-counter';
 import { PartnershipDirectory } from '../../src/domain/partnership/directory';
 import { MembershipService } from '../../src/domain/partnership/membership-service';
 import { screenForPersonalData } from '../../src/domain/privacy/screen';
@@ -93,6 +96,13 @@ export interface HarnessOptions {
   readonly allowedTenantIds?: readonly string[];
 }
 
+/** The real language layer, trained once per test file (a few hundred milliseconds). */
+let language: Promise<LanguageUnderstanding> | undefined;
+export function trainedLanguage(): Promise<LanguageUnderstanding> {
+  language ??= loadLanguageUnderstanding();
+  return language;
+}
+
 /** The real Teams AI application over in-memory repositories, driven by botbuilder's TestAdapter. */
 export async function botHarness(options: HarnessOptions = {}) {
   const partnerships = new MemoryPartnershipRepository();
@@ -131,6 +141,7 @@ export async function botHarness(options: HarnessOptions = {}) {
     author,
   );
   const messenger = new RecordingMessenger();
+  const unrecognised = new MemoryUnrecognisedMessageCounter();
   const assessments = new MemoryAssessmentRepository();
   const meetingRepository = new MemoryMeetingRepository();
   const frameworks = await loadFrameworks();
@@ -143,6 +154,8 @@ export async function botHarness(options: HarnessOptions = {}) {
   const outbox = new Outbox(outboxRepository, conversationAddress, () => `harness-${++batches}`, now);
   const services: BotServices = {
     guidance: new GuidanceService(guidance),
+    language: await trainedLanguage(),
+    unrecognised,
     partnerships: new PartnershipResolver(partnerships, 'warwickshire'),
     directory: new PartnershipDirectory(members, organisations, new MemoryChannelRepository()),
     actions: new ActionUpdateService(actions, screenForPersonalData, now),

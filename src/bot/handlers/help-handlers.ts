@@ -1,6 +1,6 @@
 import { helpCard } from '../../cards/help-card';
 import { welcomeCard } from '../../cards/welcome-card';
-import { CAPABILITIES, capabilitiesFor } from '../../domain/intents/capabilities';
+import { CAPABILITIES, capabilitiesFor } from '../../domain/language/capabilities';
 import type { ActivityFacts } from '../activity-facts';
 import type { BotServices, TurnHandler } from '../bot-services';
 import { sendCard } from '../send-card';
@@ -14,10 +14,6 @@ async function capabilitiesOf(facts: ActivityFacts, services: BotServices) {
 
 export const answerHelp: TurnHandler = async (context, facts, services) => {
   await sendCard(context, helpCard({ capabilities: await capabilitiesOf(facts, services) }));
-};
-
-export const answerUnknown: TurnHandler = async (context, facts, services) => {
-  await sendCard(context, helpCard({ capabilities: await capabilitiesOf(facts, services), heard: facts.text }));
 };
 
 /** In a personal chat the welcome fits the person; in a team it lists everything, for every role there. */

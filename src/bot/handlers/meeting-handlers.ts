@@ -11,7 +11,8 @@ import { PersonalDataError } from '../../domain/privacy/personal-data-error';
 import type { Attendance, Meeting } from '../../domain/meetings/meeting';
 import { authorise } from '../../domain/authorisation';
 import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors';
-import { londonTimeToInstant, parseMeetingTime } from '../../domain/meetings/meeting-time';
+import { readMeetingStart } from '../../domain/calendar/date-phrases';
+import { londonTimeToInstant } from '../../domain/meetings/meeting-time';
 import type { BotServices, TurnHandler } from '../bot-services';
 import { enqueueToChannel } from '../channel-posts';
 import { whoIsAsking } from '../who-is-asking';
@@ -22,7 +23,7 @@ const SCHEDULED = 'Meeting scheduled. This is the agenda the bot has built. Say 
 /** "schedule meeting 12 March 2027 10:00" schedules it at once; without a date, the form. */
 export const scheduleMeeting: TurnHandler = async (context, facts, services) => {
   const { partnershipId, actor } = await whoIsAsking(facts, services);
-  const startsAt = parseMeetingTime(facts.text);
+  const startsAt = readMeetingStart(facts.text, services.now());
   if (!startsAt) {
     authorise(actor, 'schedule-meeting');
     await sendCard(context, meetingFormCard({ values: { date: await services.meetings.suggestedNextDate(partnershipId) } }));

@@ -20,6 +20,11 @@ export const answerComplianceSummary: TurnHandler = async (context, facts, servi
   const { partnershipId, actor } = await whoIsAsking(facts, services);
   if (isAllowed(actor, 'view-compliance-summary')) {
     const request = await services.summaries.readQuestion(partnershipId, facts.text);
+    if (request.organisationId !== undefined) {
+      const view = await services.summaries.organisationView(partnershipId, actor, request);
+      await sendCard(context, organisationSummaryCard({ view }));
+      return;
+    }
     const summary = await services.summaries.summary(partnershipId, actor, request);
     await sendCard(context, request.benchmark === undefined ? complianceSummaryCard(summary) : benchmarkSummaryCard(summary));
     return;

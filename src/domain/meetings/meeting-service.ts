@@ -16,7 +16,8 @@ export interface DecisionInput {
   readonly text: string;
   readonly newAction?: { readonly text: string; readonly themeNumber: number; readonly ownerOrganisationId: string; readonly dueDate?: string };
 }
-import { londonDateOf, meetingIdFor, workingDaysBefore } from './meeting-time';
+import { workingDaysBefore } from '../calendar/working-days';
+import { londonDateOf, meetingIdFor } from './meeting-time';
 
 /** Who made a change, as the audit log records it. */
 const authorOf = (actor: Actor): ChangeAuthor => ({ id: actor.aadObjectId, name: actor.name });

@@ -6,7 +6,7 @@ import type { Member } from '../partnership/member';
 import type { Organisation } from '../partnership/organisation';
 import type { ActionRepository, AssessmentRepository, MeetingRepository, MemberRepository, OrganisationRepository, UpdateRoundRepository } from '../ports';
 import { CHASER_HOUR, chaserDates, chaserOnceKey, isChaserDay, londonHour, type ChaseSubject, type Owing } from './chasers';
-import { defaultUpdateDeadline, parseDeadline, type UpdateDeadline } from './deadline';
+import { defaultUpdateDeadline, requestedDeadline, type UpdateDeadline } from './deadline';
 import type { Outbox } from './outbox';
 
 export interface ChaserSettings {
@@ -56,8 +56,8 @@ export class ChaserService {
   /** The update deadline written in the request ("by 12 December"), or the default one. */
   async updateDeadline(partnershipId: string, text: string): Promise<UpdateDeadline> {
     const today = londonDate(this.now());
-    const requested = parseDeadline(text, today);
-    if (requested) return { dueOn: requested, basis: 'as requested' };
+    const requested = requestedDeadline(text, this.now());
+    if (requested) return requested;
     const now = this.now().toISOString();
     const next = (await this.meetings.list(partnershipId)).find((m) => m.startsAt >= now);
     return defaultUpdateDeadline(today, next ? londonDateOf(new Date(next.startsAt)) : undefined, this.settings.agendaPostWorkingDays);

@@ -1,4 +1,4 @@
-import { workingDaysBefore } from '../meetings/meeting-time';
+import { workingDaysBefore } from '../calendar/working-days';
 import type { Member } from '../partnership/member';
 import type { Organisation } from '../partnership/organisation';
 

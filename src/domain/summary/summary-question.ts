@@ -1,5 +1,5 @@
 import type { Framework } from '../assessment/framework';
-import { normalise } from '../intents/normalise';
+import { normalise } from '../language/normalise';
 
 /**
  * Reads which round and which benchmark a plain-language summary question is about ("summary for

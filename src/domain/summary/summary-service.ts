@@ -7,6 +7,7 @@ import { NotFoundError } from '../errors';
 import type { Actor } from '../partnership/member';
 import type { ActionRepository, AssessmentRepository, MeetingRepository, MemberRepository, OrganisationRepository } from '../ports';
 import type { BoardReportData, ComplianceSummary, OrganisationRef } from './compliance-summary';
+import { mentionedOrganisation } from '../language/entities';
 import { organisationView, type OrganisationView } from './organisation-view';
 import { reportActions, summarise } from './summarise';
 import { mentionedBenchmark, mentionedRoundName } from './summary-question';
@@ -16,6 +17,8 @@ export interface SummaryRequest {
   readonly roundName?: string;
   /** One benchmark (section number); every benchmark when absent. */
   readonly benchmark?: number;
+  /** One organisation the question names ("how is the police doing?"): its own view instead of the summary. */
+  readonly organisationId?: string;
 }
 
 /** Who a member of staff should ask about their organisation's Prevent work. */
@@ -59,7 +62,12 @@ export class ComplianceSummaryService {
     const round = roundName === undefined ? rounds[0] : findRound(rounds, roundName);
     const framework = round ? this.frameworks.get(round.frameworkId) : undefined;
     const benchmark = framework ? mentionedBenchmark(question, framework) : undefined;
-    return { ...(roundName !== undefined ? { roundName } : {}), ...(benchmark !== undefined ? { benchmark } : {}) };
+    const organisationId = benchmark === undefined ? mentionedOrganisation(question, await this.organisations.list(partnershipId)) : undefined;
+    return {
+      ...(roundName !== undefined ? { roundName } : {}),
+      ...(benchmark !== undefined ? { benchmark } : {}),
+      ...(organisationId !== undefined ? { organisationId } : {}),
+    };
   }
 
   async reportData(partnershipId: string, actor: Actor, roundName?: string): Promise<BoardReportData> {

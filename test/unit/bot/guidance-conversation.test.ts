@@ -30,12 +30,37 @@ describe('asking the bot for guidance', () => {
     });
   });
 
-  it('answers text it does not understand with the help card, quoting what it heard', async () => {
+  it('answers text it does not understand with the help card, and never repeats it back', async () => {
     const { adapter } = await botHarness();
-    await adapter.send(teamsMessage('what is the weather like')).assertReply((reply) => {
+    await adapter.send(teamsMessage('is it raining in Leamington')).assertReply((reply) => {
       const text = cardText(reply);
       expect(text).toContain('What I can help with');
-      expect(text).toContain('what is the weather like');
+      expect(text).not.toContain('Leamington');
+    });
+  });
+
+  it('asks "Did you mean" when unsure, with the referral button always there and the message never repeated', async () => {
+    const { adapter } = await botHarness();
+    await adapter.send(teamsMessage('what about it then', undefined, PEOPLE.officer)).assertReply((reply) => {
+      const text = cardText(reply);
+      expect(text).toContain('Did you mean');
+      expect(text).toContain('Make a Prevent referral');
+      expect(text).not.toContain('what about it');
+    });
+  });
+
+  it.each([
+    'a learner has been sharing terrorist propaganda on whatsapp',
+    'client keeps talking about making a bomb',
+    'someone told me they are planning to travel to syria to fight',
+    'man making threats to attack a mosque',
+  ])('answers %j with the referral pathway first, 999 at the top', async (text) => {
+    const { adapter } = await botHarness();
+    await adapter.send(teamsMessage(text, undefined, PEOPLE.staff)).assertReply((reply) => {
+      const card = cardText(reply);
+      expect(card.indexOf('call 999')).toBeGreaterThan(-1);
+      expect(card).toContain('How to make a Prevent referral');
+      expect(card).not.toContain(text);
     });
   });
 

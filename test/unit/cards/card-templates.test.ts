@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { actionReceiptCard, actionUpdateCard, myActionsCard } from '../../../src/cards/action-cards';
 import { assessmentPageCard, assessmentReceiptCard, assessmentStartCard } from '../../../src/cards/assessment-cards';
+import { acknowledgementCard } from '../../../src/cards/acknowledgement-card';
+import { didYouMeanCard } from '../../../src/cards/did-you-mean-card';
 import { helpCard } from '../../../src/cards/help-card';
 import { agendaCard, agendaEditorCard, decisionFormCard, meetingFormCard } from '../../../src/cards/meeting-cards';
 import { STANDING_ITEMS } from '../../../src/domain/meetings/standing-items';
@@ -23,7 +25,7 @@ import { trainingCard } from '../../../src/cards/training-card';
 import { boardReportCard } from '../../../src/cards/board-report-card';
 import { boardReportFixture } from '../../support/board-report-fixture';
 import { welcomeCard } from '../../../src/cards/welcome-card';
-import { CAPABILITIES } from '../../../src/domain/intents/capabilities';
+import { CAPABILITIES } from '../../../src/domain/language/capabilities';
 import { cardProblems, TEAMS_CHART_TYPES } from '../../support/adaptive-card-checks';
 import { demoGuidance } from '../../support/demo-guidance';
 import { sampleAction, sampleProgress } from '../../support/action-repository-contract';
@@ -74,7 +76,9 @@ const chaseSubject: ChaseSubject = {
 const SAMPLES: Record<string, () => AdaptiveCardJson> = {
   'referral-pathway': () => referralPathwayCard({ partnershipName: guidance.partnershipName, pathway: guidance.referralPathway }),
   training: () => trainingCard({ partnershipName: guidance.partnershipName, training: guidance.training }),
-  help: () => helpCard({ capabilities: CAPABILITIES, heard: 'what is the weather' }),
+  help: () => helpCard({ capabilities: CAPABILITIES }),
+  'did-you-mean': () => didYouMeanCard({ suggestions: CAPABILITIES.slice(0, 3), referralQuestion: 'How do I make a referral?' }),
+  acknowledgement: () => acknowledgementCard(),
   welcome: () => welcomeCard({ partnershipName: guidance.partnershipName, capabilities: CAPABILITIES }),
   'action-update': () =>
     actionUpdateCard({ record: updated, organisationNames, today: '2026-11-22', nonce: 'nonce-0001', notice: 'Not saved', problems: ['It looks like it contains an email address.'] }),
@@ -280,19 +284,7 @@ describe('training card', () => {
 });
 
 describe('help card', () => {
-  it('escapes Markdown in the words it did not understand, so they cannot render as a link', () => {
-    const card = helpCard({ capabilities: CAPABILITIES, heard: '[click me](https://evil.example)' });
-    const json = JSON.stringify(card);
-    expect(json).not.toContain('[click me](https://evil.example)');
-    expect(json).toContain('\\\\[click me\\\\]');
-  });
-
-  it('binds ${...} typed by a user as plain text, never as an expression', () => {
-    const json = JSON.stringify(helpCard({ capabilities: CAPABILITIES, heard: '${capabilities}' }));
-    expect(json).toContain('$\\\\{capabilities\\\\}');
-  });
-
-  it('omits the "did not understand" line when the user asked for help', () => {
+  it('never repeats what was typed: the help card has no field for it', () => {
     expect(JSON.stringify(helpCard({ capabilities: CAPABILITIES }))).not.toContain('did not understand');
   });
 

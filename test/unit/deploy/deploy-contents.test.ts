@@ -17,8 +17,8 @@ function sourceFiles(dir: string): string[] {
 
 /** Paths the code builds from PROJECT_ROOT (`path.join(PROJECT_ROOT, 'a', 'b')`), as 'a/b'. */
 const runTimePaths = sourceFiles(SRC)
-  // Tools that only run on a developer's machine or in CI (local run, benchmark, packaging) are not run there.
-  .filter((file) => !/[\\/]src[\\/](deploy[\\/]|cli[\\/](start-local|local[\\/]|bench[\\/]|package-app|package-deploy|render-icons))/.test(file))
+  // Tools that only run on a developer's machine or in CI (local run, benchmark, language evaluation, packaging) are not run there.
+  .filter((file) => !/[\\/]src[\\/](deploy[\\/]|cli[\\/](start-local|local[\\/]|bench[\\/]|package-app|package-deploy|render-icons|eval-language))/.test(file))
   .flatMap((file) =>
     [...readFileSync(file, 'utf8').matchAll(/path\.join\(\s*PROJECT_ROOT\s*,([^)]*)\)/g)].map((m) => ({
       file: path.relative(ROOT, file),

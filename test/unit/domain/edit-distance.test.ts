@@ -1,4 +1,4 @@
-import { editDistance, isCloseTo, typoAllowance } from '../../../src/domain/intents/edit-distance';
+import { editDistance, isCloseTo, typoAllowance } from '../../../src/domain/language/edit-distance';
 
 describe('editDistance', () => {
   it('is 0 for identical words', () => {

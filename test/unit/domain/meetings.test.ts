@@ -3,26 +3,34 @@ import path from 'node:path';
 import { parseFramework } from '../../../src/domain/assessment/framework-catalogue';
 import { buildAgenda, type AgendaFacts } from '../../../src/domain/meetings/agenda-builder';
 import { applyAgendaEdit } from '../../../src/domain/meetings/agenda-edit';
-import { workingDaysBefore } from '../../../src/domain/meetings/meeting-time';
-import { londonTimeToInstant, meetingIdFor, parseMeetingTime } from '../../../src/domain/meetings/meeting-time';
+import { readMeetingStart } from '../../../src/domain/calendar/date-phrases';
+import { workingDaysBefore } from '../../../src/domain/calendar/working-days';
+import { londonTimeToInstant, meetingIdFor } from '../../../src/domain/meetings/meeting-time';
 import { STANDING_ITEMS } from '../../../src/domain/meetings/standing-items';
 import { sampleAction, sampleProgress } from '../../support/action-repository-contract';
 
 describe('meeting times', () => {
+  /** Thursday 3 December 2026, 10:00 GMT. */
+  const NOW = new Date('2026-12-03T10:00:00Z');
+
   it.each([
     ['schedule meeting 12 March 2027 10:00', '2027-03-12T10:00:00.000Z'],
     ['schedule meeting on 12/03/2027 at 2pm', '2027-03-12T14:00:00.000Z'],
-    ['schedule meeting 2027-06-10 14:30', '2027-06-10T13:30:00.000Z'],
-    ['Schedule meeting 3rd Sept 2027', '2027-09-03T09:00:00.000Z'],
+    ['schedule meeting 2027-06-10 14:30', '2027-06-10T13:30:00.000Z'], // BST
+    ['Schedule meeting 3rd Sept 2027', '2027-09-03T09:00:00.000Z'], // 10:00 BST when no time is given
     ['schedule meeting 12 March 2027 12am', '2027-03-12T00:00:00.000Z'],
+    ['schedule meeting 12 March 10:00', '2027-03-12T10:00:00.000Z'],
+    ['schedule meeting next Thursday at 2', '2026-12-10T14:00:00.000Z'], // a bare 2 is 2pm
+    ['schedule meeting a week on Friday', '2026-12-11T10:00:00.000Z'],
+    ['schedule meeting 10 June 2027 at 2', '2027-06-10T13:00:00.000Z'], // 2pm BST
   ])('reads "%s" as UK time (%s)', (text, iso) => {
-    expect(parseMeetingTime(text)?.toISOString()).toBe(iso);
+    expect(readMeetingStart(text, NOW)?.toISOString()).toBe(iso);
   });
 
   it.each(['schedule meeting', 'schedule meeting next week', 'schedule meeting 31/02/2027', 'schedule meeting 12 March 2027 25:00'])(
     'finds no complete date in "%s"',
     (text) => {
-      expect(parseMeetingTime(text)).toBeUndefined();
+      expect(readMeetingStart(text, NOW)).toBeUndefined();
     },
   );
 
@@ -115,6 +123,8 @@ describe('working days', () => {
     ['2027-03-12', 5, '2027-03-05'],
     ['2027-03-15', 1, '2027-03-12'],
     ['2027-03-15', 0, '2027-03-15'],
+    ['2027-03-30', 1, '2027-03-25'], // not Easter Monday, the weekend or Good Friday
+    ['2027-01-04', 1, '2026-12-31'], // not New Year's Day
   ])('%s less %i working days is %s', (date, n, expected) => {
     expect(workingDaysBefore(date, n)).toBe(expected);
   });

@@ -1,4 +1,4 @@
-import { normalise } from '../../../src/domain/intents/normalise';
+import { normalise } from '../../../src/domain/language/normalise';
 
 describe('normalise', () => {
   it('treats a curly apostrophe like a straight one', () => {

@@ -1,5 +1,5 @@
 import type { Role } from '../partnership/member';
-import type { IntentId } from './intent-catalogue';
+import type { IntentId } from './intents';
 
 export interface Capability {
   readonly intent: IntentId;
