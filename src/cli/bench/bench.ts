@@ -7,11 +7,13 @@ import { gitCommit, machine, targetLine, unmeasured, writeResults, type BenchRun
 import { runSendingRate } from './sending-rate';
 import { runStartup } from './startup';
 import { runSummaryAndReport } from './summary-cost';
+import { runLanguageRecognition } from './language-recognition';
 import { runTurnLatency } from './turn-latency';
 
 const USAGE = `Usage: npm run bench [-- --parts 1,3] [--quick] [--out <folder>]
   --parts   which parts to run (1 turn latency, 2 sending rate, 3 summary cost, 4 report export,
-            5 memory, 6 start-up); 1 and 5 run together, as do 3 and 4. Default: all.
+            5 memory, 6 start-up, 7 language recognition); 1 and 5 run together, as do 3 and 4.
+            Default: all.
   --quick   reduced sizes, for developing the bench; figures only show that it works.
   --out     where results.json and RESULTS.md go. Default: bench/ for a full run, a temporary
             folder for --quick or --parts runs (so they never replace the committed results).`;
@@ -73,6 +75,18 @@ const GROUPS: readonly Group[] = [
     needsAzurite: false,
     placeholders: [{ part: 6, title: 'Start-up', targets: [{ part: 6, name: 'start to the first answered message', unit: 's', target: 'reported, no target' }] }],
   },
+  {
+    parts: [7],
+    title: 'language recognition',
+    run: runLanguageRecognition,
+    needsAzurite: false,
+    placeholders: [
+      { part: 7, title: 'Language recognition', targets: [
+        { part: 7, name: 'recognition of a message p99', unit: 'ms', target: '< 5 ms' },
+        { part: 7, name: 'training at start-up', unit: 'ms', target: '< 1000 ms' },
+      ] },
+    ],
+  },
 ];
 
 export interface BenchOptions {
@@ -82,7 +96,7 @@ export interface BenchOptions {
 }
 
 export function parseBenchArguments(args: readonly string[]): BenchOptions {
-  let parts = new Set([1, 2, 3, 4, 5, 6]);
+  let parts = new Set([1, 2, 3, 4, 5, 6, 7]);
   let quick = false;
   let out: string | undefined;
   for (let i = 0; i < args.length; i += 1) {
@@ -91,7 +105,7 @@ export function parseBenchArguments(args: readonly string[]): BenchOptions {
     else if (arg === '--parts' || arg.startsWith('--parts=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
       const numbers = (value ?? '').split(',').map((p) => Number(p.trim()));
-      if (numbers.length === 0 || numbers.some((n) => !Number.isInteger(n) || n < 1 || n > 6)) throw new Error(`--parts takes numbers from 1 to 6, like 1,3; got "${value ?? ''}"`);
+      if (numbers.length === 0 || numbers.some((n) => !Number.isInteger(n) || n < 1 || n > 7)) throw new Error(`--parts takes numbers from 1 to 7, like 1,3; got "${value ?? ''}"`);
       parts = new Set(numbers);
     } else if (arg === '--out' || arg.startsWith('--out=')) {
       out = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i];
