@@ -25,6 +25,13 @@ describe('meetings, attendance and decisions on Azurite', () => {
     return new MeetingService(new MeetingTableRepository(storage.client('meetings')), actions, organisations, assessments, new Map(), updates, screenForPersonalData, now);
   }
 
+  it('suggests the next meeting 13 weeks on, moved to the next working day when that is a bank holiday', async () => {
+    const meetings = await service(() => new Date('2026-12-01T09:00:00Z'));
+    // 13 weeks after Monday 28 December 2026 is Easter Monday, 29 March 2027.
+    await meetings.schedule('warwickshire', officer, londonTimeToInstant(2026, 12, 28, 10, 0), 'Shire Hall');
+    await expect(meetings.suggestedNextDate('warwickshire')).resolves.toBe('2027-03-30');
+  });
+
   it('keeps every organisation\'s reply when replies arrive at the same moment', async () => {
     let clock = new Date('2027-01-10T09:00:00Z');
     const meetings = await service(() => clock);

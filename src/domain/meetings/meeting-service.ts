@@ -16,7 +16,7 @@ export interface DecisionInput {
   readonly text: string;
   readonly newAction?: { readonly text: string; readonly themeNumber: number; readonly ownerOrganisationId: string; readonly dueDate?: string };
 }
-import { workingDaysBefore } from '../calendar/working-days';
+import { isWorkingDay, workingDaysAfter, workingDaysBefore } from '../calendar/working-days';
 import { londonDateOf, meetingIdFor } from './meeting-time';
 
 /** Who made a change, as the audit log records it. */
@@ -125,7 +125,9 @@ export class MeetingService {
   async suggestedNextDate(partnershipId: string): Promise<string> {
     const latest = (await this.meetings.list(partnershipId)).at(-1);
     const from = latest ? new Date(latest.startsAt) : this.now();
-    return londonDateOf(new Date(from.getTime() + 13 * 7 * 24 * 3600 * 1000));
+    const quarterOn = londonDateOf(new Date(from.getTime() + 13 * 7 * 24 * 3600 * 1000));
+    // Never suggest a weekend or a bank holiday: the next working day instead.
+    return isWorkingDay(quarterOn) ? quarterOn : workingDaysAfter(quarterOn, 1);
   }
 
   /** The most recent meeting that has started: the one decisions are recorded against. */

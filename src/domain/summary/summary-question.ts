@@ -41,16 +41,20 @@ function stem(word: string): string {
   return word.replace(/(?:ing|ed|es|s)$/, '') || word;
 }
 
-const BENCHMARK_NUMBER = /\b(?:benchmark|section)\s*(\d{1,2})\b/i;
+const BENCHMARK_NUMBER = /\b(?:benchmark|section)\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b/i;
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 /**
- * The benchmark (section number) the question asks about: "benchmark 7" by number, or the section
+ * The benchmark (section number) the question asks about: "benchmark 7" or "benchmark seven" by number, or the section
  * whose title shares the most words with the question. Undefined when no title word appears, or
  * when two sections match equally well ("how is the partnership doing" names no one benchmark).
  */
 export function mentionedBenchmark(question: string, framework: Framework): number | undefined {
   const byNumber = BENCHMARK_NUMBER.exec(question);
-  if (byNumber) return Number(byNumber[1]);
+  if (byNumber) {
+    const said = byNumber[1]!.toLowerCase();
+    return NUMBER_WORDS.includes(said) ? NUMBER_WORDS.indexOf(said) + 1 : Number(said);
+  }
   const asked = new Set(normalise(question).filter(significant).map(stem));
   let best: number | undefined;
   let bestScore = 0;

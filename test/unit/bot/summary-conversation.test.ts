@@ -112,6 +112,19 @@ describe('the chair asks "how are we doing?"', () => {
     expect(card).not.toContain('Compliance summary');
   });
 
+  it('answers "how is the police doing?" with that organisation\'s own return and actions', async () => {
+    const card = await reply(await twoRounds(), 'how is the police doing?', PEOPLE.chair);
+    expect(card).toContain('Warwickshire and West Mercia Police');
+    expect(card).toContain('Self-assessment 2026/27 Q3');
+    expect(card).toContain('2 actions in the action plan, 0 complete');
+    expect(card).not.toContain('Compliance summary:');
+  });
+
+  it('answers "which benchmarks are we not achieving yet" with the summary', async () => {
+    const card = await reply(await twoRounds(), 'which benchmarks are we not achieving yet', PEOPLE.chair);
+    expect(card).toContain('Compliance summary');
+  });
+
   it('summarises a named round: "summary for 2026/27 Q2"', async () => {
     const card = await reply(await twoRounds(), 'summary for 2026/27 Q2', PEOPLE.officer);
     expect(card).toContain('Compliance summary: 2026/27 Q2');

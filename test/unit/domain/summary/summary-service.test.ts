@@ -132,6 +132,16 @@ describe('ComplianceSummaryService.readQuestion', () => {
     await expect(service.readQuestion(P, 'how are we doing?')).resolves.toEqual({});
   });
 
+  it('reads a benchmark number in words: "benchmark seven"', async () => {
+    const { service } = await with2018Round();
+    await expect(service.readQuestion(P, 'how are we doing on benchmark seven')).resolves.toEqual({ benchmark: 7 });
+  });
+
+  it('reads the one organisation a question names, for its own view: "how is the police doing?"', async () => {
+    const { service } = await with2018Round();
+    await expect(service.readQuestion(P, 'how is the police doing?')).resolves.toEqual({ organisationId: 'bravo' });
+  });
+
   it('refuses a round name that matches no round, listing the rounds', async () => {
     const { service } = await with2018Round();
     await expect(service.readQuestion(P, 'summary for 2019/20 Q4')).rejects.toThrow('The rounds are: 2026/27 Q3, 2026/27 Q2.');
