@@ -23,7 +23,7 @@ export interface Understanding {
 
 /**
  * Below this the bot asks "Did you mean…" rather than guess. Chosen on the evaluation set
- * (docs/language.md): high enough that a wrong guess is rare, low enough that a clear request is
+ * (docs/language-evaluation.md): high enough that a wrong guess is rare, low enough that a clear request is
  * answered straight away.
  */
 export const CONFIDENCE_THRESHOLD = 0.6;
@@ -114,12 +114,13 @@ export class LanguageUnderstanding {
 
   async understand(text: string, role: Role): Promise<Understanding> {
     const clean = cleanText(text);
+    const words = normalise(clean);
     const concern = this.lexicon.find(clean) !== undefined;
-    const exact = this.exact.get(key(clean)) ?? this.shortCommandWithTypos(clean);
+    const exact = this.exact.get(words.join(' ')) ?? this.shortCommandWithTypos(words);
     if (exact) return this.answer(concern, meaningFor(exact, role), 1, role);
     if (leadsWithActionId(clean) && isOpenTo('update-action', role)) return this.answer(concern, 'update-action', 1, role);
     // Only symbols: a thumbs-up is thanks; anything else ("?") is a request for help.
-    if (normalise(clean).length === 0) return { concern, intent: ACKNOWLEDGEMENTS.test(clean) ? 'thanks' : 'help', confidence: 1, suggestions: [] };
+    if (words.length === 0) return { concern, intent: ACKNOWLEDGEMENTS.test(clean) ? 'thanks' : 'help', confidence: 1, suggestions: [] };
 
     const read = clean.slice(0, CLASSIFY_CHARACTERS);
     const trust = Math.min(1, this.familiarity.of(read) / FAMILIAR_ENOUGH);
@@ -139,8 +140,7 @@ export class LanguageUnderstanding {
   }
 
   /** A short command with a slip in it ("post agnda", "strt self asessment"), word by word. */
-  private shortCommandWithTypos(text: string): IntentId | undefined {
-    const words = normalise(text);
+  private shortCommandWithTypos(words: readonly string[]): IntentId | undefined {
     if (words.length === 0 || words.length > SHORT_COMMAND_WORDS) return undefined;
     const hits = new Set(this.short.filter((p) => p.words.length === words.length && p.words.every((w, i) => isCloseTo(words[i]!, w))).map((p) => p.intent));
     return hits.size === 1 ? [...hits][0] : undefined;
