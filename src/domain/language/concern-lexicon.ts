@@ -39,8 +39,19 @@ export interface ConcernHit {
 /** Digits and symbols people put in a word to get it past a filter: "b0mb", "k1ll", "n@zi". */
 const LOOKALIKES: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 
+/** Cyrillic and Greek letters that look Latin ("bоmb" with a Cyrillic о). */
+const CONFUSABLES: Readonly<Record<string, string>> = {
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd',
+  α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+};
+
 function undisguise(text: string): string {
-  return text.replace(/\S+/g, (word) => (/[a-z]/i.test(word) && /[0-9@$]/.test(word) ? word.replace(/[0-9@$]/g, (c) => LOOKALIKES[c] ?? c) : word));
+  return text
+    .toLowerCase()
+    .replace(/[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]/g, (c) => CONFUSABLES[c] ?? c)
+    .replace(/\S+/g, (word) => (/[a-z]/.test(word) && /[0-9@$]/.test(word) ? word.replace(/[0-9@$]/g, (c) => LOOKALIKES[c] ?? c) : word))
+    // Letters spaced out or dotted to get past a filter: "b o m b", "k.i.l.l".
+    .replace(/\b[a-z](?:[\s.\-_*]+[a-z]\b){2,}/g, (run) => run.replace(/[\s.\-_*]+/g, ''));
 }
 
 /** The forms a word takes in a sentence: bomb, bombs, bombed, bombing, bomber; stab, stabbing; radicalise, radicalising. */
