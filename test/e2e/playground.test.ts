@@ -48,9 +48,10 @@ describe('npm start, used through the Agents Playground in headless Chromium', (
     await page.screenshot({ path: path.join(ARTIFACTS, 'training.png'), fullPage: true });
   });
 
-  it('answers something it does not understand with the help card', async () => {
+  it('answers something it does not understand with the help card, never repeating what was typed', async () => {
     const text = await ask(page, "what's the weather like?", 'What I can help with');
-    expect(text).toContain('did not understand');
+    expect(text).toContain('If someone is in immediate danger, call 999.');
+    expect(text).not.toContain('weather');
   });
 
   it('sends the referral question when the help card\'s button is pressed', async () => {
