@@ -11,7 +11,19 @@ param location string = resourceGroup().location
 @description('Bot name shown in the Azure portal; Teams shows the name in manifest/manifest.json.')
 param botDisplayName string = 'Prevent Partnership Bot'
 
-@description('App Service plan size: B1 is enough for one partnership; Always On needs Basic or above.')
+@description('App Service plan size: B1 is enough for one partnership. Only plans that support Always On (Basic and above), which the schedulers need.')
+@allowed([
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'S2'
+  'S3'
+  'P0v3'
+  'P1v3'
+  'P2v3'
+  'P3v3'
+])
 param appServiceSku string = 'B1'
 
 @description('Comma-separated tenant ids whose users may use the bot; empty means the tenant being deployed to.')
@@ -27,8 +39,11 @@ param logLevel string = 'info'
 
 @secure()
 @minLength(32)
-@description('Signs the board report download links. Generate once (openssl rand -base64 48) and keep it: changing it cancels links not yet used.')
+@description('Signs the board report download links. Generated once by m365agents.yml (or openssl rand -base64 48) and kept in Key Vault: changing it cancels links not yet used.')
 param reportLinkSecret string
+
+@description('Entra object id of the operator who loads data and takes backups from their own machine (az ad signed-in-user show --query id); empty for none. They get table and blob data roles on the storage account, since it accepts no account key.')
+param operatorObjectId string = ''
 
 @minValue(1)
 @maxValue(365)
@@ -57,8 +72,10 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     allowBlobPublicAccess: false
-    // The bot reads a connection string (STORAGE_CONNECTION_STRING), which signs with the account key.
-    allowSharedKeyAccess: true
+    // No account key: the bot signs in with its managed identity (Storage Table Data Contributor below),
+    // so a leaked app setting holds nothing that opens the tables.
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
     accessTier: 'Hot'
   }
 }
@@ -85,6 +102,80 @@ resource backupContainer 'Microsoft.Storage/storageAccounts/blobServices/contain
   name: 'table-backups'
   properties: {
     publicAccess: 'None'
+  }
+}
+
+// Built-in role ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
+var storageTableDataContributor = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
+var keyVaultSecretsUser = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+var storageBlobDataContributor = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+
+// The bot's identity may read and write table data in this account, and nothing else in it.
+resource tableDataRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, storageTableDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: storageTableDataContributor
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The operator's own sign-in (az login) for imports, backups and restores from their machine.
+resource operatorTableRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorObjectId)) {
+  name: guid(storage.id, operatorObjectId, storageTableDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: storageTableDataContributor
+    principalId: operatorObjectId
+    principalType: 'User'
+  }
+}
+
+resource operatorBlobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorObjectId)) {
+  name: guid(storage.id, operatorObjectId, storageBlobDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: storageBlobDataContributor
+    principalId: operatorObjectId
+    principalType: 'User'
+  }
+}
+
+// Secrets live in Key Vault (RBAC mode, soft delete, purge protection); App Service reads them
+// through the bot's identity, so no secret value is an app setting.
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: '${baseName}-vault'
+  location: location
+  properties: {
+    tenantId: tenant().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource reportLinkSecretInVault 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'report-link-secret'
+  properties: {
+    value: reportLinkSecret
+  }
+}
+
+resource vaultSecretsRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, identity.id, keyVaultSecretsUser)
+  scope: vault
+  properties: {
+    roleDefinitionId: keyVaultSecretsUser
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
   }
 }
 
@@ -134,8 +225,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references in the app settings are resolved with the bot's identity.
+    keyVaultReferenceIdentity: identity.id
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|24-lts'
       appCommandLine: 'node dist/src/index.js'
       alwaysOn: true
       healthCheckPath: '/healthz'
@@ -153,10 +246,17 @@ var publicHost = webApp.properties.defaultHostName
 resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: webApp
   name: 'appsettings'
+  // The identity must hold its roles before the bot starts and reads the tables and the secret.
+  dependsOn: [
+    tableDataRole
+    vaultSecretsRole
+  ]
   properties: {
     BOT_MODE: 'production'
     PORT: '8080'
-    STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+    STORAGE_CONNECTION_STRING: ''
+    STORAGE_TABLE_ENDPOINT: storage.properties.primaryEndpoints.table
+    AZURE_CLIENT_ID: identity.properties.clientId
     TABLE_NAME_PREFIX: tableNamePrefix
     DEFAULT_PARTNERSHIP_ID: defaultPartnershipId
     MicrosoftAppId: identity.properties.clientId
@@ -169,7 +269,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     CHASER_WORKING_DAYS: chaserWorkingDays
     MAX_REQUEST_BODY_KB: '256'
     PUBLIC_BASE_URL: 'https://${publicHost}'
-    REPORT_LINK_SECRET: reportLinkSecret
+    REPORT_LINK_SECRET: '@Microsoft.KeyVault(SecretUri=${reportLinkSecretInVault.properties.secretUri})'
     LOG_FORMAT: 'json'
     LOG_LEVEL: logLevel
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
@@ -217,3 +317,5 @@ output AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
 output APP_SERVICE_NAME string = webApp.name
 output STORAGE_ACCOUNT_NAME string = storage.name
 output BACKUP_CONTAINER_NAME string = backupContainer.name
+output STORAGE_TABLE_ENDPOINT string = storage.properties.primaryEndpoints.table
+output KEY_VAULT_NAME string = vault.name

@@ -23,6 +23,13 @@ const configSchema = z
         .refine((s) => /TableEndpoint=|AccountName=|UseDevelopmentStorage=true/i.test(s), 'is not an Azure Storage connection string')
         .optional(),
     ),
+    // Production reaches Table storage with the App Service's managed identity: no account key anywhere.
+    STORAGE_TABLE_ENDPOINT: z.preprocess(
+      emptyToUndefined,
+      z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be the table service address, e.g. https://ACCOUNT.table.core.windows.net').optional(),
+    ),
+    // Read by @azure/identity itself: which user-assigned managed identity to sign in as.
+    AZURE_CLIENT_ID: z.preprocess(emptyToUndefined, z.string().uuid('must be the managed identity\'s client id (a GUID)').optional()),
     TABLE_NAME_PREFIX: z.preprocess(
       emptyToUndefined,
       z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, 'must be a letter then up to 19 letters or digits').default('ppb'),
@@ -76,7 +83,16 @@ const configSchema = z
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: [variable], message: why });
       }
     };
-    require('STORAGE_CONNECTION_STRING', 'is required when BOT_MODE=production (the local Azurite default is for local runs only)');
+    if (env.STORAGE_CONNECTION_STRING && !isLocalEmulator(env.STORAGE_CONNECTION_STRING)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['STORAGE_CONNECTION_STRING'],
+        message: 'is for Azurite and local runs only: in production the bot reaches Table storage with its managed identity (set STORAGE_TABLE_ENDPOINT and AZURE_CLIENT_ID instead)',
+      });
+    }
+    if (!env.STORAGE_CONNECTION_STRING && !env.STORAGE_TABLE_ENDPOINT?.toLowerCase().startsWith('https://')) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['STORAGE_TABLE_ENDPOINT'], message: 'must be the https:// table service address when BOT_MODE=production' });
+    }
     require('MicrosoftAppId', 'is required when BOT_MODE=production (without it every request is accepted unauthenticated)');
     require('MicrosoftAppType', 'is required when BOT_MODE=production (SingleTenant or UserAssignedMSI)');
     require('MicrosoftAppTenantId', 'is required when BOT_MODE=production');
@@ -90,10 +106,18 @@ const configSchema = z
     }
   });
 
+/** How the bot reaches Table storage: a connection string (Azurite, local runs) or an endpoint and its managed identity. */
+export type StorageAccess = Readonly<{ connectionString: string } | { tableEndpoint: string; managedIdentityClientId?: string }>;
+
+/** A connection string that points at the storage emulator on this machine, whose well-known key is no secret. */
+export function isLocalEmulator(connectionString: string): boolean {
+  return /UseDevelopmentStorage=true/i.test(connectionString) || /TableEndpoint=https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/i.test(connectionString);
+}
+
 export type Config = Readonly<{
   port: number;
   mode: 'local' | 'production';
-  storageConnectionString: string;
+  storage: StorageAccess;
   tableNamePrefix: string;
   defaultPartnershipId: string;
   maxRequestBodyBytes: number;
@@ -142,7 +166,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     mode: e.BOT_MODE,
-    storageConnectionString: e.STORAGE_CONNECTION_STRING ?? azuriteConnectionString(),
+    storage:
+      e.STORAGE_TABLE_ENDPOINT && !e.STORAGE_CONNECTION_STRING
+        ? { tableEndpoint: e.STORAGE_TABLE_ENDPOINT, ...(e.AZURE_CLIENT_ID ? { managedIdentityClientId: e.AZURE_CLIENT_ID } : {}) }
+        : { connectionString: e.STORAGE_CONNECTION_STRING ?? azuriteConnectionString() },
     tableNamePrefix: e.TABLE_NAME_PREFIX,
     defaultPartnershipId: e.DEFAULT_PARTNERSHIP_ID,
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_KB * 1024,

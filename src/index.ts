@@ -53,7 +53,7 @@ export interface RunningBot {
 
 /** Composition root: config -> storage -> services -> bot -> HTTP server. */
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
-  const storage = new TableStorage(config.storageConnectionString, config.tableNamePrefix);
+  const storage = new TableStorage(config.storage, config.tableNamePrefix);
   await storage.ensureTables();
 
   const now = () => new Date();

@@ -46,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
   const since = valueOf('--since');
   if (since !== undefined && Number.isNaN(Date.parse(since))) throw new InvalidError(`--since takes a date such as 2026-11-01, not "${since}"`, [USAGE]);
   const config = loadConfig();
-  const storage = new TableStorage(config.storageConnectionString, config.tableNamePrefix);
+  const storage = new TableStorage(config.storage, config.tableNamePrefix);
   await storage.ensureTables();
   const log = new AuditTableRepository(storage.client('audit'));
   const given = valueOf('--partnership');

@@ -12,7 +12,7 @@ export async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const out = createWriteStream(file, { flags: 'wx' });
   await once(out, 'open');
-  const counts = await backupTables(new TableStorage(config.storageConnectionString, config.tableNamePrefix), config.tableNamePrefix, async (line) => {
+  const counts = await backupTables(new TableStorage(config.storage, config.tableNamePrefix), config.tableNamePrefix, async (line) => {
     if (!out.write(`${line}\n`)) await once(out, 'drain');
   });
   out.end();

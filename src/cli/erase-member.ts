@@ -39,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
   const flag = argv.indexOf('--partnership');
   const partnershipId = flag >= 0 ? parseOrThrow(partnershipIdSchema, argv[flag + 1], '--partnership') : undefined;
   const config = loadConfig();
-  const storage = new TableStorage(config.storageConnectionString, config.tableNamePrefix);
+  const storage = new TableStorage(config.storage, config.tableNamePrefix);
   await storage.ensureTables();
   const result = await eraseMember(storage, objectId, partnershipId);
   for (const line of describeErasure(objectId, result)) console.log(line);

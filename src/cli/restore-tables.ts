@@ -11,7 +11,7 @@ export async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   // A partnership's governance data is a few thousand rows at most: the file is read whole.
   const lines = readFileSync(file, 'utf8').split('\n');
-  const counts = await restoreTables(new TableStorage(config.storageConnectionString, config.tableNamePrefix), lines);
+  const counts = await restoreTables(new TableStorage(config.storage, config.tableNamePrefix), lines);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   console.log(`${total} rows restored into the ${config.tableNamePrefix}* tables`);
   return 0;

@@ -10,8 +10,8 @@ import { PartnershipTableRepository } from '../storage/tables/partnership-table-
 import { TableStorage } from '../storage/tables/table-storage';
 
 /** The Table repositories the command-line tools write through (the same ones the bot reads). */
-export async function openRepositories(config: Pick<Config, 'storageConnectionString' | 'tableNamePrefix'>) {
-  const storage = new TableStorage(config.storageConnectionString, config.tableNamePrefix);
+export async function openRepositories(config: Pick<Config, 'storage' | 'tableNamePrefix'>) {
+  const storage = new TableStorage(config.storage, config.tableNamePrefix);
   await storage.ensureTables();
   const auditLog = new AuditTableRepository(storage.client('audit'));
   // CLI writes are audited like the bot's, under their tool's id ("cli:import-plan").

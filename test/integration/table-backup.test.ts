@@ -22,7 +22,7 @@ describe('table backup and restore, on Azurite', () => {
 
   beforeAll(async () => {
     const sourcePrefix = prefix();
-    const repositories = await openRepositories({ storageConnectionString: testConnectionString(), tableNamePrefix: sourcePrefix });
+    const repositories = await openRepositories({ storage: { connectionString: testConnectionString() }, tableNamePrefix: sourcePrefix });
     await seedDemo(repositories);
     source = repositories.storage;
     lines = [];

@@ -20,7 +20,7 @@ export const SEEDED_RETURNS: readonly { organisationId: string; rating: Rating }
  * The demo partnership (15 organisations, the 2017-18 plan, the demo members) and one round of the
  * 2018 toolkit with two submitted returns, written through the Table repositories the bot reads.
  */
-export async function seedReportRound(config: Pick<Config, 'storageConnectionString' | 'tableNamePrefix'>): Promise<void> {
+export async function seedReportRound(config: Pick<Config, 'storage' | 'tableNamePrefix'>): Promise<void> {
   const repositories = await openRepositories(config);
   await seedDemo(repositories);
   const assessments = new AssessmentTableRepository(repositories.storage.client('assessments'));

@@ -7,7 +7,8 @@ const PRODUCTION: NodeJS.ProcessEnv = {
   MicrosoftAppPassword: 'app-password-value',
   MicrosoftAppTenantId: '00000000-aaaa-bbbb-cccc-000000000002',
   ALLOWED_TENANT_IDS: 't1, t2',
-  STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=pptables;AccountKey=a2V5;EndpointSuffix=core.windows.net',
+  STORAGE_TABLE_ENDPOINT: 'https://pptables.table.core.windows.net',
+  AZURE_CLIENT_ID: '00000000-aaaa-bbbb-cccc-000000000003',
   PUBLIC_BASE_URL: 'https://prevent-bot.example.org',
   REPORT_LINK_SECRET: 'report-link-secret-value-0123456789abcdef',
 };
@@ -33,11 +34,11 @@ describe('loadConfig', () => {
     });
 
     it('uses Azurite on 127.0.0.1:10002', () => {
-      expect(loadConfig({}).storageConnectionString).toContain('TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;');
+      expect(loadConfig({}).storage).toEqual({ connectionString: expect.stringContaining('TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;') });
     });
 
     it('uses the Azurite development account', () => {
-      expect(loadConfig({}).storageConnectionString).toContain('AccountName=devstoreaccount1;');
+      expect(loadConfig({}).storage).toEqual({ connectionString: expect.stringContaining('AccountName=devstoreaccount1;') });
     });
 
     it("prefixes table names with 'ppb'", () => {
@@ -82,8 +83,28 @@ describe('loadConfig', () => {
     expect(configError({ ...PRODUCTION, MicrosoftAppId: undefined }).message).toContain('MicrosoftAppId');
   });
 
-  it('refuses production mode without STORAGE_CONNECTION_STRING rather than falling back to Azurite', () => {
-    expect(configError({ ...PRODUCTION, STORAGE_CONNECTION_STRING: undefined }).message).toContain('STORAGE_CONNECTION_STRING');
+  it('refuses production mode without a table endpoint rather than falling back to Azurite', () => {
+    expect(configError({ ...PRODUCTION, STORAGE_TABLE_ENDPOINT: undefined }).message).toContain('STORAGE_TABLE_ENDPOINT');
+  });
+
+  it('reaches Table storage in production with the managed identity: the endpoint and the identity\'s client id', () => {
+    expect(loadConfig(PRODUCTION).storage).toEqual({ tableEndpoint: 'https://pptables.table.core.windows.net', managedIdentityClientId: '00000000-aaaa-bbbb-cccc-000000000003' });
+  });
+
+  it('refuses an account key in production: connection strings are for Azurite and local runs', () => {
+    const withKey = { ...PRODUCTION, STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=pptables;AccountKey=a2V5;EndpointSuffix=core.windows.net' };
+    const message = configError(withKey).message;
+    expect(message).toContain('STORAGE_CONNECTION_STRING is for Azurite and local runs only');
+    expect(message).not.toContain('a2V5');
+  });
+
+  it('still lets a production-mode test run against Azurite on this machine', () => {
+    const local = { ...PRODUCTION, STORAGE_TABLE_ENDPOINT: undefined, STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;' };
+    expect(loadConfig(local).storage).toEqual({ connectionString: local.STORAGE_CONNECTION_STRING });
+  });
+
+  it('refuses a managed identity client id that is not a GUID', () => {
+    expect(configError({ ...PRODUCTION, AZURE_CLIENT_ID: 'bot' }).message).toContain('AZURE_CLIENT_ID');
   });
 
   it('keeps a bad enum value on one line even when it contains a line break', () => {
@@ -198,8 +219,8 @@ describe('loadConfig', () => {
     });
 
     it('uses Azurite when STORAGE_CONNECTION_STRING is empty', () => {
-      expect(loadConfig({ STORAGE_CONNECTION_STRING: '' }).storageConnectionString).toBe(
-        loadConfig({}).storageConnectionString,
+      expect(loadConfig({ STORAGE_CONNECTION_STRING: '' }).storage).toEqual(
+        loadConfig({}).storage,
       );
     });
 
@@ -220,6 +241,8 @@ describe('CONFIG_VARIABLES', () => {
         'PORT',
         'BOT_MODE',
         'STORAGE_CONNECTION_STRING',
+        'STORAGE_TABLE_ENDPOINT',
+        'AZURE_CLIENT_ID',
         'TABLE_NAME_PREFIX',
         'DEFAULT_PARTNERSHIP_ID',
         'MicrosoftAppId',

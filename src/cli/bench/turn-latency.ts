@@ -36,7 +36,7 @@ interface LoadOutcome {
 export async function runTurnLatency(context: BenchContext): Promise<PartResult[]> {
   const load: TurnLoad = context.quick ? { submits: 200, concurrency: 10, warmUpRounds: 1 } : { submits: 2000, concurrency: 20, warmUpRounds: 2 };
   const prefix = `bt${randomBytes(4).toString('hex')}`;
-  const repositories = await openRepositories({ storageConnectionString: context.storage, tableNamePrefix: prefix });
+  const repositories = await openRepositories({ storage: { connectionString: context.storage }, tableNamePrefix: prefix });
   await seedDemo(repositories);
   const actionIds = (await repositories.actions.list(PARTNERSHIP)).map((r) => r.action.id).slice(0, load.concurrency);
   if (actionIds.length < load.concurrency) throw new Error(`the demo plan has ${actionIds.length} actions, fewer than ${load.concurrency} workers`);

@@ -1,4 +1,6 @@
+import type { TokenCredential } from '@azure/identity';
 import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
+import type { StorageAccess } from '../../config';
 import type { StorageHealth } from '../../domain/ports';
 import { moveAssessmentRowsToRoundPartitions } from './assessment-layout-migration';
 import { operationDeadlinePolicy, TABLE_OPERATION_DEADLINE_MS } from './request-deadline';
@@ -20,24 +22,44 @@ export const TABLES = {
 export type TableKey = keyof typeof TABLES;
 
 /**
- * One entry point for every TableClient, so the connection string, name prefix and client options
- * are decided once. Local Azurite speaks plain http, which the SDK refuses unless told.
+ * The managed identity's credential. @azure/identity is loaded only here, when the bot runs with an
+ * endpoint instead of a connection string, so local runs never pay for it.
+ */
+function managedIdentityCredential(clientId: string | undefined): TokenCredential {
+  const { DefaultAzureCredential } = require('@azure/identity') as typeof import('@azure/identity');
+  return new DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
+}
+
+/**
+ * One entry point for every TableClient, so the way in (a connection string locally, the managed
+ * identity in production), name prefix and client options are decided once. Local Azurite speaks
+ * plain http, which the SDK refuses unless told.
  */
 export class TableStorage implements StorageHealth {
   private readonly clients = new Map<TableKey, TableClient>();
   private readonly options: TableServiceClientOptions;
+  private credential?: TokenCredential;
+
+  private readonly access: StorageAccess;
 
   constructor(
-    private readonly connectionString: string,
+    /** How to reach the tables; a plain string is a connection string (Azurite, tests). */
+    access: StorageAccess | string,
     private readonly prefix: string,
     /** Tests shorten it to prove a hung storage fails as "not saved" rather than hanging the turn. */
     deadlineMs = TABLE_OPERATION_DEADLINE_MS,
+    /** Tests stand in for the managed identity here, at the credential boundary, and trust a loopback certificate. */
+    seams: { readonly credential?: TokenCredential; readonly tlsOptions?: TableServiceClientOptions['tlsOptions'] } = {},
   ) {
+    this.access = typeof access === 'string' ? { connectionString: access } : access;
+    if (seams.credential) this.credential = seams.credential;
+    const address = 'connectionString' in this.access ? this.access.connectionString : `TableEndpoint=${this.access.tableEndpoint}`;
     this.options = {
-      allowInsecureConnection: /DefaultEndpointsProtocol=http;|TableEndpoint=http:\/\/|UseDevelopmentStorage=true/i.test(connectionString),
+      allowInsecureConnection: /DefaultEndpointsProtocol=http;|TableEndpoint=http:\/\/|UseDevelopmentStorage=true/i.test(address),
       // Refused connections are retried twice, quickly; the deadline caps the whole operation.
       retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 800 },
       additionalPolicies: [{ policy: operationDeadlinePolicy(deadlineMs), position: 'perCall' }],
+      ...(seams.tlsOptions ? { tlsOptions: seams.tlsOptions } : {}),
     };
   }
 
@@ -48,10 +70,19 @@ export class TableStorage implements StorageHealth {
   client(key: TableKey): TableClient {
     let client = this.clients.get(key);
     if (!client) {
-      client = TableClient.fromConnectionString(this.connectionString, this.tableName(key), this.options);
+      client =
+        'connectionString' in this.access
+          ? TableClient.fromConnectionString(this.access.connectionString, this.tableName(key), this.options)
+          : new TableClient(this.access.tableEndpoint, this.tableName(key), this.tokenCredential(), this.options);
       this.clients.set(key, client);
     }
     return client;
+  }
+
+  private tokenCredential(): TokenCredential {
+    if (!('tableEndpoint' in this.access)) throw new Error('a connection string needs no credential');
+    this.credential ??= managedIdentityCredential(this.access.managedIdentityClientId);
+    return this.credential;
   }
 
   /**
@@ -68,10 +99,11 @@ export class TableStorage implements StorageHealth {
   async check(): Promise<{ reachable: boolean; latencyMs: number; error?: string }> {
     const started = performance.now();
     try {
-      const service = TableServiceClient.fromConnectionString(this.connectionString, {
-        ...this.options,
-        retryOptions: { maxRetries: 0 },
-      });
+      const options = { ...this.options, retryOptions: { maxRetries: 0 } };
+      const service =
+        'connectionString' in this.access
+          ? TableServiceClient.fromConnectionString(this.access.connectionString, options)
+          : new TableServiceClient(this.access.tableEndpoint, this.tokenCredential(), options);
       const pages = service.listTables({ queryOptions: { filter: `TableName eq '${this.tableName('partnerships')}'` } }).byPage({ maxPageSize: 1 });
       await pages.next();
       return { reachable: true, latencyMs: Math.round(performance.now() - started) };

@@ -32,21 +32,63 @@ describe('infra/main.bicep app settings', () => {
     ]);
   });
 
-  it('take the report link secret from a secure parameter', () => {
-    expect(objectAt(resourceBlock(bicep, 'appSettings'), ['properties'])['REPORT_LINK_SECRET']).toBe('reportLinkSecret');
+  it('take the report link secret from Key Vault, never as a value: a secure parameter goes into the vault', () => {
+    expect(objectAt(resourceBlock(bicep, 'appSettings'), ['properties'])['REPORT_LINK_SECRET']).toBe("'@Microsoft.KeyVault(SecretUri=${reportLinkSecretInVault.properties.secretUri})'");
+    expect(objectAt(resourceBlock(bicep, 'reportLinkSecretInVault'), ['properties'])['value']).toBe('reportLinkSecret');
     expect(bicepParams(bicep).find((p) => p.name === 'reportLinkSecret')?.decorators).toContain('@secure()');
+  });
+
+  it('reach Table storage by the managed identity: an endpoint and the identity\'s client id, no connection string', () => {
+    const settings = objectAt(resourceBlock(bicep, 'appSettings'), ['properties']);
+    expect([settings['STORAGE_CONNECTION_STRING'], settings['STORAGE_TABLE_ENDPOINT'], settings['AZURE_CLIENT_ID']]).toEqual([
+      "''",
+      'storage.properties.primaryEndpoints.table',
+      'identity.properties.clientId',
+    ]);
+    expect(bicep).not.toContain('listKeys(');
+  });
+
+  it('are written only once the identity holds its storage and vault roles', () => {
+    expect(resourceBlock(bicep, 'appSettings').lines.join('\n')).toMatch(/dependsOn: \[\s*tableDataRole\s*vaultSecretsRole\s*\]/);
   });
 });
 
 describe('infra/main.bicep resources', () => {
-  it('host the bot on Linux App Service with Node 20, https only', () => {
+  it('host the bot on Linux App Service with Node 24 LTS, https only', () => {
     const site = resourceBlock(bicep, 'webApp');
-    expect([objectAt(site, ['properties'])['httpsOnly'], objectAt(site, ['properties', 'siteConfig'])['linuxFxVersion']]).toEqual(['true', "'NODE|20-lts'"]);
+    expect([objectAt(site, ['properties'])['httpsOnly'], objectAt(site, ['properties', 'siteConfig'])['linuxFxVersion']]).toEqual(['true', "'NODE|24-lts'"]);
   });
 
   it('keep the storage account TLS 1.2 and https only, with no public blob access', () => {
     const properties = objectAt(resourceBlock(bicep, 'storage'), ['properties']);
     expect([properties['minimumTlsVersion'], properties['supportsHttpsTrafficOnly'], properties['allowBlobPublicAccess']]).toEqual(["'TLS1_2'", 'true', 'false']);
+  });
+
+  it('refuse the account key: shared key access off, Entra ID sign-in by default', () => {
+    const properties = objectAt(resourceBlock(bicep, 'storage'), ['properties']);
+    expect([properties['allowSharedKeyAccess'], properties['defaultToOAuthAuthentication']]).toEqual(['false', 'true']);
+  });
+
+  it('give the bot\'s identity Storage Table Data Contributor on the account, and Key Vault Secrets User on the vault', () => {
+    expect(bicep).toContain("subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')");
+    expect(bicep).toContain("subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')");
+    for (const [assignment, scope, role] of [['tableDataRole', 'storage', 'storageTableDataContributor'], ['vaultSecretsRole', 'vault', 'keyVaultSecretsUser']] as const) {
+      const block = resourceBlock(bicep, assignment);
+      expect(objectAt(block, [])['scope']).toBe(scope);
+      expect([objectAt(block, ['properties'])['roleDefinitionId'], objectAt(block, ['properties'])['principalId']]).toEqual([role, 'identity.properties.principalId']);
+    }
+  });
+
+  it('keep secrets in a Key Vault in RBAC mode with soft delete and purge protection, read with the bot\'s identity', () => {
+    const properties = objectAt(resourceBlock(bicep, 'vault'), ['properties']);
+    expect([properties['enableRbacAuthorization'], properties['enableSoftDelete'], properties['enablePurgeProtection']]).toEqual(['true', 'true', 'true']);
+    expect(objectAt(resourceBlock(bicep, 'webApp'), ['properties'])['keyVaultReferenceIdentity']).toBe('identity.id');
+  });
+
+  it('offer only App Service plans that support Always On, which the schedulers need', () => {
+    const allowed = /@allowed\(\[([\s\S]*?)\]\)\s*param appServiceSku/.exec(bicep)?.[1]?.match(/'(\w+)'/g) ?? [];
+    expect(allowed.length).toBeGreaterThan(0);
+    expect(allowed.filter((sku) => /^'(F1|D1|FREE|SHARED)'$/i.test(sku))).toEqual([]);
   });
 
   it('turn on soft delete for blobs and containers', () => {
@@ -96,6 +138,12 @@ describe('m365agents.yml', () => {
 
   it('provisions and deploys', () => {
     expect([...lifecycle.matchAll(/^(\w+):$/gm)].map((m) => m[1])).toEqual(['provision', 'deploy']);
+  });
+
+  it('generates the report link secret on the first provision only, and pins the Bicep release', () => {
+    expect(lifecycle).toContain("if (!process.env.SECRET_REPORT_LINK_SECRET) console.log('::set-teamsfx-env SECRET_REPORT_LINK_SECRET='");
+    expect(lifecycle).toMatch(/^\s+bicepCliVersion: v\d+\.\d+\.\d+$/m);
+    expect(lifecycle.indexOf('SECRET_REPORT_LINK_SECRET')).toBeLessThan(lifecycle.indexOf('uses: arm/deploy'));
   });
 
   it('deploys with an npm script package.json has', () => {
