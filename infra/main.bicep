@@ -278,6 +278,71 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   }
 }
 
+// App Service's console (the bot's JSON log lines, with their trace ids), HTTP and platform logs go
+// to the Log Analytics workspace, where Application Insights' requests are too.
+resource webAppLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'logs-to-workspace'
+  scope: webApp
+  properties: {
+    workspaceId: workspace.id
+    logs: [
+      {
+        category: 'AppServiceConsoleLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceHTTPLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServicePlatformLogs'
+        enabled: true
+      }
+    ]
+  }
+}
+
+// Application Insights asks /healthz every 5 minutes from three UK and European locations; the
+// health check answers 200 only when Table storage is reachable.
+resource healthTest 'Microsoft.Insights/webtests@2022-06-15' = {
+  name: '${baseName}-healthz'
+  location: location
+  kind: 'standard'
+  tags: {
+    'hidden-link:${appInsights.id}': 'Resource'
+  }
+  properties: {
+    SyntheticMonitorId: '${baseName}-healthz'
+    Name: 'Bot health (/healthz)'
+    Kind: 'standard'
+    Enabled: true
+    Frequency: 300
+    Timeout: 30
+    RetryEnabled: true
+    Locations: [
+      {
+        Id: 'emea-gb-db3-azr'
+      }
+      {
+        Id: 'emea-nl-ams-azr'
+      }
+      {
+        Id: 'emea-fr-pra-edge'
+      }
+    ]
+    Request: {
+      RequestUrl: 'https://${publicHost}/healthz'
+      HttpVerb: 'GET'
+      ParseDependentRequests: false
+    }
+    ValidationRules: {
+      ExpectedHttpStatusCode: 200
+      SSLCheck: true
+      SSLCertRemainingLifetimeCheck: 14
+    }
+  }
+}
+
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: '${baseName}-bot'
   location: 'global'

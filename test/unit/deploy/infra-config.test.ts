@@ -91,6 +91,19 @@ describe('infra/main.bicep resources', () => {
     expect(allowed.filter((sku) => /^'(F1|D1|FREE|SHARED)'$/i.test(sku))).toEqual([]);
   });
 
+  it('send App Service console, HTTP and platform logs to the Log Analytics workspace', () => {
+    const settings = resourceBlock(bicep, 'webAppLogs');
+    expect([objectAt(settings, [])['scope'], objectAt(settings, ['properties'])['workspaceId']]).toEqual(['webApp', 'workspace.id']);
+    expect(settings.lines.join('\n')).toContain("category: 'AppServiceConsoleLogs'");
+  });
+
+  it('watch /healthz with an Application Insights availability test', () => {
+    const test = resourceBlock(bicep, 'healthTest');
+    expect(objectAt(test, ['properties', 'Request'])['RequestUrl']).toBe("'https://${publicHost}/healthz'");
+    expect(objectAt(test, ['properties', 'ValidationRules'])['ExpectedHttpStatusCode']).toBe('200');
+    expect(test.lines.join('\n')).toContain("'hidden-link:${appInsights.id}': 'Resource'");
+  });
+
   it('turn on soft delete for blobs and containers', () => {
     const blob = resourceBlock(bicep, 'blobService');
     expect([objectAt(blob, ['properties', 'deleteRetentionPolicy'])['enabled'], objectAt(blob, ['properties', 'containerDeleteRetentionPolicy'])['enabled']]).toEqual(['true', 'true']);
