@@ -45,6 +45,11 @@ param reportLinkSecret string
 @description('Entra object id of the operator who loads data and takes backups from their own machine (az ad signed-in-user show --query id); empty for none. They get table and blob data roles on the storage account, since it accepts no account key.')
 param operatorObjectId string = ''
 
+@minValue(7)
+@maxValue(3650)
+@description('Days each nightly table backup is kept immutable: it cannot be deleted or overwritten before then.')
+param backupRetentionDays int = 35
+
 @minValue(1)
 @maxValue(365)
 @description('Days a deleted blob or container can be recovered.')
@@ -80,10 +85,29 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
-// Table data has no soft delete; the tables are backed up with `npm run backup-tables` (README, Deploy),
-// and the backups kept as blobs here are what soft delete protects.
+// Table data has no soft delete or point-in-time restore, so the bot writes a backup of every table
+// each night (src/storage/backup/scheduled-backup.ts) into a storage account of its own. Its container
+// has a time-based retention policy: no one, the bot included, can delete or overwrite a backup until
+// it has been kept backupRetentionDays. Lock the policy once it is right (README, Deploy).
+resource backupStorage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: '${baseName}backups'
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_ZRS'
+  }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    accessTier: 'Cool'
+  }
+}
+
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
-  parent: storage
+  parent: backupStorage
   name: 'default'
   properties: {
     deleteRetentionPolicy: {
@@ -105,6 +129,15 @@ resource backupContainer 'Microsoft.Storage/storageAccounts/blobServices/contain
   }
 }
 
+resource backupRetention 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = {
+  parent: backupContainer
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: backupRetentionDays
+    allowProtectedAppendWrites: false
+  }
+}
+
 // Built-in role ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
 var storageTableDataContributor = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
 var keyVaultSecretsUser = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
@@ -121,6 +154,46 @@ resource tableDataRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// The bot writes the nightly backups; the retention policy, not the role, is what stops deletion.
+resource backupWriterRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(backupStorage.id, identity.id, storageBlobDataContributor)
+  scope: backupStorage
+  properties: {
+    roleDefinitionId: storageBlobDataContributor
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The data cannot go with its resource: deleting the tables' account, the backups' account or the
+// vault needs these locks removed first, by someone allowed to manage locks.
+resource tablesLock 'Microsoft.Authorization/locks@2020-05-01' = {
+  name: 'do-not-delete-partnership-tables'
+  scope: storage
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'The partnership governance record. Remove this lock only to decommission the deployment.'
+  }
+}
+
+resource backupsLock 'Microsoft.Authorization/locks@2020-05-01' = {
+  name: 'do-not-delete-table-backups'
+  scope: backupStorage
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Nightly table backups under a retention policy. Remove this lock only to decommission the deployment.'
+  }
+}
+
+resource vaultLock 'Microsoft.Authorization/locks@2020-05-01' = {
+  name: 'do-not-delete-secrets'
+  scope: vault
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Holds the report link secret. Remove this lock only to decommission the deployment.'
+  }
+}
+
 // The operator's own sign-in (az login) for imports, backups and restores from their machine.
 resource operatorTableRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorObjectId)) {
   name: guid(storage.id, operatorObjectId, storageTableDataContributor)
@@ -133,8 +206,8 @@ resource operatorTableRole 'Microsoft.Authorization/roleAssignments@2022-04-01' 
 }
 
 resource operatorBlobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorObjectId)) {
-  name: guid(storage.id, operatorObjectId, storageBlobDataContributor)
-  scope: storage
+  name: guid(backupStorage.id, operatorObjectId, storageBlobDataContributor)
+  scope: backupStorage
   properties: {
     roleDefinitionId: storageBlobDataContributor
     principalId: operatorObjectId
@@ -250,12 +323,15 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   dependsOn: [
     tableDataRole
     vaultSecretsRole
+    backupWriterRole
   ]
   properties: {
     BOT_MODE: 'production'
     PORT: '8080'
     STORAGE_CONNECTION_STRING: ''
     STORAGE_TABLE_ENDPOINT: storage.properties.primaryEndpoints.table
+    BACKUP_BLOB_ENDPOINT: backupStorage.properties.primaryEndpoints.blob
+    BACKUP_CONTAINER: backupContainer.name
     AZURE_CLIENT_ID: identity.properties.clientId
     TABLE_NAME_PREFIX: tableNamePrefix
     DEFAULT_PARTNERSHIP_ID: defaultPartnershipId
@@ -381,6 +457,7 @@ output BOT_DOMAIN string = publicHost
 output AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
 output APP_SERVICE_NAME string = webApp.name
 output STORAGE_ACCOUNT_NAME string = storage.name
+output BACKUP_STORAGE_ACCOUNT_NAME string = backupStorage.name
 output BACKUP_CONTAINER_NAME string = backupContainer.name
 output STORAGE_TABLE_ENDPOINT string = storage.properties.primaryEndpoints.table
 output KEY_VAULT_NAME string = vault.name

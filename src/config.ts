@@ -30,6 +30,15 @@ const configSchema = z
     ),
     // Read by @azure/identity itself: which user-assigned managed identity to sign in as.
     AZURE_CLIENT_ID: z.preprocess(emptyToUndefined, z.string().uuid('must be the managed identity\'s client id (a GUID)').optional()),
+    // The daily backup's container, in a storage account apart from the tables, with an immutability policy.
+    BACKUP_BLOB_ENDPOINT: z.preprocess(
+      emptyToUndefined,
+      z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be the blob service address, e.g. https://ACCOUNT.blob.core.windows.net').optional(),
+    ),
+    BACKUP_CONTAINER: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'must be a blob container name: 3-63 lower-case letters, digits and single hyphens').default('table-backups'),
+    ),
     TABLE_NAME_PREFIX: z.preprocess(
       emptyToUndefined,
       z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, 'must be a letter then up to 19 letters or digits').default('ppb'),
@@ -118,6 +127,8 @@ export type Config = Readonly<{
   port: number;
   mode: 'local' | 'production';
   storage: StorageAccess;
+  /** Where the daily table backup goes; absent means no scheduled backup (local runs). */
+  backups?: Readonly<{ blobEndpoint: string; container: string; managedIdentityClientId?: string }>;
   tableNamePrefix: string;
   defaultPartnershipId: string;
   maxRequestBodyBytes: number;
@@ -170,6 +181,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.STORAGE_TABLE_ENDPOINT && !e.STORAGE_CONNECTION_STRING
         ? { tableEndpoint: e.STORAGE_TABLE_ENDPOINT, ...(e.AZURE_CLIENT_ID ? { managedIdentityClientId: e.AZURE_CLIENT_ID } : {}) }
         : { connectionString: e.STORAGE_CONNECTION_STRING ?? azuriteConnectionString() },
+    ...(e.BACKUP_BLOB_ENDPOINT
+      ? { backups: { blobEndpoint: e.BACKUP_BLOB_ENDPOINT, container: e.BACKUP_CONTAINER, ...(e.AZURE_CLIENT_ID ? { managedIdentityClientId: e.AZURE_CLIENT_ID } : {}) } }
+      : {}),
     tableNamePrefix: e.TABLE_NAME_PREFIX,
     defaultPartnershipId: e.DEFAULT_PARTNERSHIP_ID,
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_KB * 1024,

@@ -28,6 +28,8 @@ import { ReportLinks } from './reports/report-links';
 import { loadFrameworks } from './storage/files/framework-files';
 import { loadLanguageUnderstanding } from './storage/files/language-files';
 import { UnrecognisedMessageTableCounter } from './storage/tables/unrecognised-message-table-counter';
+import { BackupBlobs } from './storage/backup/backup-blobs';
+import { ScheduledBackup } from './storage/backup/scheduled-backup';
 import { ActionTableRepository } from './storage/tables/action-table-repository';
 import { AssessmentTableRepository } from './storage/tables/assessment-table-repository';
 import { MeetingTableRepository } from './storage/tables/meeting-table-repository';
@@ -122,6 +124,17 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   sender.start();
   const chaserScheduler = new ChaserScheduler(services);
   chaserScheduler.start();
+  const backups = config.backups
+    ? new ScheduledBackup({
+        storage,
+        tableNamePrefix: config.tableNamePrefix,
+        blobs: BackupBlobs.atEndpoint(config.backups.blobEndpoint, config.backups.container, config.backups.managedIdentityClientId),
+        logger,
+        instanceId: randomUUID(),
+      })
+    : undefined;
+  backups?.start();
+  if (!backups && config.mode === 'production') logger.warn('BACKUP_BLOB_ENDPOINT is not set: no daily table backup is taken');
 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -135,6 +148,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       new Promise<void>((resolve) => {
         scheduler.stop();
         chaserScheduler.stop();
+        backups?.stop();
         // Sends in flight get a moment to record their outcome, so a deploy leaves no row claimed.
         server.close(() => void sender.stop(5_000).then(resolve, resolve));
       }),

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { loadConfig } from '../config';
-import { backupTables } from '../storage/tables/table-backup';
+import { backupTables } from '../storage/backup/table-backup';
 import { TableStorage } from '../storage/tables/table-storage';
 import { runCli } from './cli-runner';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { loadConfig } from '../config';
-import { restoreTables } from '../storage/tables/table-backup';
+import { restoreTables } from '../storage/backup/table-backup';
 import { TableStorage } from '../storage/tables/table-storage';
 import { runCli } from './cli-runner';
 

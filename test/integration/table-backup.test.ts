@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { seedDemo } from '../../src/cli/seed-demo';
 import { openRepositories } from '../../src/cli/storage-from-config';
-import { backupTables, RestoreError, restoreTables } from '../../src/storage/tables/table-backup';
+import { backupTables, RestoreError, restoreTables } from '../../src/storage/backup/table-backup';
 import { TABLES, TableStorage, type TableKey } from '../../src/storage/tables/table-storage';
 import { testConnectionString } from '../support/test-storage';
 

@@ -103,6 +103,16 @@ describe('loadConfig', () => {
     expect(loadConfig(local).storage).toEqual({ connectionString: local.STORAGE_CONNECTION_STRING });
   });
 
+  it('takes the daily backup to the container at BACKUP_BLOB_ENDPOINT, signing in as the same identity', () => {
+    expect(loadConfig({ ...PRODUCTION, BACKUP_BLOB_ENDPOINT: 'https://ppbackups.blob.core.windows.net' }).backups).toEqual({
+      blobEndpoint: 'https://ppbackups.blob.core.windows.net',
+      container: 'table-backups',
+      managedIdentityClientId: '00000000-aaaa-bbbb-cccc-000000000003',
+    });
+    expect(loadConfig({}).backups).toBeUndefined();
+    expect(configError({ BACKUP_CONTAINER: 'Table_Backups' }).message).toContain('BACKUP_CONTAINER');
+  });
+
   it('refuses a managed identity client id that is not a GUID', () => {
     expect(configError({ ...PRODUCTION, AZURE_CLIENT_ID: 'bot' }).message).toContain('AZURE_CLIENT_ID');
   });
@@ -243,6 +253,8 @@ describe('CONFIG_VARIABLES', () => {
         'STORAGE_CONNECTION_STRING',
         'STORAGE_TABLE_ENDPOINT',
         'AZURE_CLIENT_ID',
+        'BACKUP_BLOB_ENDPOINT',
+        'BACKUP_CONTAINER',
         'TABLE_NAME_PREFIX',
         'DEFAULT_PARTNERSHIP_ID',
         'MicrosoftAppId',

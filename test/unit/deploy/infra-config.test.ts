@@ -49,7 +49,7 @@ describe('infra/main.bicep app settings', () => {
   });
 
   it('are written only once the identity holds its storage and vault roles', () => {
-    expect(resourceBlock(bicep, 'appSettings').lines.join('\n')).toMatch(/dependsOn: \[\s*tableDataRole\s*vaultSecretsRole\s*\]/);
+    expect(resourceBlock(bicep, 'appSettings').lines.join('\n')).toMatch(/dependsOn: \[\s*tableDataRole\s*vaultSecretsRole\s*backupWriterRole\s*\]/);
   });
 });
 
@@ -102,6 +102,23 @@ describe('infra/main.bicep resources', () => {
     expect(objectAt(test, ['properties', 'Request'])['RequestUrl']).toBe("'https://${publicHost}/healthz'");
     expect(objectAt(test, ['properties', 'ValidationRules'])['ExpectedHttpStatusCode']).toBe('200');
     expect(test.lines.join('\n')).toContain("'hidden-link:${appInsights.id}': 'Resource'");
+  });
+
+  it('keep the nightly backups in an account of their own, immutable for the retention period, written by the bot\'s identity', () => {
+    expect(objectAt(resourceBlock(bicep, 'blobService'), [])['parent']).toBe('backupStorage');
+    expect(objectAt(resourceBlock(bicep, 'backupRetention'), ['properties'])).toMatchObject({ immutabilityPeriodSinceCreationInDays: 'backupRetentionDays', allowProtectedAppendWrites: 'false' });
+    expect(objectAt(resourceBlock(bicep, 'backupStorage'), ['properties'])['allowSharedKeyAccess']).toBe('false');
+    const role = resourceBlock(bicep, 'backupWriterRole');
+    expect([objectAt(role, [])['scope'], objectAt(role, ['properties'])['principalId']]).toEqual(['backupStorage', 'identity.properties.principalId']);
+    const settings = objectAt(resourceBlock(bicep, 'appSettings'), ['properties']);
+    expect([settings['BACKUP_BLOB_ENDPOINT'], settings['BACKUP_CONTAINER']]).toEqual(['backupStorage.properties.primaryEndpoints.blob', 'backupContainer.name']);
+  });
+
+  it('lock the tables, the backups and the vault against deletion', () => {
+    for (const [lock, scope] of [['tablesLock', 'storage'], ['backupsLock', 'backupStorage'], ['vaultLock', 'vault']] as const) {
+      const block = resourceBlock(bicep, lock);
+      expect([objectAt(block, [])['scope'], objectAt(block, ['properties'])['level']]).toEqual([scope, "'CanNotDelete'"]);
+    }
   });
 
   it('turn on soft delete for blobs and containers', () => {

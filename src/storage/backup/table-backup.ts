@@ -1,6 +1,6 @@
 import type { TableEntity } from '@azure/data-tables';
-import { isLayoutMarker, moveAssessmentRowsToRoundPartitions } from './assessment-layout-migration';
-import { TABLES, type TableKey, type TableStorage } from './table-storage';
+import { isLayoutMarker, moveAssessmentRowsToRoundPartitions } from '../tables/assessment-layout-migration';
+import { TABLES, type TableKey, type TableStorage } from '../tables/table-storage';
 
 export const BACKUP_FORMAT = 'prevent-partnership-bot-tables';
 
