@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { AzureMonitorOpenTelemetryOptions } from 'applicationinsights';
 
 export const CLOUD_ROLE_NAME = 'prevent-partnership-bot';
@@ -16,12 +15,11 @@ export interface TelemetryLoaders {
 
 /**
  * The cloud role name has to be the resource's service.name: App Service's resource detector would
- * otherwise name it after the site. @opentelemetry/resources is resolved from applicationinsights'
- * own folder, so it is the copy that package was installed with, not a second dependency of ours.
+ * otherwise name it after the site. @opentelemetry/resources is the copy applicationinsights uses
+ * (one version, deduplicated by npm), required directly so the bundled bot has it too.
  */
 function resourceNamed(roleName: string): AzureMonitorOpenTelemetryOptions['resource'] {
-  const from = path.dirname(require.resolve('applicationinsights'));
-  const resources = require(require.resolve('@opentelemetry/resources', { paths: [from] })) as {
+  const resources = require('@opentelemetry/resources') as {
     resourceFromAttributes(attributes: Record<string, string>): AzureMonitorOpenTelemetryOptions['resource'];
   };
   return resources.resourceFromAttributes({ 'service.name': roleName });

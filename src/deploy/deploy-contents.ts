@@ -1,72 +1,64 @@
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * What the App Service runs, besides the production node_modules: the compiled code, the card
- * templates, and the data files the code reads at run time through PROJECT_ROOT (the demo data for
- * `npm run seed`, the self-assessment frameworks, the language training data and concern lexicon). package.json marks the project root.
+ * What the App Service runs, whatever machine builds it: the bot bundled into one file
+ * (`dist/bundle/index.js`, every JavaScript dependency inside it), the files the code reads at run time
+ * through PROJECT_ROOT (card templates, demo data for `npm run seed`, the self-assessment frameworks,
+ * the language data and the chart fonts), a package.json that marks the project root, and
+ * node_modules holding only the packages that cannot be bundled, installed for Linux x64 (glibc)
+ * whatever the builder's own platform.
  */
-export const DEPLOY_INCLUDE: readonly string[] = ['package.json', 'dist/src', 'cards', 'src/cli/demo', 'src/domain/assessment/frameworks', 'src/data/language'];
+export const DEPLOY_INCLUDE: readonly string[] = ['cards', 'src/cli/demo', 'src/domain/assessment/frameworks', 'src/data'];
 
-interface LockPackage {
-  readonly dev?: boolean;
-  readonly link?: boolean;
-  readonly optional?: boolean;
-}
+/** The start command App Service runs (infra/main.bicep, appCommandLine). */
+export const BUNDLE_ENTRY = 'dist/bundle/index.js';
 
-export interface PackageFolder {
-  readonly folder: string;
-  /** Optional packages for other platforms (another OS's native binary) are in the lock but not installed. */
-  readonly optional: boolean;
-}
+/** The platform App Service's Linux Node image runs on. */
+export const TARGET_PLATFORM = { os: 'linux', cpu: 'x64', libc: 'glibc' } as const;
 
 /**
- * The node_modules folders `npm ci --omit=dev` would install, from package-lock.json: every package
- * not marked dev, outermost folders only (a nested node_modules comes with its parent).
+ * Packages left out of the bundle: resvg is a native addon (a `.node` binary per platform). Each
+ * names the file that must be there for Linux x64, so a package built on Windows or macOS that lacks
+ * it is refused instead of shipped.
  */
-export function productionPackageFolders(lockText: string): PackageFolder[] {
-  const lock = JSON.parse(lockText) as { lockfileVersion?: number; packages?: Record<string, LockPackage> };
-  if (!lock.packages || (lock.lockfileVersion ?? 0) < 2) throw new Error('package-lock.json must be lockfileVersion 2 or 3 (npm 7 or later)');
-  const production = Object.entries(lock.packages).filter(([folder, entry]) => folder.startsWith('node_modules/') && !entry.dev && !entry.link);
-  const chosen = new Set(production.map(([folder]) => folder));
-  return production
-    .filter(([folder]) => {
-      const parts = folder.split('/node_modules/');
-      return !parts.slice(1).some((_part, i) => chosen.has(parts.slice(0, i + 1).join('/node_modules/')));
-    })
-    .map(([folder, entry]) => ({ folder, optional: entry.optional === true }))
-    .sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
+export const EXTERNAL_PACKAGES: readonly { readonly name: string; readonly linuxBinary: string }[] = [
+  { name: '@resvg/resvg-js', linuxBinary: 'node_modules/@resvg/resvg-js-linux-x64-gnu/resvgjs.linux-x64-gnu.node' },
+  // Optional for restify (DTrace probes); never installed, and the bundle must not look for it inside.
+  { name: 'dtrace-provider', linuxBinary: '' },
+];
+
+interface LockFile {
+  readonly packages?: Record<string, { readonly version?: string }>;
 }
 
-export interface DeployFile {
-  /** Path inside the zip, with forward slashes. */
-  readonly name: string;
-  readonly absolute: string;
-  readonly mode: number;
+/** The version package-lock.json pins for a package, so the deploy installs exactly what was tested. */
+export function lockedVersion(lockText: string, name: string): string {
+  const version = (JSON.parse(lockText) as LockFile).packages?.[`node_modules/${name}`]?.version;
+  if (!version) throw new Error(`${name} is not in package-lock.json`);
+  return version;
 }
 
-function* walk(root: string, relative: string): Generator<DeployFile> {
-  const absolute = path.join(root, relative);
-  const stat = lstatSync(absolute, { throwIfNoEntry: false });
-  // Symbolic links (node_modules/.bin) are skipped: nothing at run time starts a package's binary.
-  if (!stat || stat.isSymbolicLink()) return;
-  if (stat.isDirectory()) {
-    for (const entry of readdirSync(absolute).sort()) yield* walk(root, path.posix.join(relative, entry));
-  } else if (stat.isFile()) {
-    yield { name: relative, absolute, mode: stat.mode & 0o777 };
-  }
+/** The package.json of the deploy folder: the project root marker, the start file and the native packages. */
+export function deployPackageJson(projectPackageJson: string, lockText: string): Record<string, unknown> {
+  const project = JSON.parse(projectPackageJson) as { name: string; version: string; engines?: unknown };
+  const installed = EXTERNAL_PACKAGES.filter((p) => p.linuxBinary !== '');
+  return {
+    name: project.name,
+    version: project.version,
+    private: true,
+    main: BUNDLE_ENTRY,
+    engines: project.engines,
+    dependencies: Object.fromEntries(installed.map((p) => [p.name, lockedVersion(lockText, p.name)])),
+  };
 }
 
-/** Every file of the deploy package, in a stable order; an included folder that is missing is an error. */
-export function* deployFiles(root: string): Generator<DeployFile> {
-  for (const entry of DEPLOY_INCLUDE) {
-    if (!lstatSync(path.join(root, entry), { throwIfNoEntry: false })) {
-      throw new Error(`${entry} is missing${entry.startsWith('dist') ? ' (run npm run build first)' : ''}`);
-    }
-    yield* walk(root, entry);
-  }
-  for (const { folder, optional } of productionPackageFolders(readFileSync(path.join(root, 'package-lock.json'), 'utf8'))) {
-    if (!optional && !lstatSync(path.join(root, folder), { throwIfNoEntry: false })) throw new Error(`${folder} is missing (run npm ci first)`);
-    yield* walk(root, folder);
-  }
+/** The native binaries for Linux a deploy folder lacks (none when it is ready to ship). */
+export function missingLinuxBinaries(folder: string): string[] {
+  return EXTERNAL_PACKAGES.filter((p) => p.linuxBinary !== '' && !existsSync(path.join(folder, p.linuxBinary))).map((p) => p.linuxBinary);
+}
+
+/** Reads a text file of the project. */
+export function projectText(root: string, file: string): string {
+  return readFileSync(path.join(root, file), 'utf8');
 }

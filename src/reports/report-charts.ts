@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
+import { PROJECT_ROOT } from '../project-root';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { RATINGS, RATING_LABELS } from '../domain/assessment/framework';
@@ -100,13 +102,19 @@ export function scoreChartSpec(summary: ComplianceSummary): TopLevelSpec {
   };
 }
 
-/** vega-lite -> vega -> SVG (no browser, no canvas) -> PNG with the system's DejaVu fonts. */
+/**
+ * The chart font ships with the bot (src/data/fonts, DejaVu Sans and its bold), so chart text is the
+ * same on a laptop and on App Service, whose image may have no fonts at all.
+ */
+export const CHART_FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => path.join(PROJECT_ROOT, 'src', 'data', 'fonts', file));
+
+/** vega-lite -> vega -> SVG (no browser, no canvas) -> PNG with the shipped DejaVu fonts. */
 export async function renderChart(spec: TopLevelSpec): Promise<{ png: Buffer; width: number; height: number }> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     const svg = await view.toSVG();
     const rendered = new Resvg(svg, {
-      font: { loadSystemFonts: true, defaultFontFamily: FONT },
+      font: { loadSystemFonts: false, fontFiles: CHART_FONT_FILES, defaultFontFamily: FONT },
       fitTo: { mode: 'zoom', value: PIXEL_RATIO },
     }).render();
     return { png: rendered.asPng(), width: rendered.width / PIXEL_RATIO, height: rendered.height / PIXEL_RATIO };

@@ -1,10 +1,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DEPLOY_INCLUDE, productionPackageFolders } from '../../../src/deploy/deploy-contents';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import { BUNDLE_ENTRY, DEPLOY_INCLUDE, deployPackageJson, EXTERNAL_PACKAGES, lockedVersion, missingLinuxBinaries } from '../../../src/deploy/deploy-contents';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const SRC = path.join(ROOT, 'src');
-const folders = productionPackageFolders(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')).map((p) => p.folder);
+const lock = readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8');
+const deployed = deployPackageJson(readFileSync(path.join(ROOT, 'package.json'), 'utf8'), lock) as { main: string; dependencies: Record<string, string> };
+const bicep = readFileSync(path.join(ROOT, 'infra', 'main.bicep'), 'utf8');
 const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
 function sourceFiles(dir: string): string[] {
@@ -37,29 +41,26 @@ describe('the App Service deploy package', () => {
     expect(covered(relative)).toBe(true);
   });
 
-  it('includes package.json, which marks the project root the code looks for', () => {
-    expect(DEPLOY_INCLUDE).toContain('package.json');
+  it('marks the project root with a package.json whose main is the bundle App Service starts', () => {
+    expect(deployed.main).toBe(BUNDLE_ENTRY);
+    expect(bicep).toContain(`appCommandLine: 'node ${BUNDLE_ENTRY}'`);
   });
 
-  it('includes the compiled code the start command runs (node dist/src/index.js)', () => {
-    expect(covered('dist/src/index.js')).toBe(true);
+  it('leaves out the tests, the TypeScript sources and the compiled files the bundle replaces', () => {
+    expect(['test', 'src/index.ts', 'src/domain/ports.ts', 'dist/src', 'dist/teams-app'].filter(covered)).toEqual([]);
   });
 
-  it('leaves out the tests and the TypeScript sources of the code', () => {
-    expect(['test', 'src/index.ts', 'src/domain/ports.ts', 'dist/teams-app'].filter(covered)).toEqual([]);
+  it('installs only the native packages, at the versions package-lock.json pins', () => {
+    expect(deployed.dependencies).toEqual({ '@resvg/resvg-js': lockedVersion(lock, '@resvg/resvg-js') });
+    expect(EXTERNAL_PACKAGES.map((p) => p.name)).toEqual(expect.arrayContaining(Object.keys(deployed.dependencies)));
   });
 
-  it.each(Object.keys(packageJson.dependencies))('includes the production dependency %s', (name) => {
-    expect(folders).toContain(`node_modules/${name}`);
+  it('refuses a folder without the Linux binary the charts need', () => {
+    expect(missingLinuxBinaries(mkdtempSync(path.join(os.tmpdir(), 'ppb-empty-')))).toEqual(['node_modules/@resvg/resvg-js-linux-x64-gnu/resvgjs.linux-x64-gnu.node']);
   });
 
-  // @types/node is absent from this list: a production package depends on it, so npm installs it too.
-  it.each(['jest', 'typescript', 'ts-jest', 'azurite', 'playwright-core', '@microsoft/app-manifest', '@microsoft/m365agentsplayground'])('leaves out the development tool %s', (name) => {
+  it.each(['jszip', 'esbuild', 'jest', 'typescript', 'azurite', 'node'])('keeps the build tool %s out of production dependencies', (name) => {
     expect(Object.keys(packageJson.devDependencies)).toContain(name);
-    expect(folders).not.toContain(`node_modules/${name}`);
-  });
-
-  it('lists each package folder once, never inside another listed one', () => {
-    expect(folders.filter((folder) => folders.some((other) => folder.startsWith(`${other}/`)))).toEqual([]);
+    expect(Object.keys(packageJson.dependencies)).not.toContain(name);
   });
 });
