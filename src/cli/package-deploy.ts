@@ -36,6 +36,8 @@ export async function stageDeployFolder(folder = STAGING): Promise<void> {
     platform: 'node',
     target: 'node22',
     external: EXTERNAL_PACKAGES.map((p) => p.name),
+    // Libraries that ask for "punycode" mean the npm package (Node's own is deprecated, DEP0040).
+    alias: { punycode: 'punycode/' },
     // The licences of everything bundled stay beside the bundle.
     legalComments: 'linked',
     logLevel: 'error',
