@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { TokenCredential } from '@azure/identity';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
+import { managedIdentityCredential } from '../azure-identity';
 
 /**
  * Table backups as blobs, one ndjson file a day, in a container of a storage account apart from the
@@ -12,8 +13,7 @@ export class BackupBlobs {
 
   /** The container at a blob endpoint, reached with the managed identity (or an operator's az login). */
   static atEndpoint(blobEndpoint: string, container: string, managedIdentityClientId?: string, credential?: TokenCredential): BackupBlobs {
-    const { DefaultAzureCredential } = require('@azure/identity') as typeof import('@azure/identity');
-    const signIn = credential ?? new DefaultAzureCredential(managedIdentityClientId ? { managedIdentityClientId } : {});
+    const signIn = credential ?? managedIdentityCredential(managedIdentityClientId);
     return new BackupBlobs(new BlobServiceClient(blobEndpoint, signIn).getContainerClient(container));
   }
 

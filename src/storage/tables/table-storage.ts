@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/identity';
 import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
 import type { StorageAccess } from '../../config';
+import { managedIdentityCredential } from '../azure-identity';
 import type { StorageHealth } from '../../domain/ports';
 import { moveAssessmentRowsToRoundPartitions } from './assessment-layout-migration';
 import { operationDeadlinePolicy, TABLE_OPERATION_DEADLINE_MS } from './request-deadline';
@@ -20,15 +21,6 @@ export const TABLES = {
 } as const;
 
 export type TableKey = keyof typeof TABLES;
-
-/**
- * The managed identity's credential. @azure/identity is loaded only here, when the bot runs with an
- * endpoint instead of a connection string, so local runs never pay for it.
- */
-function managedIdentityCredential(clientId: string | undefined): TokenCredential {
-  const { DefaultAzureCredential } = require('@azure/identity') as typeof import('@azure/identity');
-  return new DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
-}
 
 /**
  * One entry point for every TableClient, so the way in (a connection string locally, the managed
