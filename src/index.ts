@@ -109,7 +109,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.port, '0.0.0.0', () => resolve());
+    // Local mode accepts unauthenticated activities and trusts the ids in them: this machine only.
+    server.listen(config.port, config.mode === 'local' ? '127.0.0.1' : '0.0.0.0', () => resolve());
   });
   const scheduler = new AgendaScheduler(services, config.agendaPostWorkingDays);
   scheduler.start();

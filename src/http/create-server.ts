@@ -3,6 +3,7 @@ import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { StorageHealth } from '../domain/ports';
 import type { Logger } from '../logger';
 import { failClosedResponse } from './fail-closed';
+import { strictJsonBody } from './json-body';
 import { MAX_REPORT_TOKEN_LENGTH, registerReportDownloads, withoutReportToken, type ReportDownloadServices } from './report-downloads';
 
 export interface HttpServerOptions {
@@ -23,10 +24,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
     maxParamLength: MAX_REPORT_TOKEN_LENGTH,
   };
   const server = restify.createServer(serverOptions);
-  // Teams activities are a few KB; a hard cap keeps a hostile or broken client from exhausting memory.
-  server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false }));
-
-  server.post('/api/messages', async (req, res) => {
+  // Teams activities are a few KB; the body is read strictly, before the token is checked (json-body.ts).
+  server.post('/api/messages', strictJsonBody(options.maxBodyBytes), async (req, res) => {
     // The request id ties this line to restify's; the activity id is the turn's correlation id.
     const activityId = (req.body as { id?: unknown } | undefined)?.id;
     options.logger.debug({ requestId: req.getId(), correlationId: typeof activityId === 'string' ? activityId.slice(0, 128) : undefined }, 'activity received');

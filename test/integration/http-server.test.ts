@@ -66,6 +66,56 @@ describe('the bot over HTTP, on Azurite', () => {
     expect(card).toContain('If someone is in immediate danger, call 999 now');
   });
 
+  it('listens on loopback only in local mode, which accepts activities without a token', () => {
+    expect((bot.server.address() as { address: string }).address).toBe('127.0.0.1');
+  });
+
+  describe('before any token is checked, it reads nothing it should not', () => {
+    const post = (body: string | Uint8Array, headers: Record<string, string>) => fetch(`${base}/api/messages`, { method: 'POST', headers, body });
+
+    it('refuses a compressed body with 415, without inflating it', async () => {
+      const { gzipSync } = await import('node:zlib');
+      // 200 KB of gzip that would inflate to 200 MB.
+      const bomb = gzipSync(Buffer.alloc(200 * 1024 * 1024, 0x20));
+      const response = await post(bomb, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      expect(response.status).toBe(415);
+      expect(await response.text()).not.toMatch(/restify|zlib|Error:/i);
+    });
+
+    it.each([
+      ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\n\r\nAAAA\r\n--x--\r\n'],
+      ['text/plain', '{"type":"message"}'],
+      ['application/x-www-form-urlencoded', 'type=message'],
+    ])('refuses a %s body with 415', async (type, body) => {
+      const response = await post(body, { 'content-type': type });
+      expect(response.status).toBe(415);
+    });
+
+    it('refuses a body that is not JSON with 400 and no library text', async () => {
+      const response = await post('{"type": "message", ', { 'content-type': 'application/json' });
+      expect(response.status).toBe(400);
+      expect(await response.text()).toBe('{"error":"the body is not valid JSON"}');
+    });
+
+    it('stops reading a body sent without a length as soon as it passes the limit', async () => {
+      const chunk = new TextEncoder().encode(' '.repeat(64 * 1024));
+      let sent = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          // 64 MB if nobody stopped reading; the limit is 256 KB.
+          if (sent >= 1024) controller.close();
+          else {
+            sent++;
+            controller.enqueue(chunk);
+          }
+        },
+      });
+      const response = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit).catch(() => undefined);
+      if (response) expect(response.status).toBe(413);
+      expect(sent).toBeLessThan(1024);
+    });
+  });
+
   it('refuses a request body over the size limit with 413', async () => {
     const huge = activity('x'.repeat(300 * 1024), 'conv-huge');
     const response = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(huge) });
