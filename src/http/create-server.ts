@@ -3,6 +3,7 @@ import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { StorageHealth } from '../domain/ports';
 import type { Logger } from '../logger';
 import { failClosedResponse } from './fail-closed';
+import { readActivityShape } from './activity-shape';
 import { strictJsonBody } from './json-body';
 import { MAX_REPORT_TOKEN_LENGTH, registerReportDownloads, withoutReportToken, type ReportDownloadServices } from './report-downloads';
 
@@ -29,11 +30,25 @@ export function createHttpServer(options: HttpServerOptions): Server {
     // The request id ties this line to restify's; the activity id is the turn's correlation id.
     const activityId = (req.body as { id?: unknown } | undefined)?.id;
     options.logger.debug({ requestId: req.getId(), correlationId: typeof activityId === 'string' ? activityId.slice(0, 128) : undefined }, 'activity received');
+    const shape = readActivityShape(req.body);
+    if (!shape) {
+      res.send(400, { error: 'the body is not a Bot Framework activity' });
+      return;
+    }
     let turnStarted = false;
-    await options.adapter.process(req, failClosedResponse(res, () => turnStarted), (context) => {
-      turnStarted = true;
-      return options.app.run(context).then(() => undefined);
-    });
+    try {
+      await options.adapter.process(req, failClosedResponse(res, () => turnStarted, shape.type === 'invoke'), (context) => {
+        turnStarted = true;
+        return options.app.run(context).then(() => undefined);
+      });
+    } catch (error) {
+      // Whatever escapes the adapter is answered without its text: the library's messages name internals.
+      options.logger.warn({ requestId: req.getId(), err: error }, 'activity could not be processed');
+      if (!res.headersSent) {
+        res.status(turnStarted ? 400 : 401);
+        res.end();
+      }
+    }
     if (res.statusCode === 401) options.logger.warn({ requestId: req.getId() }, 'activity refused: no valid Bot Framework token');
   });
 

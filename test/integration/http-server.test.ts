@@ -116,6 +116,35 @@ describe('the bot over HTTP, on Azurite', () => {
     });
   });
 
+  describe('malformed activities', () => {
+    // Nothing here is answered through the connector: no reply goes out for what is refused.
+    const shell = { channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', from: { id: 'user-1', aadObjectId: 'aad-1' }, recipient: { id: 'bot-id' }, conversation: { id: 'conv-bad', conversationType: 'personal' } };
+    const postJson = (body: unknown) => fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+    it.each([
+      ['an empty object', {}],
+      ['an activity without a type', { ...shell, text: 'hi' }],
+      ['a number for a type', { ...shell, type: 42, text: 'hi' }],
+      ['an array', [1, 2]],
+      ['a string', 'message'],
+      ['null', null],
+    ])('answers %s with 400 and no library text', async (_what, body) => {
+      const response = await postJson(body);
+      expect(response.status).toBe(400);
+      expect(await response.text()).toBe('{"error":"the body is not a Bot Framework activity"}');
+    });
+
+    it.each([
+      ['no value', undefined],
+      ['a value that is not a card action', 'garbage'],
+      ['an action the bot does not know', { action: { type: 'Action.Execute', verb: 'no-such-verb', data: {} } }],
+    ])('answers an adaptiveCard/action invoke with %s with the error body Teams expects, never a 5xx', async (_what, value) => {
+      const response = await postJson({ ...shell, id: 'invoke-1', type: 'invoke', name: 'adaptiveCard/action', ...(value === undefined ? {} : { value }) });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This card action is not one the bot can carry out. Nothing was changed.' } });
+    });
+  });
+
   it('refuses a request body over the size limit with 413', async () => {
     const huge = activity('x'.repeat(300 * 1024), 'conv-huge');
     const response = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(huge) });
