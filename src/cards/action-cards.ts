@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storageEtagSchema } from './storage-etag';
 import {
   ACTION_STATUSES,
   EVIDENCE_URL_MAX,
@@ -26,7 +27,7 @@ export const actionUpdateSubmitSchema = z.object({
   verb: z.literal(ACTION_UPDATE_VERB),
   actionId: actionIdSchema,
   nonce: z.string().min(8).max(64),
-  etag: z.string().min(1).max(200),
+  etag: storageEtagSchema,
   status: z.enum(ACTION_STATUSES, { errorMap: () => ({ message: 'choose a status' }) }),
   progressNote: z
     .string({ required_error: 'write a progress note' })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storageEtagSchema } from './storage-etag';
 import { SUPPORTING_DETAILS_MAX } from '../domain/assessment/assessment';
 import type { AssessmentPage, AssessmentProgress, RatingInput } from '../domain/assessment/assessment-service';
 import { KIND_LABELS, RATINGS, RATING_LABELS, type Rating } from '../domain/assessment/framework';
@@ -26,7 +27,7 @@ export const assessmentSaveSubmitSchema = z
     section: z.coerce.number().int().min(1).max(99),
     index: z.coerce.number().int().min(0).max(99),
     nonce: z.string().min(8).max(64),
-    etag: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
+    etag: z.preprocess(emptyToUndefined, storageEtagSchema.optional()),
   })
   .catchall(z.unknown());
 export type AssessmentSaveSubmit = z.infer<typeof assessmentSaveSubmitSchema>;

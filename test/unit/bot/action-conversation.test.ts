@@ -122,6 +122,17 @@ describe('updating an action', () => {
     expect(await harness.actions.history('warwickshire', '6.4')).toEqual([]);
   });
 
+  it.each(['*', 'W/"*"', '', 'anything'])('refuses a submit whose version is %j instead of the one the card was given, and overwrites nothing', async (etag) => {
+    const harness = await botHarness();
+    const first = await openUpdateCard(harness, '6.1', PEOPLE.policeLead);
+    await harness.adapter.send(cardSubmit({ ...first, ...goodUpdate, status: 'at-risk' }, PEOPLE.policeLead));
+    const second = await openUpdateCard(harness, '6.1', PEOPLE.officer);
+    await harness.adapter.send(cardSubmit({ ...second, ...goodUpdate, status: 'complete', etag }, PEOPLE.officer));
+    expect(lastReplacement(harness)).toContain('Not saved');
+    expect((await harness.actions.get('warwickshire', '6.1'))?.progress?.status).toBe('at-risk');
+    expect(await harness.actions.history('warwickshire', '6.1')).toHaveLength(1);
+  });
+
   it('says someone updated it a moment ago when two people edit at once, keeping the first update', async () => {
     const harness = await botHarness();
     const first = await openUpdateCard(harness, '6.1', PEOPLE.policeLead);
