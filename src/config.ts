@@ -69,6 +69,7 @@ const configSchema = z
         .refine((days) => days.length > 0 && days.every((d) => Number.isInteger(d) && d >= 1 && d <= 30), 'must be working days before the deadline, 1 to 30, separated by commas (e.g. 7,2)'),
     ),
     MAX_REQUEST_BODY_KB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(16).max(4096).default(256)),
+    HEALTH_CACHE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(300).default(10)),
     PUBLIC_BASE_URL: z.preprocess(
       emptyToUndefined,
       z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must start with https:// (or http:// for local runs)').optional(),
@@ -132,6 +133,8 @@ export type Config = Readonly<{
   tableNamePrefix: string;
   defaultPartnershipId: string;
   maxRequestBodyBytes: number;
+  /** How long one storage check answers GET /healthz (0: every request checks). */
+  healthCacheMs: number;
   /** How many working days before a meeting its agenda is posted to the channel automatically. */
   agendaPostWorkingDays: number;
   /** Chasers go to those who have not replied this many working days before a deadline. */
@@ -187,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tableNamePrefix: e.TABLE_NAME_PREFIX,
     defaultPartnershipId: e.DEFAULT_PARTNERSHIP_ID,
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_KB * 1024,
+    healthCacheMs: e.HEALTH_CACHE_SECONDS * 1000,
     agendaPostWorkingDays: e.AGENDA_POST_WORKING_DAYS,
     chaserWorkingDays: e.CHASER_WORKING_DAYS,
     ...(e.FRAMEWORKS_DIRECTORY ? { frameworksDirectory: e.FRAMEWORKS_DIRECTORY } : {}),

@@ -105,7 +105,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     services,
     allowedTenantIds: config.allowedTenantIds,
   });
-  const server = createHttpServer({ adapter, app, health: storage, maxBodyBytes: config.maxRequestBodyBytes, logger, reports: services });
+  const server = createHttpServer({ adapter, app, health: storage, maxBodyBytes: config.maxRequestBodyBytes, healthCacheMs: config.healthCacheMs, logger, reports: services });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -2,6 +2,8 @@ import restify, { type Server } from 'restify';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { StorageHealth } from '../domain/ports';
 import type { Logger } from '../logger';
+import { TURN_STORAGE_BUDGET_MS, withTurnDeadline } from '../turn-deadline';
+import { cachedHealth, HEALTH_CACHE_MS } from './cached-health';
 import { failClosedResponse } from './fail-closed';
 import { readActivityShape } from './activity-shape';
 import { strictJsonBody } from './json-body';
@@ -15,12 +17,15 @@ export interface HttpServerOptions {
   readonly logger: Logger;
   /** Serves the board report's signed download links; without it there is no /reports route. */
   readonly reports?: ReportDownloadServices;
+  /** How long one storage check answers /healthz; tests that stop storage set 0. */
+  readonly healthCacheMs?: number;
 }
 
 export function createHttpServer(options: HttpServerOptions): Server {
   // maxParamLength is passed through to the router (find-my-way), which otherwise drops long tokens as 404.
   const serverOptions: restify.ServerOptions & { maxParamLength: number } = {
-    name: 'prevent-partnership-bot',
+    // An empty name sends no Server header: nothing tells a scanner what answers here.
+    name: '',
     handleUncaughtExceptions: false,
     maxParamLength: MAX_REPORT_TOKEN_LENGTH,
   };
@@ -39,7 +44,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
     try {
       await options.adapter.process(req, failClosedResponse(res, () => turnStarted, shape.type === 'invoke'), (context) => {
         turnStarted = true;
-        return options.app.run(context).then(() => undefined);
+        const budget = shape.type === 'invoke' ? TURN_STORAGE_BUDGET_MS.invoke : TURN_STORAGE_BUDGET_MS.message;
+        return withTurnDeadline(budget, () => options.app.run(context)).then(() => undefined);
       });
     } catch (error) {
       // Whatever escapes the adapter is answered without its text: the library's messages name internals.
@@ -57,8 +63,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
     res.send(204);
   });
 
+  const health = cachedHealth(options.health, options.healthCacheMs ?? HEALTH_CACHE_MS);
   server.get('/healthz', async (_req, res) => {
-    const storage = await options.health.check();
+    const storage = await health.check();
     res.send(storage.reachable ? 200 : 503, { status: storage.reachable ? 'ok' : 'degraded', storage });
   });
 

@@ -266,6 +266,7 @@ describe('CONFIG_VARIABLES', () => {
         'AGENDA_POST_WORKING_DAYS',
         'CHASER_WORKING_DAYS',
         'MAX_REQUEST_BODY_KB',
+        'HEALTH_CACHE_SECONDS',
         'PUBLIC_BASE_URL',
         'REPORT_LINK_SECRET',
         'LOG_LEVEL',

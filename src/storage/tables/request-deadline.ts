@@ -1,4 +1,5 @@
 import type { TableServiceClientOptions } from '@azure/data-tables';
+import { currentTurnSignal } from '../../turn-deadline';
 
 type PipelinePolicy = NonNullable<TableServiceClientOptions['additionalPolicies']>[number]['policy'];
 
@@ -9,14 +10,20 @@ type PipelinePolicy = NonNullable<TableServiceClientOptions['additionalPolicies'
  */
 export const TABLE_OPERATION_DEADLINE_MS = 3_500;
 
-/** Aborts the whole operation (every attempt and the waits between them) once the deadline passes. */
+/**
+ * Aborts the whole operation (every attempt and the waits between them) once its own deadline
+ * passes, or sooner when the turn it serves has spent its storage budget (src/turn-deadline.ts).
+ */
 export function operationDeadlinePolicy(deadlineMs: number): PipelinePolicy {
   return {
     name: 'tableOperationDeadline',
     sendRequest(request, next) {
-      const deadline = AbortSignal.timeout(deadlineMs);
+      const signals = [AbortSignal.timeout(deadlineMs)];
       const existing = request.abortSignal as AbortSignal | undefined;
-      request.abortSignal = existing ? AbortSignal.any([existing, deadline]) : deadline;
+      if (existing) signals.push(existing);
+      const turn = currentTurnSignal();
+      if (turn) signals.push(turn);
+      request.abortSignal = signals.length === 1 ? signals[0]! : AbortSignal.any(signals);
       return next(request);
     },
   };

@@ -4,6 +4,7 @@ import { azuriteConnectionString } from '../../../src/config';
 import { StorageUnavailableError } from '../../../src/domain/errors';
 import { GuidanceTableRepository } from '../../../src/storage/tables/guidance-table-repository';
 import { TableStorage } from '../../../src/storage/tables/table-storage';
+import { currentTurnSignal, withTurnDeadline } from '../../../src/turn-deadline';
 
 /** A stand-in Table endpoint on loopback that counts requests and answers however the test says. */
 async function fakeTableEndpoint(answer: (res: http.ServerResponse) => void) {
@@ -70,5 +71,41 @@ describe('Table calls when storage misbehaves', () => {
     } finally {
       await endpoint.close();
     }
+  });
+
+  describe('one budget for a whole turn', () => {
+    // Each call's own deadline is a minute here: only the turn's budget can end these calls, so on
+    // code without a turn budget the test runs into jest's timeout instead of passing.
+    const generous = 60_000;
+
+    it('a turn that has spent its storage budget stops waiting on a storage that never answers', async () => {
+      const endpoint = await fakeTableEndpoint(() => undefined);
+      try {
+        const repository = new GuidanceTableRepository(new TableStorage(azuriteConnectionString(endpoint.port), 'hung', generous).client('guidance'));
+        await expect(withTurnDeadline(200, () => repository.get('warwickshire'))).rejects.toBeInstanceOf(StorageUnavailableError);
+      } finally {
+        await endpoint.close();
+      }
+    });
+
+    it('later calls in the same turn fail at once, without another request, once the budget is spent', async () => {
+      const endpoint = await fakeTableEndpoint(() => undefined);
+      try {
+        const repository = new GuidanceTableRepository(new TableStorage(azuriteConnectionString(endpoint.port), 'hung2', generous).client('guidance'));
+        const outcomes = await withTurnDeadline(200, async () => {
+          const first = await repository.get('warwickshire').catch((error: unknown) => error);
+          const second = await repository.get('warwickshire').catch((error: unknown) => error);
+          return [first, second];
+        });
+        expect(outcomes.every((outcome) => outcome instanceof StorageUnavailableError)).toBe(true);
+        expect(endpoint.requests).toBe(1);
+      } finally {
+        await endpoint.close();
+      }
+    });
+
+    it('work outside a turn (the outbox sender, schedules) has no turn budget', () => {
+      expect(currentTurnSignal()).toBeUndefined();
+    });
   });
 });
