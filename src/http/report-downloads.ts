@@ -8,10 +8,8 @@ export type ReportDownloadServices = Pick<BotServices, 'reportLinks' | 'director
 /** Signed links are a few hundred characters; the router's default cap on a path parameter is 100. */
 export const MAX_REPORT_TOKEN_LENGTH = 1024;
 
-/** Paths with the token cut out, for logs: a token is a key to the report until it expires. */
-export function withoutReportToken(url: string | undefined): string | undefined {
-  return url?.replace(/\/reports\/[^/?#]+/, '/reports/[token]');
-}
+// Paths with the token cut out, for logs; shared with the telemetry redaction so both cut the same.
+export { withoutReportToken } from '../telemetry-redaction';
 
 function plain(res: Response, status: number, message: string): void {
   res.sendRaw(status, `${message}\n`, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
