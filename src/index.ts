@@ -41,6 +41,7 @@ import { OrganisationTableRepository } from './storage/tables/organisation-table
 import { OutboxTableRepository } from './storage/tables/outbox-table-repository';
 import { PartnershipTableRepository } from './storage/tables/partnership-table-repository';
 import { StateDocumentTable } from './storage/tables/state-document-table';
+import { UsedReportLinkTable } from './storage/tables/used-report-link-table';
 import { TableStorage } from './storage/tables/table-storage';
 import { AuditTableRepository } from './storage/tables/audit-table-repository';
 import { auditRepositories } from './domain/audit/audited-repositories';
@@ -105,7 +106,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     services,
     allowedTenantIds: config.allowedTenantIds,
   });
-  const server = createHttpServer({ adapter, app, health: storage, maxBodyBytes: config.maxRequestBodyBytes, logger, reports: services });
+  const usedReportLinks = new UsedReportLinkTable(storage.client('reportLinks'));
+  const server = createHttpServer({ adapter, app, health: storage, maxBodyBytes: config.maxRequestBodyBytes, logger, reports: { ...services, usedReportLinks } });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
