@@ -30,6 +30,7 @@ import { loadLanguageUnderstanding } from './storage/files/language-files';
 import { UnrecognisedMessageTableCounter } from './storage/tables/unrecognised-message-table-counter';
 import { BackupBlobs } from './storage/backup/backup-blobs';
 import { ScheduledBackup } from './storage/backup/scheduled-backup';
+import { ScheduledRetention } from './storage/retention/scheduled-retention';
 import { ActionTableRepository } from './storage/tables/action-table-repository';
 import { AssessmentTableRepository } from './storage/tables/assessment-table-repository';
 import { MeetingTableRepository } from './storage/tables/meeting-table-repository';
@@ -137,6 +138,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       })
     : undefined;
   backups?.start();
+  // Working data past its retention period (docs/privacy.md) goes each night, whichever instance claims it.
+  const retention = new ScheduledRetention({ storage, logger, instanceId: randomUUID() });
+  retention.start();
   if (!backups && config.mode === 'production') logger.warn('BACKUP_BLOB_ENDPOINT is not set: no daily table backup is taken');
 
   const address = server.address();
@@ -152,6 +156,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
         scheduler.stop();
         chaserScheduler.stop();
         backups?.stop();
+        retention.stop();
         // Sends in flight get a moment to record their outcome, so a deploy leaves no row claimed.
         server.close(() => void sender.stop(5_000).then(resolve, resolve));
       }),
