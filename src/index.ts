@@ -85,7 +85,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     language,
     unrecognised: new UnrecognisedMessageTableCounter(storage.client('partnerships')),
     partnerships: new PartnershipResolver(partnershipRepository, config.defaultPartnershipId),
-    directory: new PartnershipDirectory(members, organisations, new ChannelTableRepository(storage.client('partnerships'))),
+    directory: new PartnershipDirectory(members, organisations, new ChannelTableRepository(storage.client('partnerships')), now),
     actions: new ActionUpdateService(actions, screenForPersonalData, now),
     updateRequests,
     membership: new MembershipService(members, organisations),
