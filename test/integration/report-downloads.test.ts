@@ -100,6 +100,14 @@ describe('board report downloads from the bot over HTTP, on Azurite', () => {
     expect((await fetch(url)).status).toBe(200);
   });
 
+  it('gives a link back when the download fails before the file is sent, so trying again gets the same answer, not "already used"', async () => {
+    const url = links.url(links.sign({ partnershipId: 'warwickshire', roundId: 'no-such-round', format: 'csv', aadObjectId: DEMO_OFFICER.aadObjectId }, new Date(Date.now() + REPORT_LINK_LIFETIME_MS)));
+    expect((await fetch(url)).status).toBe(404);
+    const again = await fetch(url);
+    expect(again.status).toBe(404);
+    expect(await again.text()).toBe('That self-assessment round is no longer there. Ask the bot for the report again.\n');
+  });
+
   it('answers an expired link with 410 and a short message', async () => {
     const response = await fetch(linkFor(DEMO_OFFICER, 'docx', new Date(Date.now() - 1000)));
     expect(response.status).toBe(410);
