@@ -138,6 +138,42 @@ resource backupRetention 'Microsoft.Storage/storageAccounts/blobServices/contain
   }
 }
 
+// Backups are deleted the day after they stop being immutable, so a name erased from the tables has
+// left every backup backupRetentionDays + 1 days after the erasure (and blob soft delete keeps a
+// deleted backup softDeleteDays more). docs/privacy.md describes erasure and backups.
+resource backupExpiry 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: backupStorage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'delete-expired-table-backups'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                'table-backups/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterCreationGreaterThan: backupRetentionDays + 1
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+
 // Built-in role ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
 var storageTableDataContributor = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
 var keyVaultSecretsUser = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')

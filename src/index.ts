@@ -30,6 +30,7 @@ import { loadLanguageUnderstanding } from './storage/files/language-files';
 import { UnrecognisedMessageTableCounter } from './storage/tables/unrecognised-message-table-counter';
 import { BackupBlobs } from './storage/backup/backup-blobs';
 import { ScheduledBackup } from './storage/backup/scheduled-backup';
+import { ScheduledRetention } from './storage/retention/scheduled-retention';
 import { ActionTableRepository } from './storage/tables/action-table-repository';
 import { AssessmentTableRepository } from './storage/tables/assessment-table-repository';
 import { MeetingTableRepository } from './storage/tables/meeting-table-repository';
@@ -41,6 +42,7 @@ import { OrganisationTableRepository } from './storage/tables/organisation-table
 import { OutboxTableRepository } from './storage/tables/outbox-table-repository';
 import { PartnershipTableRepository } from './storage/tables/partnership-table-repository';
 import { StateDocumentTable } from './storage/tables/state-document-table';
+import { UsedReportLinkTable } from './storage/tables/used-report-link-table';
 import { TableStorage } from './storage/tables/table-storage';
 import { AuditTableRepository } from './storage/tables/audit-table-repository';
 import { auditRepositories } from './domain/audit/audited-repositories';
@@ -83,7 +85,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     language,
     unrecognised: new UnrecognisedMessageTableCounter(storage.client('partnerships')),
     partnerships: new PartnershipResolver(partnershipRepository, config.defaultPartnershipId),
-    directory: new PartnershipDirectory(members, organisations, new ChannelTableRepository(storage.client('partnerships'))),
+    directory: new PartnershipDirectory(members, organisations, new ChannelTableRepository(storage.client('partnerships')), now),
     actions: new ActionUpdateService(actions, screenForPersonalData, now),
     updateRequests,
     membership: new MembershipService(members, organisations),
@@ -105,7 +107,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     services,
     allowedTenantIds: config.allowedTenantIds,
   });
-  const server = createHttpServer({ adapter, app, health: storage, maxBodyBytes: config.maxRequestBodyBytes, healthCacheMs: config.healthCacheMs, logger, reports: services });
+  const usedReportLinks = new UsedReportLinkTable(storage.client('reportLinks'));
+  const server = createHttpServer({ adapter, app, health: storage, maxBodyBytes: config.maxRequestBodyBytes, healthCacheMs: config.healthCacheMs, logger, reports: { ...services, usedReportLinks } });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -135,6 +138,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       })
     : undefined;
   backups?.start();
+  // Working data past its retention period (docs/privacy.md) goes each night, whichever instance claims it.
+  const retention = new ScheduledRetention({ storage, logger, instanceId: randomUUID() });
+  retention.start();
   if (!backups && config.mode === 'production') logger.warn('BACKUP_BLOB_ENDPOINT is not set: no daily table backup is taken');
 
   const address = server.address();
@@ -150,6 +156,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
         scheduler.stop();
         chaserScheduler.stop();
         backups?.stop();
+        retention.stop();
         // Sends in flight get a moment to record their outcome, so a deploy leaves no row claimed.
         server.close(() => void sender.stop(5_000).then(resolve, resolve));
       }),

@@ -1,4 +1,5 @@
 import type { AzureMonitorOpenTelemetryOptions } from 'applicationinsights';
+import { ReportLinkRedactingSpanProcessor } from './telemetry-redaction';
 
 export const CLOUD_ROLE_NAME = 'prevent-partnership-bot';
 
@@ -35,7 +36,8 @@ const REAL_LOADERS: TelemetryLoaders = {
  * Requests and dependencies (Table storage, the Bot Framework connector) to Application Insights when
  * APPLICATIONINSIGHTS_CONNECTION_STRING is set; otherwise nothing at all, not even loading the module.
  * Log and console collection stay off: logs go to stdout through pino, and message text must never
- * leave for telemetry. Returns whether telemetry was started.
+ * leave for telemetry. Board report links are cut out of request spans before anything exports them
+ * (telemetry-redaction.ts). Returns whether telemetry was started.
  */
 export function startTelemetry(env: NodeJS.ProcessEnv, loaders: TelemetryLoaders = REAL_LOADERS): boolean {
   const connectionString = env['APPLICATIONINSIGHTS_CONNECTION_STRING']?.trim();
@@ -46,6 +48,7 @@ export function startTelemetry(env: NodeJS.ProcessEnv, loaders: TelemetryLoaders
     enableLiveMetrics: false,
     enableAutoCollectRequests: true,
     enableAutoCollectDependencies: true,
+    spanProcessors: [new ReportLinkRedactingSpanProcessor()],
     instrumentationOptions: {
       http: { enabled: true },
       azureSdk: { enabled: true },

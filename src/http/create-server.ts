@@ -72,7 +72,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
   if (options.reports) registerReportDownloads(server, options.reports);
 
   server.on('restifyError', (req, _res, err, callback) => {
-    options.logger.warn({ method: req.method, url: withoutReportToken(req.url), status: err.statusCode, err: err.message }, 'request rejected');
+    options.logger.warn({ method: req.method, url: withoutReportToken(req.url), status: err.statusCode, err: withoutReportToken(err.message) }, 'request rejected');
     return callback();
   });
   return server;

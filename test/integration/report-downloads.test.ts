@@ -9,6 +9,7 @@ import { REPORT_LINK_LIFETIME_MS, ReportLinks } from '../../src/reports/report-l
 import type { ReportFormat } from '../../src/reports/report-format';
 import { readDocx } from '../support/docx-reader';
 import { DEMO_CHAIR, DEMO_OFFICER, SEEDED_ROUND, seedReportRound } from '../support/report-seed';
+import { TableStorage } from '../../src/storage/tables/table-storage';
 import { testConnectionString } from '../support/test-storage';
 
 const SECRET = 'integration-report-link-secret-0123456789';
@@ -65,6 +66,48 @@ describe('board report downloads from the bot over HTTP, on Azurite', () => {
     expect(response.headers.get('cache-control')).toBe('private, no-store');
   });
 
+  it('serves a link once: the second download is refused with 410 and no file', async () => {
+    const url = linkFor(DEMO_OFFICER, 'docx');
+    expect((await fetch(url)).status).toBe(200);
+    const built = logLines.filter((line) => line.includes('board report downloaded')).length;
+    const again = await fetch(url);
+    expect(again.status).toBe(410);
+    expect(again.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await again.text()).toBe('This link has already been used; ask the bot for a new board report.\n');
+    expect(logLines.filter((line) => line.includes('board report downloaded')).length).toBe(built);
+  });
+
+  it('lets each of the card\'s three links be used once, independently', async () => {
+    const offer = links.offer('warwickshire', SEEDED_ROUND.id, DEMO_CHAIR.aadObjectId);
+    const first = [(await fetch(offer.urls.docx)).status, (await fetch(offer.urls.xlsx)).status, (await fetch(offer.urls.csv)).status];
+    const second = [(await fetch(offer.urls.docx)).status, (await fetch(offer.urls.xlsx)).status, (await fetch(offer.urls.csv)).status];
+    expect({ first, second }).toEqual({ first: [200, 200, 200], second: [410, 410, 410] });
+  });
+
+  it('refuses the download with 503 when its use cannot be recorded, and serves it once storage is back', async () => {
+    const storage = new TableStorage(testConnectionString(), config.tableNamePrefix);
+    const url = linkFor(DEMO_OFFICER, 'csv');
+    await storage.client('reportLinks').deleteTable();
+    let refused: Response;
+    try {
+      refused = await fetch(url);
+    } finally {
+      await storage.client('reportLinks').createTable();
+    }
+    expect(refused.status).toBe(503);
+    expect(await refused.text()).toBe('The download could not be checked just now, so nothing was sent. Please try the link again in a moment.\n');
+    expect(logLines.some((line) => line.includes('its use could not be recorded') && line.includes('"level":50'))).toBe(true);
+    expect((await fetch(url)).status).toBe(200);
+  });
+
+  it('gives a link back when the download fails before the file is sent, so trying again gets the same answer, not "already used"', async () => {
+    const url = links.url(links.sign({ partnershipId: 'warwickshire', roundId: 'no-such-round', format: 'csv', aadObjectId: DEMO_OFFICER.aadObjectId }, new Date(Date.now() + REPORT_LINK_LIFETIME_MS)));
+    expect((await fetch(url)).status).toBe(404);
+    const again = await fetch(url);
+    expect(again.status).toBe(404);
+    expect(await again.text()).toBe('That self-assessment round is no longer there. Ask the bot for the report again.\n');
+  });
+
   it('answers an expired link with 410 and a short message', async () => {
     const response = await fetch(linkFor(DEMO_OFFICER, 'docx', new Date(Date.now() - 1000)));
     expect(response.status).toBe(410);
@@ -98,6 +141,10 @@ describe('board report downloads from the bot over HTTP, on Azurite', () => {
     const expired = linkFor(DEMO_OFFICER, 'csv', new Date(Date.now() - 1000));
     const tokens = [good, expired, `${good}x`].map((url) => url.split('/reports/')[1]!);
     for (const token of tokens) await fetch(`${base}/reports/${token}`);
+    // A used link, a mistyped route and a token with more path after it: refused, and still not logged.
+    const misdirected = linkFor(DEMO_OFFICER, 'docx').split('/reports/')[1]!;
+    for (const path of [`/reports/${tokens[0]}`, `/Reports/${misdirected}`, `/reports/${misdirected}/more`, `/reports/${misdirected}?copy=${misdirected}`]) await fetch(`${base}${path}`);
+    tokens.push(misdirected);
     const log = logLines.join('');
     expect(log).toContain('board report downloaded');
     for (const secret of [SECRET, ...tokens.map((t) => t.split('.')[1]!)]) expect(log).not.toContain(secret);

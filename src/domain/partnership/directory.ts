@@ -1,3 +1,4 @@
+import { londonDate } from '../clock';
 import type { ChannelRepository, MemberRepository, OrganisationRepository } from '../ports';
 import type { Actor } from './member';
 
@@ -10,14 +11,21 @@ export class PartnershipDirectory {
     private readonly members: MemberRepository,
     private readonly organisations: OrganisationRepository,
     private readonly channels: ChannelRepository,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Stores how to reach this person in 1:1 chat, unless it is already stored unchanged. */
+  /**
+   * Stores how to reach this person in 1:1 chat, unless this process already stored it unchanged
+   * today. Writing it again once a day keeps the row's last write close to the person's last message,
+   * which is what the retention purge of non-members' references counts from; and a reference the
+   * purge removed is stored again the next day they write.
+   */
   async rememberPersonalChat(partnershipId: string, aadObjectId: string, reference: string): Promise<void> {
     const key = `person\u0000${partnershipId}\u0000${aadObjectId}`;
-    if (this.remembered.get(key) === reference) return;
+    const value = `${londonDate(this.now())}\u0000${reference}`;
+    if (this.remembered.get(key) === value) return;
     await this.members.saveConversationReference(partnershipId, aadObjectId, reference);
-    this.remembered.set(key, reference);
+    this.remembered.set(key, value);
   }
 
   async personalChat(partnershipId: string, aadObjectId: string): Promise<string | undefined> {

@@ -12,6 +12,8 @@ import { readEntity } from './versioned-document';
 const CURRENT = 'action_';
 const HISTORY = 'history_';
 const NONCE = 'nonce_';
+/** The marker rows of card submits, for the retention purge. */
+export const ACTION_NONCE_PREFIX = NONCE;
 /** Azure Tables allows 100 operations in one transaction. */
 const BATCH = 100;
 

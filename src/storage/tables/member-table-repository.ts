@@ -9,6 +9,8 @@ import { readDocument, readDocumentsWithPrefix, readEntity, writeWithHistory } f
 
 const MEMBER_PREFIX = 'member_';
 const REFERENCE_PREFIX = 'convref_';
+/** The conversation reference rows, for the retention purge. */
+export const CONVERSATION_REFERENCE_PREFIX = REFERENCE_PREFIX;
 
 /**
  * A serialised ConversationReference is about 1-2 KB; 16 KiB leaves room for unusual ones and stays

@@ -21,6 +21,8 @@ const BATCH_PREFIX = 'batch_';
 const MESSAGE_PREFIX = 'msg_';
 const ONCE_PREFIX = 'once_';
 const SENDER_ROW = 'sender';
+/** Row kinds of the outbox partition, for storage-level jobs such as the retention purge. */
+export const OUTBOX_ROW_PREFIXES = { batch: BATCH_PREFIX, message: MESSAGE_PREFIX, once: ONCE_PREFIX } as const;
 /** A transaction holds at most 100 operations and 4 MiB; cards are large, so batches are cut by size too. */
 const MAX_OPERATIONS = 100;
 const MAX_TRANSACTION_CHARS = 1_500_000;

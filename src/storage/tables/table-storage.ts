@@ -18,6 +18,7 @@ export const TABLES = {
   outbox: 'Outbox',
   botState: 'BotState',
   audit: 'AuditLog',
+  reportLinks: 'UsedReportLinks',
 } as const;
 
 export type TableKey = keyof typeof TABLES;

@@ -5,8 +5,10 @@ const SECRET = 'unit-test-report-link-secret-0123456789';
 const NOW = new Date('2026-11-22T10:00:00Z');
 const CLAIMS = { partnershipId: 'warwickshire', roundId: '2026-27-q3', format: 'docx' as const, aadObjectId: 'aad-officer' };
 
+const LINK_ID = 'link-0000-0000-0001';
+
 function links(now: Date = NOW, secret = SECRET): ReportLinks {
-  return new ReportLinks({ secret, publicBaseUrl: 'https://prevent-bot.example.org/', now: () => now });
+  return new ReportLinks({ secret, publicBaseUrl: 'https://prevent-bot.example.org/', now: () => now, newLinkId: () => LINK_ID });
 }
 
 const inFifteenMinutes = new Date(NOW.getTime() + REPORT_LINK_LIFETIME_MS);
@@ -14,7 +16,7 @@ const inFifteenMinutes = new Date(NOW.getTime() + REPORT_LINK_LIFETIME_MS);
 describe('report links', () => {
   it('verifies a link it signed and gives back its claims', () => {
     const token = links().sign(CLAIMS, inFifteenMinutes);
-    expect(links().verify(token)).toEqual({ valid: true, claims: { ...CLAIMS, exp: inFifteenMinutes.getTime() / 1000 } });
+    expect(links().verify(token)).toEqual({ valid: true, claims: { ...CLAIMS, linkId: LINK_ID, exp: inFifteenMinutes.getTime() / 1000 } });
   });
 
   it('still accepts a link one second before it expires', () => {
@@ -89,6 +91,23 @@ describe('report links', () => {
       expect(url).not.toContain(SECRET);
       expect(Buffer.from(url.split('/reports/')[1]!.split('.')[0]!, 'base64url').toString('utf8')).not.toContain(SECRET);
     }
+  });
+
+  it('gives each offered link an id of its own, so each can be used once independently', () => {
+    const realLinks = new ReportLinks({ secret: SECRET, publicBaseUrl: 'https://prevent-bot.example.org', now: () => NOW });
+    const offer = realLinks.offer('warwickshire', '2026-27-q3', 'aad-officer');
+    const ids = Object.values(offer.urls).map((url) => {
+      const check = realLinks.verify(url.split('/reports/')[1]!);
+      return check.valid ? check.claims.linkId : check.reason;
+    });
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+  });
+
+  it('refuses a correctly signed link without a link id (one that could not be recorded as used)', () => {
+    const payload = Buffer.from(JSON.stringify({ ...CLAIMS, exp: 1_900_000_000 })).toString('base64url');
+    const signature = createHmac('sha256', SECRET).update(payload).digest('base64url');
+    expect(links().verify(`${payload}.${signature}`)).toEqual({ valid: false, reason: 'invalid' });
   });
 
   it('refuses a secret shorter than 32 characters', () => {
