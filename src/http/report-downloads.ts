@@ -1,6 +1,7 @@
 import type { Response, Server } from 'restify';
 import type { BotServices } from '../bot/bot-services';
 import { isDomainError } from '../domain/errors';
+import type { ReportFormat } from '../reports/report-format';
 import type { UsedReportLinks } from '../reports/used-report-links';
 
 /** What serving a download needs: the link checker, the record of used links, and the services that re-check and read. */
@@ -16,6 +17,27 @@ export const MAX_REPORT_TOKEN_LENGTH = 1024;
 
 // Paths with the token cut out, for logs; shared with the telemetry redaction so both cut the same.
 export { withoutReportToken } from '../telemetry-redaction';
+
+const FORMAT_NAMES: Readonly<Record<ReportFormat, string>> = { docx: 'Word document', xlsx: 'Excel workbook', csv: 'CSV file' };
+
+/**
+ * What opening a link shows: one button that asks for the file. Safe Links and other scanners open
+ * a link before the person does; a page costs nothing to open, so only the person's own click (a
+ * POST) spends the link. Fixed text only: nothing from the link or the request is written into it.
+ */
+function downloadPage(format: ReportFormat): string {
+  return `<!doctype html>
+<html lang="en-GB">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Board report</title>
+<style>body{font-family:"Segoe UI",system-ui,sans-serif;margin:3rem auto;max-width:32rem;padding:0 1rem;color:#242424}button{font:inherit;padding:.5rem 1.25rem;background:#5b5fc7;color:#fff;border:0;border-radius:4px;cursor:pointer}</style></head>
+<body>
+<h1>Board report</h1>
+<p>The ${FORMAT_NAMES[format]} is made when you press Download. The link works once; ask the bot for the report again if you need another copy.</p>
+<form method="post"><button type="submit">Download</button></form>
+</body>
+</html>
+`;
+}
 
 function plain(res: Response, status: number, message: string): void {
   res.sendRaw(status, `${message}\n`, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -38,22 +60,43 @@ function statusFor(error: unknown): { status: number; message: string } {
 }
 
 /**
- * GET /reports/:token: checks the link's signature (403) and expiry (410), checks that the person it
- * was made for is still the Prevent Officer or chair of that partnership (403), records the link as
- * used (410 if it already was; 503 if that cannot be recorded, failing closed), then makes the file
- * in memory and sends it as an attachment. A download that fails before the file is sent gives the
- * link back. The token never reaches a log line.
+ * GET /reports/:token: checks the link's signature (403) and expiry (410) and shows a page with a
+ * Download button; nothing is read or spent, so a link scanner opening it first does no harm.
+ *
+ * POST /reports/:token (the button): the same checks, then that the person it was made for is still
+ * the Prevent Officer or chair of that partnership (403), records the link as used (410 if it
+ * already was; 503 if that cannot be recorded, failing closed), then makes the file in memory and
+ * sends it as an attachment. A download that fails before the file is sent gives the link back.
+ * The token never reaches a log line.
  */
 export function registerReportDownloads(server: Server, services: ReportDownloadServices): void {
+  const verified = (token: unknown, res: Response) => {
+    const check = services.reportLinks.verify(String(token ?? ''));
+    if (check.valid) return check.claims;
+    services.logger.warn({ reason: check.reason }, 'board report link refused');
+    if (check.reason === 'expired') plain(res, 410, 'This download link has expired. Ask the bot for the report again.');
+    else plain(res, 403, 'This download link is not valid.');
+    return undefined;
+  };
+
   server.get('/reports/:token', async (req, res) => {
-    const check = services.reportLinks.verify(String(req.params?.token ?? ''));
-    if (!check.valid) {
-      services.logger.warn({ reason: check.reason }, 'board report link refused');
-      if (check.reason === 'expired') plain(res, 410, 'This download link has expired. Ask the bot for the report again.');
-      else plain(res, 403, 'This download link is not valid.');
-      return;
-    }
-    const { partnershipId, roundId, format, aadObjectId, linkId, exp } = check.claims;
+    const claims = verified(req.params?.token, res);
+    if (!claims) return;
+    res.sendRaw(200, downloadPage(claims.format), {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      // The page runs no script, loads nothing, may only post back to itself and never hands the
+      // link on in a Referer header.
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+      'Referrer-Policy': 'no-referrer',
+    });
+  });
+
+  server.post('/reports/:token', async (req, res) => {
+    const claims = verified(req.params?.token, res);
+    if (!claims) return;
+    const { partnershipId, roundId, format, aadObjectId, linkId, exp } = claims;
     let marked = false;
     try {
       const actor = await services.directory.actorFor(partnershipId, aadObjectId, undefined);

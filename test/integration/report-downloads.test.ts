@@ -40,12 +40,15 @@ describe('board report downloads from the bot over HTTP, on Azurite', () => {
     await bot?.close();
   });
 
+  /** The Download button on the page a link opens: the request that spends the link. */
+  const download = (url: string) => fetch(url, { method: 'POST' });
+
   function linkFor(person: { aadObjectId: string }, format: ReportFormat, expiresAt = new Date(Date.now() + REPORT_LINK_LIFETIME_MS)): string {
     return links.url(links.sign({ partnershipId: 'warwickshire', roundId: SEEDED_ROUND.id, format, aadObjectId: person.aadObjectId }, expiresAt));
   }
 
   it('sends the Prevent Officer a Word document that opens, as an attachment', async () => {
-    const response = await fetch(linkFor(DEMO_OFFICER, 'docx'));
+    const response = await download(linkFor(DEMO_OFFICER, 'docx'));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="warwickshire-2026-27-q3-board-report.docx"');
@@ -54,7 +57,7 @@ describe('board report downloads from the bot over HTTP, on Azurite', () => {
   });
 
   it('sends the chair the workbook, which opens', async () => {
-    const response = await fetch(linkFor(DEMO_CHAIR, 'xlsx'));
+    const response = await download(linkFor(DEMO_CHAIR, 'xlsx'));
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
@@ -62,15 +65,15 @@ describe('board report downloads from the bot over HTTP, on Azurite', () => {
   });
 
   it('asks browsers and proxies not to keep the file', async () => {
-    const response = await fetch(linkFor(DEMO_OFFICER, 'csv'));
+    const response = await download(linkFor(DEMO_OFFICER, 'csv'));
     expect(response.headers.get('cache-control')).toBe('private, no-store');
   });
 
   it('serves a link once: the second download is refused with 410 and no file', async () => {
     const url = linkFor(DEMO_OFFICER, 'docx');
-    expect((await fetch(url)).status).toBe(200);
+    expect((await download(url)).status).toBe(200);
     const built = logLines.filter((line) => line.includes('board report downloaded')).length;
-    const again = await fetch(url);
+    const again = await download(url);
     expect(again.status).toBe(410);
     expect(again.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(await again.text()).toBe('This link has already been used; ask the bot for a new board report.\n');
@@ -79,8 +82,8 @@ describe('board report downloads from the bot over HTTP, on Azurite', () => {
 
   it('lets each of the card\'s three links be used once, independently', async () => {
     const offer = links.offer('warwickshire', SEEDED_ROUND.id, DEMO_CHAIR.aadObjectId);
-    const first = [(await fetch(offer.urls.docx)).status, (await fetch(offer.urls.xlsx)).status, (await fetch(offer.urls.csv)).status];
-    const second = [(await fetch(offer.urls.docx)).status, (await fetch(offer.urls.xlsx)).status, (await fetch(offer.urls.csv)).status];
+    const first = [(await download(offer.urls.docx)).status, (await download(offer.urls.xlsx)).status, (await download(offer.urls.csv)).status];
+    const second = [(await download(offer.urls.docx)).status, (await download(offer.urls.xlsx)).status, (await download(offer.urls.csv)).status];
     expect({ first, second }).toEqual({ first: [200, 200, 200], second: [410, 410, 410] });
   });
 
@@ -90,26 +93,26 @@ describe('board report downloads from the bot over HTTP, on Azurite', () => {
     await storage.client('reportLinks').deleteTable();
     let refused: Response;
     try {
-      refused = await fetch(url);
+      refused = await download(url);
     } finally {
       await storage.client('reportLinks').createTable();
     }
     expect(refused.status).toBe(503);
     expect(await refused.text()).toBe('The download could not be checked just now, so nothing was sent. Please try the link again in a moment.\n');
     expect(logLines.some((line) => line.includes('its use could not be recorded') && line.includes('"level":50'))).toBe(true);
-    expect((await fetch(url)).status).toBe(200);
+    expect((await download(url)).status).toBe(200);
   });
 
   it('gives a link back when the download fails before the file is sent, so trying again gets the same answer, not "already used"', async () => {
     const url = links.url(links.sign({ partnershipId: 'warwickshire', roundId: 'no-such-round', format: 'csv', aadObjectId: DEMO_OFFICER.aadObjectId }, new Date(Date.now() + REPORT_LINK_LIFETIME_MS)));
-    expect((await fetch(url)).status).toBe(404);
-    const again = await fetch(url);
+    expect((await download(url)).status).toBe(404);
+    const again = await download(url);
     expect(again.status).toBe(404);
     expect(await again.text()).toBe('That self-assessment round is no longer there. Ask the bot for the report again.\n');
   });
 
   it('answers an expired link with 410 and a short message', async () => {
-    const response = await fetch(linkFor(DEMO_OFFICER, 'docx', new Date(Date.now() - 1000)));
+    const response = await download(linkFor(DEMO_OFFICER, 'docx', new Date(Date.now() - 1000)));
     expect(response.status).toBe(410);
     expect(await response.text()).toBe('This download link has expired. Ask the bot for the report again.\n');
   });
@@ -119,7 +122,7 @@ describe('board report downloads from the bot over HTTP, on Azurite', () => {
     const [payload, signature] = url.split('/reports/')[1]!.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8'));
     const forged = Buffer.from(JSON.stringify({ ...claims, aadObjectId: '00000000-0000-0000-0000-000000000099' })).toString('base64url');
-    const response = await fetch(`${base}/reports/${forged}.${signature}`);
+    const response = await download(`${base}/reports/${forged}.${signature}`);
     expect(response.status).toBe(403);
     expect(await response.text()).toBe('This download link is not valid.\n');
   });
@@ -129,9 +132,9 @@ describe('board report downloads from the bot over HTTP, on Azurite', () => {
     const formerChair = { aadObjectId: '00000000-0000-0000-0000-000000000098', name: 'Fiona Former' };
     await repositories.members.save('warwickshire', { ...formerChair, role: 'chair' }, { id: 'test', name: 'test' });
     const url = linkFor(formerChair, 'csv');
-    expect((await fetch(url)).status).toBe(200);
+    expect((await download(url)).status).toBe(200);
     await repositories.members.save('warwickshire', { ...formerChair, role: 'staff' }, { id: 'test', name: 'test' });
-    const response = await fetch(url);
+    const response = await download(url);
     expect(response.status).toBe(403);
     expect(await response.text()).toBe('You are not allowed to download this report.\n');
   });
@@ -140,13 +143,41 @@ describe('board report downloads from the bot over HTTP, on Azurite', () => {
     const good = linkFor(DEMO_OFFICER, 'csv');
     const expired = linkFor(DEMO_OFFICER, 'csv', new Date(Date.now() - 1000));
     const tokens = [good, expired, `${good}x`].map((url) => url.split('/reports/')[1]!);
-    for (const token of tokens) await fetch(`${base}/reports/${token}`);
+    for (const token of tokens) await download(`${base}/reports/${token}`);
     // A used link, a mistyped route and a token with more path after it: refused, and still not logged.
     const misdirected = linkFor(DEMO_OFFICER, 'docx').split('/reports/')[1]!;
-    for (const path of [`/reports/${tokens[0]}`, `/Reports/${misdirected}`, `/reports/${misdirected}/more`, `/reports/${misdirected}?copy=${misdirected}`]) await fetch(`${base}${path}`);
+    for (const path of [`/reports/${tokens[0]}`, `/Reports/${misdirected}`, `/reports/${misdirected}/more`, `/reports/${misdirected}?copy=${misdirected}`]) await download(`${base}${path}`);
     tokens.push(misdirected);
     const log = logLines.join('');
     expect(log).toContain('board report downloaded');
     for (const secret of [SECRET, ...tokens.map((t) => t.split('.')[1]!)]) expect(log).not.toContain(secret);
+  });
+
+  describe('opening a link', () => {
+    it('shows a page with a Download button and spends nothing, so a link scanner opening it first leaves it for the person', async () => {
+      const url = linkFor(DEMO_OFFICER, 'docx');
+      for (const opened of [await fetch(url), await fetch(url)]) {
+        expect(opened.status).toBe(200);
+        expect(opened.headers.get('content-type')).toBe('text/html; charset=utf-8');
+        const page = await opened.text();
+        expect(page).toContain('<form method="post"><button type="submit">Download</button></form>');
+        expect(page).toContain('Word document');
+      }
+      expect((await download(url)).status).toBe(200);
+      expect((await download(url)).status).toBe(410);
+    });
+
+    it('serves the page with no script, no framing, nothing loaded and no Referer carrying the link onwards', async () => {
+      const opened = await fetch(linkFor(DEMO_CHAIR, 'xlsx'));
+      expect(opened.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+      expect(opened.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(opened.headers.get('cache-control')).toBe('no-store');
+      expect(await opened.text()).not.toMatch(/<script|warwickshire|\/reports\//i);
+    });
+
+    it('refuses an expired or tampered link on the page as on the download', async () => {
+      expect((await fetch(linkFor(DEMO_OFFICER, 'csv', new Date(Date.now() - 1000)))).status).toBe(410);
+      expect((await fetch(`${linkFor(DEMO_OFFICER, 'csv')}x`)).status).toBe(403);
+    });
   });
 });
