@@ -46,6 +46,9 @@ import { AuditTableRepository } from './storage/tables/audit-table-repository';
 import { auditRepositories } from './domain/audit/audited-repositories';
 import { AuditRecorder } from './domain/audit/audit-recorder';
 import { logAuditFailure } from './storage/audited-storage';
+import { AuditAnchoring } from './domain/audit/audit-anchoring';
+import { anchorStoreFor, valueHasherFor } from './storage/audit/audit-from-config';
+import { ScheduledAnchoring } from './storage/audit/scheduled-anchoring';
 
 export interface RunningBot {
   readonly server: ReturnType<typeof createHttpServer>;
@@ -59,6 +62,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   await storage.ensureTables();
 
   const now = () => new Date();
+  const auditLog = new AuditTableRepository(storage.client('audit'));
   // Every governance write goes through these decorators, which append to the audit log after it.
   const { partnerships: partnershipRepository, actions, members, organisations, assessments, meetings: meetingRepository, updateRounds, guidance: guidanceRepository } = auditRepositories(
     {
@@ -71,7 +75,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       updateRounds: new UpdateRoundTableRepository(storage.client('actions')),
       guidance: new GuidanceTableRepository(storage.client('guidance')),
     },
-    new AuditRecorder(new AuditTableRepository(storage.client('audit')), now, logAuditFailure(logger)),
+    new AuditRecorder(auditLog, now, logAuditFailure(logger), valueHasherFor(config)),
   );
   const adapter = createAdapter(config, logger);
   const [frameworks, language] = await Promise.all([loadFrameworks(config.frameworksDirectory), loadLanguageUnderstanding()]);
@@ -135,6 +139,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       })
     : undefined;
   backups?.start();
+  const anchoring = new ScheduledAnchoring(new AuditAnchoring(auditLog, anchorStoreFor(config), now), () => services.partnerships.allIds(), logger);
+  anchoring.start();
+  if (config.mode === 'production' && 'file' in config.audit.anchors) logger.warn('BACKUP_BLOB_ENDPOINT is not set: audit chain heads are anchored only to a local file');
   if (!backups && config.mode === 'production') logger.warn('BACKUP_BLOB_ENDPOINT is not set: no daily table backup is taken');
 
   const address = server.address();
@@ -150,6 +157,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
         scheduler.stop();
         chaserScheduler.stop();
         backups?.stop();
+        anchoring.stop();
         // Sends in flight get a moment to record their outcome, so a deploy leaves no row claimed.
         server.close(() => void sender.stop(5_000).then(resolve, resolve));
       }),

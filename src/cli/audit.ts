@@ -8,20 +8,38 @@ import { AuditTableRepository } from '../storage/tables/audit-table-repository';
 import { PartnershipTableRepository } from '../storage/tables/partnership-table-repository';
 import { TableStorage } from '../storage/tables/table-storage';
 import { runCli } from './cli-runner';
+import { checkAnchors, type AuditAnchorStore } from '../domain/audit/audit-anchor';
+import { anchorStoreFor } from '../storage/audit/audit-from-config';
 
 const USAGE = 'usage: npm run audit -- --verify [--partnership ID]   or   npm run audit -- --list [--since YYYY-MM-DD] [--partnership ID]';
 
-/** One line per partnership; `intact` is false when any chain is broken. */
-export async function verifyAuditLogs(log: AuditLog, partnershipIds: readonly string[]): Promise<{ lines: string[]; intact: boolean }> {
+/**
+ * One line per partnership; `intact` is false when any chain is broken. With anchors, a chain that
+ * verifies on its own must also still hold every anchored head: rows cut from the end with the head
+ * row moved back, or hashes recomputed after an edit, are caught there and not by the chain.
+ */
+export async function verifyAuditLogs(log: AuditLog, partnershipIds: readonly string[], anchors?: AuditAnchorStore): Promise<{ lines: string[]; intact: boolean }> {
   const lines: string[] = [];
   let intact = true;
   for (const partnershipId of partnershipIds) {
-    const verdict = verifyChain(await log.list(partnershipId), await log.head(partnershipId));
-    if (verdict.intact) {
-      lines.push(`audit chain of ${partnershipId}: ${verdict.entries} ${verdict.entries === 1 ? 'entry' : 'entries'}, intact`);
-    } else {
+    const entries = await log.list(partnershipId);
+    const verdict = verifyChain(entries, await log.head(partnershipId));
+    if (!verdict.intact) {
       intact = false;
       lines.push(`audit chain of ${partnershipId}: BROKEN at entry ${verdict.sequence} (${verdict.problem}): ${verdict.detail}`);
+      continue;
+    }
+    const counted = `${verdict.entries} ${verdict.entries === 1 ? 'entry' : 'entries'}`;
+    if (!anchors) {
+      lines.push(`audit chain of ${partnershipId}: ${counted}, intact`);
+      continue;
+    }
+    const anchored = checkAnchors(entries, await anchors.list(partnershipId));
+    if (anchored.intact) {
+      lines.push(`audit chain of ${partnershipId}: ${counted}, intact, ${anchored.anchors} ${anchored.anchors === 1 ? 'anchor' : 'anchors'} matched`);
+    } else {
+      intact = false;
+      lines.push(`audit chain of ${partnershipId}: BROKEN (trimmed or rewritten): ${anchored.detail}`);
     }
   }
   return { lines, intact };
@@ -58,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const ids = partnershipId ? [partnershipId] : await new PartnershipTableRepository(storage.client('partnerships')).listIds();
-  const { lines, intact } = await verifyAuditLogs(log, ids.length > 0 ? ids : [config.defaultPartnershipId]);
+  const { lines, intact } = await verifyAuditLogs(log, ids.length > 0 ? ids : [config.defaultPartnershipId], anchorStoreFor(config));
   for (const line of lines) (intact ? console.log : console.error)(line);
   return intact ? 0 : 1;
 }

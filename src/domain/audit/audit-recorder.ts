@@ -1,5 +1,5 @@
 import type { AuditLog } from '../ports';
-import { valueHash } from './audit-chain';
+import { keyedValueHash, type ValueHasher } from './audit-chain';
 import type { AuditEvent, AuditVerb } from './audit-entry';
 
 /**
@@ -23,25 +23,32 @@ export type AuditFailureListener = (error: AuditNotRecordedError) => void;
 /** Actor id for changes the bot makes on its own (posting a card, claiming a scheduled post). */
 export const SYSTEM_ACTOR = 'system:bot';
 
-/** Turns a successful write into an audit entry: hashes the old and new values, appends, reports failure. */
+/** Turns a successful write into an audit entry: hashes the old and new values with the deployment's key, appends, reports failure. */
 export class AuditRecorder {
   constructor(
     private readonly log: AuditLog,
     private readonly now: () => Date,
     private readonly onFailure: AuditFailureListener,
+    private readonly hasher: ValueHasher,
   ) {}
 
-  async record(partnershipId: string, actorId: string, verb: AuditVerb, entity: string, before: unknown, after: unknown): Promise<void> {
-    const beforeHash = valueHash(before);
-    const afterHash = valueHash(after);
-    const event: AuditEvent = {
+  /** The event for a change, its values hashed: what `record` appends, and what a pending-audit row holds. */
+  event(actorId: string, verb: AuditVerb, entity: string, before: unknown, after: unknown): AuditEvent {
+    const beforeHash = keyedValueHash(before, this.hasher);
+    const afterHash = keyedValueHash(after, this.hasher);
+    return {
       at: this.now().toISOString(),
       actorId,
       verb,
       entity,
       ...(beforeHash ? { beforeHash } : {}),
       ...(afterHash ? { afterHash } : {}),
+      ...(beforeHash || afterHash ? { valueHashing: this.hasher.scheme } : {}),
     };
+  }
+
+  async record(partnershipId: string, actorId: string, verb: AuditVerb, entity: string, before: unknown, after: unknown): Promise<void> {
+    const event = this.event(actorId, verb, entity, before, after);
     try {
       await this.log.append(partnershipId, event);
     } catch (cause) {

@@ -31,6 +31,8 @@ interface EntryColumns {
   entity: string;
   beforeHash?: string;
   afterHash?: string;
+  valueHashing?: string;
+  pendingId?: string;
   previousHash: string;
   hash: string;
 }
@@ -104,11 +106,11 @@ export class AuditTableRepository implements AuditLog {
         queryOptions: { filter: odata`PartitionKey eq ${pk} and RowKey ge ${auditEntryRowKey(fromSequence)} and RowKey lt ${`${ENTRY}~`}` },
       });
       for await (const row of rows) {
-        const { partnershipId: storedPartnership, sequence, at, actorId, verb, entity, beforeHash, afterHash, previousHash, hash } = row;
+        const { partnershipId: storedPartnership, sequence, at, actorId, verb, entity, beforeHash, afterHash, valueHashing, pendingId, previousHash, hash } = row;
         entries.push(
           parseOrThrow(
             storedAuditEntrySchema,
-            { partnershipId: storedPartnership, sequence, at, actorId, verb, entity, ...(beforeHash ? { beforeHash } : {}), ...(afterHash ? { afterHash } : {}), previousHash, hash },
+            { partnershipId: storedPartnership, sequence, at, actorId, verb, entity, ...(beforeHash ? { beforeHash } : {}), ...(afterHash ? { afterHash } : {}), ...(valueHashing ? { valueHashing } : {}), ...(pendingId ? { pendingId } : {}), previousHash, hash },
             `audit row ${row.rowKey as unknown as string}`,
           ),
         );
