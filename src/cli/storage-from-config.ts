@@ -9,6 +9,7 @@ import { OrganisationTableRepository } from '../storage/tables/organisation-tabl
 import { PartnershipTableRepository } from '../storage/tables/partnership-table-repository';
 import { TableStorage } from '../storage/tables/table-storage';
 import { valueHasherFor } from '../storage/audit/audit-from-config';
+import { TablePendingAudits } from '../storage/audit/table-pending-audits';
 
 /** The Table repositories the command-line tools write through (the same ones the bot reads). */
 export async function openRepositories(config: Pick<Config, 'storage' | 'tableNamePrefix'> & Partial<Pick<Config, 'audit'>>) {
@@ -16,7 +17,7 @@ export async function openRepositories(config: Pick<Config, 'storage' | 'tableNa
   await storage.ensureTables();
   const auditLog = new AuditTableRepository(storage.client('audit'));
   // CLI writes are audited like the bot's, under their tool's id ("cli:import-plan").
-  const recorder = new AuditRecorder(auditLog, () => new Date(), (error) => console.error(`${error.message}: ${String(error.cause)}`), valueHasherFor(config));
+  const recorder = new AuditRecorder(auditLog, () => new Date(), (error) => console.error(`${error.message}: ${String(error.cause)}`), valueHasherFor(config), new TablePendingAudits(storage, auditLog));
   return {
     storage,
     auditLog,

@@ -1,6 +1,7 @@
 import type { AuditLog } from '../ports';
 import { keyedValueHash, type ValueHasher } from './audit-chain';
 import type { AuditEvent, AuditVerb } from './audit-entry';
+import type { PendingAudits } from './pending-audit';
 
 /**
  * The write was saved but the audit log could not record it. Raised after the write, never instead
@@ -17,6 +18,14 @@ export class AuditNotRecordedError extends Error {
   }
 }
 
+export interface AuditedChange {
+  readonly actorId: string;
+  readonly verb: AuditVerb;
+  readonly entity: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
 /** Told about every append that failed, so the gap reaches the operator's log as well as the user. */
 export type AuditFailureListener = (error: AuditNotRecordedError) => void;
 
@@ -30,7 +39,31 @@ export class AuditRecorder {
     private readonly now: () => Date,
     private readonly onFailure: AuditFailureListener,
     private readonly hasher: ValueHasher,
+    private readonly pending?: PendingAudits,
   ) {}
+
+  /**
+   * Makes a write and audits it. Where storage can, the audit entry is first written as a pending
+   * row in the write's own transaction, then appended to the chain and the row removed; if that last
+   * step fails (or never happens), the row stays for the sweep. `wrote` says whether the write changed
+   * anything (an idempotent repeat did not, and is not audited). The event is built before the write,
+   * from the values the caller gives.
+   */
+  async around<T>(partnershipId: string, change: AuditedChange, write: () => Promise<T>, wrote: (result: T) => boolean = () => true): Promise<T> {
+    const event = this.event(change.actorId, change.verb, change.entity, change.before, change.after);
+    const offered = this.pending
+      ? await this.pending.offer({ id: this.pending.newId(this.now()), partnershipId, event }, write)
+      : { result: await write(), settle: undefined };
+    if (!wrote(offered.result)) return offered.result;
+    try {
+      await (offered.settle ? offered.settle() : this.log.append(partnershipId, event));
+    } catch (cause) {
+      const error = new AuditNotRecordedError(partnershipId, event, cause);
+      this.onFailure(error);
+      throw error;
+    }
+    return offered.result;
+  }
 
   /** The event for a change, its values hashed: what `record` appends, and what a pending-audit row holds. */
   event(actorId: string, verb: AuditVerb, entity: string, before: unknown, after: unknown): AuditEvent {
