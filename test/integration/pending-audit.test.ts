@@ -89,8 +89,14 @@ describe('audit entries for writes whose audit append never happened, on Azurite
     expect(failures).toHaveLength(1);
     expect(await pendingRows(storage)).toEqual(['members warwickshire']);
 
-    await expect(new TablePendingAudits(storage, log).sweep()).resolves.toBe(1);
+    const sweeper = new TablePendingAudits(storage, log);
+    expect((await verifyAuditLogs(log, ['warwickshire'], undefined, await sweeper.waiting())).lines).toEqual([
+      'audit chain of warwickshire: 1 write awaits its audit entry (npm run audit -- --sweep appends them now)',
+      'audit chain of warwickshire: 0 entries, intact',
+    ]);
+    await expect(sweeper.sweep()).resolves.toBe(1);
     await expect(new TablePendingAudits(storage, log).sweep()).resolves.toBe(0);
+    expect(await sweeper.waiting()).toEqual(new Map());
     const entries = await log.list('warwickshire');
     expect(entries).toEqual([expect.objectContaining({ sequence: 1, actorId: 'aad-officer', verb: 'member-save', entity: 'member:aad-lead', at: AT.toISOString(), pendingId: expect.any(String) })]);
     expect(await pendingRows(storage)).toEqual([]);

@@ -75,6 +75,22 @@ export class TablePendingAudits implements PendingAudits {
 
   /** Appends every pending row found, oldest first; how many were appended by this sweep. */
   async sweep(): Promise<number> {
+    let appended = 0;
+    for (const { table, partitionKey, pending } of await this.find()) {
+      if (await this.settle(table, partitionKey, pending)) appended++;
+    }
+    return appended;
+  }
+
+  /** How many writes of each partnership are waiting for their audit entry. */
+  async waiting(): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const { pending } of await this.find()) counts.set(pending.partnershipId, (counts.get(pending.partnershipId) ?? 0) + 1);
+    return counts;
+  }
+
+  /** Every pending row of the audited tables, oldest first (a scan of each table by RowKey range). */
+  private async find(): Promise<{ table: TableClient; partitionKey: string; pending: PendingAudit }[]> {
     const found: { table: TableClient; partitionKey: string; pending: PendingAudit }[] = [];
     for (const key of PENDING_AUDIT_TABLES) {
       const table = this.storage.client(key);
@@ -92,11 +108,7 @@ export class TablePendingAudits implements PendingAudits {
         }
       });
     }
-    let appended = 0;
-    for (const { table, partitionKey, pending } of found.sort((a, b) => a.pending.id.localeCompare(b.pending.id))) {
-      if (await this.settle(table, partitionKey, pending)) appended++;
-    }
-    return appended;
+    return found.sort((a, b) => a.pending.id.localeCompare(b.pending.id));
   }
 }
 
