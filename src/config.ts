@@ -238,6 +238,6 @@ function auditSettings(hashKey: string | undefined, localDirectory: string, tabl
     anchors: blobEndpoint
       ? { blobEndpoint, container, ...(clientId ? { managedIdentityClientId: clientId } : {}) }
       : // One file per table prefix: test runs and demos with their own tables never mix anchors with the real local chain.
-        { file: path.join(localDirectory, `audit-anchors-${tableNamePrefix}.ndjson`) },
+        { file: path.join(localDirectory, 'audit-anchors', `${tableNamePrefix}.ndjson`) },
   };
 }

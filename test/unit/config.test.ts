@@ -267,7 +267,7 @@ describe('the audit settings', () => {
 
   it('anchors local runs to an append-only file per table prefix beside the local data, with a generated key there', () => {
     const audit = loadConfig({ TABLE_NAME_PREFIX: 'demo' }).audit;
-    expect(audit).toEqual({ localDirectory: LOCAL_DATA_DIRECTORY, anchors: { file: path.join(LOCAL_DATA_DIRECTORY, 'audit-anchors-demo.ndjson') } });
+    expect(audit).toEqual({ localDirectory: LOCAL_DATA_DIRECTORY, anchors: { file: path.join(LOCAL_DATA_DIRECTORY, 'audit-anchors', 'demo.ndjson') } });
   });
 });
 
