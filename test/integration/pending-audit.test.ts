@@ -103,6 +103,22 @@ describe('audit entries for writes whose audit append never happened, on Azurite
     expect((await verifyAuditLogs(log, ['warwickshire'])).intact).toBe(true);
   });
 
+  it('removes a pending row whose entry was appended just before a stop, without appending it again', async () => {
+    const repos = repositories(storage, new StoppedBeforeAppend(storage.client('audit')), true);
+    await expect(repos.members.save('warwickshire', member('aad-lead'), OFFICER)).rejects.toThrow(AuditNotRecordedError);
+    // The append happened; the stop came before the pending row was deleted.
+    const rows: PendingAudit[] = [];
+    for await (const row of storage.client('members').listEntities<{ partnershipId: string; eventJson: string }>()) {
+      if (String(row.rowKey).startsWith(PENDING_AUDIT_PREFIX)) rows.push({ id: String(row.rowKey).slice(PENDING_AUDIT_PREFIX.length), partnershipId: row.partnershipId, event: JSON.parse(row.eventJson) });
+    }
+    expect(rows).toHaveLength(1);
+    await log.appendPending(rows[0]!);
+
+    await expect(new TablePendingAudits(storage, log).sweep()).resolves.toBe(0);
+    expect((await log.list('warwickshire')).map((e) => e.entity)).toEqual(['member:aad-lead']);
+    expect(await pendingRows(storage)).toEqual([]);
+  });
+
   it('recovers a write whose reply was lost after it landed: the caller heard "not saved", the audit log still gets the change', async () => {
     const failures: AuditNotRecordedError[] = [];
     const recorder = new AuditRecorder(log, () => AT, (error) => failures.push(error), HASHER, new TablePendingAudits(storage, log));

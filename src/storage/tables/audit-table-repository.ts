@@ -89,7 +89,8 @@ export class AuditTableRepository implements AuditLog {
     const pk = encodeKey(partnershipId);
     const applied = valid.pendingId ? APPLIED + valid.pendingId : undefined;
     for (let attempt = 1; ; attempt++) {
-      if (applied && (await readEntity(this.table, pk, applied, 'read audit pending marker'))) return undefined;
+      // Not read before the first attempt: if it was appended before, creating the marker fails (409) and the retry finds it.
+      if (applied && attempt > 1 && (await readEntity(this.table, pk, applied, 'read audit pending marker'))) return undefined;
       const head = this.heads.get(partnershipId) ?? (await this.readHead(pk));
       const entry = chainEntry(partnershipId, head, valid);
       const newHead = { partitionKey: pk, rowKey: HEAD, sequence: entry.sequence, hash: entry.hash };
