@@ -42,6 +42,11 @@ param logLevel string = 'info'
 @description('Signs the board report download links. Generated once by m365agents.yml (or openssl rand -base64 48) and kept in Key Vault: changing it cancels links not yet used.')
 param reportLinkSecret string
 
+@secure()
+@minLength(32)
+@description('Keys the audit log\'s value hashes (HMAC-SHA256), so a guessed value such as an erased name cannot be confirmed against the log. Generated once by m365agents.yml and kept in Key Vault; changing it only means later entries are hashed under the new key.')
+param auditHashKey string
+
 @description('Entra object id of the operator who loads data and takes backups from their own machine (az ad signed-in-user show --query id); empty for none. They get table and blob data roles on the storage account, since it accepts no account key.')
 param operatorObjectId string = ''
 
@@ -49,6 +54,11 @@ param operatorObjectId string = ''
 @maxValue(3650)
 @description('Days each nightly table backup is kept immutable: it cannot be deleted or overwritten before then.')
 param backupRetentionDays int = 35
+
+@minValue(365)
+@maxValue(36500)
+@description('Days each audit anchor blob (one per partnership and year) is kept immutable: appends are allowed, deletion and overwriting are not.')
+param auditAnchorRetentionDays int = 2557
 
 @minValue(1)
 @maxValue(365)
@@ -174,6 +184,27 @@ resource backupExpiry 'Microsoft.Storage/storageAccounts/managementPolicies@2023
   }
 }
 
+// The audit chain's heads, anchored hourly by the bot (src/storage/audit/blob-anchor-store.ts) as
+// append blobs: the policy lets lines be appended but no one, the bot included, delete or rewrite
+// them, so a chain cut short or rehashed in the table no longer matches its anchors. The bot's
+// Storage Blob Data Contributor role on this account (backupWriterRole) covers the container.
+resource anchorContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'audit-anchors'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource anchorRetention 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = {
+  parent: anchorContainer
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: auditAnchorRetentionDays
+    allowProtectedAppendWrites: true
+  }
+}
+
 // Built-in role ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
 var storageTableDataContributor = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
 var keyVaultSecretsUser = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
@@ -226,7 +257,7 @@ resource vaultLock 'Microsoft.Authorization/locks@2020-05-01' = {
   scope: vault
   properties: {
     level: 'CanNotDelete'
-    notes: 'Holds the report link secret. Remove this lock only to decommission the deployment.'
+    notes: 'Holds the report link secret and the audit hash key. Remove this lock only to decommission the deployment.'
   }
 }
 
@@ -275,6 +306,14 @@ resource reportLinkSecretInVault 'Microsoft.KeyVault/vaults/secrets@2023-07-01' 
   name: 'report-link-secret'
   properties: {
     value: reportLinkSecret
+  }
+}
+
+resource auditHashKeyInVault 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'audit-hash-key'
+  properties: {
+    value: auditHashKey
   }
 }
 
@@ -368,6 +407,8 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     STORAGE_TABLE_ENDPOINT: storage.properties.primaryEndpoints.table
     BACKUP_BLOB_ENDPOINT: backupStorage.properties.primaryEndpoints.blob
     BACKUP_CONTAINER: backupContainer.name
+    AUDIT_ANCHOR_CONTAINER: anchorContainer.name
+    AUDIT_HASH_KEY: '@Microsoft.KeyVault(SecretUri=${auditHashKeyInVault.properties.secretUri})'
     AZURE_CLIENT_ID: identity.properties.clientId
     TABLE_NAME_PREFIX: tableNamePrefix
     DEFAULT_PARTNERSHIP_ID: defaultPartnershipId
@@ -495,5 +536,6 @@ output APP_SERVICE_NAME string = webApp.name
 output STORAGE_ACCOUNT_NAME string = storage.name
 output BACKUP_STORAGE_ACCOUNT_NAME string = backupStorage.name
 output BACKUP_CONTAINER_NAME string = backupContainer.name
+output AUDIT_ANCHOR_CONTAINER_NAME string = anchorContainer.name
 output STORAGE_TABLE_ENDPOINT string = storage.properties.primaryEndpoints.table
 output KEY_VAULT_NAME string = vault.name

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { z } from 'zod';
+import { PROJECT_ROOT } from './project-root';
 
 /** Azurite's well-known development account, on its default Table port. */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
@@ -39,6 +41,13 @@ const configSchema = z
       emptyToUndefined,
       z.string().regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'must be a blob container name: 3-63 lower-case letters, digits and single hyphens').default('table-backups'),
     ),
+    // The audit chain's head is anchored in this container of the backup account (append blobs, immutable).
+    AUDIT_ANCHOR_CONTAINER: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'must be a blob container name: 3-63 lower-case letters, digits and single hyphens').default('audit-anchors'),
+    ),
+    // Keys the audit log's value hashes, so a guessed value (an erased name) cannot be confirmed against them.
+    AUDIT_HASH_KEY: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
     TABLE_NAME_PREFIX: z.preprocess(
       emptyToUndefined,
       z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, 'must be a letter then up to 19 letters or digits').default('ppb'),
@@ -108,6 +117,7 @@ const configSchema = z
     require('MicrosoftAppTenantId', 'is required when BOT_MODE=production');
     require('ALLOWED_TENANT_IDS', 'is required when BOT_MODE=production (list the tenants allowed to use the bot)');
     require('REPORT_LINK_SECRET', 'is required when BOT_MODE=production (it signs the board report download links)');
+    require('AUDIT_HASH_KEY', 'is required when BOT_MODE=production (it keys the audit log\'s value hashes)');
     if (!env.PUBLIC_BASE_URL?.toLowerCase().startsWith('https://')) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['PUBLIC_BASE_URL'], message: 'must be the https:// address Teams users reach the bot at when BOT_MODE=production' });
     }
@@ -130,6 +140,16 @@ export type Config = Readonly<{
   storage: StorageAccess;
   /** Where the daily table backup goes; absent means no scheduled backup (local runs). */
   backups?: Readonly<{ blobEndpoint: string; container: string; managedIdentityClientId?: string }>;
+  /**
+   * The audit log's value-hash key (absent locally: a key generated once into `localDirectory`), and
+   * where the chain heads are anchored: the backup account's blob service when configured, otherwise
+   * an append-only file in `localDirectory`.
+   */
+  audit: Readonly<{
+    hashKey?: string;
+    localDirectory: string;
+    anchors: Readonly<{ blobEndpoint: string; container: string; managedIdentityClientId?: string }> | Readonly<{ file: string }>;
+  }>;
   tableNamePrefix: string;
   defaultPartnershipId: string;
   maxRequestBodyBytes: number;
@@ -161,9 +181,12 @@ export class ConfigError extends Error {}
 
 function redact(variable: string, value: unknown): string {
   if (value === undefined) return 'not set';
-  if (/PASSWORD|CONNECTION_STRING|SECRET/i.test(variable)) return 'value hidden';
+  if (/PASSWORD|CONNECTION_STRING|SECRET|KEY$/i.test(variable)) return 'value hidden';
   return `got ${JSON.stringify(String(value)).slice(0, 60)}`;
 }
+
+/** Local runs keep their generated audit key and anchors file beside Azurite's data. */
+export const LOCAL_DATA_DIRECTORY = path.join(PROJECT_ROOT, '.data');
 
 /** Parses the environment once; a bad value stops start-up with one readable line naming it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -187,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.BACKUP_BLOB_ENDPOINT
       ? { backups: { blobEndpoint: e.BACKUP_BLOB_ENDPOINT, container: e.BACKUP_CONTAINER, ...(e.AZURE_CLIENT_ID ? { managedIdentityClientId: e.AZURE_CLIENT_ID } : {}) } }
       : {}),
+    audit: auditSettings(e.AUDIT_HASH_KEY, LOCAL_DATA_DIRECTORY, e.TABLE_NAME_PREFIX, e.BACKUP_BLOB_ENDPOINT, e.AUDIT_ANCHOR_CONTAINER, e.AZURE_CLIENT_ID),
     tableNamePrefix: e.TABLE_NAME_PREFIX,
     defaultPartnershipId: e.DEFAULT_PARTNERSHIP_ID,
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_KB * 1024,
@@ -208,5 +232,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appTenantId: e.MicrosoftAppTenantId,
       appType: e.MicrosoftAppType,
     },
+  };
+}
+
+function auditSettings(hashKey: string | undefined, localDirectory: string, tableNamePrefix: string, blobEndpoint: string | undefined, container: string, clientId: string | undefined): Config['audit'] {
+  return {
+    ...(hashKey ? { hashKey } : {}),
+    localDirectory,
+    anchors: blobEndpoint
+      ? { blobEndpoint, container, ...(clientId ? { managedIdentityClientId: clientId } : {}) }
+      : // One file per table prefix: test runs and demos with their own tables never mix anchors with the real local chain.
+        { file: path.join(localDirectory, 'audit-anchors', `${tableNamePrefix}.ndjson`) },
   };
 }

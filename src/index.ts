@@ -48,6 +48,10 @@ import { AuditTableRepository } from './storage/tables/audit-table-repository';
 import { auditRepositories } from './domain/audit/audited-repositories';
 import { AuditRecorder } from './domain/audit/audit-recorder';
 import { logAuditFailure } from './storage/audited-storage';
+import { AuditAnchoring } from './domain/audit/audit-anchoring';
+import { anchorStoreFor, valueHasherFor } from './storage/audit/audit-from-config';
+import { ScheduledAnchoring } from './storage/audit/scheduled-anchoring';
+import { startPendingAuditSweeps, TablePendingAudits } from './storage/audit/table-pending-audits';
 
 export interface RunningBot {
   readonly server: ReturnType<typeof createHttpServer>;
@@ -61,6 +65,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   await storage.ensureTables();
 
   const now = () => new Date();
+  const auditLog = new AuditTableRepository(storage.client('audit'));
+  // Each audited write carries a pending audit row in its own transaction; the sweeps append any left behind.
+  const pendingAudits = new TablePendingAudits(storage, auditLog);
   // Every governance write goes through these decorators, which append to the audit log after it.
   const { partnerships: partnershipRepository, actions, members, organisations, assessments, meetings: meetingRepository, updateRounds, guidance: guidanceRepository } = auditRepositories(
     {
@@ -73,7 +80,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       updateRounds: new UpdateRoundTableRepository(storage.client('actions')),
       guidance: new GuidanceTableRepository(storage.client('guidance')),
     },
-    new AuditRecorder(new AuditTableRepository(storage.client('audit')), now, logAuditFailure(logger)),
+    new AuditRecorder(auditLog, now, logAuditFailure(logger), valueHasherFor(config), pendingAudits),
   );
   const adapter = createAdapter(config, logger);
   const [frameworks, language] = await Promise.all([loadFrameworks(config.frameworksDirectory), loadLanguageUnderstanding()]);
@@ -141,6 +148,10 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   // Working data past its retention period (docs/privacy.md) goes each night, whichever instance claims it.
   const retention = new ScheduledRetention({ storage, logger, instanceId: randomUUID() });
   retention.start();
+  const anchoring = new ScheduledAnchoring(new AuditAnchoring(auditLog, anchorStoreFor(config), now), () => services.partnerships.allIds(), logger);
+  anchoring.start();
+  const stopPendingSweeps = startPendingAuditSweeps(pendingAudits, logger);
+  if (config.mode === 'production' && 'file' in config.audit.anchors) logger.warn('BACKUP_BLOB_ENDPOINT is not set: audit chain heads are anchored only to a local file');
   if (!backups && config.mode === 'production') logger.warn('BACKUP_BLOB_ENDPOINT is not set: no daily table backup is taken');
 
   const address = server.address();
@@ -157,6 +168,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
         chaserScheduler.stop();
         backups?.stop();
         retention.stop();
+        anchoring.stop();
+        stopPendingSweeps();
         // Sends in flight get a moment to record their outcome, so a deploy leaves no row claimed.
         server.close(() => void sender.stop(5_000).then(resolve, resolve));
       }),

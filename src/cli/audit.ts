@@ -8,20 +8,47 @@ import { AuditTableRepository } from '../storage/tables/audit-table-repository';
 import { PartnershipTableRepository } from '../storage/tables/partnership-table-repository';
 import { TableStorage } from '../storage/tables/table-storage';
 import { runCli } from './cli-runner';
+import { checkAnchors, type AuditAnchorStore } from '../domain/audit/audit-anchor';
+import { anchorStoreFor } from '../storage/audit/audit-from-config';
+import { TablePendingAudits } from '../storage/audit/table-pending-audits';
 
-const USAGE = 'usage: npm run audit -- --verify [--partnership ID]   or   npm run audit -- --list [--since YYYY-MM-DD] [--partnership ID]';
+const USAGE = 'usage: npm run audit -- --verify [--partnership ID]   or   npm run audit -- --list [--since YYYY-MM-DD] [--partnership ID]   or   npm run audit -- --sweep';
 
-/** One line per partnership; `intact` is false when any chain is broken. */
-export async function verifyAuditLogs(log: AuditLog, partnershipIds: readonly string[]): Promise<{ lines: string[]; intact: boolean }> {
+/**
+ * One line per partnership; `intact` is false when any chain is broken. With anchors, a chain that
+ * verifies on its own must also still hold every anchored head: rows cut from the end with the head
+ * row moved back, or hashes recomputed after an edit, are caught there and not by the chain.
+ */
+export async function verifyAuditLogs(
+  log: AuditLog,
+  partnershipIds: readonly string[],
+  anchors?: AuditAnchorStore,
+  waiting: ReadonlyMap<string, number> = new Map(),
+): Promise<{ lines: string[]; intact: boolean }> {
   const lines: string[] = [];
   let intact = true;
   for (const partnershipId of partnershipIds) {
-    const verdict = verifyChain(await log.list(partnershipId), await log.head(partnershipId));
-    if (verdict.intact) {
-      lines.push(`audit chain of ${partnershipId}: ${verdict.entries} ${verdict.entries === 1 ? 'entry' : 'entries'}, intact`);
-    } else {
+    const pending = waiting.get(partnershipId) ?? 0;
+    // Not a break: the write and its pending row landed together, and the next sweep appends it.
+    if (pending > 0) lines.push(`audit chain of ${partnershipId}: ${pending} ${pending === 1 ? 'write awaits its' : 'writes await their'} audit entry (npm run audit -- --sweep appends them now)`);
+    const entries = await log.list(partnershipId);
+    const verdict = verifyChain(entries, await log.head(partnershipId));
+    if (!verdict.intact) {
       intact = false;
       lines.push(`audit chain of ${partnershipId}: BROKEN at entry ${verdict.sequence} (${verdict.problem}): ${verdict.detail}`);
+      continue;
+    }
+    const counted = `${verdict.entries} ${verdict.entries === 1 ? 'entry' : 'entries'}`;
+    if (!anchors) {
+      lines.push(`audit chain of ${partnershipId}: ${counted}, intact`);
+      continue;
+    }
+    const anchored = checkAnchors(entries, await anchors.list(partnershipId));
+    if (anchored.intact) {
+      lines.push(`audit chain of ${partnershipId}: ${counted}, intact, ${anchored.anchors} ${anchored.anchors === 1 ? 'anchor' : 'anchors'} matched`);
+    } else {
+      intact = false;
+      lines.push(`audit chain of ${partnershipId}: BROKEN (trimmed or rewritten): ${anchored.detail}`);
     }
   }
   return { lines, intact };
@@ -34,8 +61,8 @@ export async function listAuditEntries(log: AuditLog, partnershipId: string, sin
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const mode = argv.includes('--verify') ? 'verify' : argv.includes('--list') ? 'list' : undefined;
-  if (!mode) throw new InvalidError('say --verify or --list', [USAGE]);
+  const mode = argv.includes('--verify') ? 'verify' : argv.includes('--list') ? 'list' : argv.includes('--sweep') ? 'sweep' : undefined;
+  if (!mode) throw new InvalidError('say --verify, --list or --sweep', [USAGE]);
   const valueOf = (flag: string): string | undefined => {
     const at = argv.indexOf(flag);
     if (at < 0) return undefined;
@@ -52,13 +79,18 @@ export async function main(argv: string[]): Promise<number> {
   const given = valueOf('--partnership');
   const partnershipId = given === undefined ? undefined : parseOrThrow(partnershipIdSchema, given, '--partnership');
 
+  const pending = new TablePendingAudits(storage, log);
+  if (mode === 'sweep') {
+    console.log(`pending audit entries appended: ${await pending.sweep()}`);
+    return 0;
+  }
   if (mode === 'list') {
     const lines = await listAuditEntries(log, partnershipId ?? config.defaultPartnershipId, since === undefined ? undefined : new Date(since).toISOString());
     for (const line of lines) console.log(line);
     return 0;
   }
   const ids = partnershipId ? [partnershipId] : await new PartnershipTableRepository(storage.client('partnerships')).listIds();
-  const { lines, intact } = await verifyAuditLogs(log, ids.length > 0 ? ids : [config.defaultPartnershipId]);
+  const { lines, intact } = await verifyAuditLogs(log, ids.length > 0 ? ids : [config.defaultPartnershipId], anchorStoreFor(config), await pending.waiting());
   for (const line of lines) (intact ? console.log : console.error)(line);
   return intact ? 0 : 1;
 }

@@ -89,6 +89,7 @@ describe('the App Service deploy package', () => {
         ALLOWED_TENANT_IDS: TENANT,
         PUBLIC_BASE_URL: 'https://prevent-bot.example.org',
         REPORT_LINK_SECRET: 'a-report-link-secret-of-forty-characters!',
+        AUDIT_HASH_KEY: 'an-audit-hash-key-of-forty-characters-xx',
         LOG_LEVEL: 'warn',
       },
     });

@@ -1,6 +1,8 @@
 import { verifyAuditLogs } from '../../src/cli/audit';
 import { eraseMember } from '../../src/cli/erase-member';
+import { keyedValueHash, valueHash } from '../../src/domain/audit/audit-chain';
 import { AuditRecorder } from '../../src/domain/audit/audit-recorder';
+import { hmacValueHasher } from '../../src/storage/audit/audit-value-key';
 import { auditRepositories } from '../../src/domain/audit/audited-repositories';
 import { ERASED_NAME } from '../../src/domain/privacy/erasure';
 import { ActionTableRepository } from '../../src/storage/tables/action-table-repository';
@@ -23,6 +25,7 @@ const LEAD_NAME = 'Lena Leadbetter';
 const LEAD = { id: LEAD_ID, name: LEAD_NAME };
 const OFFICER = { id: 'aad-officer', name: 'Priya Officer' };
 const AT = '2026-11-22T10:00:00.000Z';
+const AUDIT_KEY = 'the-deployment-audit-key-kept-in-key-vault';
 
 async function rowsMentioning(storage: TableStorage, text: string): Promise<string[]> {
   const found: string[] = [];
@@ -36,7 +39,7 @@ async function rowsMentioning(storage: TableStorage, text: string): Promise<stri
 
 /** Everything the lead does through the bot, written through the audited Table repositories. */
 async function leadWritesThroughTheBot(storage: TableStorage): Promise<void> {
-  const audit = new AuditRecorder(new AuditTableRepository(storage.client('audit')), () => new Date(AT), () => undefined);
+  const audit = new AuditRecorder(new AuditTableRepository(storage.client('audit')), () => new Date(AT), () => undefined, hmacValueHasher(AUDIT_KEY));
   const repos = auditRepositories(
     {
       partnerships: new PartnershipTableRepository(storage.client('partnerships')),
@@ -107,6 +110,16 @@ describe('npm run erase-member on Azurite', () => {
     await eraseMember(storage, LEAD_ID, 'warwickshire');
     expect((await verifyAuditLogs(log, ['warwickshire'])).lines).toEqual([`audit chain of warwickshire: ${before + 1} entries, intact`]);
     expect((await log.list('warwickshire')).at(-1)).toMatchObject({ actorId: 'cli:erase-member', verb: 'member-erase', entity: `member:${LEAD_ID}` });
+  });
+
+  it('keeps value hashes keyed, so hashing a guessed name cannot confirm it against the erased member\'s audit entry', async () => {
+    await eraseMember(storage, LEAD_ID, 'warwickshire');
+    const entry = (await new AuditTableRepository(storage.client('audit')).list('warwickshire')).find((e) => e.verb === 'member-save' && e.entity === `member:${LEAD_ID}`);
+    const guess = { aadObjectId: LEAD_ID, name: LEAD_NAME, role: 'partner-lead', organisationId: 'wcc' };
+    expect(entry?.valueHashing).toBe('hmac-sha256');
+    expect(entry?.afterHash).not.toBe(valueHash(guess));
+    // Only with the deployment's key does the guess match: the key, not the log, is what must be guarded.
+    expect(entry?.afterHash).toBe(keyedValueHash(guess, hmacValueHasher(AUDIT_KEY)));
   });
 
   it('shows the erased person as "Erased member" and leaves everyone else as they were', async () => {

@@ -71,6 +71,7 @@ describe('production mode over HTTP: Bot Framework JWT validation is always on',
       MicrosoftAppPassword: 'placeholder-password-for-tests',
       ALLOWED_TENANT_IDS: TENANT,
       REPORT_LINK_SECRET: 'x'.repeat(40),
+      AUDIT_HASH_KEY: 'k'.repeat(40),
       PUBLIC_BASE_URL: 'https://prevent-bot.example.org',
     });
     connector = await startFakeConnector();

@@ -41,6 +41,12 @@ export function describeAuditLogContract(name: string, make: () => Promise<Audit
       expect((await log.list('warwickshire', 2)).map((e) => e.entity)).toEqual(['action:1.2', 'action:1.3']);
     });
 
+    it('stores how the value hashes were made, so the entry reads back as written and still verifies', async () => {
+      const keyed = await log.append('warwickshire', auditEvent({ valueHashing: 'hmac-sha256' }));
+      expect(await log.list('warwickshire')).toEqual([keyed]);
+      expect(verifyChain(await log.list('warwickshire'), await log.head('warwickshire'))).toEqual({ intact: true, entries: 1 });
+    });
+
     it('keeps one chain per partnership', async () => {
       await log.append('warwickshire', auditEvent());
       const other = await log.append('coventry', auditEvent());

@@ -1,4 +1,5 @@
-import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../src/config';
+import path from 'node:path';
+import { CONFIG_VARIABLES, ConfigError, LOCAL_DATA_DIRECTORY, loadConfig } from '../../src/config';
 
 const PRODUCTION: NodeJS.ProcessEnv = {
   BOT_MODE: 'production',
@@ -11,6 +12,7 @@ const PRODUCTION: NodeJS.ProcessEnv = {
   AZURE_CLIENT_ID: '00000000-aaaa-bbbb-cccc-000000000003',
   PUBLIC_BASE_URL: 'https://prevent-bot.example.org',
   REPORT_LINK_SECRET: 'report-link-secret-value-0123456789abcdef',
+  AUDIT_HASH_KEY: 'audit-hash-key-value-0123456789abcdef012345',
 };
 
 function configError(env: NodeJS.ProcessEnv): ConfigError {
@@ -244,6 +246,31 @@ describe('loadConfig', () => {
   });
 });
 
+describe('the audit settings', () => {
+  it('refuses production mode without AUDIT_HASH_KEY, naming it and hiding nothing else', () => {
+    expect(configError({ ...PRODUCTION, AUDIT_HASH_KEY: undefined }).message).toContain('AUDIT_HASH_KEY');
+  });
+
+  it('refuses an AUDIT_HASH_KEY shorter than 32 characters without printing it', () => {
+    const message = configError({ AUDIT_HASH_KEY: 'short-audit-key' }).message;
+    expect(message).toContain('AUDIT_HASH_KEY');
+    expect(message).not.toContain('short-audit-key');
+  });
+
+  it('anchors chain heads in the backup account\'s anchor container, with the managed identity, when a blob endpoint is set', () => {
+    expect(loadConfig({ ...PRODUCTION, BACKUP_BLOB_ENDPOINT: 'https://ppbackups.blob.core.windows.net' }).audit).toEqual({
+      hashKey: PRODUCTION['AUDIT_HASH_KEY'],
+      localDirectory: expect.any(String),
+      anchors: { blobEndpoint: 'https://ppbackups.blob.core.windows.net', container: 'audit-anchors', managedIdentityClientId: PRODUCTION['AZURE_CLIENT_ID'] },
+    });
+  });
+
+  it('anchors local runs to an append-only file per table prefix beside the local data, with a generated key there', () => {
+    const audit = loadConfig({ TABLE_NAME_PREFIX: 'demo' }).audit;
+    expect(audit).toEqual({ localDirectory: LOCAL_DATA_DIRECTORY, anchors: { file: path.join(LOCAL_DATA_DIRECTORY, 'audit-anchors', 'demo.ndjson') } });
+  });
+});
+
 describe('CONFIG_VARIABLES', () => {
   it('lists every variable the bot reads', () => {
     expect([...CONFIG_VARIABLES].sort()).toEqual(
@@ -269,6 +296,8 @@ describe('CONFIG_VARIABLES', () => {
         'HEALTH_CACHE_SECONDS',
         'PUBLIC_BASE_URL',
         'REPORT_LINK_SECRET',
+        'AUDIT_HASH_KEY',
+        'AUDIT_ANCHOR_CONTAINER',
         'LOG_LEVEL',
         'LOG_FORMAT',
         'APPLICATIONINSIGHTS_CONNECTION_STRING',

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditEvent, AuditHead, StoredAuditEntry } from './audit-entry';
+import type { AuditEntry, AuditEvent, AuditHead, StoredAuditEntry, ValueHashScheme } from './audit-entry';
 import { sha256Hex } from './sha256';
 
 /** The previousHash of a chain's first entry. */
@@ -19,15 +19,34 @@ export function sha256(text: string): string {
   return sha256Hex(text);
 }
 
-/** The hash the log keeps of an old or new value; undefined when there is no value (a creation). */
+/**
+ * The keyed digest the log keeps of old and new values. Plain SHA-256 let anyone holding the log
+ * confirm a guessed value (an erased member's name) by hashing it; with a secret key only the
+ * deployment can.
+ */
+export interface ValueHasher {
+  readonly scheme: ValueHashScheme;
+  digest(text: string): string;
+}
+
+/**
+ * The unkeyed hash of a value, as entries written before keyed hashing hold it (format 1, no
+ * `valueHashing` field); undefined when there is no value (a creation).
+ */
 export function valueHash(value: unknown): string | undefined {
   return value === undefined ? undefined : sha256(canonicalJson(value));
 }
 
+/** The hash new entries keep of an old or new value: the keyed digest of its canonical JSON. */
+export function keyedValueHash(value: unknown, hasher: ValueHasher): string | undefined {
+  return value === undefined ? undefined : hasher.digest(canonicalJson(value));
+}
+
 /** The hash of an entry: over the canonical JSON of every field but `hash` itself. */
 export function entryHash(entry: Omit<StoredAuditEntry, 'hash'>): string {
-  const { partnershipId, sequence, at, actorId, verb, entity, beforeHash, afterHash, previousHash } = entry;
-  return sha256(canonicalJson({ partnershipId, sequence, at, actorId, verb, entity, beforeHash, afterHash, previousHash }));
+  // `valueHashing` is absent from format-1 entries, and canonicalJson leaves undefined out, so their hashes are unchanged.
+  const { partnershipId, sequence, at, actorId, verb, entity, beforeHash, afterHash, valueHashing, pendingId, previousHash } = entry;
+  return sha256(canonicalJson({ partnershipId, sequence, at, actorId, verb, entity, beforeHash, afterHash, valueHashing, pendingId, previousHash }));
 }
 
 /** The entry that follows `head` (or starts the chain) for an event. */
@@ -41,6 +60,8 @@ export function chainEntry(partnershipId: string, head: AuditHead | undefined, e
     entity: event.entity,
     ...(event.beforeHash ? { beforeHash: event.beforeHash } : {}),
     ...(event.afterHash ? { afterHash: event.afterHash } : {}),
+    ...(event.valueHashing ? { valueHashing: event.valueHashing } : {}),
+    ...(event.pendingId ? { pendingId: event.pendingId } : {}),
     previousHash: head?.hash ?? GENESIS_HASH,
   };
   return { ...unhashed, hash: entryHash(unhashed) };

@@ -23,6 +23,10 @@ export type AuditVerb = (typeof AUDIT_VERBS)[number];
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest');
 
+/** How beforeHash and afterHash were made. Absent (entry format 1): plain SHA-256 of the value. */
+export const VALUE_HASH_SCHEMES = ['hmac-sha256'] as const;
+export type ValueHashScheme = (typeof VALUE_HASH_SCHEMES)[number];
+
 /**
  * What a caller asks the log to record. Only ids and hashes: a value's hash shows that it changed
  * (and, given the value, what it was) without the log ever holding names or free text.
@@ -36,6 +40,12 @@ export const auditEventSchema = z.object({
   entity: z.string().min(1).max(300),
   beforeHash: sha256Hex.optional(),
   afterHash: sha256Hex.optional(),
+  valueHashing: z.enum(VALUE_HASH_SCHEMES).optional(),
+  /**
+   * The pending-audit row this entry was made from (written with the change itself), so the sweeper
+   * that turns pending rows into entries can see one was already appended and never appends it twice.
+   */
+  pendingId: z.string().regex(/^[A-Za-z0-9_.:-]{1,200}$/, 'a pending audit id').optional(),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 

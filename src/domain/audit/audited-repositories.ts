@@ -21,9 +21,11 @@ import { canonicalJson } from './audit-chain';
 import { SYSTEM_ACTOR, type AuditRecorder } from './audit-recorder';
 
 /**
- * Decorators that append an audit entry after each successful write of the repository they wrap.
+ * Decorators that audit each successful write of the repository they wrap (AuditRecorder.around:
+ * a pending audit row in the write's own transaction where storage supports it, then the append).
  * Reads pass straight through. The old value is read just before the write so its hash can be kept;
- * idempotent repeats (duplicate: true) wrote nothing and are not recorded again.
+ * idempotent repeats (duplicate: true) wrote nothing and are not recorded again. A plan import is
+ * one write of many actions and is still appended after the write, one entry per changed action.
  */
 
 export class AuditedPartnershipRepository implements PartnershipRepository {
@@ -33,8 +35,8 @@ export class AuditedPartnershipRepository implements PartnershipRepository {
   findByTenant = (tenantId: string) => this.inner.findByTenant(tenantId);
   async save(partnership: Partnership, author: ChangeAuthor): Promise<void> {
     const before = await this.inner.get(partnership.id);
-    await this.inner.save(partnership, author);
-    await this.audit.record(partnership.id, author.id, 'partnership-save', `partnership:${partnership.id}`, before, partnership);
+    const change = { actorId: author.id, verb: 'partnership-save', entity: `partnership:${partnership.id}`, before, after: partnership } as const;
+    await this.audit.around(partnership.id, change, () => this.inner.save(partnership, author));
   }
 }
 
@@ -43,8 +45,7 @@ export class AuditedGuidanceRepository implements GuidanceRepository {
   get = (partnershipId: string) => this.inner.get(partnershipId);
   async save(partnershipId: string, guidance: Guidance, author: ChangeAuthor): Promise<void> {
     const before = await this.inner.get(partnershipId);
-    await this.inner.save(partnershipId, guidance, author);
-    await this.audit.record(partnershipId, author.id, 'guidance-save', 'guidance', before, guidance);
+    await this.audit.around(partnershipId, { actorId: author.id, verb: 'guidance-save', entity: 'guidance', before, after: guidance }, () => this.inner.save(partnershipId, guidance, author));
   }
 }
 
@@ -54,8 +55,8 @@ export class AuditedOrganisationRepository implements OrganisationRepository {
   get = (partnershipId: string, organisationId: string) => this.inner.get(partnershipId, organisationId);
   async save(partnershipId: string, organisation: Organisation, author: ChangeAuthor): Promise<void> {
     const before = await this.inner.get(partnershipId, organisation.id);
-    await this.inner.save(partnershipId, organisation, author);
-    await this.audit.record(partnershipId, author.id, 'organisation-save', `organisation:${organisation.id}`, before, organisation);
+    const change = { actorId: author.id, verb: 'organisation-save', entity: `organisation:${organisation.id}`, before, after: organisation } as const;
+    await this.audit.around(partnershipId, change, () => this.inner.save(partnershipId, organisation, author));
   }
 }
 
@@ -68,8 +69,8 @@ export class AuditedMemberRepository implements MemberRepository {
   getConversationReference = (partnershipId: string, aadObjectId: string) => this.inner.getConversationReference(partnershipId, aadObjectId);
   async save(partnershipId: string, member: Member, author: ChangeAuthor): Promise<void> {
     const before = await this.inner.get(partnershipId, member.aadObjectId);
-    await this.inner.save(partnershipId, member, author);
-    await this.audit.record(partnershipId, author.id, 'member-save', `member:${member.aadObjectId}`, before, member);
+    const change = { actorId: author.id, verb: 'member-save', entity: `member:${member.aadObjectId}`, before, after: member } as const;
+    await this.audit.around(partnershipId, change, () => this.inner.save(partnershipId, member, author));
   }
 }
 
@@ -94,9 +95,8 @@ export class AuditedActionRepository implements ActionRepository {
 
   async recordUpdate(partnershipId: string, actionId: string, progress: ActionProgress, etag: string): Promise<{ record: ActionRecord; duplicate: boolean }> {
     const before = await this.inner.get(partnershipId, actionId);
-    const result = await this.inner.recordUpdate(partnershipId, actionId, progress, etag);
-    if (!result.duplicate) await this.audit.record(partnershipId, progress.updatedById, 'action-update', `action:${actionId}`, before?.progress, result.record.progress ?? progress);
-    return result;
+    const change = { actorId: progress.updatedById, verb: 'action-update', entity: `action:${actionId}`, before: before?.progress, after: progress } as const;
+    return this.audit.around(partnershipId, change, () => this.inner.recordUpdate(partnershipId, actionId, progress, etag), (result) => !result.duplicate);
   }
 }
 
@@ -106,16 +106,15 @@ export class AuditedUpdateRoundRepository implements UpdateRoundRepository {
   /** A new start time is a new round (its requester started it); the same one is the bot noting its channel card. */
   async save(partnershipId: string, round: UpdateRound): Promise<void> {
     const before = await this.inner.current(partnershipId);
-    await this.inner.save(partnershipId, round);
     const started = before?.startedAt !== round.startedAt;
-    await this.audit.record(
-      partnershipId,
-      started ? round.requestedById : SYSTEM_ACTOR,
-      started ? 'update-round-start' : 'update-round-save',
-      `update-round:${round.startedAt}`,
-      started ? undefined : before,
-      round,
-    );
+    const change = {
+      actorId: started ? round.requestedById : SYSTEM_ACTOR,
+      verb: started ? 'update-round-start' : 'update-round-save',
+      entity: `update-round:${round.startedAt}`,
+      before: started ? undefined : before,
+      after: round,
+    } as const;
+    await this.audit.around(partnershipId, change, () => this.inner.save(partnershipId, round));
   }
 }
 
@@ -128,14 +127,14 @@ export class AuditedAssessmentRepository implements AssessmentRepository {
   history = (partnershipId: string, roundId: string, organisationId: string): Promise<RatingHistoryEntry[]> => this.inner.history(partnershipId, roundId, organisationId);
 
   async createRound(partnershipId: string, round: AssessmentRound): Promise<void> {
-    await this.inner.createRound(partnershipId, round);
-    await this.audit.record(partnershipId, round.startedById, 'assessment-round-start', `assessment-round:${round.id}`, undefined, round);
+    const change = { actorId: round.startedById, verb: 'assessment-round-start', entity: `assessment-round:${round.id}`, before: undefined, after: round } as const;
+    await this.audit.around(partnershipId, change, () => this.inner.createRound(partnershipId, round));
   }
 
   async setRoundChannelCard(partnershipId: string, roundId: string, channelActivityId: string): Promise<void> {
     const before = await this.inner.getRound(partnershipId, roundId);
-    await this.inner.setRoundChannelCard(partnershipId, roundId, channelActivityId);
-    await this.audit.record(partnershipId, SYSTEM_ACTOR, 'assessment-round-card', `assessment-round:${roundId}`, before, before ? { ...before, channelActivityId } : undefined);
+    const change = { actorId: SYSTEM_ACTOR, verb: 'assessment-round-card', entity: `assessment-round:${roundId}`, before, after: before ? { ...before, channelActivityId } : undefined } as const;
+    await this.audit.around(partnershipId, change, () => this.inner.setRoundChannelCard(partnershipId, roundId, channelActivityId));
   }
 
   async saveReturn(
@@ -146,18 +145,15 @@ export class AuditedAssessmentRepository implements AssessmentRepository {
     etag: string | undefined,
   ): Promise<{ record: ReturnRecord; duplicate: boolean }> {
     const before = await this.inner.getReturn(partnershipId, value.roundId, value.organisationId);
-    const result = await this.inner.saveReturn(partnershipId, value, changes, nonce, etag);
-    if (result.duplicate) return result;
     const submitted = value.submittedAt !== undefined && before?.value.submittedAt === undefined;
-    await this.audit.record(
-      partnershipId,
-      submitted ? (value.submittedById ?? SYSTEM_ACTOR) : ratingActor(value, changes),
-      submitted ? 'return-submit' : 'rating-save',
-      `return:${value.roundId}/${value.organisationId}`,
-      before?.etag === undefined ? undefined : before.value,
-      result.record.value,
-    );
-    return result;
+    const change = {
+      actorId: submitted ? (value.submittedById ?? SYSTEM_ACTOR) : ratingActor(value, changes),
+      verb: submitted ? 'return-submit' : 'rating-save',
+      entity: `return:${value.roundId}/${value.organisationId}`,
+      before: before?.etag === undefined ? undefined : before.value,
+      after: value,
+    } as const;
+    return this.audit.around(partnershipId, change, () => this.inner.saveReturn(partnershipId, value, changes, nonce, etag), (result) => !result.duplicate);
   }
 }
 
@@ -175,14 +171,14 @@ export class AuditedMeetingRepository implements MeetingRepository {
   get = (partnershipId: string, meetingId: string) => this.inner.get(partnershipId, meetingId);
 
   async create(partnershipId: string, meeting: Meeting): Promise<void> {
-    await this.inner.create(partnershipId, meeting);
-    await this.audit.record(partnershipId, meeting.scheduledById, 'meeting-create', `meeting:${meeting.id}`, undefined, meeting);
+    const change = { actorId: meeting.scheduledById, verb: 'meeting-create', entity: `meeting:${meeting.id}`, before: undefined, after: meeting } as const;
+    await this.audit.around(partnershipId, change, () => this.inner.create(partnershipId, meeting));
   }
 
   async update(partnershipId: string, meeting: Meeting, etag: string, author?: ChangeAuthor): Promise<void> {
     const before = (await this.inner.get(partnershipId, meeting.id))?.meeting;
-    await this.inner.update(partnershipId, meeting, etag, author);
-    await this.audit.record(partnershipId, author?.id ?? meetingChangeActor(before, meeting), 'meeting-update', `meeting:${meeting.id}`, before, meeting);
+    const change = { actorId: author?.id ?? meetingChangeActor(before, meeting), verb: 'meeting-update', entity: `meeting:${meeting.id}`, before, after: meeting } as const;
+    await this.audit.around(partnershipId, change, () => this.inner.update(partnershipId, meeting, etag, author));
   }
 }
 

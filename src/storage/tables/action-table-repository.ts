@@ -8,6 +8,7 @@ import { historyRowKey } from './history-keys';
 import { encodeKey } from './key-encoding';
 import { mapTableError, withTableErrors } from './table-errors';
 import { readEntity } from './versioned-document';
+import { pendingAuditRows } from '../audit/table-pending-audits';
 
 const CURRENT = 'action_';
 const HISTORY = 'history_';
@@ -79,6 +80,7 @@ export class ActionTableRepository implements ActionRepository {
         ['update', { partitionKey: pk, rowKey: currentKey, progressJson, status: valid.status }, 'Merge', { etag }],
         ['create', { partitionKey: pk, rowKey: historyRowKey(HISTORY + encodeKey(actionId), new Date(valid.updatedAt)), progressJson, actionId }],
         ['create', { partitionKey: pk, rowKey: NONCE + encodeKey(valid.nonce), actionId }],
+        ...pendingAuditRows(this.table, pk, 3),
       ]);
     } catch (error) {
       // A retried submit racing its first attempt loses on the nonce row: it is the same update.

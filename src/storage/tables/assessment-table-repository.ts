@@ -18,6 +18,7 @@ import { fromJsonColumns, toJsonColumns } from './json-columns';
 import { encodeKey } from './key-encoding';
 import { mapTableError, withTableErrors } from './table-errors';
 import { prefixUpperBound, readEntity, rowKeyPrefixFilter } from './versioned-document';
+import { pendingAuditRows } from '../audit/table-pending-audits';
 
 const ROUND = 'round_';
 const RETURN = 'return_';
@@ -107,13 +108,10 @@ export class AssessmentTableRepository implements AssessmentRepository {
   async createRound(partnershipId: string, round: AssessmentRound): Promise<void> {
     const valid = parseOrThrow(assessmentRoundSchema, round, 'assessment round');
     const { channelActivityId, ...rest } = valid;
+    const pk = encodeKey(partnershipId);
+    const row = { partitionKey: pk, rowKey: ROUND + keyPart(valid.id), roundJson: JSON.stringify(rest), ...(channelActivityId ? { channelActivityId } : {}) };
     try {
-      await this.table.createEntity({
-        partitionKey: encodeKey(partnershipId),
-        rowKey: ROUND + keyPart(valid.id),
-        roundJson: JSON.stringify(rest),
-        ...(channelActivityId ? { channelActivityId } : {}),
-      });
+      await this.table.submitTransaction([['create', row], ...pendingAuditRows(this.table, pk, 1)]);
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 409) throw new ConflictError(`a round called "${valid.name}" already exists`);
       mapTableError(error, `create assessment round ${valid.id}`);
@@ -124,7 +122,8 @@ export class AssessmentTableRepository implements AssessmentRepository {
     if (channelActivityId.length === 0) throw new InvalidError('the channel card id is empty');
     try {
       // A Merge of the one column: nothing else in the round is read or rewritten. If-Match "*" -> 404 when there is no such round.
-      await this.table.updateEntity({ partitionKey: encodeKey(partnershipId), rowKey: ROUND + keyPart(roundId), channelActivityId }, 'Merge');
+      const pk = encodeKey(partnershipId);
+      await this.table.submitTransaction([['update', { partitionKey: pk, rowKey: ROUND + keyPart(roundId), channelActivityId }, 'Merge'], ...pendingAuditRows(this.table, pk, 1)]);
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404) throw new NotFoundError(`there is no assessment round ${roundId}`);
       mapTableError(error, `record the channel card of round ${roundId}`);
@@ -173,6 +172,7 @@ export class AssessmentTableRepository implements AssessmentRepository {
       ...entries.map((entry, seq): TransactionAction => ['create', { partitionKey: pk, rowKey: historyRowKey(historyPrefix, now), seq, ...toJsonColumns(entry) }]),
       ['create', { partitionKey: pk, rowKey: NONCE + encodeKey(nonce), roundId, organisationId }],
     ];
+    operations.push(...pendingAuditRows(this.table, pk, operations.length));
     try {
       await this.table.submitTransaction(operations);
     } catch (error) {

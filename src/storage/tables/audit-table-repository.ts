@@ -2,6 +2,7 @@ import { odata, type TableClient, type TransactionAction } from '@azure/data-tab
 import { chainEntry } from '../../domain/audit/audit-chain';
 import { auditEventSchema, storedAuditEntrySchema, type AuditEntry, type AuditEvent, type AuditHead, type StoredAuditEntry } from '../../domain/audit/audit-entry';
 import { ConflictError } from '../../domain/errors';
+import type { PendingAudit } from '../../domain/audit/pending-audit';
 import type { AuditLog } from '../../domain/ports';
 import { parseOrThrow } from '../../domain/validation';
 import { encodeKey } from './key-encoding';
@@ -10,6 +11,8 @@ import { readEntity } from './versioned-document';
 
 const HEAD = 'head';
 const ENTRY = 'entry_';
+/** One row per pending audit row ever appended, written with its entry: the second append of the same one is refused. */
+const APPLIED = 'applied_';
 /** Enough for a burst of simultaneous writes from a few instances; beyond it the write is reported, not lost silently. */
 const MAX_ATTEMPTS = 12;
 
@@ -31,6 +34,8 @@ interface EntryColumns {
   entity: string;
   beforeHash?: string;
   afterHash?: string;
+  valueHashing?: string;
+  pendingId?: string;
   previousHash: string;
   hash: string;
 }
@@ -53,8 +58,23 @@ export class AuditTableRepository implements AuditLog {
   constructor(private readonly table: TableClient) {}
 
   append(partnershipId: string, event: AuditEvent): Promise<AuditEntry> {
+    const { pendingId: _ignored, ...plain } = event;
+    return this.inTurn(partnershipId, async () => (await this.appendInTurn(partnershipId, plain))!);
+  }
+
+  /**
+   * Appends a pending audit row's event exactly once, however many sweepers try at once: the entry
+   * names the pending id, and a row keyed by that id is created in the same transaction, so a second
+   * append fails on it and finds the first. Returns the entry written now, or undefined if it was
+   * appended before.
+   */
+  appendPending(pending: PendingAudit): Promise<AuditEntry | undefined> {
+    return this.inTurn(pending.partnershipId, () => this.appendInTurn(pending.partnershipId, { ...pending.event, pendingId: pending.id }));
+  }
+
+  private inTurn<T>(partnershipId: string, task: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(partnershipId) ?? Promise.resolve();
-    const next = previous.then(() => this.appendInTurn(partnershipId, event));
+    const next = previous.then(task);
     const settled = next.catch(() => undefined);
     this.queues.set(partnershipId, settled);
     void settled.then(() => {
@@ -63,16 +83,21 @@ export class AuditTableRepository implements AuditLog {
     return next;
   }
 
-  private async appendInTurn(partnershipId: string, event: AuditEvent): Promise<AuditEntry> {
+  /** Undefined only for a pending event appended before. */
+  private async appendInTurn(partnershipId: string, event: AuditEvent): Promise<AuditEntry | undefined> {
     const valid = parseOrThrow(auditEventSchema, event, 'audit event');
     const pk = encodeKey(partnershipId);
+    const applied = valid.pendingId ? APPLIED + valid.pendingId : undefined;
     for (let attempt = 1; ; attempt++) {
+      // Not read before the first attempt: if it was appended before, creating the marker fails (409) and the retry finds it.
+      if (applied && attempt > 1 && (await readEntity(this.table, pk, applied, 'read audit pending marker'))) return undefined;
       const head = this.heads.get(partnershipId) ?? (await this.readHead(pk));
       const entry = chainEntry(partnershipId, head, valid);
       const newHead = { partitionKey: pk, rowKey: HEAD, sequence: entry.sequence, hash: entry.hash };
       const operations: TransactionAction[] = [
         ['create', { partitionKey: pk, rowKey: auditEntryRowKey(entry.sequence), ...entry }],
         head ? ['update', newHead, 'Replace', { etag: head.etag }] : ['create', newHead],
+        ...(applied ? [['create', { partitionKey: pk, rowKey: applied, sequence: entry.sequence }] as TransactionAction] : []),
       ];
       try {
         const response = await this.table.submitTransaction(operations);
@@ -83,7 +108,7 @@ export class AuditTableRepository implements AuditLog {
       } catch (error) {
         this.heads.delete(partnershipId);
         const status = (error as { statusCode?: number }).statusCode;
-        // 412: the head moved since it was read; 409: another instance created the same entry or head first.
+        // 412: the head moved since it was read; 409: another instance created the same entry, head or pending marker first.
         if (status !== 412 && status !== 409) mapTableError(error, `append to the audit log of "${partnershipId}"`);
         if (attempt >= MAX_ATTEMPTS) throw new ConflictError(`append to the audit log of "${partnershipId}": still contended after ${MAX_ATTEMPTS} attempts`);
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
@@ -104,11 +129,11 @@ export class AuditTableRepository implements AuditLog {
         queryOptions: { filter: odata`PartitionKey eq ${pk} and RowKey ge ${auditEntryRowKey(fromSequence)} and RowKey lt ${`${ENTRY}~`}` },
       });
       for await (const row of rows) {
-        const { partnershipId: storedPartnership, sequence, at, actorId, verb, entity, beforeHash, afterHash, previousHash, hash } = row;
+        const { partnershipId: storedPartnership, sequence, at, actorId, verb, entity, beforeHash, afterHash, valueHashing, pendingId, previousHash, hash } = row;
         entries.push(
           parseOrThrow(
             storedAuditEntrySchema,
-            { partnershipId: storedPartnership, sequence, at, actorId, verb, entity, ...(beforeHash ? { beforeHash } : {}), ...(afterHash ? { afterHash } : {}), previousHash, hash },
+            { partnershipId: storedPartnership, sequence, at, actorId, verb, entity, ...(beforeHash ? { beforeHash } : {}), ...(afterHash ? { afterHash } : {}), ...(valueHashing ? { valueHashing } : {}), ...(pendingId ? { pendingId } : {}), previousHash, hash },
             `audit row ${row.rowKey as unknown as string}`,
           ),
         );

@@ -8,6 +8,7 @@ import { fromJsonColumns, toJsonColumns } from './json-columns';
 import { encodeKey, encodeLongKey } from './key-encoding';
 import { mapTableError } from './table-errors';
 import { readDocumentsWithPrefix, readEntity } from './versioned-document';
+import { pendingAuditRows } from '../audit/table-pending-audits';
 
 const CURRENT_PREFIX = 'meeting_';
 
@@ -77,6 +78,6 @@ export class MeetingTableRepository implements MeetingRepository {
     const currentEntity = { partitionKey, rowKey: meetingRowKey(meeting.id), ...columns };
     const history: TransactionAction = ['create', { partitionKey, rowKey: historyRowKey(meetingHistoryPrefix(meeting.id), changedAt), ...columns, changedAt }];
     const write: TransactionAction = current[0] === 'create' ? ['create', currentEntity] : ['update', currentEntity, current[1], current[2]];
-    return [write, history];
+    return [write, history, ...pendingAuditRows(this.table, partitionKey, 2)];
   }
 }

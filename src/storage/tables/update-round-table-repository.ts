@@ -5,6 +5,7 @@ import { parseOrThrow } from '../../domain/validation';
 import { encodeKey } from './key-encoding';
 import { withTableErrors } from './table-errors';
 import { readEntity } from './versioned-document';
+import { pendingAuditRows } from '../audit/table-pending-audits';
 
 const ROW = 'update-round';
 
@@ -19,8 +20,9 @@ export class UpdateRoundTableRepository implements UpdateRoundRepository {
 
   async save(partnershipId: string, round: UpdateRound): Promise<void> {
     const valid = parseOrThrow(updateRoundSchema, round, 'update round');
+    const pk = encodeKey(partnershipId);
     await withTableErrors('save update round', () =>
-      this.table.upsertEntity({ partitionKey: encodeKey(partnershipId), rowKey: ROW, roundJson: JSON.stringify(valid) }, 'Replace'),
+      this.table.submitTransaction([['upsert', { partitionKey: pk, rowKey: ROW, roundJson: JSON.stringify(valid) }, 'Replace'], ...pendingAuditRows(this.table, pk, 1)]),
     );
   }
 }

@@ -3,6 +3,7 @@ import type { ChangeAuthor } from '../../domain/ports';
 import { historyRowKey } from './history-keys';
 import { fromJsonColumns, toJsonColumns } from './json-columns';
 import { withTableErrors } from './table-errors';
+import { pendingAuditRows } from '../audit/table-pending-audits';
 
 export const HISTORY_PREFIX = 'history';
 
@@ -56,6 +57,7 @@ export async function writeWithHistory(
     table.submitTransaction([
       ['upsert', { partitionKey, rowKey: currentRowKey, ...row }, 'Replace'],
       ['create', { partitionKey, rowKey: historyRowKey(historyPrefix, now), ...row }],
+      ...pendingAuditRows(table, partitionKey, 2),
     ]),
   );
 }

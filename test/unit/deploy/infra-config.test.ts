@@ -114,6 +114,16 @@ describe('infra/main.bicep resources', () => {
     expect([settings['BACKUP_BLOB_ENDPOINT'], settings['BACKUP_CONTAINER']]).toEqual(['backupStorage.properties.primaryEndpoints.blob', 'backupContainer.name']);
   });
 
+  it('anchor the audit chain heads in an append-only container of the backup account, and take the audit hash key from Key Vault', () => {
+    expect(objectAt(resourceBlock(bicep, 'anchorContainer'), [])['parent']).toBe('blobService');
+    expect(objectAt(resourceBlock(bicep, 'anchorRetention'), ['properties'])).toMatchObject({ immutabilityPeriodSinceCreationInDays: 'auditAnchorRetentionDays', allowProtectedAppendWrites: 'true' });
+    const settings = objectAt(resourceBlock(bicep, 'appSettings'), ['properties']);
+    expect(settings['AUDIT_ANCHOR_CONTAINER']).toBe('anchorContainer.name');
+    expect(settings['AUDIT_HASH_KEY']).toBe("'@Microsoft.KeyVault(SecretUri=${auditHashKeyInVault.properties.secretUri})'");
+    expect(objectAt(resourceBlock(bicep, 'auditHashKeyInVault'), ['properties'])['value']).toBe('auditHashKey');
+    expect(bicepParams(bicep).find((p) => p.name === 'auditHashKey')?.decorators).toContain('@secure()');
+  });
+
   it('lock the tables, the backups and the vault against deletion', () => {
     for (const [lock, scope] of [['tablesLock', 'storage'], ['backupsLock', 'backupStorage'], ['vaultLock', 'vault']] as const) {
       const block = resourceBlock(bicep, lock);

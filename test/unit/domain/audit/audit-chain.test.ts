@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { canonicalJson, chainEntry, valueHash, verifyChain } from '../../../../src/domain/audit/audit-chain';
+import { canonicalJson, chainEntry, keyedValueHash, valueHash, verifyChain } from '../../../../src/domain/audit/audit-chain';
+import { hmacValueHasher } from '../../../../src/storage/audit/audit-value-key';
 import type { AuditEntry, AuditHead } from '../../../../src/domain/audit/audit-entry';
 import { sha256Hex } from '../../../../src/domain/audit/sha256';
 import { auditEvent } from '../../../support/audit-log-contract';
@@ -74,5 +75,33 @@ describe('verifyChain', () => {
     const entries = chainOf(4);
     [entries[1], entries[2]] = [entries[2]!, entries[1]!];
     expect(verifyChain(entries, headOf(entries))).toMatchObject({ intact: false, sequence: 2, problem: 'reordered row' });
+  });
+});
+
+describe('entry formats', () => {
+  /** Two rows as the log stored them before value hashes were keyed (format 1: no valueHashing field). */
+  const formatOne: AuditEntry[] = [
+    {
+      partnershipId: 'warwickshire', sequence: 1, at: '2026-10-01T09:00:00.000Z', actorId: 'aad-police', verb: 'action-update', entity: 'action:3.1',
+      afterHash: 'a'.repeat(64), previousHash: '0'.repeat(64), hash: '1a65dfe29be5c3aea8e5ea8290f364e758784628ad195a6beac24620c004b36a',
+    },
+    {
+      partnershipId: 'warwickshire', sequence: 2, at: '2026-10-02T09:00:00.000Z', actorId: 'aad-officer', verb: 'member-save', entity: 'member:aad-lead',
+      beforeHash: 'b'.repeat(64), afterHash: 'c'.repeat(64), previousHash: '1a65dfe29be5c3aea8e5ea8290f364e758784628ad195a6beac24620c004b36a',
+      hash: '7fc61095d27e658fcad051ff9a4f7ae866a03e7812b521c2f388d2ca82f3fa6e',
+    },
+  ];
+
+  it('still verifies entries stored before value hashes were keyed, and a keyed entry appended after them', () => {
+    const hasher = hmacValueHasher('a-test-audit-key-of-at-least-32-characters');
+    const keyed = chainEntry('warwickshire', headOf(formatOne), auditEvent({ afterHash: keyedValueHash({ status: 'done' }, hasher), valueHashing: 'hmac-sha256' }));
+    const chain = [...formatOne, keyed];
+    expect(verifyChain(chain, headOf(chain))).toEqual({ intact: true, entries: 3 });
+  });
+
+  it('covers the hashing scheme with the entry hash: relabelling a keyed entry as plain is an edit', () => {
+    const keyed = chainEntry('warwickshire', undefined, auditEvent({ afterHash: 'd'.repeat(64), valueHashing: 'hmac-sha256' }));
+    const { valueHashing: _dropped, ...relabelled } = keyed;
+    expect(verifyChain([relabelled], headOf([keyed]))).toMatchObject({ intact: false, problem: 'edited row', sequence: 1 });
   });
 });

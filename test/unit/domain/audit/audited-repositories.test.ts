@@ -1,4 +1,5 @@
-import { valueHash, verifyChain } from '../../../../src/domain/audit/audit-chain';
+import { keyedValueHash, valueHash, verifyChain } from '../../../../src/domain/audit/audit-chain';
+import { hmacValueHasher } from '../../../../src/storage/audit/audit-value-key';
 import type { AuditEvent } from '../../../../src/domain/audit/audit-entry';
 import { AuditNotRecordedError, AuditRecorder, SYSTEM_ACTOR } from '../../../../src/domain/audit/audit-recorder';
 import { auditRepositories } from '../../../../src/domain/audit/audited-repositories';
@@ -19,6 +20,7 @@ import { sampleMeeting } from '../../../support/meeting-repository-contract';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 const OFFICER = { id: 'aad-officer', name: 'Priya Officer' };
+const HASHER = hmacValueHasher('a-test-audit-key-of-at-least-32-characters');
 
 function setUp(log: AuditLog = new MemoryAuditLog()) {
   const failures: AuditNotRecordedError[] = [];
@@ -29,7 +31,7 @@ function setUp(log: AuditLog = new MemoryAuditLog()) {
     assessments: new MemoryAssessmentRepository(),
     updateRounds: new MemoryUpdateRoundRepository(),
   };
-  const audited = auditRepositories(inner, new AuditRecorder(log, () => NOW, (error) => failures.push(error)));
+  const audited = auditRepositories(inner, new AuditRecorder(log, () => NOW, (error) => failures.push(error), HASHER));
   return { log, inner, audited, failures };
 }
 
@@ -48,7 +50,8 @@ describe('audited repositories', () => {
     const progress = sampleProgress('nonce-0001');
     await audited.actions.recordUpdate('warwickshire', '3.1', progress, etag);
     const [entry] = await log.list('warwickshire');
-    expect(entry).toMatchObject({ actorId: 'aad-police', verb: 'action-update', entity: 'action:3.1', afterHash: valueHash(progress) });
+    expect(entry).toMatchObject({ actorId: 'aad-police', verb: 'action-update', entity: 'action:3.1', afterHash: keyedValueHash(progress, HASHER), valueHashing: 'hmac-sha256' });
+    expect(entry?.afterHash).not.toBe(valueHash(progress));
     expect(entry?.beforeHash).toBeUndefined();
   });
 
@@ -138,7 +141,7 @@ describe('audited repositories', () => {
     const log = new MemoryAuditLog();
     const audited = auditRepositories(
       { partnerships: new MemoryPartnershipRepository(), organisations: new MemoryOrganisationRepository(), guidance: new MemoryGuidanceRepository() },
-      new AuditRecorder(log, () => NOW, () => undefined),
+      new AuditRecorder(log, () => NOW, () => undefined, HASHER),
     );
     const tool = { id: 'cli:seed-demo', name: 'Demo seed' };
     await audited.partnerships.save({ id: 'warwickshire', name: 'Warwickshire Prevent Partnership', timeZone: 'Europe/London', frameworkId: 'home-office-2018', tenantIds: [] }, tool);
