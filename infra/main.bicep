@@ -421,6 +421,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     AGENDA_POST_WORKING_DAYS: string(agendaPostWorkingDays)
     CHASER_WORKING_DAYS: chaserWorkingDays
     MAX_REQUEST_BODY_KB: '256'
+    HEALTH_CACHE_SECONDS: '10'
     PUBLIC_BASE_URL: 'https://${publicHost}'
     REPORT_LINK_SECRET: '@Microsoft.KeyVault(SecretUri=${reportLinkSecretInVault.properties.secretUri})'
     LOG_FORMAT: 'json'
