@@ -1,9 +1,10 @@
 import { InvalidError } from '../domain/errors';
 import type { Logger } from '../logger';
+import { PLAN_FILE_LIMITS } from '../storage/files/plan-file-limits';
 import { isTeamsFileUrl } from './teams-file-hosts';
 
-/** An action plan is a few hundred rows; anything far bigger is not one. */
-export const MAX_PLAN_FILE_BYTES = 5 * 1024 * 1024;
+/** The plan reader's own size limit: nothing bigger is worth downloading. */
+export const MAX_PLAN_FILE_BYTES = PLAN_FILE_LIMITS.maxBytes;
 const DOWNLOAD_TIMEOUT_MS = 15_000;
 
 export interface TeamsFileDownloadOptions {

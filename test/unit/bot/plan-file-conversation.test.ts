@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import { botHarness, cardText, PEOPLE, teamsMessage, type Person } from '../../support/bot-harness';
+import { duplicateHeaderCsv } from '../../support/hostile-plan-files';
 
 const GOOD_PLAN = [
   'Action id,Theme,Key action,Who,Timescale,Outcomes,Notes',
@@ -44,7 +45,7 @@ function withFile(name: string, downloadUrl: string, from: Person = PEOPLE.offic
 describe('sending the action plan to the bot as a file', () => {
   let server: Awaited<ReturnType<typeof fileServer>>;
   beforeAll(async () => {
-    server = await fileServer({ '/good.csv': GOOD_PLAN, '/bad.csv': BAD_PLAN });
+    server = await fileServer({ '/good.csv': GOOD_PLAN, '/bad.csv': BAD_PLAN, '/wide.csv': duplicateHeaderCsv(4_000) });
   });
   afterAll(() => server.close());
 
@@ -97,6 +98,14 @@ describe('sending the action plan to the bot as a file', () => {
     });
     expect(fetchFile).not.toHaveBeenCalled();
     expect(server.requested.length).toBe(before);
+  });
+
+  it('refuses a plan far wider than any action plan, saying why, and imports nothing', async () => {
+    const harness = await botHarness({ fetchFile: server.fetchFile });
+    await harness.adapter.send(withFile('plan.csv', `${server.base}/wide.csv`)).assertReply((reply) => {
+      expect(cardText(reply).replace(/\\\\/g, '')).toContain('Could not read plan.csv: row 1 has something in column 4,000; an action plan has at most 100 columns');
+    });
+    expect(await harness.actions.list('warwickshire')).toHaveLength(3);
   });
 
   it('treats a file that is not a spreadsheet as an ordinary message', async () => {
