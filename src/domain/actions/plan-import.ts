@@ -303,6 +303,17 @@ function lowerFirst(text: string): string {
  */
 function personalDataProblems(table: PlanTable, screen: PersonalDataScreen): PlanProblem[] {
   const problems: PlanProblem[] = [];
+  // Each distinct text is screened once: a workbook can repeat one long shared string in every cell.
+  const findingsFor = new Map<string, string[]>();
+  const screenOnce = (value: string) => {
+    let findings = findingsFor.get(value);
+    if (!findings) {
+      const text = tidy(value);
+      findings = text === '' ? [] : screen(text);
+      findingsFor.set(value, findings);
+    }
+    return findings;
+  };
   const columnLabel = new Map<string, string>();
   table.header.forEach((name, index) => {
     const findings = screen(tidy(name));
@@ -311,10 +322,7 @@ function personalDataProblems(table: PlanTable, screen: PersonalDataScreen): Pla
   });
   for (const row of table.rows) {
     for (const [name, value] of Object.entries(row.values)) {
-      const text = tidy(value);
-      if (text === '') continue;
-      const label = columnLabel.get(name) ?? name;
-      for (const finding of screen(text)) problems.push({ row: row.row, message: `${label}: ${lowerFirst(finding)}` });
+      for (const finding of screenOnce(value)) problems.push({ row: row.row, message: `${columnLabel.get(name) ?? name}: ${lowerFirst(finding)}` });
     }
   }
   return problems;

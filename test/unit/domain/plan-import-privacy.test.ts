@@ -1,6 +1,7 @@
 import { PlanImportService } from '../../../src/domain/actions/plan-import-service';
 import { importPlan, type PlanTable } from '../../../src/domain/actions/plan-import';
 import type { Organisation } from '../../../src/domain/partnership/organisation';
+import { screenForPersonalData } from '../../../src/domain/privacy/screen';
 import { readCsvText } from '../../../src/storage/files/plan-file-reader';
 import { MemoryActionRepository } from '../../../src/storage/memory/memory-action-repository';
 import { MemoryOrganisationRepository } from '../../../src/storage/memory/memory-organisation-repository';
@@ -56,6 +57,16 @@ describe('an imported plan passes the personal-data screen, cell by cell', () =>
       expect.stringMatching(/^row 1: Column 5 heading: it looks like it contains .*phone number/),
       expect.stringMatching(/^row 2: Column 5: it looks like it contains .*email/),
     ]);
+  });
+
+  it('screens each distinct text once, so a workbook repeating one long string in every cell costs one screen', () => {
+    const screened: string[] = [];
+    const counting = (text: string) => (screened.push(text), screenForPersonalData(text));
+    const long = 'Deliver WRAP training to staff across the county. '.repeat(60);
+    const header = ['Action id', 'Theme', 'Key action', 'Who', ...Array.from({ length: 50 }, (_, i) => `Extra ${i}`)];
+    const rows = Array.from({ length: 200 }, (_, i) => ({ row: i + 2, values: Object.fromEntries(header.map((name) => [name, long])) }));
+    importPlan({ header, rows }, ORGANISATIONS, counting);
+    expect(screened.filter((text) => text === long.trim())).toHaveLength(1);
   });
 
   it('imports a plan with no personal data as before', () => {
