@@ -25,9 +25,11 @@ async function hostileServer() {
     if (req.url === '/plan.csv') {
       res.end('Action id,Theme\n1.1,1. Theme\n');
     } else if (req.url === '/redirect') {
-      res.writeHead(302, { location: '/plan.csv' }).end();
+      res.writeHead(302, { location: '/plan.csv' });
+      res.end();
     } else if (req.url === '/error') {
-      res.writeHead(503, { 'content-type': 'text/plain' }).end('Service Unavailable: upstream 10.0.0.7 down');
+      res.writeHead(503, { 'content-type': 'text/plain' });
+      res.end('Service Unavailable: upstream 10.0.0.7 down');
     } else if (req.url === '/declared-huge') {
       res.writeHead(200, { 'content-length': String(600 * 1024 * 1024) });
       res.write(Buffer.alloc(CHUNK));
@@ -44,7 +46,10 @@ async function hostileServer() {
         res.writeHead(200, { 'content-type': 'text/csv' });
         pump();
       });
-    } else res.writeHead(404).end();
+    } else {
+      res.writeHead(404);
+      res.end();
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const local = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -79,7 +84,12 @@ async function hostileServer() {
     fetchCalls,
     fetchFile,
     endlessClosed: () => endlessClosed,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // The declared-huge response is never finished, so its connection is closed rather than waited for.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
