@@ -42,6 +42,11 @@ export interface BotServices {
   /** Only for what is not a proactive message (opening 1:1 chats); sends go through the outbox. */
   readonly messenger: CardMessenger;
   readonly logger: Logger;
+  /**
+   * The network behind file downloads, for tests to serve files from a local server. Production
+   * leaves it unset (global fetch); either way only Teams' SharePoint hosts are ever asked.
+   */
+  readonly fetchFile?: typeof fetch;
   /** Injected so tests can pin "today" (overdue, RAG). */
   readonly now: () => Date;
 }

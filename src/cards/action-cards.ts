@@ -65,22 +65,35 @@ export const actionOpenSubmitSchema = z.object({
 function statusSummary(record: ActionRecord): string {
   const p = record.progress;
   if (!p) return 'No update yet';
-  return `${STATUS_LABELS[p.status]}, by ${p.updatedByName} on ${formatDateTime(p.updatedAt)}`;
+  return `${STATUS_LABELS[p.status]}, by ${escapeMarkdown(p.updatedByName)} on ${formatDateTime(p.updatedAt)}`;
+}
+
+/** The timescale as the plan wrote it, escaped: it came from an imported file. */
+function dueText(record: ActionRecord, today: string): string {
+  const { action, progress } = record;
+  const due = effectiveDueDate(action, progress);
+  if (due) return `${formatDate(due)}${isOverdue(action, progress, today) ? ' (overdue)' : ''}`;
+  if (action.recurring) return `${escapeMarkdown(action.timescale)} (recurring)`;
+  return action.timescale ? escapeMarkdown(action.timescale) : 'Not set';
 }
 
 function ragView(rag: Rag) {
   return { rag: RAG_LABELS[rag], ragColour: RAG_COLOURS[rag] };
 }
 
+/**
+ * Everything here from the imported plan or the partnership's lists is escaped once, here at render
+ * time (it is stored as written): Teams renders Markdown in TextBlocks and FactSets, so a plan file
+ * could otherwise put a link or a list on every update card.
+ */
 function actionView(record: ActionRecord, organisationNames: ReadonlyMap<string, string>, today: string) {
   const { action, progress } = record;
-  const due = effectiveDueDate(action, progress);
   return {
     id: action.id,
-    themeTitle: action.themeTitle,
+    themeTitle: escapeMarkdown(action.themeTitle),
     text: escapeMarkdown(action.text),
-    owners: action.ownerOrganisationIds.map((id) => organisationNames.get(id) ?? id).join(', '),
-    due: due ? `${formatDate(due)}${isOverdue(action, progress, today) ? ' (overdue)' : ''}` : action.recurring ? `${action.timescale} (recurring)` : action.timescale || 'Not set',
+    owners: action.ownerOrganisationIds.map((id) => escapeMarkdown(organisationNames.get(id) ?? id)).join(', '),
+    due: dueText(record, today),
     status: progress ? STATUS_LABELS[progress.status] : 'No update yet',
     summary: statusSummary(record),
     ...ragView(ragFor(action, progress, today)),

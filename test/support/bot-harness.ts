@@ -94,6 +94,8 @@ export class RecordingMessenger implements CardMessenger {
 export interface HarnessOptions {
   readonly guidance?: GuidanceRepository;
   readonly allowedTenantIds?: readonly string[];
+  /** Serves Teams file downloads (SharePoint URLs) from somewhere local. */
+  readonly fetchFile?: typeof fetch;
 }
 
 /** The real language layer, trained once per test file (a few hundred milliseconds). */
@@ -171,6 +173,7 @@ export async function botHarness(options: HarnessOptions = {}) {
     messenger,
     logger: silentLogger,
     now,
+    ...(options.fetchFile ? { fetchFile: options.fetchFile } : {}),
   };
   const app = createApplication({ storage: new MemoryStorage(), services, allowedTenantIds: options.allowedTenantIds });
   // The real outbox sender over the recording messenger, on the harness clock; the rate windows run on real time.

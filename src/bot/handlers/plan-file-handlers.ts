@@ -5,6 +5,7 @@ import { InvalidError } from '../../domain/errors';
 import { readPlanBytes } from '../../storage/files/plan-file-reader';
 import type { TurnHandler } from '../bot-services';
 import { sendCard } from '../send-card';
+import { downloadTeamsFile } from '../teams-file-download';
 import { whoIsAsking } from '../who-is-asking';
 
 /** Teams' attachment for a file sent in a 1:1 chat with a bot that supports files. */
@@ -18,10 +19,6 @@ export const teamsFileAttachmentSchema = z.object({
 });
 export type TeamsFileAttachment = z.infer<typeof teamsFileAttachmentSchema>;
 
-/** An action plan is a few hundred rows; anything far bigger is not one. */
-const MAX_PLAN_BYTES = 5 * 1024 * 1024;
-const DOWNLOAD_TIMEOUT_MS = 15_000;
-
 /** The first attached file that could be an action plan, if the message carries one. */
 export function planFileIn(attachments: readonly unknown[] | undefined): TeamsFileAttachment | undefined {
   for (const attachment of attachments ?? []) {
@@ -29,16 +26,6 @@ export function planFileIn(attachments: readonly unknown[] | undefined): TeamsFi
     if (parsed.success && /\.(csv|xlsx)$/i.test(parsed.data.name)) return parsed.data;
   }
   return undefined;
-}
-
-async function download(url: string): Promise<Uint8Array> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
-  if (!response.ok) throw new InvalidError(`The file could not be downloaded from Teams (HTTP ${response.status}). Please send it again.`);
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > MAX_PLAN_BYTES) throw new InvalidError('That file is too large to be an action plan (over 5 MB).');
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.byteLength > MAX_PLAN_BYTES) throw new InvalidError('That file is too large to be an action plan (over 5 MB).');
-  return bytes;
 }
 
 /** The Prevent Officer sent a CSV or XLSX in chat: import it as the action plan, all or nothing. */
@@ -49,7 +36,8 @@ export function importPlanFile(file: TeamsFileAttachment): TurnHandler {
     authorise(actor, 'import-plan');
     let table;
     try {
-      table = await readPlanBytes(await download(file.content.downloadUrl), file.name);
+      const bytes = await downloadTeamsFile(file.content.downloadUrl, { logger: services.logger, ...(services.fetchFile ? { fetch: services.fetchFile } : {}) });
+      table = await readPlanBytes(bytes, file.name);
     } catch (error) {
       if (error instanceof InvalidError) throw error;
       throw new InvalidError((error as Error).message.replace(/^cannot read/, 'Could not read'));

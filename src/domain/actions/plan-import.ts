@@ -1,4 +1,6 @@
 import type { Organisation } from '../partnership/organisation';
+import type { PersonalDataScreen } from '../privacy/personal-data-error';
+import { screenForPersonalData } from '../privacy/screen';
 import { describeZodIssues } from '../validation';
 import { ACTION_FLAGS, actionSchema, type Action } from './action';
 import { compareActionIds } from './action-order';
@@ -288,6 +290,44 @@ function isBlank(row: PlanRow): boolean {
   return Object.values(row.values).every((value) => tidy(value) === '');
 }
 
+/** "It looks like it contains an NHS number. Please remove it." as the rest of a sentence. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/**
+ * Every cell of the file through the personal-data screen, the header included, and columns the
+ * importer does not read as well: the plan is governance data, and a column ignored today could be
+ * read tomorrow. Each problem names the row and the column, never the text that was found. A header
+ * cell that itself looks personal is named by its position, so the problem never echoes it.
+ */
+function personalDataProblems(table: PlanTable, screen: PersonalDataScreen): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  // Each distinct text is screened once: a workbook can repeat one long shared string in every cell.
+  const findingsFor = new Map<string, string[]>();
+  const screenOnce = (value: string) => {
+    let findings = findingsFor.get(value);
+    if (!findings) {
+      const text = tidy(value);
+      findings = text === '' ? [] : screen(text);
+      findingsFor.set(value, findings);
+    }
+    return findings;
+  };
+  const columnLabel = new Map<string, string>();
+  table.header.forEach((name, index) => {
+    const findings = screen(tidy(name));
+    columnLabel.set(name, findings.length > 0 ? `Column ${index + 1}` : name);
+    for (const finding of findings) problems.push({ row: 1, message: `Column ${index + 1} heading: ${lowerFirst(finding)}` });
+  });
+  for (const row of table.rows) {
+    for (const [name, value] of Object.entries(row.values)) {
+      for (const finding of screenOnce(value)) problems.push({ row: row.row, message: `${columnLabel.get(name) ?? name}: ${lowerFirst(finding)}` });
+    }
+  }
+  return problems;
+}
+
 /**
  * Turns the rows of a plan into actions owned by the partnership's organisations.
  *
@@ -298,8 +338,13 @@ function isBlank(row: PlanRow): boolean {
  * the Who column must name at least one organisation (see {@link ownersNamedBy}); the Timescale is
  * read by {@link parseTimescale}; Notes give the CTLP / OFOF flags. A row with only a Theme is a
  * section heading and sets the theme for the rows below it; empty rows are skipped.
+ *
+ * Before any of that, every cell passes the personal-data screen. When any cell looks personal, only
+ * those problems are returned: the others quote cells, and must not quote personal data back.
  */
-export function importPlan(table: PlanTable, organisations: readonly Organisation[]): PlanImport {
+export function importPlan(table: PlanTable, organisations: readonly Organisation[], screen: PersonalDataScreen = screenForPersonalData): PlanImport {
+  const personal = personalDataProblems(table, screen);
+  if (personal.length > 0) return { actions: [], problems: personal };
   const { columns, problems } = locateColumns(table.header);
   if (problems.length > 0) return { actions: [], problems };
 

@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Cell, Workbook } from 'exceljs';
 import type { PlanRow, PlanTable } from '../../domain/actions/plan-import';
+import { PLAN_FILE_LIMITS, ReadBudget, formatCount, type PlanReadOptions } from './plan-file-limits';
+import { checkWorkbookZip } from './xlsx-zip-check';
 
 /**
  * Reads an action plan spreadsheet into plain strings for src/domain/actions/plan-import.ts:
@@ -13,35 +15,50 @@ import type { PlanRow, PlanTable } from '../../domain/actions/plan-import';
  * format is small and the tests below pin every case the importer relies on.
  * XLSX: the first worksheet, through exceljs; rich text, hyperlinks, formulas, numbers, booleans
  * and dates become plain text (dates as YYYY-MM-DD).
+ *
+ * Files come from anyone who can send the bot a file, so every read keeps to PLAN_FILE_LIMITS
+ * (size, columns, rows, cell length, what a workbook unpacks to, time) and refuses a file that
+ * goes past one, saying which.
  */
-export async function readPlanFile(file: string): Promise<PlanTable> {
+export async function readPlanFile(file: string, options: PlanReadOptions = {}): Promise<PlanTable> {
   const extension = path.extname(file).toLowerCase();
-  if (extension === '.csv') {
-    const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-      throw new Error(`cannot read ${path.basename(file)}: ${error.code === 'ENOENT' ? 'there is no such file' : error.message}`);
-    });
-    return readCsvBytes(bytes, path.basename(file));
-  }
-  if (extension === '.xlsx') return readXlsx(file);
+  const name = path.basename(file);
   if (extension === '.xls') {
-    throw new Error(`cannot read ${path.basename(file)}: the old .xls format is not supported; save it as .xlsx or CSV UTF-8 and import that`);
+    throw new Error(`cannot read ${name}: the old .xls format is not supported; save it as .xlsx or CSV UTF-8 and import that`);
   }
-  throw new Error(`cannot read ${path.basename(file)}: expected a .csv or .xlsx file, not "${extension || 'no extension'}"`);
+  if (extension !== '.csv' && extension !== '.xlsx') {
+    throw new Error(`cannot read ${name}: expected a .csv or .xlsx file, not "${extension || 'no extension'}"`);
+  }
+  const cannotRead = (error: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read ${name}: ${error.code === 'ENOENT' ? 'there is no such file' : error.message}`);
+  };
+  const { size } = await stat(file).catch(cannotRead);
+  checkFileSize(size, name);
+  return readPlanBytes(await readFile(file).catch(cannotRead), name, options);
+}
+
+function checkFileSize(bytes: number, name: string): void {
+  if (bytes > PLAN_FILE_LIMITS.maxBytes) {
+    throw new Error(`cannot read ${name}: it is ${Math.ceil(bytes / (1024 * 1024))} MB, and an action plan is far smaller (at most ${PLAN_FILE_LIMITS.maxBytes / (1024 * 1024)} MB)`);
+  }
 }
 
 /** Decodes UTF-8 (refusing anything else rather than guessing) and reads the CSV. */
-export function readCsvBytes(bytes: Uint8Array, name = 'the file'): PlanTable {
+export function readCsvBytes(bytes: Uint8Array, name = 'the file', options: PlanReadOptions = {}): PlanTable {
+  checkFileSize(bytes.byteLength, name);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new Error(`cannot read ${name}: it is not UTF-8 text; in Excel choose Save As > "CSV UTF-8 (Comma delimited)"`);
   }
-  return readCsvText(text, name);
+  return readCsvText(text, name, options);
 }
 
-export function readCsvText(text: string, name = 'the file'): PlanTable {
-  return toTable(parseCsv(text, name).map((cells, index) => ({ row: index + 1, cells })));
+export function readCsvText(text: string, name = 'the file', options: PlanReadOptions = {}): PlanTable {
+  const table = new TableBuilder(name, new ReadBudget(name, options.clock));
+  scanCsv(text, name, table.budget, (cells, row) => table.add(row, cells));
+  return table.build();
 }
 
 /**
@@ -50,26 +67,39 @@ export function readCsvText(text: string, name = 'the file'): PlanTable {
  * Throws when a quoted field is never closed, naming the row where it opened.
  */
 export function parseCsv(text: string, name = 'the file'): string[][] {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records: string[][] = [];
+  scanCsv(text, name, new ReadBudget(name), (cells) => records.push(cells));
+  return records;
+}
+
+/** The CSV scanner: hands each record to `onRecord` with its 1-based number, so blank ones need not be kept. */
+function scanCsv(text: string, name: string, budget: ReadBudget, onRecord: (cells: string[], row: number) => void): void {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let record: string[] = [];
+  let recordNumber = 1;
   let field = '';
   let quoted = false;
   let inQuotes = false;
   let quoteOpenedInRecord = 0;
 
   const endField = () => {
+    if (field.length > PLAN_FILE_LIMITS.maxCellChars) throw cellTooLong(name, recordNumber, record.length + 1, field.length);
+    if (record.length >= PLAN_FILE_LIMITS.maxCsvFields) throw tooManyColumns(name, recordNumber, record.length + 1);
     record.push(field);
     field = '';
     quoted = false;
   };
   const endRecord = () => {
     endField();
-    records.push(record);
+    onRecord(record, recordNumber);
     record = [];
+    recordNumber += 1;
+    if (recordNumber % 100 === 0) budget.check();
   };
 
   for (let i = 0; i < source.length; i += 1) {
+    // One record can be most of the file, so the budget is checked by characters as well as rows.
+    if ((i & 0xffff) === 0xffff) budget.check();
     const char = source[i]!;
     if (inQuotes) {
       if (char !== '"') field += char;
@@ -80,7 +110,7 @@ export function parseCsv(text: string, name = 'the file'): string[][] {
     } else if (char === '"' && field === '' && !quoted) {
       inQuotes = true;
       quoted = true;
-      quoteOpenedInRecord = records.length + 1;
+      quoteOpenedInRecord = recordNumber;
     } else if (char === ',') endField();
     else if (char === '\r' || char === '\n') {
       if (char === '\r' && source[i + 1] === '\n') i += 1;
@@ -89,46 +119,87 @@ export function parseCsv(text: string, name = 'the file'): string[][] {
   }
   if (inQuotes) throw new Error(`cannot read ${name}: a quoted field that starts in row ${quoteOpenedInRecord} is never closed`);
   if (field !== '' || quoted || record.length > 0) endRecord();
-  return records;
 }
 
-/** The first non-empty row is the header; blank header cells are named "Column N", repeats "Name (2)". */
-function toTable(rows: readonly { row: number; cells: readonly string[] }[]): PlanTable {
-  const filled = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  const [first, ...rest] = filled;
-  if (!first) return { header: [], rows: [] };
-  const header: string[] = [];
-  first.cells.forEach((cell, index) => {
+function cellTooLong(name: string, row: number, column: number, chars: number): Error {
+  return new Error(`cannot read ${name}: row ${row}, column ${column} holds ${formatCount(chars)} characters; a cell of an action plan holds at most ${formatCount(PLAN_FILE_LIMITS.maxCellChars)}`);
+}
+
+function tooManyColumns(name: string, row: number, column: number): Error {
+  return new Error(`cannot read ${name}: row ${row} has something in column ${formatCount(column)}; an action plan has at most ${PLAN_FILE_LIMITS.maxColumns} columns`);
+}
+
+/**
+ * Collects rows into a PlanTable within the limits. Blank rows are dropped as they arrive and
+ * trailing empty cells trimmed, so neither costs memory. The first non-empty row is the header;
+ * blank header cells are named "Column N", repeats "Name (2)".
+ */
+class TableBuilder {
+  private header: string[] | undefined;
+  private readonly rows: PlanRow[] = [];
+
+  constructor(
+    private readonly name: string,
+    readonly budget: ReadBudget,
+  ) {}
+
+  add(row: number, cells: readonly string[]): void {
+    let length = cells.length;
+    while (length > 0 && cells[length - 1]!.trim() === '') length -= 1;
+    if (length === 0) return;
+    if (length > PLAN_FILE_LIMITS.maxColumns) throw tooManyColumns(this.name, row, length);
+    for (let column = 0; column < length; column += 1) {
+      if (cells[column]!.length > PLAN_FILE_LIMITS.maxCellChars) throw cellTooLong(this.name, row, column + 1, cells[column]!.length);
+    }
+    if (!this.header) {
+      this.header = headerNames(cells.slice(0, length));
+      return;
+    }
+    if (this.rows.length >= PLAN_FILE_LIMITS.maxRows) {
+      throw new Error(`cannot read ${this.name}: it has more than ${formatCount(PLAN_FILE_LIMITS.maxRows)} rows below the header, and an action plan is a few hundred at most`);
+    }
+    const values: Record<string, string> = {};
+    for (let column = 0; column < length; column += 1) values[this.header[column] ?? `Column ${column + 1}`] = cells[column]!;
+    this.rows.push({ row, values });
+  }
+
+  build(): PlanTable {
+    return { header: this.header ?? [], rows: this.rows };
+  }
+}
+
+/** Names each header cell uniquely in one pass: each repeated name remembers the next number to try. */
+function headerNames(cells: readonly string[]): string[] {
+  const used = new Set<string>();
+  const nextNumber = new Map<string, number>();
+  return cells.map((cell, index) => {
     const base = cell.trim() || `Column ${index + 1}`;
     let name = base;
-    for (let n = 2; header.includes(name); n += 1) name = `${base} (${n})`;
-    header.push(name);
+    let n = nextNumber.get(base) ?? 2;
+    while (used.has(name)) {
+      name = `${base} (${n})`;
+      n += 1;
+    }
+    nextNumber.set(base, n);
+    used.add(name);
+    return name;
   });
-  const planRows: PlanRow[] = rest.map(({ row, cells }) => {
-    const values: Record<string, string> = {};
-    cells.forEach((cell, index) => {
-      values[header[index] ?? `Column ${index + 1}`] = cell;
-    });
-    return { row, values };
-  });
-  return { header, rows: planRows };
 }
 
 /** The same as readPlanFile, for a file that arrived as bytes (e.g. attached in a Teams chat). */
-export async function readPlanBytes(bytes: Uint8Array, fileName: string): Promise<PlanTable> {
+export async function readPlanBytes(bytes: Uint8Array, fileName: string, options: PlanReadOptions = {}): Promise<PlanTable> {
   const extension = path.extname(fileName).toLowerCase();
-  if (extension === '.csv') return readCsvBytes(bytes, fileName);
+  if (extension === '.csv') return readCsvBytes(bytes, fileName, options);
   if (extension === '.xlsx') {
-    return readWorkbook(fileName, (workbook) => workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer).then(() => undefined));
+    checkFileSize(bytes.byteLength, fileName);
+    const budget = new ReadBudget(fileName, options.clock);
+    await checkWorkbookZip(bytes, fileName, budget);
+    return readWorkbook(fileName, budget, (workbook) => workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer).then(() => undefined));
   }
   throw new Error(`cannot read ${fileName}: expected a .csv or .xlsx file`);
 }
 
-async function readXlsx(file: string): Promise<PlanTable> {
-  return readWorkbook(path.basename(file), (workbook) => workbook.xlsx.readFile(file).then(() => undefined));
-}
-
-async function readWorkbook(name: string, load: (workbook: Workbook) => Promise<void>): Promise<PlanTable> {
+async function readWorkbook(name: string, budget: ReadBudget, load: (workbook: Workbook) => Promise<void>): Promise<PlanTable> {
   // Loaded on first use: exceljs is large, and most bots never receive a workbook.
   const { Workbook } = await import('exceljs');
   const workbook = new Workbook();
@@ -137,15 +208,26 @@ async function readWorkbook(name: string, load: (workbook: Workbook) => Promise<
   } catch (error) {
     throw new Error(`cannot read ${name} as an Excel workbook: ${(error as Error).message}`);
   }
+  budget.check();
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new Error(`cannot read ${name}: the workbook has no worksheets`);
-  const rows: { row: number; cells: string[] }[] = [];
+  const table = new TableBuilder(name, budget);
+  let rowsSeen = 0;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    rowsSeen += 1;
+    if (rowsSeen % 100 === 0) budget.check();
+    // Only the cells that exist: a sheet can put one cell in column 16,384 of every row.
     const cells: string[] = [];
-    for (let column = 1; column <= row.cellCount; column += 1) cells.push(cellText(row.getCell(column)));
-    rows.push({ row: rowNumber, cells });
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      const text = cellText(cell);
+      if (text === '') return;
+      if (column > PLAN_FILE_LIMITS.maxColumns) throw tooManyColumns(name, rowNumber, column);
+      while (cells.length < column - 1) cells.push('');
+      cells[column - 1] = text;
+    });
+    table.add(rowNumber, cells);
   });
-  return toTable(rows);
+  return table.build();
 }
 
 function cellText(cell: Cell): string {
