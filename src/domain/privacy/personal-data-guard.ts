@@ -53,7 +53,8 @@ import { findStreetAddresses } from './street-address';
  *
  * A screen that knows the partnership (`knownNames`: its organisations' names and aliases) reads
  * those names as organisations: their words are never part of a person's name beside a postcode,
- * and a street address right beside one is the organisation's own. Nothing else is excused, so
+ * and a street address right beside one is the organisation's own. A name made only of name-like
+ * words ("Kate Harris") could be a person's, so it excuses nothing. Nothing else is excused, so
  * "the boy in year 9 at Westgate School" is caught even when Westgate School is a partner.
  *
  * Every detector is a single linear pass: regular expressions start only at a token boundary
@@ -262,7 +263,7 @@ const NOT_NAMES = new Set(
     'rescue', 'commissioner', 'crime', 'counter', 'terrorism', 'unit', 'network', 'forum', 'agency',
     'multi', 'local', 'national', 'regional', 'officer', 'lead', 'chair', 'manager', 'coordinator',
     'coordinators', 'partners', 'partner', 'limited', 'ltd', 'plc', 'charity', 'mosque', 'church',
-    'temple', 'gurdwara', 'library', 'museum', 'hotel', 'centre', 'center', 'hub',
+    'temple', 'gurdwara', 'hospice', 'library', 'museum', 'hotel', 'centre', 'center', 'hub',
     // buildings and addresses
     'hall', 'house', 'building', 'buildings', 'court', 'chambers', 'civic', 'shire', 'street', 'road',
     'lane', 'avenue', 'way', 'drive', 'close', 'place', 'square', 'crescent', 'terrace', 'gardens',
@@ -390,6 +391,18 @@ function findHomeAddresses(text: string, organisations: readonly Span[]): Person
 }
 
 /**
+ * Known names that could only be a person's ("Kate Harris", "Mrs Khan") are not used: an alias
+ * typed that way would otherwise excuse the person it names. An organisation's name has a word a
+ * person's name would not (Hospital, Council, Hospice, an acronym such as WCC, a place).
+ */
+function organisationLike(names: readonly string[]): string[] {
+  return names.filter((name) => {
+    const words = name.match(WORD) ?? [];
+    return words.some((word) => !isNameWord(word)) && !words.some((word) => TITLES.has(word.toLowerCase()));
+  });
+}
+
+/**
  * Finds pieces of `text` that look like personal data about an individual (see
  * {@link PersonalDataKind} for what each kind matches and what is deliberately left alone).
  *
@@ -400,7 +413,7 @@ function findHomeAddresses(text: string, organisations: readonly Span[]): Person
 export function findPersonalData(text: string, options: ScreenOptions = {}): PersonalDataFinding[] {
   const screening = prepareForScreening(text);
   const folded = screening.text;
-  const organisations = options.knownNames?.length ? compileKnownNames(options.knownNames).find(folded) : [];
+  const organisations = options.knownNames?.length ? compileKnownNames(organisationLike(options.knownNames)).find(folded) : [];
   const candidates = [
     ...findEmails(folded),
     ...findNiNumbers(folded),

@@ -66,6 +66,11 @@ describe("a screen that knows the partnership's own names", () => {
     expect(pieces('Jane Smith George Eliot Hospital CV10 7DJ', PARTNER_NAMES)).toEqual(['postcode-with-name: CV10 7DJ']);
   });
 
+  it("ignores a known name that could only be a person's, so an alias cannot excuse someone", () => {
+    expect(pieces('Kate Harris, CV34 4RL', ['Kate Harris', 'Mrs Khan Ltd'])).toEqual(['postcode-with-name: CV34 4RL']);
+    expect(pieces('Mrs Khan Ltd, CV34 4RL', ['Mrs Khan Ltd'])).toEqual(['postcode-with-name: CV34 4RL']);
+  });
+
   it('treats regular-expression characters in a name as plain text', () => {
     expect(pieces('Prevent (Rugby) Ltd. 10 Evreux Way', ['Prevent (Rugby) Ltd.'])).toEqual([]);
     expect(pieces('Jane Smith, CV10 7DJ', ['.*', '(', 'a|b'])).toEqual(['postcode-with-name: CV10 7DJ']);
