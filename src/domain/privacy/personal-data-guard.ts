@@ -1,4 +1,10 @@
+import { findCaseReferences } from './case-reference';
+import { findChildrenAtSchool } from './child-at-school';
+import { knownNames as compileKnownNames } from './known-names';
 import { isValidNhsNumber } from './nhs-number';
+import { prepareForScreening } from './screening-text';
+import { spansNear, type Span } from './span';
+import { findStreetAddresses } from './street-address';
 
 /**
  * Screens free text for personal data about an individual before it is stored.
@@ -9,18 +15,21 @@ import { isValidNhsNumber } from './nhs-number';
  * shape that is specific to a person rather than for anything number- or name-like:
  *
  * - `ni-number`: two prefix letters, six digits and a suffix A–D, in any case, with or without
- *   single spaces between the pairs ("AB 12 34 56 C", "ab123456c"). HMRC's prefix rules apply:
- *   the first letter is not D, F, I, Q, U or V, the second not D, F, I, O, Q, U or V, and BG, GB,
- *   NK, KN, TN, NT and ZZ are never issued. HMRC's own specimen "QQ 12 34 56 C" therefore fails
- *   the first-letter rule and is not flagged, so guidance that quotes the example passes.
- * - `nhs-number`: ten digits, bare or grouped 3-3-4 with spaces or hyphens, that pass the modulus
- *   11 check. Ten-digit references or phone numbers that fail the check are not flagged.
+ *   one space, hyphen or dot between the pairs ("AB 12 34 56 C", "ab123456c", "AB-12-34-56-C").
+ *   HMRC's prefix rules apply: the first letter is not D, F, I, Q, U or V, the second not D, F, I,
+ *   O, Q, U or V, and BG, GB, NK, KN, TN, NT and ZZ are never issued. HMRC's own specimen "QQ 12
+ *   34 56 C" therefore fails the first-letter rule and is not flagged, so guidance quoting it passes.
+ * - `nhs-number`: ten digits, bare, grouped 3-3-4 or spaced out digit by digit with spaces, hyphens
+ *   or dots (one kind throughout), that pass the modulus 11 check. Ten-digit references or phone
+ *   numbers that fail the check are not flagged.
  * - `email`: any address with a local part, "@" and a dotted domain, including organisation
  *   mailboxes: a named address cannot be told apart from a shared one, and a note can say
  *   "the Prevent team mailbox" instead. "@channel" and "team@" are not addresses.
  * - `phone`: UK numbers starting 07 (11 digits) or 01/02/03 (10–11 digits), or the same after
- *   +44 (with or without "(0)"), grouped by spaces, hyphens or a bracketed area code. Numbers
- *   must start with 0 or +44, so years ("2017-18"), dates, action ids ("3.1"), money, percentages
+ *   +44 or 0044 (with or without "(0)"), grouped by spaces, hyphens, dots or a bracketed area code,
+ *   down to one digit a group ("0 7 7 0 0 ..."). A dotted number must not start with a group of one
+ *   or two digits, so dates and times ("01.02.2025", "09.30") are never read as one. Numbers
+ *   must start with 0, +44 or 0044, so years ("2017-18"), dates, action ids ("3.1"), money, percentages
  *   and counts are never candidates. 08 and 09 service lines, such as the Anti-Terrorist Hotline
  *   0800 789 321 quoted in referral guidance, belong to organisations and are not flagged.
  * - `date-of-birth`: a full date (12/03/2009, 12-03-09, 2009-03-12, 12 March 2009, 3rd May 2010,
@@ -34,9 +43,23 @@ import { isValidNhsNumber } from './nhs-number';
  *   words, or a title with a surname ("Mrs Khan", "Ms A Jones", "Dr Patel"). A postcode beside
  *   "Shire Hall, Warwick" or "Warwickshire County Council" is not flagged. The finding covers the
  *   postcode only. Names without a title or a second word ("J Smith") are not recognised.
+ * - `case-reference`: a Prevent or Channel case or referral reference (see case-reference.ts).
+ * - `child-at-school`: one child named by year group and school (see child-at-school.ts).
+ * - `home-address`: a house number and street without a postcode (see street-address.ts).
+ *
+ * The text is folded first (see screening-text.ts): NFKC, invisible format and direction characters
+ * dropped, Unicode spaces and dashes made plain, so "０７７００\u200b900123" reads as "07700900123".
+ * Findings still point into the text as typed.
+ *
+ * A screen that knows the partnership (`knownNames`: its organisations' names and aliases) reads
+ * those names as organisations: their words are never part of a person's name beside a postcode,
+ * and a street address right beside one is the organisation's own. A name made only of name-like
+ * words ("Kate Harris") could be a person's, so it excuses nothing. Nothing else is excused, so
+ * "the boy in year 9 at Westgate School" is caught even when Westgate School is a partner.
  *
  * Every detector is a single linear pass: regular expressions start only at a token boundary
- * (look-behind) and never nest quantifiers over the same characters.
+ * (look-behind) and never nest quantifiers over the same characters, and postcodes and addresses
+ * meet the names near them in one forward sweep (see spansNear).
  */
 export type PersonalDataKind =
   | 'ni-number'
@@ -44,7 +67,16 @@ export type PersonalDataKind =
   | 'email'
   | 'phone'
   | 'date-of-birth'
-  | 'postcode-with-name';
+  | 'postcode-with-name'
+  | 'case-reference'
+  | 'child-at-school'
+  | 'home-address';
+
+/** What a screen knows about the partnership whose text it screens. */
+export interface ScreenOptions {
+  /** The partnership's organisation names and aliases: organisations, never people. */
+  readonly knownNames?: readonly string[];
+}
 
 /** One piece of text that looks like personal data. */
 export interface PersonalDataFinding {
@@ -64,6 +96,9 @@ const LABELS: Readonly<Record<PersonalDataKind, string>> = {
   phone: 'a phone number',
   'date-of-birth': 'a date of birth',
   'postcode-with-name': "a person's name and postcode",
+  'case-reference': 'a Prevent or Channel case reference',
+  'child-at-school': "a child's school and year group",
+  'home-address': 'a home address',
 };
 
 // When two detectors claim exactly the same characters, the earlier kind here wins.
@@ -73,19 +108,17 @@ const PRIORITY: readonly PersonalDataKind[] = [
   'nhs-number',
   'date-of-birth',
   'phone',
+  'case-reference',
+  'child-at-school',
+  'home-address',
   'postcode-with-name',
 ];
-
-interface Span {
-  readonly start: number;
-  readonly end: number;
-}
 
 function finding(kind: PersonalDataKind, start: number, end: number): PersonalDataFinding {
   return { kind, label: LABELS[kind], start, end };
 }
 
-const NI_NUMBER = /(?<![A-Za-z0-9])([A-Za-z])([A-Za-z]) ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d](?![A-Za-z0-9])/g;
+const NI_NUMBER = /(?<![A-Za-z0-9])([A-Za-z])([A-Za-z])[ .-]?\d{2}[ .-]?\d{2}[ .-]?\d{2}[ .-]?[A-Da-d](?![A-Za-z0-9])/g;
 const NI_BAD_FIRST = new Set(['D', 'F', 'I', 'Q', 'U', 'V']);
 const NI_BAD_SECOND = new Set(['D', 'F', 'I', 'O', 'Q', 'U', 'V']);
 const NI_BAD_PREFIX = new Set(['BG', 'GB', 'NK', 'KN', 'TN', 'NT', 'ZZ']);
@@ -102,7 +135,7 @@ function findNiNumbers(text: string): PersonalDataFinding[] {
 }
 
 // A separator used once must be used again, so "943 476-5919" is not read as one number.
-const NHS_NUMBER = /(?<![\w+/£$€-])(?<!\d[.,])\d{3}([ -]?)\d{3}\1\d{4}(?!\w)(?![.,/-]\d)/g;
+const NHS_NUMBER = /(?<![\w+/£$€-])(?<!\d[.,])(?:\d{3}([ .-]?)\d{3}\1\d{4}|\d([ .-])\d(?:\2\d){8})(?!\w)(?![.,/-]\d)/g;
 
 function findNhsNumbers(text: string): PersonalDataFinding[] {
   const found: PersonalDataFinding[] = [];
@@ -121,18 +154,21 @@ function findEmails(text: string): PersonalDataFinding[] {
   );
 }
 
-// Digit groups joined by one space, hyphen or a closing area-code bracket; the groups are
+// Digit groups joined by one space, hyphen, dot or a closing area-code bracket; the groups are
 // trimmed from the right until the digits form a UK number, so "07700 900123 12 times" still
 // yields the phone number.
 const PHONE_CANDIDATE =
-  /(?<![\w/£$€+(-])(?<!\d[.,])(?:\+44[ \u00a0-]?(?:\(0\)[ \u00a0-]?)?|\(0|0)\d+(?:(?:\)[ \u00a0-]?|[ \u00a0-])\d+){0,5}/g;
+  /(?<![\w/£$€+(-])(?<!\d[.,])(?:(?:\+|00)44[ -]?(?:\(0\)[ -]?)?\d+|\(?0\d*)(?:(?:\)[ -]?|[ .-])\d+){0,12}/g;
+// Dates, times and decimals start with one or two digits and a dot.
+const DOTTED_SHORT_START = /^\(?\d{1,2}\./;
 
-function isUkPhoneNumber(digits: string, international: boolean): boolean {
+function isUkPhoneNumber(digits: string, plus: boolean): boolean {
   let national = digits;
-  if (international) {
-    if (!digits.startsWith('44')) return false;
-    const rest = digits.slice(2);
-    national = rest.startsWith('0') ? rest : `0${rest}`;
+  if (plus || digits.startsWith('0044')) {
+    const rest = plus ? digits : digits.slice(2);
+    if (!rest.startsWith('44')) return false;
+    const local = rest.slice(2);
+    national = local.startsWith('0') ? local : `0${local}`;
   }
   return /^07\d{9}$/.test(national) || /^0[123]\d{8,9}$/.test(national);
 }
@@ -145,6 +181,7 @@ function findPhoneNumbers(text: string): PersonalDataFinding[] {
     const groupEnds = [...candidate.matchAll(/\d+/g)].map((group) => group.index! + group[0].length);
     for (let i = groupEnds.length - 1; i >= 0; i--) {
       let piece = candidate.slice(0, groupEnds[i]);
+      if (piece.includes('.') && DOTTED_SHORT_START.test(piece)) continue;
       if (!isUkPhoneNumber(piece.replace(/\D/g, ''), international)) continue;
       let offset = 0;
       if (piece.startsWith('(') && !piece.includes(')')) {
@@ -226,7 +263,7 @@ const NOT_NAMES = new Set(
     'rescue', 'commissioner', 'crime', 'counter', 'terrorism', 'unit', 'network', 'forum', 'agency',
     'multi', 'local', 'national', 'regional', 'officer', 'lead', 'chair', 'manager', 'coordinator',
     'coordinators', 'partners', 'partner', 'limited', 'ltd', 'plc', 'charity', 'mosque', 'church',
-    'temple', 'gurdwara', 'library', 'museum', 'hotel', 'centre', 'center', 'hub',
+    'temple', 'gurdwara', 'hospice', 'library', 'museum', 'hotel', 'centre', 'center', 'hub',
     // buildings and addresses
     'hall', 'house', 'building', 'buildings', 'court', 'chambers', 'civic', 'shire', 'street', 'road',
     'lane', 'avenue', 'way', 'drive', 'close', 'place', 'square', 'crescent', 'terrace', 'gardens',
@@ -273,13 +310,23 @@ function isInitial(word: string): boolean {
   return word.length === 1 && /\p{Lu}/u.test(word);
 }
 
-/** Spans of "Mrs Khan" / "Ms A. Jones" style names and of runs of two or more name-like words. */
-function findNameLikePhrases(text: string): Span[] {
-  const tokens: Token[] = [...text.matchAll(WORD)].map((m) => ({
-    word: m[0],
-    start: m.index!,
-    end: m.index! + m[0].length,
-  }));
+/** Whether each position of the text lies inside one of the spans. */
+function coverage(length: number, spans: readonly Span[]): (position: number) => boolean {
+  if (spans.length === 0) return () => false;
+  const covered = new Uint8Array(length);
+  for (const span of spans) covered.fill(1, span.start, span.end);
+  return (position) => covered[position] === 1;
+}
+
+/**
+ * Spans of "Mrs Khan" / "Ms A. Jones" style names and of runs of two or more name-like words.
+ * Words inside the partnership's own names are organisation words, never part of a person's name.
+ */
+function findNameLikePhrases(text: string, organisations: readonly Span[]): Span[] {
+  const inOrganisation = coverage(text.length, organisations);
+  const tokens: Token[] = [...text.matchAll(WORD)]
+    .filter((m) => !inOrganisation(m.index!))
+    .map((m) => ({ word: m[0], start: m.index!, end: m.index! + m[0].length }));
   const gapBefore = (i: number) => text.slice(tokens[i - 1]!.end, tokens[i]!.start);
   const names: Span[] = [];
 
@@ -306,6 +353,7 @@ function findNameLikePhrases(text: string): Span[] {
       closeRun(i - 1);
       continue;
     }
+    // A gap that is not plain spaces (punctuation, or a skipped organisation name) ends the run.
     if (runStart >= 0 && !SPACES_ONLY.test(gapBefore(i))) closeRun(i - 1);
     if (runStart < 0) runStart = i;
   }
@@ -314,21 +362,44 @@ function findNameLikePhrases(text: string): Span[] {
   return names;
 }
 
-function distance(a: Span, b: Span): number {
-  if (a.end <= b.start) return b.start - a.end;
-  if (b.end <= a.start) return a.start - b.end;
-  return 0;
-}
-
-function findPostcodesWithNames(text: string): PersonalDataFinding[] {
+function findPostcodesWithNames(text: string, organisations: readonly Span[]): PersonalDataFinding[] {
   const postcodes: Span[] = [...text.matchAll(POSTCODE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   if (postcodes.length === 0) return [];
-  const names = findNameLikePhrases(text);
+  const namesNear = spansNear(findNameLikePhrases(text, organisations), NAME_DISTANCE);
   return postcodes
-    .filter((postcode) =>
-      names.some((name) => distance(name, postcode) <= NAME_DISTANCE),
-    )
+    .filter((postcode) => namesNear(postcode).length > 0)
     .map((postcode) => finding('postcode-with-name', postcode.start, postcode.end));
+}
+
+// Words that may stand between an organisation's name and its address: "WCC offices at 1 Northgate
+// Street", "Rugby Borough Council, 10 Evreux Way". "near" or "opposite" are not among them: an
+// address near a school is somebody's.
+const BESIDE_ORGANISATION =
+  /^[\s,;:()\u2013\u2014-]*(?:(?:at|of|on|in|is|the|its|main|offices?|building|site|venue|premises|headquarters|hq|reception|based)[\s,;:()\u2013\u2014-]+){0,4}$/i;
+const BESIDE_DISTANCE = 40;
+
+function findHomeAddresses(text: string, organisations: readonly Span[]): PersonalDataFinding[] {
+  const organisationsNear = spansNear(organisations, BESIDE_DISTANCE);
+  const beside = (address: Span) =>
+    organisationsNear(address).some((organisation) => {
+      const gap = organisation.end <= address.start ? text.slice(organisation.end, address.start) : text.slice(address.end, organisation.start);
+      return BESIDE_ORGANISATION.test(gap);
+    });
+  return findStreetAddresses(text)
+    .filter((address) => !beside(address))
+    .map((address) => finding('home-address', address.start, address.end));
+}
+
+/**
+ * Known names that could only be a person's ("Kate Harris", "Mrs Khan") are not used: an alias
+ * typed that way would otherwise excuse the person it names. An organisation's name has a word a
+ * person's name would not (Hospital, Council, Hospice, an acronym such as WCC, a place).
+ */
+function organisationLike(names: readonly string[]): string[] {
+  return names.filter((name) => {
+    const words = name.match(WORD) ?? [];
+    return words.some((word) => !isNameWord(word)) && !words.some((word) => TITLES.has(word.toLowerCase()));
+  });
 }
 
 /**
@@ -336,16 +407,23 @@ function findPostcodesWithNames(text: string): PersonalDataFinding[] {
  * {@link PersonalDataKind} for what each kind matches and what is deliberately left alone).
  *
  * @returns findings sorted by `start` and never overlapping; where two detectors claim
- *   overlapping text the earlier, then longer, piece is kept. Empty when the text may be stored.
+ *   overlapping text the earlier, then longer, piece is kept. Offsets are into `text` as given,
+ *   although the detectors read its folded form. Empty when the text may be stored.
  */
-export function findPersonalData(text: string): PersonalDataFinding[] {
+export function findPersonalData(text: string, options: ScreenOptions = {}): PersonalDataFinding[] {
+  const screening = prepareForScreening(text);
+  const folded = screening.text;
+  const organisations = options.knownNames?.length ? compileKnownNames(organisationLike(options.knownNames)).find(folded) : [];
   const candidates = [
-    ...findEmails(text),
-    ...findNiNumbers(text),
-    ...findNhsNumbers(text),
-    ...findDatesOfBirth(text),
-    ...findPhoneNumbers(text),
-    ...findPostcodesWithNames(text),
+    ...findEmails(folded),
+    ...findNiNumbers(folded),
+    ...findNhsNumbers(folded),
+    ...findDatesOfBirth(folded),
+    ...findPhoneNumbers(folded),
+    ...findCaseReferences(folded).map((span) => finding('case-reference', span.start, span.end)),
+    ...findChildrenAtSchool(folded).map((span) => finding('child-at-school', span.start, span.end)),
+    ...findHomeAddresses(folded, organisations),
+    ...findPostcodesWithNames(folded, organisations),
   ].sort(
     (a, b) => a.start - b.start || b.end - a.end || PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind),
   );
@@ -354,7 +432,7 @@ export function findPersonalData(text: string): PersonalDataFinding[] {
     const previous = kept[kept.length - 1];
     if (previous === undefined || candidate.start >= previous.end) kept.push(candidate);
   }
-  return kept;
+  return kept.map((f) => ({ ...f, ...screening.originalSpan(f.start, f.end) }));
 }
 
 /**

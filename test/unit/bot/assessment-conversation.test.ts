@@ -124,6 +124,24 @@ describe('rating the benchmarks', () => {
     expect(await harness.assessments.history('warwickshire', '2026-27-q3', 'police')).toEqual([]);
   });
 
+  it("reads the partnership's own organisations in supporting details as organisations, not people", async () => {
+    const harness = await botHarness();
+    await startRound(harness);
+    await harness.organisations.save('warwickshire', { id: 'geh', name: 'George Eliot Hospital', sector: 'health-social-care', aliases: [] }, { id: 'test', name: 'test' });
+    const receipt = await savePage(harness, PEOPLE.policeLead, await openOwn(harness, PEOPLE.policeLead), 'Save', 'achieving', 'Training held at George Eliot Hospital, Nuneaton CV10 7DJ');
+    expect(plain(JSON.stringify(receipt))).toContain('Benchmark 1 of 10 saved');
+    expect(await harness.assessments.history('warwickshire', '2026-27-q3', 'police')).toHaveLength(3);
+  });
+
+  it('still refuses a child named by year group and school when the school is a partner', async () => {
+    const harness = await botHarness();
+    await startRound(harness);
+    await harness.organisations.save('warwickshire', { id: 'westgate', name: 'Westgate School', sector: 'education-childcare', aliases: [] }, { id: 'test', name: 'test' });
+    const back = await savePage(harness, PEOPLE.policeLead, await openOwn(harness, PEOPLE.policeLead), 'Save', 'developing', 'Referred the boy in year 9 at Westgate School');
+    expect(plain(JSON.stringify(back))).toContain("It looks like it contains a child's school and year group");
+    expect(await harness.assessments.history('warwickshire', '2026-27-q3', 'police')).toEqual([]);
+  });
+
   it('keeps the first of two people saving the same page at once, and gives the second their answers back', async () => {
     const harness = await botHarness();
     await startRound(harness);

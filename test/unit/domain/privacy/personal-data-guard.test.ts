@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { isValidNhsNumber } from '../../../../src/domain/privacy/nhs-number';
 import {
   describeFindings,
   findPersonalData,
   type PersonalDataKind,
 } from '../../../../src/domain/privacy/personal-data-guard';
+import { hostileString } from '../../../support/hostile-input';
 
 /** Each finding as the kind and the exact piece of text it points at. */
 function pieces(text: string): Array<[PersonalDataKind, string]> {
@@ -62,6 +64,17 @@ describe('findPersonalData flags personal data', () => {
     ['Mrs Khan, B1 1AA', 'postcode-with-name', 'B1 1AA'],
     ['Ms A Jones, SW1A 1AA', 'postcode-with-name', 'SW1A 1AA'],
     ['cv34 4rl is where Dr Patel lives', 'postcode-with-name', 'cv34 4rl'],
+    ['mobile 07700.900.123', 'phone', '07700.900.123'],
+    ['mobile 0044 7700 900123', 'phone', '0044 7700 900123'],
+    ['tel 0044 (0)20 7946 0000', 'phone', '0044 (0)20 7946 0000'],
+    ['NI AB-12-34-56-C', 'ni-number', 'AB-12-34-56-C'],
+    ['NHS 943.476.5919', 'nhs-number', '943.476.5919'],
+    ['Channel case ref CH-2024-0173', 'case-reference', 'CH-2024-0173'],
+    ['Prevent referral PR/2023/117', 'case-reference', 'PR/2023/117'],
+    ['case number 12345', 'case-reference', '12345'],
+    ['she is in Y8 at Rugby High School', 'child-at-school', 'she is in Y8 at Rugby High School'],
+    ['lives at 14 Elm Road', 'home-address', '14 Elm Road'],
+    ['email jane.doe＠example.org', 'email', 'jane.doe＠example.org'],
   ])('flags %j as %s', (text, kind, piece) => {
     expect(pieces(text)).toEqual([[kind, piece]]);
   });
@@ -94,6 +107,13 @@ describe('findPersonalData leaves governance text alone', () => {
     ['a postcode far from a name', `John Smith chaired the meeting.${' '.repeat(50)}Venue CV34 4RL`],
     ['an ordinary capitalised sentence start', 'The Prevent Team met at CV34 4RL'],
     ['an empty note', ''],
+    ['the Anti-Terrorist Hotline written with dots', 'call 0800.789.321'],
+    ['a dotted date and time', 'met 01.02.2025 at 09.30'],
+    ['a decimal', 'a 0.5 post'],
+    ['a group of pupils by year group and school', 'Year 10 pupils at Westgate School'],
+    ['a year-group event at a school', 'Year 9 assembly at Westgate School'],
+    ['counted cases', 'Channel panel met on 3 May; 12 cases reviewed'],
+    ['a number of staff before a capitalised word', '14 staff trained at the Council'],
   ])('does not flag %s: %j', (_why, text) => {
     expect(findPersonalData(text)).toEqual([]);
   });
@@ -139,6 +159,14 @@ describe('findPersonalData findings', () => {
     expect(pieces('ref 0192641042')).toEqual([['nhs-number', '0192641042']]);
   });
 
+  it('point into the text as typed when it was folded before screening', () => {
+    const text = '🙂 NI ＡＢ\u200b１２ ３４ ５６ Ｃ, mobile 07700\u202f900\u2060123';
+    expect(pieces(text)).toEqual([
+      ['ni-number', 'ＡＢ\u200b１２ ３４ ５６ Ｃ'],
+      ['phone', '07700\u202f900\u2060123'],
+    ]);
+  });
+
   it('count UTF-16 offsets past characters outside the Basic Multilingual Plane', () => {
     const text = '🙂 mobile 07700 900123';
     const [f] = findPersonalData(text);
@@ -154,6 +182,9 @@ describe('describeFindings', () => {
     ['07700 900123', 'It looks like it contains a phone number. Please remove it.'],
     ['DOB 12/03/2009', 'It looks like it contains a date of birth. Please remove it.'],
     ['Mrs Khan, B1 1AA', "It looks like it contains a person's name and postcode. Please remove it."],
+    ['Channel case ref CH-2024-0173', 'It looks like it contains a Prevent or Channel case reference. Please remove it.'],
+    ['the boy in year 9 at Westgate School', "It looks like it contains a child's school and year group. Please remove it."],
+    ['12 Station Street, Rugby', 'It looks like it contains a home address. Please remove it.'],
   ])('describes %j in plain English', (text, line) => {
     expect(describeFindings(findPersonalData(text))).toEqual([line]);
   });
@@ -168,5 +199,33 @@ describe('describeFindings', () => {
 
   it('gives no lines when nothing was found', () => {
     expect(describeFindings([])).toEqual([]);
+  });
+});
+
+describe('findPersonalData on any input', () => {
+  function wellFormed(text: string, knownNames?: readonly string[]): void {
+    const findings = findPersonalData(text, { knownNames });
+    for (const [i, f] of findings.entries()) {
+      expect(f.start).toBeGreaterThanOrEqual(i === 0 ? 0 : findings[i - 1]!.end);
+      expect(f.end).toBeGreaterThan(f.start);
+      expect(f.end).toBeLessThanOrEqual(text.length);
+    }
+  }
+
+  it('never throws on random Unicode text up to a few KB, and its findings stay inside the text, in order', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 4000 }), fc.array(fc.string({ unit: 'grapheme', maxLength: 20 }), { maxLength: 4 }), (text, names) => {
+        wellFormed(text);
+        wellFormed(text, names);
+      }),
+      { seed: 16, numRuns: 150 },
+    );
+  });
+
+  it('never throws on hostile text, including pastes of 100 KB', () => {
+    fc.assert(
+      fc.property(hostileString, (text) => wellFormed(text, ['Westgate School'])),
+      { seed: 16, numRuns: 60 },
+    );
   });
 });
