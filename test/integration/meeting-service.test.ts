@@ -1,5 +1,6 @@
 import { UpdateRequestService } from '../../src/domain/actions/update-request-service';
 import { MeetingService } from '../../src/domain/meetings/meeting-service';
+import type { Organisation } from '../../src/domain/partnership/organisation';
 import { londonTimeToInstant } from '../../src/domain/meetings/meeting-time';
 import { screenForPersonalData } from '../../src/domain/privacy/screen';
 import { ActionTableRepository } from '../../src/storage/tables/action-table-repository';
@@ -15,10 +16,11 @@ const police = { aadObjectId: 'aad-police', name: 'Pat Police', role: 'partner-l
 const health = { aadObjectId: 'aad-health', name: 'Hana Health', role: 'partner-lead' as const, organisationId: 'swft' };
 
 describe('meetings, attendance and decisions on Azurite', () => {
-  async function service(now: () => Date) {
+  async function service(now: () => Date, partners: readonly Organisation[] = []) {
     const storage = await freshTableStorage();
     const actions = new ActionTableRepository(storage.client('actions'));
     const organisations = new OrganisationTableRepository(storage.client('organisations'));
+    for (const partner of partners) await organisations.save('warwickshire', partner, { id: 'test', name: 'test' });
     const members = new MemberTableRepository(storage.client('members'));
     const assessments = new AssessmentTableRepository(storage.client('assessments'));
     const updates = new UpdateRequestService(actions, organisations, members, new UpdateRoundTableRepository(storage.client('actions')), now);
@@ -58,5 +60,17 @@ describe('meetings, attendance and decisions on Azurite', () => {
     const meeting = await meetings.schedule('warwickshire', officer, londonTimeToInstant(2027, 6, 11, 10, 0), '');
     await meetings.recordDecision('warwickshire', officer, meeting.id, { itemId: 'training', text: 'Refresh the WRAP calendar' });
     expect((await meetings.get('warwickshire', meeting.id)).decisions.map((d) => d.text)).toEqual(['Refresh the WRAP calendar']);
+  });
+
+  it("screens decisions and new agenda items knowing the partnership's organisations: a partner's venue passes, a child at a partner school does not", async () => {
+    const meetings = await service(() => new Date('2027-03-12T12:00:00Z'), [{ id: 'geh', name: 'George Eliot Hospital', sector: 'health-social-care', aliases: [] }]);
+    const meeting = await meetings.schedule('warwickshire', officer, londonTimeToInstant(2027, 6, 11, 10, 0), '');
+    const venue = 'Next training at George Eliot Hospital, Nuneaton CV10 7DJ';
+    await meetings.recordDecision('warwickshire', officer, meeting.id, { itemId: 'training', text: venue });
+    await meetings.editAgenda('warwickshire', officer, meeting.id, { op: 'add', title: venue });
+    await expect(
+      meetings.recordDecision('warwickshire', officer, meeting.id, { itemId: 'training', text: 'Discussed the girl in year 8 at George Eliot Hospital school' }),
+    ).rejects.toMatchObject({ details: [expect.stringMatching(/school and year group/)] });
+    expect((await meetings.get('warwickshire', meeting.id)).decisions.map((d) => d.text)).toEqual([venue]);
   });
 });

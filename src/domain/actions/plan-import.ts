@@ -1,5 +1,6 @@
 import type { Organisation } from '../partnership/organisation';
 import type { PersonalDataScreen } from '../privacy/personal-data-error';
+import { organisationNames } from '../privacy/known-names';
 import { screenForPersonalData } from '../privacy/screen';
 import { describeZodIssues } from '../validation';
 import { ACTION_FLAGS, actionSchema, type Action } from './action';
@@ -301,22 +302,24 @@ function lowerFirst(text: string): string {
  * read tomorrow. Each problem names the row and the column, never the text that was found. A header
  * cell that itself looks personal is named by its position, so the problem never echoes it.
  */
-function personalDataProblems(table: PlanTable, screen: PersonalDataScreen): PlanProblem[] {
+function personalDataProblems(table: PlanTable, screen: PersonalDataScreen, organisations: readonly Organisation[]): PlanProblem[] {
   const problems: PlanProblem[] = [];
+  // Plans name partner organisations and their premises; known as organisations, they are not people.
+  const options = { knownNames: organisationNames(organisations) };
   // Each distinct text is screened once: a workbook can repeat one long shared string in every cell.
   const findingsFor = new Map<string, string[]>();
   const screenOnce = (value: string) => {
     let findings = findingsFor.get(value);
     if (!findings) {
       const text = tidy(value);
-      findings = text === '' ? [] : screen(text);
+      findings = text === '' ? [] : screen(text, options);
       findingsFor.set(value, findings);
     }
     return findings;
   };
   const columnLabel = new Map<string, string>();
   table.header.forEach((name, index) => {
-    const findings = screen(tidy(name));
+    const findings = screen(tidy(name), options);
     columnLabel.set(name, findings.length > 0 ? `Column ${index + 1}` : name);
     for (const finding of findings) problems.push({ row: 1, message: `Column ${index + 1} heading: ${lowerFirst(finding)}` });
   });
@@ -343,7 +346,7 @@ function personalDataProblems(table: PlanTable, screen: PersonalDataScreen): Pla
  * those problems are returned: the others quote cells, and must not quote personal data back.
  */
 export function importPlan(table: PlanTable, organisations: readonly Organisation[], screen: PersonalDataScreen = screenForPersonalData): PlanImport {
-  const personal = personalDataProblems(table, screen);
+  const personal = personalDataProblems(table, screen, organisations);
   if (personal.length > 0) return { actions: [], problems: personal };
   const { columns, problems } = locateColumns(table.header);
   if (problems.length > 0) return { actions: [], problems };

@@ -402,6 +402,18 @@ function organisationLike(names: readonly string[]): string[] {
   });
 }
 
+// One compiled pattern per list of names: a plan import screens thousands of cells with one list.
+const compiledNames = new WeakMap<readonly string[], ReturnType<typeof compileKnownNames>>();
+
+function knownNamesIn(names: readonly string[], folded: string) {
+  let compiled = compiledNames.get(names);
+  if (!compiled) {
+    compiled = compileKnownNames(organisationLike(names));
+    compiledNames.set(names, compiled);
+  }
+  return compiled.find(folded);
+}
+
 /**
  * Finds pieces of `text` that look like personal data about an individual (see
  * {@link PersonalDataKind} for what each kind matches and what is deliberately left alone).
@@ -413,7 +425,7 @@ function organisationLike(names: readonly string[]): string[] {
 export function findPersonalData(text: string, options: ScreenOptions = {}): PersonalDataFinding[] {
   const screening = prepareForScreening(text);
   const folded = screening.text;
-  const organisations = options.knownNames?.length ? compileKnownNames(organisationLike(options.knownNames)).find(folded) : [];
+  const organisations = options.knownNames?.length ? knownNamesIn(options.knownNames, folded) : [];
   const candidates = [
     ...findEmails(folded),
     ...findNiNumbers(folded),

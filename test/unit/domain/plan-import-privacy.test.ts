@@ -83,4 +83,13 @@ describe('an imported plan passes the personal-data screen, cell by cell', () =>
     expect(outcome.summary).not.toContain(NHS_NUMBER);
     expect(await actions.list('p')).toEqual([]);
   });
+
+  it("knows the partnership's own organisations: a partner's premises beside its address is not a person's, a child at a partner school still is", () => {
+    const withHospital: Organisation[] = [...ORGANISATIONS, { id: 'geh', name: 'George Eliot Hospital', sector: 'health-social-care', aliases: [] }];
+    const venueRow = `${CLEAN_ROW}`.replace(/,$/, ',"Meeting at George Eliot Hospital, Nuneaton CV10 7DJ"');
+    expect(importPlan(csv(venueRow), ORGANISATIONS).problems).toHaveLength(1);
+    expect(importPlan(csv(venueRow), withHospital).problems).toEqual([]);
+    const child = importPlan(csv(`${CLEAN_ROW}`.replace(/,$/, ',the girl in year 8 at George Eliot Hospital school')), withHospital);
+    expect(child.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^Extra: it looks like it contains a child's school and year group/)]);
+  });
 });
