@@ -9,6 +9,11 @@ import type { Span } from './span';
  * hearing"), and a court of law ("2 Magistrates Court sites") is not a street. An organisation's
  * own address is left to the caller to excuse (see known names). The span runs from the house
  * number to the suffix.
+ *
+ * Governance notes give venues' addresses ("Session held at the Council offices, 1 Northgate
+ * Street"), so an address introduced as premises or an event's place earlier in the same clause is
+ * not a person's, unless the clause also says whose home it is ("lives at", "the family at", "moved
+ * to", "his"): those words always win. An address with no cue either way is flagged.
  */
 const SUFFIX = '(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Grove|Place|Terrace|Gardens|Court|Mews)';
 const STREET_ADDRESS = new RegExp(
@@ -24,6 +29,25 @@ const NUMBERED_THING =
   /(?<![\p{L}])(?:room|floor|suite|unit|block|level|action|actions|section|item|items|year|phase|page|table|step|stage|week|day|quarter|no|number|appendix|annex|chapter|para|paragraph|point|priority|theme|objective|benchmark|wave|session|group|site|ward|gate|platform|bay|desk)\.?\s*$/iu;
 const LAW_COURT = /(?:magistrates['’]?|crown|county|family|youth|coroner['’]?s|high|civil|combined)\s+$/i;
 
+const RESIDENTIAL_CUE =
+  /(?<![\p{L}])(?:lives?|living|lived|resides?|residing|home|homes|household|family|families|address|moved|moving|staying|stays|his|her|their|he|she|child|children|boy|girl|pupil|student|mum|mother|dad|father|parents?|carers?|son|daughter|brother|sister|neighbours?|flat|tenant)(?![\p{L}])/iu;
+const VENUE_CUE =
+  /(?<![\p{L}])(?:held|hosted|delivered|venue|meeting|meet|training|sessions?|event|roadshow|workshop|conference|briefing|panel|forum|offices?|centre|center|library|hall|hq|headquarters|building|station|church|mosque|gurdwara|temple|synagogue|college|school|academy|university|hospital|council|surgery|clinic|hub|hotel|theatre|museum|stadium|depot|premises)(?![\p{L}])/iu;
+/** How far back in its clause an address's introduction is looked for. */
+const CUE_WINDOW = 80;
+
+/** The clause before the address: from the last sentence or clause break, at most CUE_WINDOW characters. */
+function introduction(text: string, addressStart: number): string {
+  const before = text.slice(Math.max(0, addressStart - CUE_WINDOW), addressStart);
+  const clauseBreak = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf('\n'));
+  return before.slice(clauseBreak + 1);
+}
+
+function isVenue(text: string, addressStart: number): boolean {
+  const intro = introduction(text, addressStart);
+  return !RESIDENTIAL_CUE.test(intro) && VENUE_CUE.test(intro);
+}
+
 export function findStreetAddresses(text: string): Span[] {
   const found: Span[] = [];
   for (const match of text.matchAll(STREET_ADDRESS)) {
@@ -31,6 +55,7 @@ export function findStreetAddresses(text: string): Span[] {
     if (CALENDAR.has(street.trim().split(/\s+/)[0]!.toLowerCase())) continue;
     if (match[0].endsWith('Court') && LAW_COURT.test(street)) continue;
     if (NUMBERED_THING.test(text.slice(Math.max(0, match.index! - 12), match.index!))) continue;
+    if (isVenue(text, match.index!)) continue;
     found.push({ start: match.index!, end: match.index! + match[0].length });
   }
   return found;

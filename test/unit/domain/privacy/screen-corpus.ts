@@ -71,6 +71,8 @@ export const MUST_CATCH: readonly MustCatch[] = [
   { text: '12 Station Street, Rugby', kind: 'home-address', piece: '12 Station Street' },
   { text: 'visited the family at 3a Church Lane, Kenilworth', kind: 'home-address', piece: '3a Church Lane' },
   { text: 'moved to 27 Lower Hillmorton Gardens last week', kind: 'home-address', piece: '27 Lower Hillmorton Gardens' },
+  { text: 'after the training session his family moved to 9 Park Avenue', kind: 'home-address', piece: '9 Park Avenue' },
+  { text: 'Home visit at 14 Elm Road before the panel meeting', kind: 'home-address', piece: '14 Elm Road' },
 ];
 
 /** Governance sentences with no personal data in them. */
@@ -129,6 +131,11 @@ export const MUST_PASS: readonly string[] = [
   'Staff at 2 Magistrates Court sites trained',
   'Item 4, Station Road depot closure agreed',
   'Room 12 Elm Court booked for 3 March Court user group',
+  // Venues' addresses, introduced as premises or an event's place
+  'Session held at the Council offices, 1 Northgate Street, Warwick',
+  'Training at 10 Evreux Way on 3 May',
+  'Roadshow at Rugby library, 12 Little Elborow Street',
+  'WRAP briefing for staff at the Police station, 3 Priory Road',
 ];
 
 /** A partnership's own organisations and the other names they go by. */
@@ -147,8 +154,8 @@ export const PARTNER_NAMES: readonly string[] = [
 export const PASS_FOR_PARTNERSHIP: readonly string[] = [
   'Meeting at George Eliot Hospital, Nuneaton CV10 7DJ',
   'Mary Ann Evans Hospice, CV10 7QN, hosted the training',
-  'Venue: Rugby Borough Council, 10 Evreux Way, Rugby',
-  'WCC offices at 1 Northgate Street hosted the panel',
+  'Contact: Mary Ann Evans Hospice, 5 Eliot Way, Nuneaton',
+  'WCC, 1 Northgate Street, agreed the plan',
 ];
 
 /** Still caught for a partnership: knowing the school does not make a child in it anonymous. */
