@@ -151,6 +151,14 @@ export const CAPABILITIES: readonly Capability[] = [
     roles: ['prevent-officer', 'chair'],
   },
   {
+    intent: 'use-this-channel',
+    title: 'Use this channel (Prevent Officer)',
+    example: 'Use this channel',
+    description: 'Typed in a channel of the Steering Group\'s team: makes it the partnership channel, where agendas and progress cards are posted. Until then the bot posts in no channel.',
+    button: false,
+    roles: ['prevent-officer'],
+  },
+  {
     intent: 'help',
     title: 'Help',
     example: 'Help',

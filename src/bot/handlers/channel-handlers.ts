@@ -1,0 +1,42 @@
+import { TurnContext } from 'botbuilder';
+import { authorise } from '../../domain/authorisation';
+import { InvalidError } from '../../domain/errors';
+import type { TurnHandler } from '../bot-services';
+import { whoIsAsking } from '../who-is-asking';
+import { prepareTeam } from './roster-handlers';
+
+/** The confirmation in the channel: one line, nothing about the partnership in it. */
+export const CHANNEL_PINNED = 'This is now the partnership channel: agendas and progress cards will be posted here.';
+
+interface TeamsChannelData {
+  readonly team?: { id?: string };
+  readonly channel?: { id?: string; name?: string };
+}
+
+function channelOf(context: TurnContext) {
+  const reference = TurnContext.getConversationReference(context.activity);
+  delete reference.activityId;
+  const channelData = (context.activity.channelData ?? {}) as TeamsChannelData;
+  const teamId = channelData.team?.id;
+  const name = channelData.channel?.name ?? context.activity.conversation?.name;
+  return { reference: JSON.stringify(reference), ...(teamId ? { teamId } : {}), ...(name ? { name: name.slice(0, 200) } : {}) };
+}
+
+/**
+ * "use this channel", typed by the Prevent Officer in a channel of the Steering Group's team: the
+ * partnership's posts go there from now on, and the bot gets ready to reach that team's registered
+ * members in 1:1 chat. Nothing else ever sets the channel.
+ */
+export const useThisChannel: TurnHandler = async (context, facts, services) => {
+  const { partnershipId, actor } = await whoIsAsking(facts, services);
+  authorise(actor, 'pin-channel');
+  if (facts.conversationType !== 'channel') {
+    throw new InvalidError('Type "use this channel" in the Teams channel where the partnership should see agendas and progress cards.', [
+      'open the Steering Group team, go to its channel and type it there',
+    ]);
+  }
+  await services.directory.pinChannel(partnershipId, actor, channelOf(context), services.now());
+  await context.sendActivity(CHANNEL_PINNED);
+  // Members who were in the team before it was pinned: the bot could not get ready for them then.
+  await prepareTeam(context, services).catch((error: unknown) => services.logger.warn({ err: error }, 'could not read the partnership team roster'));
+};

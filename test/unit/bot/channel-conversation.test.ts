@@ -1,0 +1,159 @@
+import type { Activity } from 'botbuilder';
+import { CHANNEL_PINNED } from '../../../src/bot/handlers/channel-handlers';
+import {
+  botHarness,
+  channelMessage,
+  DEMO_TENANT,
+  OTHER_TEAM,
+  PARTNERSHIP_TEAM,
+  PEOPLE,
+  pinPartnershipChannel,
+  teamsMessage,
+  type Person,
+} from '../../support/bot-harness';
+import { runTurn, type TurnOutcome } from '../../support/bot-turn';
+
+type Harness = Awaited<ReturnType<typeof botHarness>>;
+const P = 'warwickshire';
+
+/** The person's first message in their 1:1 chat with the bot. */
+async function sayHello(harness: Harness, person: Person): Promise<void> {
+  await runTurn(harness, teamsMessage('hello', undefined, person));
+}
+
+/** Lets the 1:1 chats opened after a turn (in memory, no timers) finish before looking at them. */
+const afterTheTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+const texts = (outcome: TurnOutcome) => outcome.replies.map((reply) => reply.text).filter((text) => text !== undefined);
+
+function membersJoined(team: { teamId: string; channelId: string }, added: { id: string; aadObjectId?: string; name: string }[]): Partial<Activity> {
+  return {
+    type: 'conversationUpdate',
+    membersAdded: added,
+    recipient: { id: 'bot', name: 'Prevent Partnership Bot' },
+    conversation: { id: team.channelId, conversationType: 'channel', isGroup: true, name: '' },
+    channelData: { tenant: { id: DEMO_TENANT }, team: { id: team.teamId } },
+  };
+}
+
+describe('choosing the partnership channel', () => {
+  it('is done by the Prevent Officer typing "use this channel" in it: the channel gets one line and partnership posts go there', async () => {
+    const harness = await botHarness();
+    const outcome = await runTurn(harness, channelMessage('use this channel'));
+    expect(texts(outcome)).toEqual([CHANNEL_PINNED]);
+    expect(outcome.cards).toEqual([]);
+    expect(await harness.services.directory.channel(P)).toContain(PARTNERSHIP_TEAM.channelId);
+    expect(await harness.services.directory.channelStatus(P)).toEqual({ state: 'pinned', name: 'Steering Group', pinnedByName: PEOPLE.officer.name, pinnedAt: expect.any(String) });
+  });
+
+  it('is refused to anyone else, and nothing is stored', async () => {
+    const harness = await botHarness();
+    for (const person of [PEOPLE.chair, PEOPLE.policeLead, PEOPLE.staff]) {
+      const outcome = await runTurn(harness, channelMessage('use this channel', person));
+      expect(outcome.cards.join()).toContain('Only the Prevent Officer can choose the partnership channel.');
+    }
+    expect(await harness.services.directory.channelStatus(P)).toEqual({ state: 'not-set' });
+  });
+
+  it('typed in a 1:1 chat, tells the officer to type it in the channel instead', async () => {
+    const harness = await botHarness();
+    const outcome = await runTurn(harness, teamsMessage('use this channel'));
+    expect(outcome.cards.join()).toContain('Type \\"use this channel\\" in the Teams channel');
+    expect(await harness.services.directory.channelStatus(P)).toEqual({ state: 'not-set' });
+  });
+
+  it('is never set by a guess: "post the agenda to the channel" does not move it', async () => {
+    const harness = await botHarness();
+    await runTurn(harness, channelMessage('please post the agenda in this channel'));
+    expect(await harness.services.directory.channelStatus(P)).toEqual({ state: 'not-set' });
+  });
+});
+
+describe('messages from other channels and teams', () => {
+  it('are answered, but never become the partnership channel, even before one is pinned', async () => {
+    const harness = await botHarness();
+    const outcome = await runTurn(harness, channelMessage('training', PEOPLE.staff, OTHER_TEAM));
+    expect(outcome.cards.join()).toContain('Prevent training');
+    expect(await harness.services.directory.channel(P)).toBeUndefined();
+  });
+
+  it('never redirect a pinned channel, and never receive partnership posts', async () => {
+    const harness = await botHarness();
+    await pinPartnershipChannel(harness);
+    await runTurn(harness, channelMessage('help', PEOPLE.staff, OTHER_TEAM));
+    await runTurn(harness, channelMessage('help', PEOPLE.officer, OTHER_TEAM));
+    expect(await harness.services.directory.channel(P)).toContain(PARTNERSHIP_TEAM.channelId);
+
+    await sayHello(harness, PEOPLE.policeLead);
+    await runTurn(harness, teamsMessage('request updates'));
+    const toChannels = harness.messenger.sent.filter((s) => s.reference.includes('@thread.tacv2'));
+    expect(toChannels.map((s) => JSON.parse(s.reference).conversation.id)).toEqual([PARTNERSHIP_TEAM.channelId]);
+  });
+
+  it('until a channel is pinned, no channel gets partnership posts', async () => {
+    const harness = await botHarness();
+    await runTurn(harness, channelMessage('help'));
+    await sayHello(harness, PEOPLE.policeLead);
+    await runTurn(harness, teamsMessage('request updates'));
+    expect(harness.messenger.sent.filter((s) => s.reference.includes('@thread.tacv2'))).toEqual([]);
+    expect(harness.messenger.sent.some((s) => s.reference.includes('personal-aad-police'))).toBe(true);
+  });
+});
+
+describe('who the bot keeps a way of reaching in 1:1 chat', () => {
+  it('registered members who write to it, not anyone else in the tenant (who is still answered)', async () => {
+    const harness = await botHarness();
+    const outcome = await runTurn(harness, teamsMessage('training', undefined, PEOPLE.staff));
+    expect(outcome.cards.join()).toContain('Prevent training');
+    await sayHello(harness, PEOPLE.policeLead);
+    expect(await harness.services.directory.personalChat(P, PEOPLE.staff.aadObjectId)).toBeUndefined();
+    expect(await harness.services.directory.personalChat(P, PEOPLE.policeLead.aadObjectId)).toContain('personal-aad-police');
+  });
+
+  it('registered members joining the partnership team, not unregistered people joining it', async () => {
+    const harness = await botHarness();
+    await pinPartnershipChannel(harness);
+    await harness.adapter.send(
+      membersJoined(PARTNERSHIP_TEAM, [
+        { id: '29:pat', name: 'Pat Police', aadObjectId: PEOPLE.policeLead.aadObjectId },
+        { id: '29:stella', name: 'Stella Staff', aadObjectId: PEOPLE.staff.aadObjectId },
+      ]),
+    );
+    await afterTheTurn();
+    expect(harness.messenger.openedChats).toEqual(['29:pat']);
+    expect(await harness.services.directory.personalChat(P, PEOPLE.staff.aadObjectId)).toBeUndefined();
+  });
+
+  it('nobody joining any other team the bot is in, members or not', async () => {
+    const harness = await botHarness();
+    await pinPartnershipChannel(harness);
+    await harness.adapter.send(membersJoined(OTHER_TEAM, [{ id: '29:pat', name: 'Pat Police', aadObjectId: PEOPLE.policeLead.aadObjectId }]));
+    await afterTheTurn();
+    expect(harness.messenger.openedChats).toEqual([]);
+    expect(await harness.services.directory.personalChat(P, PEOPLE.policeLead.aadObjectId)).toBeUndefined();
+  });
+
+  it('nobody joining a team before its channel is pinned', async () => {
+    const harness = await botHarness();
+    await harness.adapter.send(membersJoined(PARTNERSHIP_TEAM, [{ id: '29:pat', name: 'Pat Police', aadObjectId: PEOPLE.policeLead.aadObjectId }]));
+    await afterTheTurn();
+    expect(harness.messenger.openedChats).toEqual([]);
+  });
+});
+
+describe('the partnership members card', () => {
+  it('says the channel is not set, and how to set it, until the officer pins one', async () => {
+    const harness = await botHarness();
+    const card = (await runTurn(harness, teamsMessage('partnership members'))).cards.join();
+    expect(card).toContain('Partnership channel: not set');
+    expect(card).toContain("type 'use this channel' in the Steering Group's channel to set it");
+  });
+
+  it('names the pinned channel and who set it', async () => {
+    const harness = await botHarness();
+    await pinPartnershipChannel(harness);
+    const card = (await runTurn(harness, teamsMessage('partnership members'))).cards.join();
+    expect(card).toContain('Partnership channel: Steering Group');
+    expect(card).toContain('Set by Priya Officer on 22 Nov 2026, 10:00');
+  });
+});
