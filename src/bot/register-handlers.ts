@@ -47,6 +47,7 @@ import { describeZodIssues, safeParseInput } from '../domain/validation';
 import { activityFacts } from './activity-facts';
 import type { BotServices, TurnHandler } from './bot-services';
 import { replyWithProblem } from './error-replies';
+import { answeredOneToOne } from './one-to-one-answer';
 import { servicesForTurn } from './turn-logger';
 import { answerUpdateAction, openActionUpdate, showMyActions, submitActionUpdate, returnUpdateCardWithProblems } from './handlers/action-handlers';
 import { answerReferral, answerTraining } from './handlers/guidance-handlers';
@@ -186,8 +187,8 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   registerSubmit(app, services, ASSESSMENT_OPEN_VERB, assessmentOpenSubmitSchema, openAssessmentPage);
   registerSubmit(app, services, ASSESSMENT_SAVE_VERB, assessmentSaveSubmitSchema, saveAssessmentPage);
   registerSubmit(app, services, CHASER_OPEN_VERB, chaserOpenSubmitSchema, openFromChaser);
-  registerSubmit(app, services, SUMMARY_BENCHMARK_VERB, summaryBenchmarkSubmitSchema, showBenchmarkSummary);
-  registerSubmit(app, services, SUMMARY_OPEN_VERB, summaryOpenSubmitSchema, showRoundSummary);
+  registerSubmit(app, services, SUMMARY_BENCHMARK_VERB, summaryBenchmarkSubmitSchema, (submit) => answeredOneToOne(showBenchmarkSummary(submit)));
+  registerSubmit(app, services, SUMMARY_OPEN_VERB, summaryOpenSubmitSchema, (submit) => answeredOneToOne(showRoundSummary(submit)));
   registerSubmit(app, services, MEMBER_FORM_VERB, openFormSubmitSchema, () => openMemberForm);
   registerSubmit(app, services, ORGANISATION_FORM_VERB, openFormSubmitSchema, () => openOrganisationForm);
   registerSubmit(app, services, ORGANISATION_PICK_VERB, openFormSubmitSchema, () => openOrganisationPick);

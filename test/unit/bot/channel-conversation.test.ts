@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { NO_ONE_TO_ONE_YET, SENT_TO_ONE_TO_ONE } from '../../../src/bot/one-to-one-answer';
 import { CHANNEL_PINNED } from '../../../src/bot/handlers/channel-handlers';
 import {
   botHarness,
@@ -34,6 +35,11 @@ function membersJoined(team: { teamId: string; channelId: string }, added: { id:
     conversation: { id: team.channelId, conversationType: 'channel', isGroup: true, name: '' },
     channelData: { tenant: { id: DEMO_TENANT }, team: { id: team.teamId } },
   };
+}
+
+async function withRound(harness: Harness): Promise<void> {
+  const officer = await harness.services.directory.actorFor(P, PEOPLE.officer.aadObjectId, PEOPLE.officer.name);
+  await harness.services.assessments.startRound(P, officer, { name: '2026/27 Q3', frameworkId: 'home-office-2018', closesOn: '2026-12-31' });
 }
 
 describe('choosing the partnership channel', () => {
@@ -138,6 +144,89 @@ describe('who the bot keeps a way of reaching in 1:1 chat', () => {
     await harness.adapter.send(membersJoined(PARTNERSHIP_TEAM, [{ id: '29:pat', name: 'Pat Police', aadObjectId: PEOPLE.policeLead.aadObjectId }]));
     await afterTheTurn();
     expect(harness.messenger.openedChats).toEqual([]);
+  });
+});
+
+describe('answers for one person, asked in a channel', () => {
+  it('the board report goes to the officer\'s 1:1 chat; the channel gets one line and no links', async () => {
+    const harness = await botHarness();
+    await withRound(harness);
+    await sayHello(harness, PEOPLE.officer);
+    const outcome = await runTurn(harness, channelMessage('board report'));
+    expect(texts(outcome)).toEqual([SENT_TO_ONE_TO_ONE]);
+    expect(outcome.cards).toEqual([]);
+    const toOfficer = harness.messenger.sent.filter((s) => s.reference.includes('personal-aad-officer'));
+    expect(toOfficer).toHaveLength(1);
+    expect(JSON.stringify(toOfficer[0]!.card)).toContain('https://prevent-bot.example.test/');
+    expect(harness.messenger.sent.filter((s) => s.reference.includes('@thread.tacv2'))).toEqual([]);
+  });
+
+  it('the compliance summary goes to the chair\'s 1:1 chat', async () => {
+    const harness = await botHarness();
+    await withRound(harness);
+    await sayHello(harness, PEOPLE.chair);
+    const outcome = await runTurn(harness, channelMessage('how are we doing?', PEOPLE.chair));
+    expect(texts(outcome)).toEqual([SENT_TO_ONE_TO_ONE]);
+    expect(outcome.cards).toEqual([]);
+    expect(harness.messenger.sent.filter((s) => s.reference.includes('personal-aad-chair'))).toHaveLength(1);
+  });
+
+  it('with no 1:1 chat yet, the channel is told to open one, and the answer is shown nowhere', async () => {
+    const harness = await botHarness();
+    await withRound(harness);
+    const outcome = await runTurn(harness, channelMessage('how are we doing?', PEOPLE.chair));
+    expect(texts(outcome)).toEqual([NO_ONE_TO_ONE_YET]);
+    expect(outcome.cards).toEqual([]);
+    expect(harness.messenger.sent).toEqual([]);
+  });
+
+  it('a command that acts is not run from the channel without a 1:1 chat to answer in', async () => {
+    const harness = await botHarness();
+    await sayHello(harness, PEOPLE.policeLead);
+    const outcome = await runTurn(harness, channelMessage('request updates'));
+    expect(texts(outcome)).toEqual([NO_ONE_TO_ONE_YET]);
+    expect(harness.messenger.sent).toEqual([]);
+  });
+
+  it('public answers (referral pathway, training, agenda) stay in the channel', async () => {
+    const harness = await botHarness();
+    const referral = await runTurn(harness, channelMessage('how do I make a referral?', PEOPLE.staff));
+    expect(referral.cards.join()).toContain('999');
+    const training = await runTurn(harness, channelMessage('training', PEOPLE.staff));
+    expect(training.cards.join()).toContain('Prevent training');
+    expect(harness.messenger.sent).toEqual([]);
+  });
+
+  it('the help card in a channel offers only what is answered there; in 1:1 chat it offers the rest', async () => {
+    const harness = await botHarness();
+    const inChannel = (await runTurn(harness, channelMessage('help'))).cards.join();
+    expect(inChannel).toContain('Use this channel');
+    expect(inChannel).toContain('Training');
+    expect(inChannel).not.toContain('Board report');
+    expect(inChannel).not.toContain('Compliance summary');
+    const inChat = (await runTurn(harness, teamsMessage('help'))).cards.join();
+    expect(inChat).toContain('Board report');
+  });
+
+  it('the welcome card in a team lists only what is answered there', async () => {
+    const harness = await botHarness();
+    const outcome = await runTurn(harness, membersJoined(PARTNERSHIP_TEAM, [{ id: 'bot', name: 'Prevent Partnership Bot' }]));
+    const welcome = outcome.cards.join();
+    expect(welcome).toContain('Welcome to the Prevent Partnership Bot');
+    expect(welcome).toContain('Make a Prevent referral');
+    expect(welcome).not.toContain('Board report');
+    expect(welcome).not.toContain('Compliance summary');
+  });
+
+  it('a summary button pressed on a card left in a channel answers in the 1:1 chat too', async () => {
+    const harness = await botHarness();
+    await withRound(harness);
+    await sayHello(harness, PEOPLE.chair);
+    const press = { ...channelMessage('', PEOPLE.chair), text: undefined, value: { verb: 'summary-benchmark', roundId: '2026-27-q3', benchmark: '1' }, replyToId: 'old-card' };
+    const outcome = await runTurn(harness, press);
+    expect(texts(outcome)).toEqual([SENT_TO_ONE_TO_ONE]);
+    expect(outcome.cards).toEqual([]);
+    expect(harness.messenger.sent.filter((s) => s.reference.includes('personal-aad-chair'))).toHaveLength(1);
   });
 });
 
