@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHANNEL_PINNED } from '../../src/bot/handlers/channel-handlers';
 import { startProcess, waitForOutput, type ManagedProcess } from '../../src/cli/local/child-process';
 import { freePort } from '../../src/cli/local/free-port';
 
@@ -64,14 +65,18 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Types into the playground's compose box and waits for a new bot card containing `expected`. */
-export async function ask(page: Page, text: string, expected: string): Promise<string> {
-  const cards = page.locator('.ac-adaptiveCard');
-  const before = await cards.count();
+/** Types into the playground's compose box and sends it. */
+async function say(page: Page, text: string): Promise<void> {
   const compose = page.locator('[data-lexical-editor="true"]');
   await compose.click();
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
+}
+
+/** Types into the playground's compose box and waits for a new bot card containing `expected`. */
+export async function ask(page: Page, text: string, expected: string): Promise<string> {
+  const before = await page.locator('.ac-adaptiveCard').count();
+  await say(page, text);
   return waitForNewCard(page, before, expected);
 }
 
@@ -129,14 +134,17 @@ export async function openPlayground(options: { playgroundConfig?: string; heigh
 }
 
 /**
- * Opens the playground, then the partnership channel once: that installs the bot in the team, so it
- * learns the channel and opens a 1:1 chat with every member. Ends back in the personal chat.
+ * Opens the playground, then the partnership channel once: that installs the bot in the team. There
+ * the Prevent Officer (the playground's user) types "use this channel", so the bot posts there and
+ * opens a 1:1 chat with every registered member of the team. Ends back in the personal chat.
  */
 export async function openPlaygroundInTeam(options: { height?: number } = {}): Promise<PlaygroundSession> {
   const session = await openPlayground(options);
   await waitForCardText(session.page, 'Welcome to the Prevent Partnership Bot');
   await openConversation(session.page, 'Steering Group');
   await waitForCardText(session.page, 'Welcome to the Prevent Partnership Bot');
+  await say(session.page, 'use this channel');
+  await session.page.getByText(CHANNEL_PINNED).first().waitFor({ timeout: 30_000 });
   await openConversation(session.page, 'Personal Chat');
   return session;
 }

@@ -1,4 +1,4 @@
-import { TurnContext } from 'botbuilder';
+import { TeamsInfo, TurnContext } from 'botbuilder';
 import { authorise } from '../../domain/authorisation';
 import { InvalidError } from '../../domain/errors';
 import type { TurnHandler } from '../bot-services';
@@ -13,12 +13,31 @@ interface TeamsChannelData {
   readonly channel?: { id?: string; name?: string };
 }
 
-function channelOf(context: TurnContext) {
+/**
+ * Teams sends a channel message without the channel's name, so it is looked up in the team's list
+ * (where the General channel has none). Only for the partnership card: without it the card says "set".
+ */
+async function channelName(context: TurnContext, channelData: TeamsChannelData): Promise<string | undefined> {
+  const named = channelData.channel?.name ?? context.activity.conversation?.name;
+  if (named) return named;
+  const teamId = channelData.team?.id;
+  const channelId = channelData.channel?.id;
+  if (!teamId || !channelId) return undefined;
+  try {
+    const channels = await TeamsInfo.getTeamChannels(context, teamId);
+    const found = channels.find((channel) => channel.id === channelId);
+    return found ? (found.name ?? 'General') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function channelOf(context: TurnContext) {
   const reference = TurnContext.getConversationReference(context.activity);
   delete reference.activityId;
   const channelData = (context.activity.channelData ?? {}) as TeamsChannelData;
   const teamId = channelData.team?.id;
-  const name = channelData.channel?.name ?? context.activity.conversation?.name;
+  const name = await channelName(context, channelData);
   return { reference: JSON.stringify(reference), ...(teamId ? { teamId } : {}), ...(name ? { name: name.slice(0, 200) } : {}) };
 }
 
@@ -35,7 +54,7 @@ export const useThisChannel: TurnHandler = async (context, facts, services) => {
       'open the Steering Group team, go to its channel and type it there',
     ]);
   }
-  await services.directory.pinChannel(partnershipId, actor, channelOf(context), services.now());
+  await services.directory.pinChannel(partnershipId, actor, await channelOf(context), services.now());
   await context.sendActivity(CHANNEL_PINNED);
   // Members who were in the team before it was pinned: the bot could not get ready for them then.
   await prepareTeam(context, services).catch((error: unknown) => services.logger.warn({ err: error }, 'could not read the partnership team roster'));
