@@ -2,7 +2,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHANNEL_PINNED } from '../../src/bot/handlers/channel-handlers';
+import { azuriteConnectionString } from '../../src/config';
+import { ChannelTableRepository } from '../../src/storage/tables/channel-table-repository';
+import { MemberTableRepository } from '../../src/storage/tables/member-table-repository';
+import { TableStorage } from '../../src/storage/tables/table-storage';
 import { startProcess, waitForOutput, type ManagedProcess } from '../../src/cli/local/child-process';
 import { freePort } from '../../src/cli/local/free-port';
 
@@ -63,6 +66,41 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync', '--no-first-run', '--disable-quic',
     ],
   });
+}
+
+/**
+ * The Prevent Officer's "use this channel" in the Steering Group channel, sent to the bot as Teams
+ * sends a channel post that @mentions it (the playground's own channel composer does not deliver it
+ * to the bot), from the officer, over the playground's connector. Waits until the channel is pinned.
+ */
+async function pinSteeringGroupChannel(run: LocalRun): Promise<void> {
+  const storage = new TableStorage(azuriteConnectionString(run.ports.azurite), 'ppb');
+  const officer = '00000000-0000-0000-0000-000000000020';
+  const personal = JSON.parse((await new MemberTableRepository(storage.client('members')).getConversationReference('warwickshire', officer))!) as {
+    serviceUrl: string;
+    bot: { id: string; name: string };
+  };
+  const response = await fetch(`http://127.0.0.1:${run.ports.bot}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message',
+      id: `pin-${Date.now()}`,
+      channelId: 'msteams',
+      serviceUrl: personal.serviceUrl,
+      from: { id: 'user-id-0', name: 'Priya Officer', aadObjectId: officer },
+      recipient: personal.bot,
+      conversation: { id: 'channel-steering-group-id', conversationType: 'channel', isGroup: true },
+      channelData: { tenant: { id: '00000000-0000-0000-0000-0000000000001' }, team: { id: 'team-id' }, channel: { id: 'channel-steering-group-id' } },
+      text: 'use this channel',
+    }),
+  });
+  expect(response.status).toBeLessThan(300);
+  const channels = new ChannelTableRepository(storage.client('partnerships'));
+  for (let tries = 0; !(await channels.get('warwickshire'))?.pinnedAt; tries += 1) {
+    if (tries > 100) throw new Error('the Steering Group channel was not pinned');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Types into the playground's compose box and sends it. */
@@ -143,8 +181,7 @@ export async function openPlaygroundInTeam(options: { height?: number } = {}): P
   await waitForCardText(session.page, 'Welcome to the Prevent Partnership Bot');
   await openConversation(session.page, 'Steering Group');
   await waitForCardText(session.page, 'Welcome to the Prevent Partnership Bot');
-  await say(session.page, 'use this channel');
-  await session.page.getByText(CHANNEL_PINNED).first().waitFor({ timeout: 30_000 });
+  await pinSteeringGroupChannel(session.run);
   await openConversation(session.page, 'Personal Chat');
   return session;
 }

@@ -36,6 +36,8 @@ async function channelOf(context: TurnContext) {
   const reference = TurnContext.getConversationReference(context.activity);
   delete reference.activityId;
   const channelData = (context.activity.channelData ?? {}) as TeamsChannelData;
+  // Typed as a reply, the conversation is that thread ("<channel>;messageid=<post>"): posts go to the channel itself.
+  if (reference.conversation?.id) reference.conversation = { ...reference.conversation, id: reference.conversation.id.split(';')[0]! };
   const teamId = channelData.team?.id;
   const name = await channelName(context, channelData);
   return { reference: JSON.stringify(reference), ...(teamId ? { teamId } : {}), ...(name ? { name: name.slice(0, 200) } : {}) };

@@ -52,6 +52,13 @@ describe('choosing the partnership channel', () => {
     expect(await harness.services.directory.channelStatus(P)).toEqual({ state: 'pinned', name: 'Steering Group', pinnedByName: PEOPLE.officer.name, pinnedAt: expect.any(String) });
   });
 
+  it('typed as a reply in a thread, still sets the channel itself, so posts do not land in that thread', async () => {
+    const harness = await botHarness();
+    const inThread = channelMessage('use this channel');
+    await runTurn(harness, { ...inThread, conversation: { ...inThread.conversation!, id: `${PARTNERSHIP_TEAM.channelId};messageid=1764756000000` } });
+    expect(JSON.parse((await harness.services.directory.channel(P))!).conversation.id).toBe(PARTNERSHIP_TEAM.channelId);
+  });
+
   it('is refused to anyone else, and nothing is stored', async () => {
     const harness = await botHarness();
     for (const person of [PEOPLE.chair, PEOPLE.policeLead, PEOPLE.staff]) {
