@@ -4,7 +4,7 @@ import type { BotServices } from './bot-services';
 
 /**
  * Puts a card for the partnership channel in the outbox: a new post, or (with `replaceActivityId`)
- * a refresh of one posted before. False when no channel is known yet.
+ * a refresh of one posted before. False until the Prevent Officer has set the channel ("use this channel").
  */
 export async function enqueueToChannel(
   partnershipId: string,

@@ -47,6 +47,7 @@ import { describeZodIssues, safeParseInput } from '../domain/validation';
 import { activityFacts } from './activity-facts';
 import type { BotServices, TurnHandler } from './bot-services';
 import { replyWithProblem } from './error-replies';
+import { answeredOneToOne } from './one-to-one-answer';
 import { servicesForTurn } from './turn-logger';
 import { answerUpdateAction, openActionUpdate, showMyActions, submitActionUpdate, returnUpdateCardWithProblems } from './handlers/action-handlers';
 import { answerReferral, answerTraining } from './handlers/guidance-handlers';
@@ -82,6 +83,7 @@ import {
 } from './handlers/meeting-handlers';
 import { importPlanFile, planFileIn } from './handlers/plan-file-handlers';
 import { prepareNewTeamMembers, prepareTeam } from './handlers/roster-handlers';
+import { useThisChannel } from './handlers/channel-handlers';
 import { requestUpdates } from './handlers/update-request-handlers';
 import { openFromChaser, sendChasers, showNotReplied } from './handlers/chaser-handlers';
 import { CHASER_OPEN_VERB, chaserOpenSubmitSchema } from '../cards/chaser-card';
@@ -111,6 +113,7 @@ const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
   'update-action': answerUpdateAction,
   help: answerHelp,
   thanks: answerThanks,
+  'use-this-channel': useThisChannel,
 };
 
 const answerInOwnWords = answerMessage(INTENT_HANDLERS);
@@ -184,8 +187,8 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   registerSubmit(app, services, ASSESSMENT_OPEN_VERB, assessmentOpenSubmitSchema, openAssessmentPage);
   registerSubmit(app, services, ASSESSMENT_SAVE_VERB, assessmentSaveSubmitSchema, saveAssessmentPage);
   registerSubmit(app, services, CHASER_OPEN_VERB, chaserOpenSubmitSchema, openFromChaser);
-  registerSubmit(app, services, SUMMARY_BENCHMARK_VERB, summaryBenchmarkSubmitSchema, showBenchmarkSummary);
-  registerSubmit(app, services, SUMMARY_OPEN_VERB, summaryOpenSubmitSchema, showRoundSummary);
+  registerSubmit(app, services, SUMMARY_BENCHMARK_VERB, summaryBenchmarkSubmitSchema, (submit) => answeredOneToOne(showBenchmarkSummary(submit)));
+  registerSubmit(app, services, SUMMARY_OPEN_VERB, summaryOpenSubmitSchema, (submit) => answeredOneToOne(showRoundSummary(submit)));
   registerSubmit(app, services, MEMBER_FORM_VERB, openFormSubmitSchema, () => openMemberForm);
   registerSubmit(app, services, ORGANISATION_FORM_VERB, openFormSubmitSchema, () => openOrganisationForm);
   registerSubmit(app, services, ORGANISATION_PICK_VERB, openFormSubmitSchema, () => openOrganisationPick);
@@ -205,8 +208,9 @@ function inTeam(context: TurnContext): boolean {
 }
 
 /**
- * The bot added to a personal chat or a team: welcome once, and in a team get ready to reach every
- * member 1:1. People added to a team the bot is in: get ready to reach them.
+ * The bot added to a personal chat or a team: welcome once, and in the partnership team (the team of
+ * the pinned channel, no other) get ready to reach its registered members 1:1. People added to that
+ * team: get ready to reach those who are registered.
  */
 export function registerWelcome(app: Application<TurnState>, services: BotServices): void {
   app.conversationUpdate('membersAdded', async (context) => {
@@ -237,24 +241,20 @@ export function registerTenantGuard(app: Application<TurnState>, allowedTenantId
 }
 
 /**
- * Remembers how to reach people in 1:1 chat and where the partnership channel is, from whatever
- * they send, so proactive messages (update requests, the progress card) have somewhere to go.
+ * Remembers how to reach registered members in 1:1 chat from whatever they send there, so proactive
+ * messages (update requests, chasers) have somewhere to go. Nothing is stored for anyone else, and
+ * a channel message never changes where the partnership's posts go ("use this channel" does that).
  * A failure here never stops the turn: the user still gets their answer.
  */
 export function registerConversationCapture(app: Application<TurnState>, services: BotServices): void {
   app.turn('beforeTurn', async (context) => {
     const facts = activityFacts(context);
+    if (facts.conversationType !== 'personal' || !facts.aadObjectId) return true;
     const reference = TurnContext.getConversationReference(context.activity);
     delete reference.activityId;
-    const stored = JSON.stringify(reference);
     try {
       const partnershipId = await services.partnerships.resolveId(facts.tenantId);
-      if (facts.conversationType === 'personal' && facts.aadObjectId) {
-        await services.directory.rememberPersonalChat(partnershipId, facts.aadObjectId, stored);
-      } else if (facts.conversationType === 'channel') {
-        const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
-        await services.directory.rememberChannel(partnershipId, stored, teamId);
-      }
+      await services.directory.rememberPersonalChat(partnershipId, facts.aadObjectId, JSON.stringify(reference));
     } catch (error) {
       services.logger.warn({ err: error }, 'could not store the conversation reference');
     }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ROLES, type Member, type Role } from '../domain/partnership/member';
+import type { ChannelStatus } from '../domain/partnership/partnership-channel';
+import { formatDateTime } from './format';
 import { SECTORS, type Organisation, type Sector } from '../domain/partnership/organisation';
 import { escapeMarkdown } from './markdown';
 import { renderCard, type AdaptiveCardJson } from './render';
@@ -56,6 +58,23 @@ export interface PartnershipOverviewData {
   readonly notice?: string;
   /** Replies to agendas of the meetings held in the last 12 months (seed action 2.1 monitors attendance). */
   readonly attendance?: { meetings: number; byOrganisation: ReadonlyMap<string, { attended: number; apologies: number }> };
+  /** Where agendas and progress cards are posted; absent when the card is shown without it. */
+  readonly channel?: ChannelStatus;
+}
+
+const TO_SET_THE_CHANNEL = "Prevent Officer: type 'use this channel' in the Steering Group's channel to set it.";
+
+/** The channel line and, when it is not set, how to set it. */
+function channelLines(status: ChannelStatus | undefined): { channel: string; channelHint: string } {
+  if (!status || status.state === 'not-set') return { channel: 'Partnership channel: not set', channelHint: `Agendas and progress cards are not posted in any channel until it is set. ${TO_SET_THE_CHANNEL}` };
+  if (status.state === 'captured') {
+    return {
+      channel: 'Partnership channel: not set',
+      channelHint: `The channel the bot used before was taken from whichever channel last wrote to it, so it is no longer used. ${TO_SET_THE_CHANNEL}`,
+    };
+  }
+  const where = status.name ? escapeMarkdown(status.name) : 'set';
+  return { channel: `Partnership channel: ${where}`, channelHint: `Set by ${escapeMarkdown(status.pinnedByName)} on ${formatDateTime(status.pinnedAt)}. To move it, type 'use this channel' in another channel.` };
 }
 
 function attendanceLine(organisationId: string, attendance: PartnershipOverviewData['attendance']): string {
@@ -70,6 +89,7 @@ export function partnershipOverviewCard(data: PartnershipOverviewData): Adaptive
   const organisationNames = new Map(data.organisations.map((o) => [o.id, o.name]));
   return renderCard('partnership-overview', {
     notice: escapeMarkdown(data.notice ?? ''),
+    ...channelLines(data.channel),
     canEdit: data.canEdit,
     organisations: data.organisations.map((o) => ({
       name: escapeMarkdown(o.name),

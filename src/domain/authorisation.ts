@@ -80,6 +80,8 @@ export const PERMISSIONS = {
   'manage-members': { roles: OFFICER, refusal: says("Only the Prevent Officer can change the partnership's organisations and members.") },
   'send-chasers': { roles: OFFICER, refusal: says('Only the Prevent Officer can send chasers.') },
   'view-not-replied': { roles: STEERING_GROUP, refusal: says('Only the Prevent Officer or the chair can see who has not replied.') },
+  /** Where agendas and progress cards go for everyone to see: the officer decides, in the channel itself. */
+  'pin-channel': { roles: OFFICER, refusal: says('Only the Prevent Officer can choose the partnership channel.') },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

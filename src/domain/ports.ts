@@ -7,6 +7,7 @@ import type { Meeting } from './meetings/meeting';
 import type { DeliveryBatch, OutboxMessage, Versioned } from './outbox/outbox-message';
 import type { Member } from './partnership/member';
 import type { Organisation } from './partnership/organisation';
+import type { PartnershipChannel } from './partnership/partnership-channel';
 import type { Partnership } from './partnership/partnership';
 
 /**
@@ -87,11 +88,9 @@ export interface UpdateRoundRepository {
 
 /** Where the partnership's channel is, so the bot can post to it without being spoken to. */
 export interface ChannelRepository {
-  /** A serialised Bot Framework ConversationReference of the partnership's channel. */
-  get(partnershipId: string): Promise<string | undefined>;
-  /** The Teams team the channel belongs to, whose roster the Prevent Officer picks members from. */
-  getTeamId(partnershipId: string): Promise<string | undefined>;
-  save(partnershipId: string, reference: string, teamId?: string): Promise<void>;
+  get(partnershipId: string): Promise<PartnershipChannel | undefined>;
+  /** Replaces whatever was stored, fields left out included. */
+  save(partnershipId: string, channel: PartnershipChannel): Promise<void>;
 }
 
 export interface AssessmentRepository {

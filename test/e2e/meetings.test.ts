@@ -12,7 +12,7 @@ import { ARTIFACTS, ask, lastCard, openConversation, openPlaygroundInTeam, stopL
  */
 async function replyAsAnotherPartner(run: LocalRun, status: string): Promise<void> {
   const storage = new TableStorage(azuriteConnectionString(run.ports.azurite), 'ppb');
-  const channel = JSON.parse((await new ChannelTableRepository(storage.client('partnerships')).get('warwickshire'))!) as {
+  const channel = JSON.parse((await new ChannelTableRepository(storage.client('partnerships')).get('warwickshire'))!.reference) as {
     serviceUrl: string;
     conversation: { id: string };
     bot: { id: string; name: string };

@@ -17,10 +17,29 @@ describe('update rounds and the channel reference on Azurite', () => {
     await expect(rounds.current('warwickshire')).resolves.toEqual({ ...round, channelActivityId: '1:abc' });
   });
 
-  it('stores the channel reference per partnership', async () => {
+  it('stores the channel per partnership, with who pinned it and when', async () => {
     const channels = new ChannelTableRepository((await freshTableStorage()).client('partnerships'));
-    await channels.save('warwickshire', '{"conversation":{"id":"19:steering@thread.tacv2"}}');
-    await expect(channels.get('warwickshire')).resolves.toContain('19:steering@thread.tacv2');
+    const pinned = {
+      reference: '{"conversation":{"id":"19:steering@thread.tacv2"}}',
+      teamId: '19:team@thread.tacv2',
+      name: 'Steering Group',
+      pinnedBy: { aadObjectId: 'aad-officer', name: 'Priya Officer' },
+      pinnedAt: '2026-11-22T10:00:00.000Z',
+    };
+    await channels.save('warwickshire', pinned);
+    await expect(channels.get('warwickshire')).resolves.toEqual(pinned);
     await expect(channels.get('elsewhere')).resolves.toBeUndefined();
+  });
+
+  it('reads a row stored before channels were pinned as captured, not pinned, and a new pin replaces all of it', async () => {
+    const client = (await freshTableStorage()).client('partnerships');
+    const channels = new ChannelTableRepository(client);
+    // The shape older versions wrote from whatever channel last spoke to the bot.
+    await client.upsertEntity({ partitionKey: 'warwickshire', rowKey: 'channel-reference', reference: '{"conversation":{"id":"19:somewhere@thread.tacv2"}}', teamId: '19:other-team' }, 'Merge');
+    await expect(channels.get('warwickshire')).resolves.toEqual({ reference: '{"conversation":{"id":"19:somewhere@thread.tacv2"}}', teamId: '19:other-team' });
+
+    const pinned = { reference: '{"conversation":{"id":"19:steering@thread.tacv2"}}', pinnedBy: { aadObjectId: 'aad-officer', name: 'Priya Officer' }, pinnedAt: '2026-11-22T10:00:00.000Z' };
+    await channels.save('warwickshire', pinned);
+    await expect(channels.get('warwickshire')).resolves.toEqual(pinned);
   });
 });

@@ -210,12 +210,22 @@ export function teamsMessage(text: string, tenantId = DEMO_TENANT, from: Person 
   };
 }
 
-/** A message in the partnership's Teams channel. */
-export function channelMessage(text: string, from: Person = PEOPLE.officer): Partial<Activity> {
+/** The Steering Group's team in Teams, and another team in the same tenant. */
+export const PARTNERSHIP_TEAM = { teamId: '19:team@thread.tacv2', channelId: '19:steering-group@thread.tacv2', name: 'Steering Group' } as const;
+export const OTHER_TEAM = { teamId: '19:other-team@thread.tacv2', channelId: '19:other-channel@thread.tacv2', name: 'Facilities' } as const;
+
+/** A message in a Teams channel: the partnership's unless another team is given. */
+export function channelMessage(text: string, from: Person = PEOPLE.officer, team: { teamId: string; channelId: string; name: string } = PARTNERSHIP_TEAM): Partial<Activity> {
   return {
     ...teamsMessage(text, DEMO_TENANT, from),
-    conversation: { id: '19:steering-group@thread.tacv2', conversationType: 'channel', isGroup: true, name: 'Steering Group' },
+    channelData: { tenant: { id: DEMO_TENANT }, team: { id: team.teamId }, channel: { id: team.channelId } },
+    conversation: { id: team.channelId, conversationType: 'channel', isGroup: true, name: team.name },
   };
+}
+
+/** The Prevent Officer types "use this channel" in the partnership channel, as set-up asks. */
+export async function pinPartnershipChannel(harness: { adapter: TestAdapter }): Promise<void> {
+  await harness.adapter.send(channelMessage('use this channel')).assertReply(() => undefined);
 }
 
 /** A card button press (Action.Submit) as Teams sends it: a message with a value and no text. */

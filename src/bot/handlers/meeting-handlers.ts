@@ -69,7 +69,7 @@ export async function channelAgendaCard(partnershipId: string, meeting: Meeting,
 
 /**
  * Puts the meeting's agenda in the outbox for the partnership channel; once sent, the card is
- * remembered on the meeting (for replies). False when no channel is known yet.
+ * remembered on the meeting (for replies). False until the Prevent Officer has set the channel.
  */
 export async function postAgendaToChannel(partnershipId: string, meeting: Meeting, services: BotServices): Promise<boolean> {
   return enqueueToChannel(partnershipId, services, { kind: 'agenda', title: 'Agenda', card: await channelAgendaCard(partnershipId, meeting, services), subjectId: meeting.id });
@@ -82,7 +82,7 @@ export const postAgenda: TurnHandler = async (context, facts, services) => {
   const meeting = await services.meetings.next(partnershipId);
   if (!meeting) throw new NotFoundError('No Steering Group meeting is scheduled yet. Say "schedule meeting" first.');
   if (!(await postAgendaToChannel(partnershipId, meeting, services))) {
-    throw new NotFoundError('No partnership channel is known yet: add the bot to the Steering Group team and mention it once in the channel.');
+    throw new NotFoundError("No partnership channel is set yet: the Prevent Officer types 'use this channel' in the Steering Group's channel to set it.");
   }
   await sendCard(context, agendaCard(meeting, { notice: 'On its way to the partnership channel. Replies will show on the card there.' }));
 };

@@ -40,7 +40,8 @@ async function overviewCard(services: BotServices, partnershipId: string, actor:
   const { organisations, members } = await services.membership.overview(partnershipId, actor);
   const yearAgo = new Date(services.now().getTime() - 365 * 24 * 3600 * 1000).toISOString();
   const attendance = await services.meetings.attendanceSince(partnershipId, yearAgo);
-  return partnershipOverviewCard({ organisations, members, attendance, canEdit: isAllowed(actor, 'manage-members'), ...(notice ? { notice } : {}) });
+  const channel = await services.directory.channelStatus(partnershipId);
+  return partnershipOverviewCard({ organisations, members, attendance, channel, canEdit: isAllowed(actor, 'manage-members'), ...(notice ? { notice } : {}) });
 }
 
 export const showPartnership: TurnHandler = async (context, facts, services) => {

@@ -20,22 +20,23 @@ async function teamRoster(context: TurnContext): Promise<RosterMember[]> {
 
 /**
  * Makes sure the bot can reach these team members in 1:1 chat later (update requests, chasers),
- * storing a conversation reference for each one that does not have one yet. Runs after the turn
- * has been answered: one person's failure is logged and the rest carry on.
+ * storing a conversation reference for each registered member that does not have one yet. Anyone
+ * else in the team gets no chat opened and nothing stored. Runs after the turn has been answered:
+ * one person's failure is logged and the rest carry on.
  */
 async function openPersonalChats(partnershipId: string, teamReference: string, tenantId: string | undefined, members: readonly RosterMember[], services: BotServices): Promise<void> {
   let opened = 0;
   for (const member of members) {
     try {
+      if (!(await services.directory.isMember(partnershipId, member.aadObjectId))) continue;
       if (await services.directory.personalChat(partnershipId, member.aadObjectId)) continue;
       const reference = await services.messenger.openPersonalChat(teamReference, member.id, tenantId);
-      await services.directory.rememberPersonalChat(partnershipId, member.aadObjectId, reference);
-      opened += 1;
+      if (await services.directory.rememberPersonalChat(partnershipId, member.aadObjectId, reference)) opened += 1;
     } catch (error) {
       services.logger.warn({ err: error, aadObjectId: member.aadObjectId }, 'could not open a 1:1 chat with a team member');
     }
   }
-  services.logger.info({ partnershipId, opened, members: members.length }, 'personal chats ready for team members');
+  services.logger.info({ partnershipId, opened, members: members.length }, 'personal chats ready for registered team members');
 }
 
 function teamReferenceOf(context: TurnContext): string {
@@ -44,18 +45,31 @@ function teamReferenceOf(context: TurnContext): string {
   return JSON.stringify(reference);
 }
 
-/** The bot was added to a team: get ready to reach everyone in it. */
-export async function prepareTeam(context: TurnContext, services: BotServices): Promise<void> {
-  const facts = activityFacts(context);
-  const partnershipId = await services.partnerships.resolveId(facts.tenantId);
-  const members = await teamRoster(context);
-  void openPersonalChats(partnershipId, teamReferenceOf(context), facts.tenantId, members, services);
+function teamIdOf(context: TurnContext): string | undefined {
+  return (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
 }
 
-/** People joined a team the bot is already in: get ready to reach them. */
+/**
+ * The partnership this team's activity belongs to, when the team is the one whose channel the
+ * Prevent Officer pinned; undefined for any other team the bot is added to, which it leaves alone.
+ */
+async function partnershipOfPinnedTeam(context: TurnContext, services: BotServices): Promise<string | undefined> {
+  const partnershipId = await services.partnerships.resolveId(activityFacts(context).tenantId);
+  return (await services.directory.isPartnershipTeam(partnershipId, teamIdOf(context))) ? partnershipId : undefined;
+}
+
+/** The bot was added to the partnership team, or its channel was pinned: get ready to reach its registered members. */
+export async function prepareTeam(context: TurnContext, services: BotServices): Promise<void> {
+  const partnershipId = await partnershipOfPinnedTeam(context, services);
+  if (!partnershipId) return;
+  const members = await teamRoster(context);
+  void openPersonalChats(partnershipId, teamReferenceOf(context), activityFacts(context).tenantId, members, services);
+}
+
+/** People joined the partnership team: get ready to reach those who are registered members. */
 export async function prepareNewTeamMembers(context: TurnContext, added: readonly ChannelAccount[], services: BotServices): Promise<void> {
-  const facts = activityFacts(context);
-  const partnershipId = await services.partnerships.resolveId(facts.tenantId);
+  const partnershipId = await partnershipOfPinnedTeam(context, services);
+  if (!partnershipId) return;
   const members = added.filter((m) => m.aadObjectId).map((m) => ({ id: m.id, aadObjectId: m.aadObjectId! }));
-  void openPersonalChats(partnershipId, teamReferenceOf(context), facts.tenantId, members, services);
+  void openPersonalChats(partnershipId, teamReferenceOf(context), activityFacts(context).tenantId, members, services);
 }

@@ -8,7 +8,7 @@ import { enqueueToChannel } from '../channel-posts';
 import { enqueueWithStatusCard, messagesForLeads } from '../enqueue-for-leads';
 import { whoIsAsking } from '../who-is-asking';
 
-export const NO_CHANNEL_LINE = 'No partnership channel is known yet, so no progress card was posted: add the bot to the Steering Group team and mention it once in the channel.';
+export const NO_CHANNEL_LINE = "No partnership channel is set yet, so no progress card was posted: the Prevent Officer types 'use this channel' in the Steering Group's channel to set it.";
 export const CHANNEL_LINE = 'The progress card is being posted in the partnership channel.';
 
 function deadlineLine(deadline: UpdateDeadline, services: BotServices): string {

@@ -11,6 +11,20 @@ export interface Capability {
   readonly button: boolean;
   /** Who is offered it; absent means everyone. The command itself checks the role again. */
   readonly roles?: readonly Role[];
+  /**
+   * The answer is for the person who asked only (names, ratings, download links, forms): asked in a
+   * channel or group chat, it goes to their 1:1 chat with the bot and the conversation gets one
+   * line saying so. This property is the one list of such answers.
+   */
+  readonly oneToOne?: true;
+}
+
+/** Where a message was typed: the person's 1:1 chat with the bot, or a conversation others read. */
+export type Conversation = 'personal' | 'shared';
+
+/** Teams' conversation types: only "personal" is the 1:1 chat; channels and group chats are read by others. */
+export function conversationOf(conversationType: string | undefined): Conversation {
+  return conversationType === 'personal' ? 'personal' : 'shared';
 }
 
 /** What the help and welcome cards offer. Only capabilities the bot really answers belong here. */
@@ -36,6 +50,7 @@ export const CAPABILITIES: readonly Capability[] = [
     description: "Your organisation's actions in the partnership action plan, with their status and an update button each.",
     button: true,
     roles: ['prevent-officer', 'chair', 'partner-lead'],
+    oneToOne: true,
   },
   {
     intent: 'update-action',
@@ -44,6 +59,7 @@ export const CAPABILITIES: readonly Capability[] = [
     description: 'Opens the update card for one action of the plan.',
     button: false,
     roles: ['prevent-officer', 'chair', 'partner-lead'],
+    oneToOne: true,
   },
   {
     intent: 'request-updates',
@@ -52,6 +68,7 @@ export const CAPABILITIES: readonly Capability[] = [
     description: "Asks every owner organisation's Prevent lead for updates on their actions and posts progress in the partnership channel.",
     button: false,
     roles: ['prevent-officer'],
+    oneToOne: true,
   },
   {
     intent: 'not-replied',
@@ -60,6 +77,7 @@ export const CAPABILITIES: readonly Capability[] = [
     description: 'For the open update round, self-assessment round and next meeting: each organisation that still owes a reply, who answers for it and whether they were chased today.',
     button: false,
     roles: ['prevent-officer', 'chair'],
+    oneToOne: true,
   },
   {
     intent: 'send-chasers',
@@ -68,6 +86,7 @@ export const CAPABILITIES: readonly Capability[] = [
     description: 'Reminds everyone who has not replied to the open update round, self-assessment round or meeting, except those already chased today. Chasers also go out on their own 7 and 2 working days before each deadline.',
     button: false,
     roles: ['prevent-officer'],
+    oneToOne: true,
   },
   {
     intent: 'agenda',
@@ -83,6 +102,7 @@ export const CAPABILITIES: readonly Capability[] = [
     description: 'Schedules a Steering Group meeting and builds its agenda from the standing items and what needs attention.',
     button: false,
     roles: ['prevent-officer', 'chair'],
+    oneToOne: true,
   },
   {
     intent: 'edit-agenda',
@@ -91,6 +111,7 @@ export const CAPABILITIES: readonly Capability[] = [
     description: 'Add, move or remove items of the next agenda and give them owners, before it is posted.',
     button: false,
     roles: ['prevent-officer', 'chair'],
+    oneToOne: true,
   },
   {
     intent: 'record-decisions',
@@ -99,6 +120,7 @@ export const CAPABILITIES: readonly Capability[] = [
     description: 'After a meeting: decisions against its agenda items, and new actions for the plan; the next agenda lists them under matters arising.',
     button: false,
     roles: ['prevent-officer', 'chair'],
+    oneToOne: true,
   },
   {
     intent: 'post-agenda',
@@ -107,6 +129,7 @@ export const CAPABILITIES: readonly Capability[] = [
     description: 'Posts the next meeting\'s agenda to the partnership channel, with Attending / Sending a deputy / Apologies buttons.',
     button: false,
     roles: ['prevent-officer', 'chair'],
+    oneToOne: true,
   },
   {
     intent: 'self-assessment',
@@ -115,6 +138,7 @@ export const CAPABILITIES: readonly Capability[] = [
     description: "Carry on with your organisation's Home Office toolkit self-assessment, one benchmark at a time.",
     button: false,
     roles: ['prevent-officer', 'partner-lead'],
+    oneToOne: true,
   },
   {
     intent: 'start-self-assessment',
@@ -123,6 +147,7 @@ export const CAPABILITIES: readonly Capability[] = [
     description: 'Opens a self-assessment round and sends every organisation its rating card.',
     button: false,
     roles: ['prevent-officer'],
+    oneToOne: true,
   },
   {
     intent: 'compliance-summary',
@@ -132,6 +157,7 @@ export const CAPABILITIES: readonly Capability[] = [
       'The latest self-assessment round: ratings and score per benchmark with movement since the last round, items not yet started, action plan RAG and overdue actions, who has not returned, attendance at the last meeting. Add a benchmark or a round: "how are we doing on training?", "summary for 2026/27 Q2".',
     button: true,
     roles: ['chair', 'prevent-officer'],
+    oneToOne: true,
   },
   {
     intent: 'report',
@@ -141,6 +167,7 @@ export const CAPABILITIES: readonly Capability[] = [
       'The report for the Partnership Board as a Word document with charts, an Excel workbook in the Home Office self-assessment tool\'s layout with the action tracker, and CSV; download links last 15 minutes. Add a round: "report for 2026/27 Q3".',
     button: false,
     roles: ['prevent-officer', 'chair'],
+    oneToOne: true,
   },
   {
     intent: 'partnership',
@@ -149,6 +176,15 @@ export const CAPABILITIES: readonly Capability[] = [
     description: 'The organisations, their named Prevent leads and members with a role; the Prevent Officer can add and change them.',
     button: false,
     roles: ['prevent-officer', 'chair'],
+    oneToOne: true,
+  },
+  {
+    intent: 'use-this-channel',
+    title: 'Use this channel (Prevent Officer)',
+    example: 'Use this channel',
+    description: 'Typed in a channel of the Steering Group\'s team: makes it the partnership channel, where agendas and progress cards are posted. Until then the bot posts in no channel.',
+    button: false,
+    roles: ['prevent-officer'],
   },
   {
     intent: 'help',
@@ -159,7 +195,18 @@ export const CAPABILITIES: readonly Capability[] = [
   },
 ];
 
-/** What the help card offers this person: everything open to their role. */
-export function capabilitiesFor(role: Role | undefined): Capability[] {
-  return CAPABILITIES.filter((capability) => !capability.roles || (role !== undefined && capability.roles.includes(role)));
+/**
+ * What the help card offers this person: everything open to their role, and in a shared
+ * conversation only what is answered there (a role's name in a channel does not earn it a list of
+ * commands whose answers go elsewhere).
+ */
+export function capabilitiesFor(role: Role | undefined, where: Conversation = 'personal'): Capability[] {
+  return CAPABILITIES.filter(
+    (capability) => (!capability.roles || (role !== undefined && capability.roles.includes(role))) && (where === 'personal' || !capability.oneToOne),
+  );
+}
+
+/** Whether an answer is for the asker's 1:1 chat only (see Capability.oneToOne). */
+export function isAnsweredOneToOne(intent: IntentId): boolean {
+  return CAPABILITIES.some((capability) => capability.intent === intent && capability.oneToOne === true);
 }

@@ -19,6 +19,7 @@ export const INTENT_IDS = [
   'update-action',
   'help',
   'thanks',
+  'use-this-channel',
 ] as const;
 
 export type IntentId = (typeof INTENT_IDS)[number];
@@ -26,3 +27,10 @@ export type IntentId = (typeof INTENT_IDS)[number];
 export function isIntentId(value: string): value is IntentId {
   return (INTENT_IDS as readonly string[]).includes(value);
 }
+
+/**
+ * Commands that change where the bot posts for everyone: answered only when typed as written (or
+ * with a typo), never on the classifier's guess, so "post the agenda in the channel" cannot move
+ * the partnership channel.
+ */
+export const EXACT_ONLY_INTENTS: readonly IntentId[] = ['use-this-channel'];

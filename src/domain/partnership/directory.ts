@@ -1,6 +1,8 @@
+import { authorise } from '../authorisation';
 import { londonDate } from '../clock';
 import type { ChannelRepository, MemberRepository, OrganisationRepository } from '../ports';
 import type { Actor } from './member';
+import { channelStatus, isPinned, type ChannelStatus, type PartnershipChannel } from './partnership-channel';
 
 /** Who is asking, what the organisations are called, and how to reach people and the channel. */
 export class PartnershipDirectory {
@@ -16,37 +18,57 @@ export class PartnershipDirectory {
 
   /**
    * Stores how to reach this person in 1:1 chat, unless this process already stored it unchanged
-   * today. Writing it again once a day keeps the row's last write close to the person's last message,
-   * which is what the retention purge of non-members' references counts from; and a reference the
-   * purge removed is stored again the next day they write.
+   * today. Only for registered members: the bot keeps no way of reaching anyone else in the tenant.
+   * Writing it again once a day keeps the row's last write close to the person's last message, which
+   * is what the retention purge counts from. False when the person is not a member, so nothing was
+   * stored.
    */
-  async rememberPersonalChat(partnershipId: string, aadObjectId: string, reference: string): Promise<void> {
+  async rememberPersonalChat(partnershipId: string, aadObjectId: string, reference: string): Promise<boolean> {
     const key = `person\u0000${partnershipId}\u0000${aadObjectId}`;
     const value = `${londonDate(this.now())}\u0000${reference}`;
-    if (this.remembered.get(key) === value) return;
+    if (this.remembered.get(key) === value) return true;
+    if (!(await this.isMember(partnershipId, aadObjectId))) return false;
     await this.members.saveConversationReference(partnershipId, aadObjectId, reference);
     this.remembered.set(key, value);
+    return true;
   }
 
   async personalChat(partnershipId: string, aadObjectId: string): Promise<string | undefined> {
     return this.members.getConversationReference(partnershipId, aadObjectId);
   }
 
-  /** Stores the partnership channel (where the bot was installed or last spoken to in a channel). */
-  async rememberChannel(partnershipId: string, reference: string, teamId?: string): Promise<void> {
-    const key = `channel\u0000${partnershipId}`;
-    const value = `${reference}\u0000${teamId ?? ''}`;
-    if (this.remembered.get(key) === value) return;
-    await this.channels.save(partnershipId, reference, teamId);
-    this.remembered.set(key, value);
+  /** Registered in the partnership's member directory (with any role). */
+  async isMember(partnershipId: string, aadObjectId: string): Promise<boolean> {
+    return (await this.members.get(partnershipId, aadObjectId)) !== undefined;
   }
 
+  /** "use this channel", typed by the Prevent Officer in the channel: partnership posts go there from now on. */
+  async pinChannel(partnershipId: string, actor: Actor, channel: Pick<PartnershipChannel, 'reference' | 'teamId' | 'name'>, now: Date): Promise<PartnershipChannel> {
+    authorise(actor, 'pin-channel');
+    const pinned: PartnershipChannel = { ...channel, pinnedBy: { aadObjectId: actor.aadObjectId, name: actor.name }, pinnedAt: now.toISOString() };
+    await this.channels.save(partnershipId, pinned);
+    return pinned;
+  }
+
+  /** The team of the pinned channel; undefined until the Prevent Officer has set one. */
   async teamId(partnershipId: string): Promise<string | undefined> {
-    return this.channels.getTeamId(partnershipId);
+    const channel = await this.channels.get(partnershipId);
+    return isPinned(channel) ? channel.teamId : undefined;
   }
 
+  /** Whether this is the team of the pinned channel: the only team whose members the bot gets ready to reach. */
+  async isPartnershipTeam(partnershipId: string, teamId: string | undefined): Promise<boolean> {
+    return teamId !== undefined && (await this.teamId(partnershipId)) === teamId;
+  }
+
+  /** Where partnership posts go: the pinned channel only, never one stored the old way. */
   async channel(partnershipId: string): Promise<string | undefined> {
-    return this.channels.get(partnershipId);
+    const channel = await this.channels.get(partnershipId);
+    return isPinned(channel) ? channel.reference : undefined;
+  }
+
+  async channelStatus(partnershipId: string): Promise<ChannelStatus> {
+    return channelStatus(await this.channels.get(partnershipId));
   }
 
   /** A registered member as stored; anyone else in the tenant is staff. */

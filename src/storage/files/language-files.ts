@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ConcernLexicon } from '../../domain/language/concern-lexicon';
 import { CAPABILITIES } from '../../domain/language/capabilities';
 import { trainIntentClassifier } from '../../domain/language/intent-classifier';
+import { EXACT_ONLY_INTENTS } from '../../domain/language/intents';
 import { LanguageUnderstanding } from '../../domain/language/language-understanding';
 import { parseTrainingFile, type TrainingExample } from '../../domain/language/training-data';
 import { PROJECT_ROOT } from '../../project-root';
@@ -21,8 +22,12 @@ export function readConcernLexicon(file = path.join(LANGUAGE_DIRECTORY, 'concern
   return ConcernLexicon.fromData(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-/** Reads the data and trains the classifier (a few hundred milliseconds, once per process). */
+/**
+ * Reads the data and trains the classifier (a few hundred milliseconds, once per process). Exact-only
+ * commands are matched as written and kept out of the classifier, so it never guesses them.
+ */
 export async function loadLanguageUnderstanding(): Promise<LanguageUnderstanding> {
   const examples = readTrainingExamples();
-  return new LanguageUnderstanding(await trainIntentClassifier(examples), readConcernLexicon(), examples);
+  const guessable = examples.filter((example) => !EXACT_ONLY_INTENTS.includes(example.intent));
+  return new LanguageUnderstanding(await trainIntentClassifier(guessable), readConcernLexicon(), examples);
 }

@@ -1,4 +1,5 @@
 import type { UpdateRound } from '../../domain/actions/update-round';
+import type { PartnershipChannel } from '../../domain/partnership/partnership-channel';
 import type { ChannelRepository, UpdateRoundRepository } from '../../domain/ports';
 
 /** Same contracts as the Table repositories, for unit tests. */
@@ -16,19 +17,14 @@ export class MemoryUpdateRoundRepository implements UpdateRoundRepository {
 }
 
 export class MemoryChannelRepository implements ChannelRepository {
-  private readonly references = new Map<string, string>();
-  private readonly teams = new Map<string, string>();
+  private readonly channels = new Map<string, PartnershipChannel>();
 
-  async get(partnershipId: string): Promise<string | undefined> {
-    return this.references.get(partnershipId);
+  async get(partnershipId: string): Promise<PartnershipChannel | undefined> {
+    const channel = this.channels.get(partnershipId);
+    return channel ? { ...channel } : undefined;
   }
 
-  async getTeamId(partnershipId: string): Promise<string | undefined> {
-    return this.teams.get(partnershipId);
-  }
-
-  async save(partnershipId: string, reference: string, teamId?: string): Promise<void> {
-    this.references.set(partnershipId, reference);
-    if (teamId) this.teams.set(partnershipId, teamId);
+  async save(partnershipId: string, channel: PartnershipChannel): Promise<void> {
+    this.channels.set(partnershipId, { ...channel });
   }
 }

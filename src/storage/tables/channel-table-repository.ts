@@ -1,5 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
 import { InvalidError } from '../../domain/errors';
+import type { PartnershipChannel } from '../../domain/partnership/partnership-channel';
 import type { ChannelRepository } from '../../domain/ports';
 import { encodeKey } from './key-encoding';
 import { withTableErrors } from './table-errors';
@@ -8,24 +9,43 @@ import { readEntity } from './versioned-document';
 const ROW = 'channel-reference';
 const MAX_REFERENCE_CHARS = 16 * 1024;
 
-/** The partnership channel's conversation reference, beside the partnership profile. */
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/**
+ * The partnership channel's conversation reference, beside the partnership profile. Rows written
+ * before issue 16 hold only `reference` and `teamId`: they read back without `pinnedBy`, as captured.
+ */
 export class ChannelTableRepository implements ChannelRepository {
   constructor(private readonly table: TableClient) {}
 
-  async get(partnershipId: string): Promise<string | undefined> {
+  async get(partnershipId: string): Promise<PartnershipChannel | undefined> {
     const row = await readEntity(this.table, encodeKey(partnershipId), ROW, 'read channel reference');
-    return row ? String(row['reference']) : undefined;
+    const reference = text(row?.['reference']);
+    if (!row || !reference) return undefined;
+    const teamId = text(row['teamId']);
+    const name = text(row['name']);
+    const pinnedById = text(row['pinnedById']);
+    const pinnedAt = text(row['pinnedAt']);
+    return {
+      reference,
+      ...(teamId ? { teamId } : {}),
+      ...(name ? { name } : {}),
+      ...(pinnedById && pinnedAt ? { pinnedBy: { aadObjectId: pinnedById, name: text(row['pinnedByName']) ?? 'the Prevent Officer' }, pinnedAt } : {}),
+    };
   }
 
-  async getTeamId(partnershipId: string): Promise<string | undefined> {
-    const row = await readEntity(this.table, encodeKey(partnershipId), ROW, 'read channel reference');
-    return row?.['teamId'] ? String(row['teamId']) : undefined;
-  }
-
-  async save(partnershipId: string, reference: string, teamId?: string): Promise<void> {
-    if (reference.length > MAX_REFERENCE_CHARS) throw new InvalidError('channel reference is too long');
-    await withTableErrors('save channel reference', () =>
-      this.table.upsertEntity({ partitionKey: encodeKey(partnershipId), rowKey: ROW, reference, ...(teamId ? { teamId } : {}) }, 'Merge'),
-    );
+  async save(partnershipId: string, channel: PartnershipChannel): Promise<void> {
+    if (channel.reference.length > MAX_REFERENCE_CHARS) throw new InvalidError('channel reference is too long');
+    const entity = {
+      partitionKey: encodeKey(partnershipId),
+      rowKey: ROW,
+      reference: channel.reference,
+      ...(channel.teamId ? { teamId: channel.teamId } : {}),
+      ...(channel.name ? { name: channel.name } : {}),
+      ...(channel.pinnedBy ? { pinnedById: channel.pinnedBy.aadObjectId, pinnedByName: channel.pinnedBy.name } : {}),
+      ...(channel.pinnedAt ? { pinnedAt: channel.pinnedAt } : {}),
+    };
+    // Replace, not merge: a re-pinned channel must not keep the previous one's team.
+    await withTableErrors('save channel reference', () => this.table.upsertEntity(entity, 'Replace'));
   }
 }

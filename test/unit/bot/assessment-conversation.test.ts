@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { botHarness, cardOf, cardSubmit, cardText, channelMessage, PEOPLE, teamsMessage, type Person } from '../../support/bot-harness';
+import { botHarness, cardOf, cardSubmit, cardText, pinPartnershipChannel, PEOPLE, teamsMessage, type Person } from '../../support/bot-harness';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;
 type Card = { body: unknown[]; actions: { title: string; data: Record<string, unknown> }[] };
@@ -69,7 +69,7 @@ describe('starting a self-assessment round', () => {
 
   it('sends each organisation\'s leads the first benchmark and posts the channel counter', async () => {
     const harness = await botHarness();
-    await harness.adapter.send(channelMessage('help')).assertReply(() => undefined);
+    await pinPartnershipChannel(harness);
     await harness.adapter.send(teamsMessage('hello', undefined, PEOPLE.policeLead)).assertReply(() => undefined);
     expect(await startRound(harness)).toContain('Self-assessment 2026/27 Q3 started');
     const summary = JSON.stringify(harness.messenger.replaced.filter((r) => r.activityId === 'card-1').at(-1)?.card);
@@ -210,7 +210,7 @@ describe('a whole return', () => {
 
   it('is submitted from the last benchmark and moves the channel counter', async () => {
     const harness = await botHarness();
-    await harness.adapter.send(channelMessage('help')).assertReply(() => undefined);
+    await pinPartnershipChannel(harness);
     await startRound(harness);
     const receipt = await completeReturn(harness, PEOPLE.policeLead);
     expect(plain(JSON.stringify(receipt))).toMatch(/Self-assessment returned.*Submitted by Pat Police/);

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { ChaserScheduler } from '../../../src/bot/chaser-scheduler';
-import { botHarness, cardOf, cardSubmit, cardText, channelMessage, HARNESS_NOW, PEOPLE, teamsMessage, type Person } from '../../support/bot-harness';
+import { botHarness, cardOf, cardSubmit, cardText, pinPartnershipChannel, HARNESS_NOW, PEOPLE, teamsMessage, type Person } from '../../support/bot-harness';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;
 type Card = { actions?: { title: string; data: Record<string, unknown> }[] };
@@ -154,7 +154,7 @@ describe("the chaser's button", () => {
 
   it('offers the agenda reply buttons, and a reply from the chat shows on the channel card', async () => {
     const harness = await botHarness();
-    await harness.adapter.send(channelMessage('help')).assertReply(() => undefined);
+    await pinPartnershipChannel(harness);
     await say(harness, 'hello', PEOPLE.policeLead);
     await say(harness, 'schedule meeting 12 March 2027 10:00');
     await say(harness, 'post agenda');

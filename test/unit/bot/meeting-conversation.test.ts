@@ -1,5 +1,5 @@
 import { AgendaScheduler } from '../../../src/bot/agenda-scheduler';
-import { botHarness, cardSubmit, cardText, channelMessage, PEOPLE, teamsMessage } from '../../support/bot-harness';
+import { botHarness, cardSubmit, cardText, pinPartnershipChannel, PEOPLE, teamsMessage } from '../../support/bot-harness';
 
 const plain = (text: string) => text.replace(/\\\\/g, '');
 
@@ -70,7 +70,7 @@ describe('Steering Group meetings', () => {
 describe('the agenda in the partnership channel', () => {
   async function withMeetingAndChannel() {
     const harness = await botHarness();
-    await harness.adapter.send(channelMessage('help')).assertReply(() => undefined);
+    await pinPartnershipChannel(harness);
     await harness.adapter.send(teamsMessage('schedule meeting 12 March 2027 10:00', undefined, PEOPLE.officer)).assertReply(() => undefined);
     return harness;
   }

@@ -56,6 +56,8 @@ const COMMANDS: Record<IntentId, Row> = {
   'update-action': OWNER_CHAIR_OFFICER,
   help: EVERYONE,
   thanks: EVERYONE,
+  // Typed in a 1:1 chat the officer is told to type it in the channel; everyone else is refused.
+  'use-this-channel': OFFICER_ONLY,
 };
 
 /** The catalogue's example phrasing, except where the matrix needs a police-owned action. */

@@ -1,5 +1,5 @@
 import { StorageUnavailableError } from '../../../src/domain/errors';
-import { botHarness, cardOf, cardSubmit, cardText, channelMessage, PEOPLE, teamsMessage } from '../../support/bot-harness';
+import { botHarness, cardOf, cardSubmit, cardText, pinPartnershipChannel, PEOPLE, teamsMessage } from '../../support/bot-harness';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;
 
@@ -46,7 +46,7 @@ describe('requesting updates', () => {
     const summary = await requestUpdates(harness);
     expect(summary).toContain('Finished sending to 1 person in 1 organisation: 1 sent.');
     expect(summary).toContain('Warwickshire County Council: no Prevent lead is registered');
-    expect(summary).toContain('No partnership channel is known yet');
+    expect(summary).toContain('No partnership channel is set yet');
   });
 
   it('reports a lead who blocked the bot instead of failing the whole round', async () => {
@@ -109,7 +109,7 @@ describe('requesting updates', () => {
 describe('the progress card in the partnership channel', () => {
   it('is posted when updates are requested and moves when an update arrives', async () => {
     const harness = await botHarness();
-    await harness.adapter.send(channelMessage('help')).assertReply(() => undefined);
+    await pinPartnershipChannel(harness);
     await sayHello(harness, PEOPLE.policeLead);
     await requestUpdates(harness);
     const posted = harness.messenger.sent.find((s) => s.reference.includes('steering-group'));
@@ -131,6 +131,7 @@ describe('the progress card in the partnership channel', () => {
 describe('people joining the partnership team', () => {
   it('get a 1:1 chat reference stored, so update requests reach them before they ever speak to the bot', async () => {
     const harness = await botHarness();
+    await pinPartnershipChannel(harness);
     await harness.adapter.send({
       type: 'conversationUpdate',
       membersAdded: [{ id: '29:pat', name: 'Pat Police', aadObjectId: PEOPLE.policeLead.aadObjectId }],

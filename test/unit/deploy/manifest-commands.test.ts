@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { MANIFEST_TEMPLATE } from '../../../src/deploy/teams-package';
+import { isAnsweredOneToOne } from '../../../src/domain/language/capabilities';
 import { answerOf } from '../../../src/domain/language/evaluation';
+import { isIntentId } from '../../../src/domain/language/intents';
+import type { IntentId } from '../../../src/domain/language/intents';
 import type { LanguageUnderstanding } from '../../../src/domain/language/language-understanding';
 import { loadLanguageUnderstanding } from '../../../src/storage/files/language-files';
 
@@ -20,11 +23,7 @@ const PROMISED: Readonly<Record<string, string>> = {
   'How are we doing?': 'compliance-summary',
   'Request updates': 'request-updates',
   'Board report': 'report',
-  "Who hasn't replied?": 'not-replied',
-  'Send chasers': 'send-chasers',
-  'Schedule meeting': 'schedule-meeting',
-  'Post agenda': 'post-agenda',
-  'Record decisions': 'record-decisions',
+  'Use this channel': 'use-this-channel',
   Help: 'help',
 };
 
@@ -44,6 +43,13 @@ describe('the manifest commands', () => {
   // Read as the Prevent Officer would type them, who may use every command.
   it.each(commands)('%s: "%s" is one the bot understands, as the intent it promises', async (_scope, title) => {
     expect(answerOf(await language.understand(title, 'prevent-officer'))).toBe(PROMISED[title] ?? 'a promised intent for this title');
+  });
+
+  // Everyone in a channel or group chat sees the answer to a command picked there.
+  it('offers in a team or group chat only commands answered there, none whose answer is for the asker alone', () => {
+    const shared = commands.filter(([scope]) => scope !== 'personal').map(([, title]) => PROMISED[title]);
+    expect(shared.every((intent) => intent !== undefined && isIntentId(intent))).toBe(true);
+    expect(shared.filter((intent) => isAnsweredOneToOne(intent as IntentId))).toEqual([]);
   });
 
   it('promises nothing the manifest no longer offers', () => {

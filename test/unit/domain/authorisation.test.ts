@@ -36,6 +36,7 @@ const TABLE: Record<Permission, readonly [boolean, boolean, boolean, boolean, bo
   'manage-members': [N, N, N, N, Y],
   'send-chasers': [N, N, N, N, Y],
   'view-not-replied': [N, N, N, Y, Y],
+  'pin-channel': [N, N, N, N, Y],
 };
 
 /** Acting for one's own organisation is checked against the actor's organisation; the rest against the police's. */
