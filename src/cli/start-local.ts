@@ -5,7 +5,9 @@ import { startBot, type RunningBot } from '../index';
 import { createLogger } from '../logger';
 import { PROJECT_ROOT } from '../project-root';
 import { startProcess, waitForOutput, type ManagedProcess } from './local/child-process';
+import { ChannelTableRepository } from '../storage/tables/channel-table-repository';
 import { startAzurite, type RunningAzurite } from './local/azurite';
+import { pinPlaygroundChannel } from './local/playground-channel';
 import { seedDemo } from './seed-demo';
 import { openRepositories } from './storage-from-config';
 
@@ -68,7 +70,8 @@ async function startEverything(
     LOG_FORMAT: process.env['LOG_FORMAT'] || 'pretty',
   });
 
-  const seeded = await seedDemo(await openRepositories(config));
+  const repositories = await openRepositories(config);
+  const seeded = await seedDemo(repositories);
   logger.info(seeded, 'demo partnership seeded');
 
   const bot: RunningBot = await startBot(config, createLogger(config.logLevel, 'bot', config.logFormat));
@@ -92,6 +95,13 @@ async function startEverything(
   stoppers.push(() => playground.stop());
   watchForUnexpectedExit(playground, isStopping, stopAll);
   const [, playgroundPort] = await waitForOutput(playground, /Listening on (\d+)/, 60_000);
+  const channel = await pinPlaygroundChannel({
+    channels: new ChannelTableRepository(repositories.storage.client('partnerships')),
+    partnershipId: seeded.partnershipId,
+    playgroundConfigFile: path.resolve(local.PLAYGROUND_CONFIG),
+    playgroundPort: Number(playgroundPort),
+  });
+  logger.info({ channel }, "the playground team's channel is the demo partnership channel");
 
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   console.log(

@@ -2,10 +2,6 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { azuriteConnectionString } from '../../src/config';
-import { ChannelTableRepository } from '../../src/storage/tables/channel-table-repository';
-import { MemberTableRepository } from '../../src/storage/tables/member-table-repository';
-import { TableStorage } from '../../src/storage/tables/table-storage';
 import { startProcess, waitForOutput, type ManagedProcess } from '../../src/cli/local/child-process';
 import { freePort } from '../../src/cli/local/free-port';
 
@@ -66,41 +62,6 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync', '--no-first-run', '--disable-quic',
     ],
   });
-}
-
-/**
- * The Prevent Officer's "use this channel" in the Steering Group channel, sent to the bot as Teams
- * sends a channel post that @mentions it (the playground's own channel composer does not deliver it
- * to the bot), from the officer, over the playground's connector. Waits until the channel is pinned.
- */
-async function pinSteeringGroupChannel(run: LocalRun): Promise<void> {
-  const storage = new TableStorage(azuriteConnectionString(run.ports.azurite), 'ppb');
-  const officer = '00000000-0000-0000-0000-000000000020';
-  const personal = JSON.parse((await new MemberTableRepository(storage.client('members')).getConversationReference('warwickshire', officer))!) as {
-    serviceUrl: string;
-    bot: { id: string; name: string };
-  };
-  const response = await fetch(`http://127.0.0.1:${run.ports.bot}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      id: `pin-${Date.now()}`,
-      channelId: 'msteams',
-      serviceUrl: personal.serviceUrl,
-      from: { id: 'user-id-0', name: 'Priya Officer', aadObjectId: officer },
-      recipient: personal.bot,
-      conversation: { id: 'channel-steering-group-id', conversationType: 'channel', isGroup: true },
-      channelData: { tenant: { id: '00000000-0000-0000-0000-0000000000001' }, team: { id: 'team-id' }, channel: { id: 'channel-steering-group-id' } },
-      text: 'use this channel',
-    }),
-  });
-  expect(response.status).toBeLessThan(300);
-  const channels = new ChannelTableRepository(storage.client('partnerships'));
-  for (let tries = 0; !(await channels.get('warwickshire'))?.pinnedAt; tries += 1) {
-    if (tries > 100) throw new Error('the Steering Group channel was not pinned');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** Types into the playground's compose box and sends it. */
@@ -172,16 +133,17 @@ export async function openPlayground(options: { playgroundConfig?: string; heigh
 }
 
 /**
- * Opens the playground, then the partnership channel once: that installs the bot in the team. There
- * the Prevent Officer (the playground's user) types "use this channel", so the bot posts there and
- * opens a 1:1 chat with every registered member of the team. Ends back in the personal chat.
+ * Opens the playground, then the partnership channel once: that installs the bot in the team whose
+ * channel npm start set as the partnership channel, so the bot opens a 1:1 chat with every registered
+ * member of the team. Ends back in the personal chat.
  */
 export async function openPlaygroundInTeam(options: { height?: number } = {}): Promise<PlaygroundSession> {
   const session = await openPlayground(options);
   await waitForCardText(session.page, 'Welcome to the Prevent Partnership Bot');
   await openConversation(session.page, 'Steering Group');
   await waitForCardText(session.page, 'Welcome to the Prevent Partnership Bot');
-  await pinSteeringGroupChannel(session.run);
+  // npm start has already made this team's channel the partnership channel, as its Prevent Officer
+  // would by typing "use this channel" there (the playground's channel composer cannot).
   await openConversation(session.page, 'Personal Chat');
   return session;
 }
