@@ -69,7 +69,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   // Each audited write carries a pending audit row in its own transaction; the sweeps append any left behind.
   const pendingAudits = new TablePendingAudits(storage, auditLog);
   // Every governance write goes through these decorators, which append to the audit log after it.
-  const { partnerships: partnershipRepository, actions, members, organisations, assessments, meetings: meetingRepository, updateRounds, guidance: guidanceRepository } = auditRepositories(
+  const { partnerships: partnershipRepository, actions, members, organisations, assessments, meetings: meetingRepository, updateRounds, guidance: guidanceRepository, channels } = auditRepositories(
     {
       partnerships: new PartnershipTableRepository(storage.client('partnerships')),
       actions: new ActionTableRepository(storage.client('actions')),
@@ -79,6 +79,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
       meetings: new MeetingTableRepository(storage.client('meetings')),
       updateRounds: new UpdateRoundTableRepository(storage.client('actions')),
       guidance: new GuidanceTableRepository(storage.client('guidance')),
+      channels: new ChannelTableRepository(storage.client('partnerships')),
     },
     new AuditRecorder(auditLog, now, logAuditFailure(logger), valueHasherFor(config), pendingAudits),
   );
@@ -92,7 +93,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     language,
     unrecognised: new UnrecognisedMessageTableCounter(storage.client('partnerships')),
     partnerships: new PartnershipResolver(partnershipRepository, config.defaultPartnershipId),
-    directory: new PartnershipDirectory(members, organisations, new ChannelTableRepository(storage.client('partnerships')), now),
+    directory: new PartnershipDirectory(members, organisations, channels, now),
     actions: new ActionUpdateService(actions, screenForPersonalData, now),
     updateRequests,
     membership: new MembershipService(members, organisations),

@@ -18,6 +18,8 @@ export const AUDIT_VERBS = [
   'partnership-save',
   'meeting-create',
   'meeting-update',
+  /** The Prevent Officer set the partnership channel ("use this channel"). */
+  'channel-pin',
 ] as const;
 export type AuditVerb = (typeof AUDIT_VERBS)[number];
 

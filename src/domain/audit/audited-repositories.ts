@@ -6,10 +6,12 @@ import type { Meeting } from '../meetings/meeting';
 import type { Member } from '../partnership/member';
 import type { Organisation } from '../partnership/organisation';
 import type { Partnership } from '../partnership/partnership';
+import type { PartnershipChannel } from '../partnership/partnership-channel';
 import type {
   ActionRepository,
   AssessmentRepository,
   ChangeAuthor,
+  ChannelRepository,
   GuidanceRepository,
   MeetingRepository,
   MemberRepository,
@@ -192,6 +194,20 @@ function meetingChangeActor(before: Meeting | undefined, after: Meeting): string
   return SYSTEM_ACTOR;
 }
 
+/**
+ * Where the partnership's posts go is the Prevent Officer's decision ("use this channel"), so
+ * setting it is recorded as theirs. The conversation reference is only ever hashed.
+ */
+export class AuditedChannelRepository implements ChannelRepository {
+  constructor(private readonly inner: ChannelRepository, private readonly audit: AuditRecorder) {}
+  get = (partnershipId: string) => this.inner.get(partnershipId);
+  async save(partnershipId: string, channel: PartnershipChannel): Promise<void> {
+    const before = await this.inner.get(partnershipId);
+    const change = { actorId: channel.pinnedBy?.aadObjectId ?? SYSTEM_ACTOR, verb: 'channel-pin', entity: 'partnership-channel', before, after: channel } as const;
+    await this.audit.around(partnershipId, change, () => this.inner.save(partnershipId, channel));
+  }
+}
+
 export interface AuditablePorts {
   readonly partnerships: PartnershipRepository;
   readonly guidance: GuidanceRepository;
@@ -201,6 +217,7 @@ export interface AuditablePorts {
   readonly updateRounds: UpdateRoundRepository;
   readonly assessments: AssessmentRepository;
   readonly meetings: MeetingRepository;
+  readonly channels: ChannelRepository;
 }
 
 /** The wrapped repositories are seen through their ports; anything else given passes through as it is. */
@@ -217,6 +234,7 @@ export function auditRepositories<T extends Partial<AuditablePorts>>(ports: T, a
     updateRounds: (r: UpdateRoundRepository) => new AuditedUpdateRoundRepository(r, audit),
     assessments: (r: AssessmentRepository) => new AuditedAssessmentRepository(r, audit),
     meetings: (r: MeetingRepository) => new AuditedMeetingRepository(r, audit),
+    channels: (r: ChannelRepository) => new AuditedChannelRepository(r, audit),
   } as const;
   const result: Record<string, unknown> = { ...ports };
   for (const key of Object.keys(wrap) as (keyof AuditablePorts)[]) {

@@ -9,7 +9,7 @@ import { MemoryAssessmentRepository } from '../../../../src/storage/memory/memor
 import { MemoryAuditLog } from '../../../../src/storage/memory/memory-audit-log';
 import { MemoryMeetingRepository } from '../../../../src/storage/memory/memory-meeting-repository';
 import { MemoryMemberRepository } from '../../../../src/storage/memory/memory-member-repository';
-import { MemoryUpdateRoundRepository } from '../../../../src/storage/memory/memory-round-and-channel-repositories';
+import { MemoryChannelRepository, MemoryUpdateRoundRepository } from '../../../../src/storage/memory/memory-round-and-channel-repositories';
 import { MemoryGuidanceRepository } from '../../../../src/storage/memory/memory-guidance-repository';
 import { MemoryOrganisationRepository } from '../../../../src/storage/memory/memory-organisation-repository';
 import { MemoryPartnershipRepository } from '../../../../src/storage/memory/memory-partnership-repository';
@@ -169,5 +169,15 @@ describe('audited repositories', () => {
     await expect(audited.members.save('warwickshire', member, OFFICER)).rejects.toThrow(AuditNotRecordedError);
     expect(await inner.members.get('warwickshire', 'aad-chair')).toEqual(member);
     expect(failures.map((f) => (f.event as AuditEvent).entity)).toEqual(['member:aad-chair']);
+  });
+
+  it("records the partnership channel being set as the Prevent Officer's act, hashing where it points", async () => {
+    const log = new MemoryAuditLog();
+    const { channels } = auditRepositories({ channels: new MemoryChannelRepository() }, new AuditRecorder(log, () => NOW, () => undefined, HASHER));
+    const reference = JSON.stringify({ conversation: { id: '19:steering-group@thread.tacv2' } });
+    await channels.save('warwickshire', { reference, teamId: 'team-1', name: 'Steering Group', pinnedBy: { aadObjectId: 'aad-officer', name: 'Priya Officer' }, pinnedAt: NOW.toISOString() });
+    const entries = await log.list('warwickshire');
+    expect(entries.map((e) => [e.actorId, e.verb, e.entity])).toEqual([['aad-officer', 'channel-pin', 'partnership-channel']]);
+    expect(JSON.stringify(entries)).not.toMatch(/steering-group@thread|Priya/);
   });
 });
