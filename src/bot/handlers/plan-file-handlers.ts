@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { escapeMarkdown } from '../../cards/markdown';
 import { planImportCard } from '../../cards/plan-import-card';
 import { authorise } from '../../domain/authorisation';
 import { InvalidError } from '../../domain/errors';
@@ -37,7 +38,9 @@ export function importPlanFile(file: TeamsFileAttachment): TurnHandler {
     let table;
     try {
       const bytes = await downloadTeamsFile(file.content.downloadUrl, { logger: services.logger, ...(services.fetchFile ? { fetch: services.fetchFile } : {}) });
-      table = await readPlanBytes(bytes, file.name);
+      // The reader's refusals quote the file's name on a problem card, whose message is Markdown: a
+      // name is the sender's own text and must not become a link there.
+      table = await readPlanBytes(bytes, escapeMarkdown(file.name));
     } catch (error) {
       if (error instanceof InvalidError) throw error;
       throw new InvalidError((error as Error).message.replace(/^cannot read/, 'Could not read'));

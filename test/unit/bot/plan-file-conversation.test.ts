@@ -108,6 +108,15 @@ describe('sending the action plan to the bot as a file', () => {
     expect(await harness.actions.list('warwickshire')).toHaveLength(3);
   });
 
+  it("shows the file's name as text, never as a link, when it says why the file cannot be read", async () => {
+    const harness = await botHarness({ fetchFile: server.fetchFile });
+    await harness.adapter.send(withFile('[Open me](https:evil.example).csv', `${server.base}/wide.csv`)).assertReply((reply) => {
+      const shown = JSON.stringify(reply.attachments?.[0]?.content);
+      expect(shown).toContain('Could not read \\\\[Open me\\\\]\\\\(https:evil\\\\.example\\\\)\\\\.csv');
+      expect(shown).not.toContain('[Open me](');
+    });
+  });
+
   it('treats a file that is not a spreadsheet as an ordinary message', async () => {
     const harness = await botHarness({ fetchFile: server.fetchFile });
     await harness.adapter.send(withFile('minutes.docx', `${server.base}/minutes.docx`)).assertReply((reply) => {
