@@ -94,7 +94,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     unrecognised: new UnrecognisedMessageTableCounter(storage.client('partnerships')),
     partnerships: new PartnershipResolver(partnershipRepository, config.defaultPartnershipId),
     directory: new PartnershipDirectory(members, organisations, channels, now),
-    actions: new ActionUpdateService(actions, screenForPersonalData, now),
+    actions: new ActionUpdateService(actions, organisations, screenForPersonalData, now),
     updateRequests,
     membership: new MembershipService(members, organisations),
     planImports: new PlanImportService(actions, organisations),

@@ -160,7 +160,7 @@ export async function botHarness(options: HarnessOptions = {}) {
     unrecognised,
     partnerships: new PartnershipResolver(partnerships, 'warwickshire'),
     directory: new PartnershipDirectory(members, organisations, new MemoryChannelRepository()),
-    actions: new ActionUpdateService(actions, screenForPersonalData, now),
+    actions: new ActionUpdateService(actions, organisations, screenForPersonalData, now),
     updateRequests,
     membership: new MembershipService(members, organisations),
     planImports: new PlanImportService(actions, organisations),

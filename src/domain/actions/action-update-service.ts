@@ -1,8 +1,9 @@
 import { authorise } from '../authorisation';
 import { NotFoundError } from '../errors';
+import { screenKnowingPartners } from '../privacy/known-names';
 import { PersonalDataError, type PersonalDataScreen } from '../privacy/personal-data-error';
 import type { Actor } from '../partnership/member';
-import type { ActionRepository } from '../ports';
+import type { ActionRepository, OrganisationRepository } from '../ports';
 import type { ActionProgress, ActionRecord, ActionStatus } from './action';
 
 /** What a partner typed on the update card, after the card payload passed its schema. */
@@ -23,6 +24,7 @@ export type { PersonalDataScreen } from '../privacy/personal-data-error';
 export class ActionUpdateService {
   constructor(
     private readonly actions: ActionRepository,
+    private readonly organisations: OrganisationRepository,
     private readonly screen: PersonalDataScreen,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -37,7 +39,8 @@ export class ActionUpdateService {
   async submit(partnershipId: string, actor: Actor, request: ActionUpdateRequest): Promise<{ record: ActionRecord; duplicate: boolean }> {
     const record = await this.require(partnershipId, request.actionId);
     this.assertMayUpdate(actor, record);
-    const findings = this.screen(request.progressNote);
+    // Notes name partner venues; the organisations are read only if the note looks personal at first.
+    const findings = await screenKnowingPartners(this.screen, request.progressNote, () => this.organisations.list(partnershipId));
     if (findings.length > 0) throw new PersonalDataError(findings);
     const progress: ActionProgress = {
       status: request.status,

@@ -5,7 +5,7 @@ import type { Actor, Member } from '../partnership/member';
 import { leadsOf } from '../partnership/leads';
 import type { Organisation } from '../partnership/organisation';
 import type { AssessmentRepository, MemberRepository, OrganisationRepository } from '../ports';
-import { organisationNames } from '../privacy/known-names';
+import { screenKnowingPartners } from '../privacy/known-names';
 import { PersonalDataError, type PersonalDataScreen } from '../privacy/personal-data-error';
 import type { AssessmentRound, ItemRating, OrganisationReturn, RatingChange, ReturnRecord } from './assessment';
 import { getFramework, type FrameworkRegistry } from './framework-catalogue';
@@ -154,8 +154,12 @@ export class AssessmentService {
     const stray = input.ratings.filter((r) => !itemIds.has(r.itemId));
     if (stray.length > 0) throw new InvalidError('That card does not match this benchmark.', stray.map((r) => `${r.itemId}: not an item of benchmark ${section.number}`));
     // Details name partner schools and venues; known as organisations, they are not read as people.
-    const knownNames = organisationNames(await this.organisations.list(partnershipId));
-    const findings = input.ratings.flatMap((r) => this.screen(r.details, { knownNames }).map((finding) => `${r.itemId}: ${finding}`));
+    let partners: Promise<Organisation[]> | undefined;
+    const organisations = () => (partners ??= this.organisations.list(partnershipId));
+    const screened = await Promise.all(
+      input.ratings.map(async (r) => (await screenKnowingPartners(this.screen, r.details, organisations)).map((finding) => `${r.itemId}: ${finding}`)),
+    );
+    const findings = screened.flat();
     if (findings.length > 0) throw new PersonalDataError(findings, 'The supporting details');
 
     const record = await this.assessments.getReturn(partnershipId, input.roundId, input.organisationId);

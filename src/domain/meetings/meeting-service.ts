@@ -7,7 +7,7 @@ import type { Actor } from '../partnership/member';
 import type { ActionRepository, AssessmentRepository, ChangeAuthor, MeetingRepository, OrganisationRepository } from '../ports';
 import { buildAgenda, type AgendaFacts } from './agenda-builder';
 import type { PersonalDataScreen } from '../privacy/personal-data-error';
-import { organisationNames } from '../privacy/known-names';
+import { screenKnowingPartners } from '../privacy/known-names';
 import { PersonalDataError } from '../privacy/personal-data-error';
 import { applyAgendaEdit, type AgendaEdit } from './agenda-edit';
 import type { Attendance, Decision, Meeting } from './meeting';
@@ -42,8 +42,8 @@ export class MeetingService {
   ) {}
 
   /** Agenda items and decisions name partner schools and venues: known as organisations, not people. */
-  private async knownNames(partnershipId: string) {
-    return { knownNames: organisationNames(await this.organisations.list(partnershipId)) };
+  private async screenText(partnershipId: string, text: string): Promise<string[]> {
+    return screenKnowingPartners(this.screen, text, () => this.organisations.list(partnershipId));
   }
 
   /** The Prevent Officer or the chair schedules a meeting; its agenda is built at once. */
@@ -116,7 +116,7 @@ export class MeetingService {
     authorise(actor, 'edit-agenda');
     if (edit.op === 'add') {
       if (!edit.title) throw new InvalidError('Write the new item first.', ['title: write the new item']);
-      const findings = this.screen(edit.title, await this.knownNames(partnershipId));
+      const findings = await this.screenText(partnershipId, edit.title);
       if (findings.length > 0) throw new PersonalDataError(findings, 'The new item');
     } else if (!edit.itemId) {
       throw new InvalidError('Choose an item first.', ['itemId: choose an item']);
@@ -148,8 +148,7 @@ export class MeetingService {
    */
   async recordDecision(partnershipId: string, actor: Actor, meetingId: string, input: DecisionInput): Promise<{ meeting: Meeting; newActionId?: string }> {
     authorise(actor, 'record-decisions');
-    const known = await this.knownNames(partnershipId);
-    const findings = [...this.screen(input.text, known), ...(input.newAction ? this.screen(input.newAction.text, known) : [])];
+    const findings = [...(await this.screenText(partnershipId, input.text)), ...(input.newAction ? await this.screenText(partnershipId, input.newAction.text) : [])];
     if (findings.length > 0) throw new PersonalDataError(findings, 'The decision');
     const existing = await this.get(partnershipId, meetingId);
     const item = existing.agenda.find((i) => i.id === input.itemId);

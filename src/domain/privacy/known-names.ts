@@ -1,3 +1,4 @@
+import type { PersonalDataScreen } from './personal-data-error';
 import { prepareForScreening } from './screening-text';
 import type { Span } from './span';
 
@@ -36,4 +37,19 @@ export function knownNames(names: readonly string[]): KnownNames {
 /** Every name and alias of the partnership's organisations, as a screen's `knownNames`. */
 export function organisationNames(organisations: readonly { readonly name: string; readonly aliases?: readonly string[] }[]): string[] {
   return organisations.flatMap((organisation) => [organisation.name, ...(organisation.aliases ?? [])]);
+}
+
+/**
+ * Screens `text` knowing the partnership's organisations, reading them only when a screen without
+ * them found something: names only ever excuse text (a test holds the corpus to that), so clean
+ * text, the usual case, costs no read.
+ */
+export async function screenKnowingPartners(
+  screen: PersonalDataScreen,
+  text: string,
+  organisations: () => Promise<readonly { readonly name: string; readonly aliases?: readonly string[] }[]>,
+): Promise<string[]> {
+  const findings = screen(text);
+  if (findings.length === 0) return findings;
+  return screen(text, { knownNames: organisationNames(await organisations()) });
 }
