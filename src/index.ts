@@ -7,7 +7,6 @@ import { afterSend, createOutboxSender } from './bot/outbox-sender';
 import { conversationAddress, MessengerTransport } from './bot/outbox-transport';
 import { AdapterCardMessenger } from './bot/card-messenger';
 import { createAdapter, createApplication } from './bot/create-bot';
-import { TableStateStorage } from './bot/table-state-storage';
 import { ConfigError, loadConfig, type Config } from './config';
 import { ActionUpdateService } from './domain/actions/action-update-service';
 import { PlanImportService } from './domain/actions/plan-import-service';
@@ -41,7 +40,6 @@ import { MemberTableRepository } from './storage/tables/member-table-repository'
 import { OrganisationTableRepository } from './storage/tables/organisation-table-repository';
 import { OutboxTableRepository } from './storage/tables/outbox-table-repository';
 import { PartnershipTableRepository } from './storage/tables/partnership-table-repository';
-import { StateDocumentTable } from './storage/tables/state-document-table';
 import { UsedReportLinkTable } from './storage/tables/used-report-link-table';
 import { TableStorage } from './storage/tables/table-storage';
 import { AuditTableRepository } from './storage/tables/audit-table-repository';
@@ -111,7 +109,6 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   const app = createApplication({
     adapter,
     botAppId: config.bot.appId,
-    storage: new TableStateStorage(new StateDocumentTable(storage.client('botState'))),
     services,
     allowedTenantIds: config.allowedTenantIds,
   });

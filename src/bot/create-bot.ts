@@ -1,4 +1,3 @@
-import type { Storage } from 'botbuilder';
 // The package's index also loads its AI modules (OpenAI client, tokenizer encodings): about 30 MB of
 // memory this bot never uses. These are the same classes, from the files the index re-exports.
 import { Application } from '@microsoft/teams-ai/lib/Application';
@@ -12,7 +11,6 @@ import { turnLogger } from './turn-logger';
 import { registerConversationCapture, registerMessageHandlers, registerTenantGuard, registerWelcome } from './register-handlers';
 
 export interface BotOptions {
-  readonly storage: Storage;
   readonly services: BotServices;
   readonly allowedTenantIds?: readonly string[];
   readonly adapter?: TeamsAdapter;
@@ -24,7 +22,7 @@ export function createApplication(options: BotOptions): Application<TurnState> {
   const app = new Application<TurnState>({
     adapter: options.adapter,
     botAppId: options.botAppId,
-    storage: options.storage,
+    // No turn state: no handler keeps any between turns, so a turn costs no state read or write.
     removeRecipientMention: true,
     startTypingTimer: false,
   });

@@ -1,4 +1,4 @@
-import { MemoryStorage, TestAdapter, type Activity, type ResourceResponse, type TurnContext } from 'botbuilder';
+import { TestAdapter, type Activity, type ResourceResponse, type TurnContext } from 'botbuilder';
 import { createApplication } from '../../src/bot/create-bot';
 import type { BotServices } from '../../src/bot/bot-services';
 import { ActionUpdateService } from '../../src/domain/actions/action-update-service';
@@ -175,7 +175,7 @@ export async function botHarness(options: HarnessOptions = {}) {
     now,
     ...(options.fetchFile ? { fetchFile: options.fetchFile } : {}),
   };
-  const app = createApplication({ storage: new MemoryStorage(), services, allowedTenantIds: options.allowedTenantIds });
+  const app = createApplication({ services, allowedTenantIds: options.allowedTenantIds });
   // The real outbox sender over the recording messenger, on the harness clock; the rate windows run on real time.
   const sender = createOutboxSender({
     repository: outboxRepository,
