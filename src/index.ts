@@ -4,52 +4,24 @@ import { randomUUID } from 'node:crypto';
 import { AgendaScheduler } from './bot/agenda-scheduler';
 import { ChaserScheduler } from './bot/chaser-scheduler';
 import { afterSend, createOutboxSender } from './bot/outbox-sender';
-import { conversationAddress, MessengerTransport } from './bot/outbox-transport';
+import { MessengerTransport } from './bot/outbox-transport';
 import { AdapterCardMessenger } from './bot/card-messenger';
 import { createAdapter, createApplication } from './bot/create-bot';
 import { ConfigError, loadConfig, type Config } from './config';
-import { ActionUpdateService } from './domain/actions/action-update-service';
-import { PlanImportService } from './domain/actions/plan-import-service';
-import { AssessmentService } from './domain/assessment/assessment-service';
-import { MeetingService } from './domain/meetings/meeting-service';
-import { ChaserService } from './domain/outbox/chaser-service';
-import { Outbox } from './domain/outbox/outbox';
-import { ComplianceSummaryService } from './domain/summary/summary-service';
-import { UpdateRequestService } from './domain/actions/update-request-service';
-import { GuidanceService } from './domain/guidance/guidance-service';
-import { PartnershipDirectory } from './domain/partnership/directory';
-import { MembershipService } from './domain/partnership/membership-service';
-import { PartnershipResolver } from './domain/partnership/partnership-resolver';
-import { screenForPersonalData } from './domain/privacy/screen';
+import { createServices } from './composition/create-services';
+import { openTableRepositories } from './composition/open-table-repositories';
 import { createHttpServer } from './http/create-server';
 import { createLogger, type Logger } from './logger';
-import { ReportLinks } from './reports/report-links';
 import { loadFrameworks } from './storage/files/framework-files';
 import { loadLanguageUnderstanding } from './storage/files/language-files';
-import { UnrecognisedMessageTableCounter } from './storage/tables/unrecognised-message-table-counter';
 import { BackupBlobs } from './storage/backup/backup-blobs';
 import { ScheduledBackup } from './storage/backup/scheduled-backup';
 import { ScheduledRetention } from './storage/retention/scheduled-retention';
-import { ActionTableRepository } from './storage/tables/action-table-repository';
-import { AssessmentTableRepository } from './storage/tables/assessment-table-repository';
-import { MeetingTableRepository } from './storage/tables/meeting-table-repository';
-import { ChannelTableRepository } from './storage/tables/channel-table-repository';
-import { UpdateRoundTableRepository } from './storage/tables/update-round-table-repository';
-import { GuidanceTableRepository } from './storage/tables/guidance-table-repository';
-import { MemberTableRepository } from './storage/tables/member-table-repository';
-import { OrganisationTableRepository } from './storage/tables/organisation-table-repository';
-import { OutboxTableRepository } from './storage/tables/outbox-table-repository';
-import { PartnershipTableRepository } from './storage/tables/partnership-table-repository';
-import { UsedReportLinkTable } from './storage/tables/used-report-link-table';
-import { TableStorage } from './storage/tables/table-storage';
-import { AuditTableRepository } from './storage/tables/audit-table-repository';
-import { auditRepositories } from './domain/audit/audited-repositories';
-import { AuditRecorder } from './domain/audit/audit-recorder';
 import { logAuditFailure } from './storage/audited-storage';
 import { AuditAnchoring } from './domain/audit/audit-anchoring';
-import { anchorStoreFor, valueHasherFor } from './storage/audit/audit-from-config';
+import { anchorStoreFor } from './storage/audit/audit-from-config';
 import { ScheduledAnchoring } from './storage/audit/scheduled-anchoring';
-import { startPendingAuditSweeps, TablePendingAudits } from './storage/audit/table-pending-audits';
+import { startPendingAuditSweeps } from './storage/audit/table-pending-audits';
 
 export interface RunningBot {
   readonly server: ReturnType<typeof createHttpServer>;
@@ -59,61 +31,29 @@ export interface RunningBot {
 
 /** Composition root: config -> storage -> services -> bot -> HTTP server. */
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
-  const storage = new TableStorage(config.storage, config.tableNamePrefix);
-  await storage.ensureTables();
-
   const now = () => new Date();
-  const auditLog = new AuditTableRepository(storage.client('audit'));
-  // Each audited write carries a pending audit row in its own transaction; the sweeps append any left behind.
-  const pendingAudits = new TablePendingAudits(storage, auditLog);
-  // Every governance write goes through these decorators, which append to the audit log after it.
-  const { partnerships: partnershipRepository, actions, members, organisations, assessments, meetings: meetingRepository, updateRounds, guidance: guidanceRepository, channels } = auditRepositories(
-    {
-      partnerships: new PartnershipTableRepository(storage.client('partnerships')),
-      actions: new ActionTableRepository(storage.client('actions')),
-      members: new MemberTableRepository(storage.client('members')),
-      organisations: new OrganisationTableRepository(storage.client('organisations')),
-      assessments: new AssessmentTableRepository(storage.client('assessments')),
-      meetings: new MeetingTableRepository(storage.client('meetings')),
-      updateRounds: new UpdateRoundTableRepository(storage.client('actions')),
-      guidance: new GuidanceTableRepository(storage.client('guidance')),
-      channels: new ChannelTableRepository(storage.client('partnerships')),
-    },
-    new AuditRecorder(auditLog, now, logAuditFailure(logger), valueHasherFor(config), pendingAudits),
-  );
+  const repositories = await openTableRepositories(config, { onAuditFailure: logAuditFailure(logger), now });
+  const { storage, auditLog, pendingAudits } = repositories;
   const adapter = createAdapter(config, logger);
   const [frameworks, language] = await Promise.all([loadFrameworks(config.frameworksDirectory), loadLanguageUnderstanding()]);
-  const updateRequests = new UpdateRequestService(actions, organisations, members, updateRounds, now);
-  const outboxRepository = new OutboxTableRepository(storage.client('outbox'));
-  const outbox = new Outbox(outboxRepository, conversationAddress, randomUUID, now);
-  const services = {
-    guidance: new GuidanceService(guidanceRepository),
+  const services = createServices(repositories, {
+    defaultPartnershipId: config.defaultPartnershipId,
+    frameworks,
     language,
-    unrecognised: new UnrecognisedMessageTableCounter(storage.client('partnerships')),
-    partnerships: new PartnershipResolver(partnershipRepository, config.defaultPartnershipId),
-    directory: new PartnershipDirectory(members, organisations, channels, now),
-    actions: new ActionUpdateService(actions, organisations, screenForPersonalData, now),
-    updateRequests,
-    membership: new MembershipService(members, organisations),
-    planImports: new PlanImportService(actions, organisations),
-    assessments: new AssessmentService(assessments, frameworks, organisations, members, screenForPersonalData, now),
-    meetings: new MeetingService(meetingRepository, actions, organisations, assessments, frameworks, updateRequests, screenForPersonalData, now),
-    summaries: new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetingRepository, now),
-    reportLinks: new ReportLinks({ secret: config.reports.linkSecret, publicBaseUrl: config.reports.publicBaseUrl, now }),
-    outbox,
-    chasers: new ChaserService(actions, updateRounds, assessments, meetingRepository, organisations, members, outbox, { workingDays: config.chaserWorkingDays, agendaPostWorkingDays: config.agendaPostWorkingDays }, now),
     messenger: new AdapterCardMessenger(adapter, config.bot.appId ?? ''),
+    reportLinks: { secret: config.reports.linkSecret, publicBaseUrl: config.reports.publicBaseUrl },
+    chasers: { workingDays: config.chaserWorkingDays, agendaPostWorkingDays: config.agendaPostWorkingDays },
     logger,
     now,
-  };
+  });
+  const { outbox } = services;
   const app = createApplication({
     adapter,
     botAppId: config.bot.appId,
     services,
     allowedTenantIds: config.allowedTenantIds,
   });
-  const usedReportLinks = new UsedReportLinkTable(storage.client('reportLinks'));
-  const server = createHttpServer({ adapter, app, health: storage, maxBodyBytes: config.maxRequestBodyBytes, healthCacheMs: config.healthCacheMs, logger, reports: { ...services, usedReportLinks } });
+    const server = createHttpServer({ adapter, app, health: storage, maxBodyBytes: config.maxRequestBodyBytes, healthCacheMs: config.healthCacheMs, logger, reports: { ...services, usedReportLinks: repositories.usedReportLinks } });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -123,7 +63,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   const scheduler = new AgendaScheduler(services, config.agendaPostWorkingDays);
   scheduler.start();
   const sender = createOutboxSender({
-    repository: outboxRepository,
+    repository: repositories.outbox,
     transport: new MessengerTransport(services.messenger),
     partnerships: () => services.partnerships.allIds(),
     onSent: afterSend(services),

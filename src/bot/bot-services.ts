@@ -15,7 +15,7 @@ import type { MembershipService } from '../domain/partnership/membership-service
 import type { PartnershipResolver } from '../domain/partnership/partnership-resolver';
 import type { Logger } from '../logger';
 import type { ReportLinks } from '../reports/report-links';
-import type { ActivityFacts } from './activity-facts';
+import type { Turn } from './turn-scope';
 import type { CardMessenger } from './card-messenger';
 
 /** What handlers may use: domain services only, never storage clients directly. */
@@ -51,4 +51,4 @@ export interface BotServices {
   readonly now: () => Date;
 }
 
-export type TurnHandler = (context: TurnContext, facts: ActivityFacts, services: BotServices) => Promise<void>;
+export type TurnHandler = (context: TurnContext, turn: Turn, services: BotServices) => Promise<void>;

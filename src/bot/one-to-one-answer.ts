@@ -1,10 +1,8 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { AdaptiveCardJson } from '../cards/render';
 import { conversationOf } from '../domain/language/capabilities';
-import type { Actor } from '../domain/partnership/member';
-import type { ActivityFacts } from './activity-facts';
+import type { Turn } from './turn-scope';
 import type { BotServices, TurnHandler } from './bot-services';
-import { whoIsAsking } from './who-is-asking';
 
 /** The one line a channel or group chat gets instead of an answer that is for the asker only. */
 export const SENT_TO_ONE_TO_ONE = "I've sent you the answer in our 1:1 chat.";
@@ -26,13 +24,12 @@ function cardsIn(activities: readonly Partial<Activity>[]): AdaptiveCardJson[] {
  */
 export async function answerInOneToOneChat(
   context: TurnContext,
-  facts: ActivityFacts,
+  turn: Turn,
   services: BotServices,
-  asker: { partnershipId: string; actor: Actor },
   handler: TurnHandler,
 ): Promise<void> {
-  const { partnershipId, actor } = asker;
-  const reference = facts.aadObjectId ? await services.directory.personalChat(partnershipId, facts.aadObjectId) : undefined;
+  const { partnershipId, actor } = turn;
+  const reference = turn.aadObjectId ? await services.directory.personalChat(partnershipId, turn.aadObjectId) : undefined;
   if (!reference) {
     await context.sendActivity(NO_ONE_TO_ONE_YET);
     return;
@@ -46,7 +43,7 @@ export async function answerInOneToOneChat(
     return activities.map(() => ({ id: '' }));
   });
   try {
-    await handler(context, facts, services);
+    await handler(context, turn, services);
   } finally {
     // A failure is answered in the conversation by the turn's error reply: a problem card holds no answer.
     holding = false;
@@ -66,11 +63,11 @@ export async function answerInOneToOneChat(
  * a channel before answers went 1:1): answered as a message asking for it would be.
  */
 export function answeredOneToOne(handler: TurnHandler): TurnHandler {
-  return async (context, facts, services) => {
-    if (conversationOf(facts.conversationType) === 'personal') {
-      await handler(context, facts, services);
+  return async (context, turn, services) => {
+    if (conversationOf(turn.conversationType) === 'personal') {
+      await handler(context, turn, services);
       return;
     }
-    await answerInOneToOneChat(context, facts, services, await whoIsAsking(facts, services), handler);
+    await answerInOneToOneChat(context, turn, services, handler);
   };
 }

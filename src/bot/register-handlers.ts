@@ -48,7 +48,8 @@ import { activityFacts } from './activity-facts';
 import type { BotServices, TurnHandler } from './bot-services';
 import { replyWithProblem } from './error-replies';
 import { answeredOneToOne } from './one-to-one-answer';
-import { servicesForTurn } from './turn-logger';
+import { turnLogger } from './turn-logger';
+import { resolveTurn } from './turn-scope';
 import { answerUpdateAction, openActionUpdate, showMyActions, submitActionUpdate, returnUpdateCardWithProblems } from './handlers/action-handlers';
 import { answerReferral, answerTraining } from './handlers/guidance-handlers';
 import {
@@ -118,16 +119,19 @@ const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
 
 const answerInOwnWords = answerMessage(INTENT_HANDLERS);
 
+/** The middleware step of every turn: who is asking is resolved once, then the handler runs with it. */
 async function run(context: TurnContext, services: BotServices, handler: TurnHandler): Promise<void> {
-  const turnServices = servicesForTurn(context, services);
+  let logger = turnLogger(context, services.logger);
   const started = performance.now();
   try {
-    await handler(context, activityFacts(context), turnServices);
+    const scoped = await resolveTurn(context, services);
+    logger = scoped.services.logger;
+    await handler(context, scoped.turn, scoped.services);
   } catch (error) {
-    await replyWithProblem(context, error, turnServices.logger);
+    await replyWithProblem(context, error, logger);
   }
   // What arrived and how long it took; never the text, which may hold anything the user typed.
-  turnServices.logger.info({ activityType: context.activity.type, durationMs: Math.round(performance.now() - started) }, 'turn handled');
+  logger.info({ activityType: context.activity.type, durationMs: Math.round(performance.now() - started) }, 'turn handled');
 }
 
 /**
@@ -168,8 +172,8 @@ export function registerSubmit<T>(
 
 /** Plain-language messages and the buttons that stand for them. */
 export function registerMessageHandlers(app: Application<TurnState>, services: BotServices): void {
-  registerSubmit(app, services, ASK_VERB, askSubmitSchema, (ask) => (context, facts, s) =>
-    answerInOwnWords(context, { ...facts, text: ask.question }, s),
+  registerSubmit(app, services, ASK_VERB, askSubmitSchema, (ask) => (context, turn, s) =>
+    answerInOwnWords(context, { ...turn, text: ask.question }, s),
   );
   registerSubmit(app, services, ACTION_OPEN_VERB, actionOpenSubmitSchema, (open) => openActionUpdate(open.actionId));
   registerSubmit(app, services, ACTION_UPDATE_VERB, actionUpdateSubmitSchema, submitActionUpdate, (data, problems) => {

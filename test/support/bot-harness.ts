@@ -1,27 +1,17 @@
 import { TestAdapter, type Activity, type ResourceResponse, type TurnContext } from 'botbuilder';
 import { createApplication } from '../../src/bot/create-bot';
+import { createServices } from '../../src/composition/create-services';
 import type { BotServices } from '../../src/bot/bot-services';
-import { ActionUpdateService } from '../../src/domain/actions/action-update-service';
-import { PlanImportService } from '../../src/domain/actions/plan-import-service';
-import { AssessmentService } from '../../src/domain/assessment/assessment-service';
-import { MeetingService } from '../../src/domain/meetings/meeting-service';
-import { ComplianceSummaryService } from '../../src/domain/summary/summary-service';
 import { MemoryMeetingRepository } from '../../src/storage/memory/memory-meeting-repository';
 import { loadFrameworks } from '../../src/storage/files/framework-files';
 import { MemoryAssessmentRepository } from '../../src/storage/memory/memory-assessment-repository';
-import { UpdateRequestService } from '../../src/domain/actions/update-request-service';
 import type { CardMessenger } from '../../src/bot/card-messenger';
 import type { AdaptiveCardJson } from '../../src/cards/render';
 import { MemoryChannelRepository, MemoryUpdateRoundRepository } from '../../src/storage/memory/memory-round-and-channel-repositories';
-import { GuidanceService } from '../../src/domain/guidance/guidance-service';
 import type { LanguageUnderstanding } from '../../src/domain/language/language-understanding';
 import { loadLanguageUnderstanding } from '../../src/storage/files/language-files';
 import { MemoryUnrecognisedMessageCounter } from '../../src/storage/memory/memory-unrecognised-message-counter';
-import { PartnershipDirectory } from '../../src/domain/partnership/directory';
-import { MembershipService } from '../../src/domain/partnership/membership-service';
-import { screenForPersonalData } from '../../src/domain/privacy/screen';
 import type { GuidanceRepository } from '../../src/domain/ports';
-import { PartnershipResolver } from '../../src/domain/partnership/partnership-resolver';
 import { silentLogger } from '../../src/logger';
 import { MemoryActionRepository } from '../../src/storage/memory/memory-action-repository';
 import { MemoryGuidanceRepository } from '../../src/storage/memory/memory-guidance-repository';
@@ -29,12 +19,9 @@ import { MemoryMemberRepository } from '../../src/storage/memory/memory-member-r
 import { MemoryOrganisationRepository } from '../../src/storage/memory/memory-organisation-repository';
 import { MemoryPartnershipRepository } from '../../src/storage/memory/memory-partnership-repository';
 import { MemoryOutboxRepository } from '../../src/storage/memory/memory-outbox-repository';
-import { ChaserService } from '../../src/domain/outbox/chaser-service';
 import { DEFAULT_CHASER_WORKING_DAYS } from '../../src/domain/outbox/chasers';
-import { Outbox } from '../../src/domain/outbox/outbox';
 import { afterSend, createOutboxSender } from '../../src/bot/outbox-sender';
-import { conversationAddress, MessengerTransport } from '../../src/bot/outbox-transport';
-import { ReportLinks } from '../../src/reports/report-links';
+import { MessengerTransport } from '../../src/bot/outbox-transport';
 import { sampleAction } from './action-repository-contract';
 import { demoGuidance } from './demo-guidance';
 
@@ -149,32 +136,35 @@ export async function botHarness(options: HarnessOptions = {}) {
   const frameworks = await loadFrameworks();
   let clock = HARNESS_NOW;
   const now = () => clock;
-  const updateRounds = new MemoryUpdateRoundRepository();
-  const updateRequests = new UpdateRequestService(actions, organisations, members, updateRounds, now);
   const outboxRepository = new MemoryOutboxRepository();
   let batches = 0;
-  const outbox = new Outbox(outboxRepository, conversationAddress, () => `harness-${++batches}`, now);
-  const services: BotServices = {
-    guidance: new GuidanceService(guidance),
-    language: await trainedLanguage(),
-    unrecognised,
-    partnerships: new PartnershipResolver(partnerships, 'warwickshire'),
-    directory: new PartnershipDirectory(members, organisations, new MemoryChannelRepository()),
-    actions: new ActionUpdateService(actions, organisations, screenForPersonalData, now),
-    updateRequests,
-    membership: new MembershipService(members, organisations),
-    planImports: new PlanImportService(actions, organisations),
-    assessments: new AssessmentService(assessments, frameworks, organisations, members, screenForPersonalData, now),
-    meetings: new MeetingService(meetingRepository, actions, organisations, assessments, frameworks, updateRequests, screenForPersonalData, now),
-    summaries: new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetingRepository, now),
-    reportLinks: new ReportLinks({ secret: HARNESS_REPORT_SECRET, publicBaseUrl: HARNESS_BASE_URL, now }),
-    outbox,
-    chasers: new ChaserService(actions, updateRounds, assessments, meetingRepository, organisations, members, outbox, { workingDays: DEFAULT_CHASER_WORKING_DAYS, agendaPostWorkingDays: 5 }, now),
-    messenger,
-    logger: silentLogger,
-    now,
-    ...(options.fetchFile ? { fetchFile: options.fetchFile } : {}),
-  };
+  const services: BotServices = createServices(
+    {
+      partnerships,
+      guidance,
+      organisations,
+      members,
+      actions,
+      assessments,
+      meetings: meetingRepository,
+      updateRounds: new MemoryUpdateRoundRepository(),
+      channels: new MemoryChannelRepository(),
+      outbox: outboxRepository,
+      unrecognised,
+    },
+    {
+      defaultPartnershipId: 'warwickshire',
+      frameworks,
+      language: await trainedLanguage(),
+      messenger,
+      reportLinks: { secret: HARNESS_REPORT_SECRET, publicBaseUrl: HARNESS_BASE_URL },
+      chasers: { workingDays: DEFAULT_CHASER_WORKING_DAYS, agendaPostWorkingDays: 5 },
+      logger: silentLogger,
+      now,
+      newBatchId: () => `harness-${++batches}`,
+      ...(options.fetchFile ? { fetchFile: options.fetchFile } : {}),
+    },
+  );
   const app = createApplication({ services, allowedTenantIds: options.allowedTenantIds });
   // The real outbox sender over the recording messenger, on the harness clock; the rate windows run on real time.
   const sender = createOutboxSender({

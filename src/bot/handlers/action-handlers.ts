@@ -9,12 +9,11 @@ import { londonDate } from '../../domain/clock';
 import { findActionId } from '../../domain/language/entities';
 import { ConflictError } from '../../domain/errors';
 import type { BotServices, TurnHandler } from '../bot-services';
-import { whoIsAsking } from '../who-is-asking';
 import { replaceCard, sendCard } from '../send-card';
 import { refreshRoundProgress } from './update-request-handlers';
 
-export const showMyActions: TurnHandler = async (context, facts, services) => {
-  const { partnershipId, actor } = await whoIsAsking(facts, services);
+export const showMyActions: TurnHandler = async (context, turn, services) => {
+  const { partnershipId, actor } = turn;
   const [records, organisationNames] = await Promise.all([
     services.actions.actionsFor(partnershipId, actor),
     services.directory.organisationNames(partnershipId),
@@ -40,22 +39,22 @@ async function sendUpdateCard(context: TurnContext, services: BotServices, partn
 }
 
 export function openActionUpdate(actionId: string): TurnHandler {
-  return async (context, facts, services) => {
-    const { partnershipId, actor } = await whoIsAsking(facts, services);
+  return async (context, turn, services) => {
+    const { partnershipId, actor } = turn;
     const record = await services.actions.openForUpdate(partnershipId, actor, actionId);
     await sendUpdateCard(context, services, partnershipId, record);
   };
 }
 
 /** "update action 3.1" opens that card; without an id, the list to choose from. */
-export const answerUpdateAction: TurnHandler = async (context, facts, services) => {
-  const actionId = findActionId(facts.text);
-  await (actionId ? openActionUpdate(actionId) : showMyActions)(context, facts, services);
+export const answerUpdateAction: TurnHandler = async (context, turn, services) => {
+  const actionId = findActionId(turn.text);
+  await (actionId ? openActionUpdate(actionId) : showMyActions)(context, turn, services);
 };
 
 export function submitActionUpdate(submit: ActionUpdateSubmit): TurnHandler {
-  return async (context, facts, services) => {
-    const { partnershipId, actor } = await whoIsAsking(facts, services);
+  return async (context, turn, services) => {
+    const { partnershipId, actor } = turn;
     const today = londonDate(services.now());
     const typed = {
       status: submit.status,
@@ -85,8 +84,8 @@ export function submitActionUpdate(submit: ActionUpdateSubmit): TurnHandler {
 
 /** An update card that failed its checks comes back with what was typed and a line per problem. */
 export function returnUpdateCardWithProblems(envelope: z.infer<typeof actionUpdateEnvelopeSchema>, problems: string[]): TurnHandler {
-  return async (context, facts, services) => {
-    const { partnershipId, actor } = await whoIsAsking(facts, services);
+  return async (context, turn, services) => {
+    const { partnershipId, actor } = turn;
     const record = await services.actions.openForUpdate(partnershipId, actor, envelope.actionId);
     const organisationNames = await services.directory.organisationNames(partnershipId);
     await replaceCard(

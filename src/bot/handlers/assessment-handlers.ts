@@ -18,7 +18,6 @@ import type { BotServices, TurnHandler } from '../bot-services';
 import { enqueueToChannel } from '../channel-posts';
 import { enqueueWithStatusCard, messagesForLeads } from '../enqueue-for-leads';
 import { CHANNEL_LINE, NO_CHANNEL_LINE } from './update-request-handlers';
-import { whoIsAsking } from '../who-is-asking';
 import { replaceCard, sendCard } from '../send-card';
 
 /** "2026/27 Q3" for a date in October-December 2026: the UK public sector's financial-year quarter. */
@@ -29,8 +28,8 @@ export function suggestedRoundName(now: Date): string {
   return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')} Q${quarter}`;
 }
 
-export const openStartSelfAssessment: TurnHandler = async (context, facts, services) => {
-  const { partnershipId, actor } = await whoIsAsking(facts, services);
+export const openStartSelfAssessment: TurnHandler = async (context, turn, services) => {
+  const { partnershipId, actor } = turn;
   authorise(actor, 'start-self-assessment');
   const closes = new Date(services.now().getTime() + 28 * 24 * 3600 * 1000);
   await sendCard(
@@ -47,8 +46,8 @@ export const openStartSelfAssessment: TurnHandler = async (context, facts, servi
 };
 
 export function startSelfAssessment(input: { name: string; frameworkId: string; closesOn: string }): TurnHandler {
-  return async (context, facts, services) => {
-    const { partnershipId, actor } = await whoIsAsking(facts, services);
+  return async (context, turn, services) => {
+    const { partnershipId, actor } = turn;
     let round;
     try {
       round = await services.assessments.startRound(partnershipId, actor, input);
@@ -109,15 +108,15 @@ async function refreshProgress(partnershipId: string, roundId: string, services:
 }
 
 /** "self-assessment": carry on with your organisation's return where you left off. */
-export const resumeSelfAssessment: TurnHandler = async (context, facts, services) => {
-  const { partnershipId, actor } = await whoIsAsking(facts, services);
+export const resumeSelfAssessment: TurnHandler = async (context, turn, services) => {
+  const { partnershipId, actor } = turn;
   const page = await services.assessments.resume(partnershipId, actor);
   await sendCard(context, assessmentPageCard({ page, nonce: randomUUID() }));
 };
 
 export function openAssessmentPage(input: { roundId: string; organisationId: string; index: number }): TurnHandler {
-  return async (context, facts, services) => {
-    const { partnershipId, actor } = await whoIsAsking(facts, services);
+  return async (context, turn, services) => {
+    const { partnershipId, actor } = turn;
     const page = await services.assessments.page(partnershipId, actor, input.roundId, input.organisationId, input.index);
     await replaceCard(context, assessmentPageCard({ page, nonce: randomUUID() }));
   };
@@ -129,8 +128,8 @@ function pageBack(context: TurnContext, page: AssessmentPage, submit: Assessment
 }
 
 export function saveAssessmentPage(submit: AssessmentSaveSubmit): TurnHandler {
-  return async (context, facts, services) => {
-    const { partnershipId, actor } = await whoIsAsking(facts, services);
+  return async (context, turn, services) => {
+    const { partnershipId, actor } = turn;
     const page = await services.assessments.page(partnershipId, actor, submit.roundId, submit.organisationId, submit.index);
     const { ratings, problems } = ratingsFromSubmit(submit, page.section.items.map((i) => i.id));
     if (problems.length > 0) return pageBack(context, page, submit, 'Not saved: please fix the following.', problems);

@@ -2,7 +2,6 @@ import { TeamsInfo, TurnContext } from 'botbuilder';
 import { authorise } from '../../domain/authorisation';
 import { InvalidError } from '../../domain/errors';
 import type { TurnHandler } from '../bot-services';
-import { whoIsAsking } from '../who-is-asking';
 import { prepareTeam } from './roster-handlers';
 
 /** The confirmation in the channel: one line, nothing about the partnership in it. */
@@ -48,10 +47,10 @@ async function channelOf(context: TurnContext) {
  * partnership's posts go there from now on, and the bot gets ready to reach that team's registered
  * members in 1:1 chat. Nothing else ever sets the channel.
  */
-export const useThisChannel: TurnHandler = async (context, facts, services) => {
-  const { partnershipId, actor } = await whoIsAsking(facts, services);
+export const useThisChannel: TurnHandler = async (context, turn, services) => {
+  const { partnershipId, actor } = turn;
   authorise(actor, 'pin-channel');
-  if (facts.conversationType !== 'channel') {
+  if (turn.conversationType !== 'channel') {
     throw new InvalidError('Type "use this channel" in the Teams channel where the partnership should see agendas and progress cards.', [
       'open the Steering Group team, go to its channel and type it there',
     ]);

@@ -10,12 +10,11 @@ import type { TurnHandler } from '../bot-services';
 import { chaserMessages, leaderless } from '../chaser-messages';
 import { enqueueWithStatusCard } from '../enqueue-for-leads';
 import { sendCard } from '../send-card';
-import { whoIsAsking } from '../who-is-asking';
 import { channelAgendaCard } from './meeting-handlers';
 
 /** "send chasers" (Prevent Officer): reminds everyone owing a reply who has not been chased today. */
-export const sendChasers: TurnHandler = async (context, facts, services) => {
-  const { partnershipId, actor } = await whoIsAsking(facts, services);
+export const sendChasers: TurnHandler = async (context, turn, services) => {
+  const { partnershipId, actor } = turn;
   authorise(actor, 'send-chasers');
   const subjects = await services.chasers.openSubjects(partnershipId);
   const targets = await services.chasers.targets(partnershipId, subjects);
@@ -35,8 +34,8 @@ export const sendChasers: TurnHandler = async (context, facts, services) => {
 };
 
 /** "who hasn't replied" (Prevent Officer, chair): every open subject and who still owes a reply. */
-export const showNotReplied: TurnHandler = async (context, facts, services) => {
-  const { partnershipId, actor } = await whoIsAsking(facts, services);
+export const showNotReplied: TurnHandler = async (context, turn, services) => {
+  const { partnershipId, actor } = turn;
   authorise(actor, 'view-not-replied');
   const subjects = await services.chasers.openSubjects(partnershipId);
   const targets = await services.chasers.targets(partnershipId, subjects);
@@ -45,8 +44,8 @@ export const showNotReplied: TurnHandler = async (context, facts, services) => {
 
 /** The chaser's button: the same update, self-assessment or agenda reply card the organisation owes. */
 export function openFromChaser(submit: ChaserOpenSubmit): TurnHandler {
-  return async (context, facts, services) => {
-    const { partnershipId, actor } = await whoIsAsking(facts, services);
+  return async (context, turn, services) => {
+    const { partnershipId, actor } = turn;
     if (submit.kind === 'update-round') {
       const records = (await services.updateRequests.requests(partnershipId)).find((r) => r.organisation.id === submit.organisationId);
       if (!records) throw new NotFoundError('That organisation has no actions in the current action plan.');

@@ -15,15 +15,14 @@ import { readMeetingStart } from '../../domain/calendar/date-phrases';
 import { londonTimeToInstant } from '../../domain/meetings/meeting-time';
 import type { BotServices, TurnHandler } from '../bot-services';
 import { enqueueToChannel } from '../channel-posts';
-import { whoIsAsking } from '../who-is-asking';
 import { replaceCard, sendCard } from '../send-card';
 
 const SCHEDULED = 'Meeting scheduled. This is the agenda the bot has built. Say "post agenda" to post it to the partnership channel.';
 
 /** "schedule meeting 12 March 2027 10:00" schedules it at once; without a date, the form. */
-export const scheduleMeeting: TurnHandler = async (context, facts, services) => {
-  const { partnershipId, actor } = await whoIsAsking(facts, services);
-  const startsAt = readMeetingStart(facts.text, services.now());
+export const scheduleMeeting: TurnHandler = async (context, turn, services) => {
+  const { partnershipId, actor } = turn;
+  const startsAt = readMeetingStart(turn.text, services.now());
   if (!startsAt) {
     authorise(actor, 'schedule-meeting');
     await sendCard(context, meetingFormCard({ values: { date: await services.meetings.suggestedNextDate(partnershipId) } }));
@@ -39,8 +38,8 @@ export const scheduleMeeting: TurnHandler = async (context, facts, services) => 
 };
 
 export function scheduleMeetingFromForm(submit: MeetingScheduleSubmit): TurnHandler {
-  return async (context, facts, services) => {
-    const { partnershipId, actor } = await whoIsAsking(facts, services);
+  return async (context, turn, services) => {
+    const { partnershipId, actor } = turn;
     const [year, month, day] = submit.date.split('-').map(Number) as [number, number, number];
     const [hour, minute] = submit.time.split(':').map(Number) as [number, number];
     try {
@@ -55,8 +54,8 @@ export function scheduleMeetingFromForm(submit: MeetingScheduleSubmit): TurnHand
 }
 
 /** "agenda" / "next meeting": the next meeting's agenda, for anyone in the partnership. */
-export const showNextAgenda: TurnHandler = async (context, facts, services) => {
-  const partnershipId = await services.partnerships.resolveId(facts.tenantId);
+export const showNextAgenda: TurnHandler = async (context, turn, services) => {
+  const { partnershipId } = turn;
   const meeting = await services.meetings.next(partnershipId);
   if (!meeting) throw new NotFoundError('No Steering Group meeting is scheduled yet. The Prevent Officer or the chair can say "schedule meeting" to set one.');
   await sendCard(context, agendaCard(meeting));
@@ -76,8 +75,8 @@ export async function postAgendaToChannel(partnershipId: string, meeting: Meetin
 }
 
 /** "post agenda" (Prevent Officer or chair): the next meeting's agenda, in the partnership channel. */
-export const postAgenda: TurnHandler = async (context, facts, services) => {
-  const { partnershipId, actor } = await whoIsAsking(facts, services);
+export const postAgenda: TurnHandler = async (context, turn, services) => {
+  const { partnershipId, actor } = turn;
   authorise(actor, 'post-agenda');
   const meeting = await services.meetings.next(partnershipId);
   if (!meeting) throw new NotFoundError('No Steering Group meeting is scheduled yet. Say "schedule meeting" first.');
@@ -89,13 +88,13 @@ export const postAgenda: TurnHandler = async (context, facts, services) => {
 
 /** Attending / Sending a deputy / Apologies, for the replying member's organisation. */
 export function replyToAgenda(input: { meetingId: string; status: Attendance }): TurnHandler {
-  return async (context, facts, services) => {
-    const { partnershipId, actor } = await whoIsAsking(facts, services);
+  return async (context, turn, services) => {
+    const { partnershipId, actor } = turn;
     const meeting = await services.meetings.reply(partnershipId, actor, input.meetingId, input.status);
     const card = await channelAgendaCard(partnershipId, meeting, services);
     await replaceCard(context, card);
     // A reply from a chaser in 1:1 chat shows on the channel's card too.
-    if (facts.conversationType !== 'channel' && meeting.posted) {
+    if (turn.conversationType !== 'channel' && meeting.posted) {
       await enqueueToChannel(partnershipId, services, { kind: 'agenda-replies', title: 'Agenda replies', card, replaceActivityId: meeting.posted.activityId }).catch((error: unknown) =>
         services.logger.warn({ err: error }, 'channel agenda card not refreshed'),
       );
@@ -104,8 +103,8 @@ export function replyToAgenda(input: { meetingId: string; status: Attendance }):
 }
 
 /** "edit agenda" (Prevent Officer or chair): the next meeting's agenda in the editor. */
-export const openAgendaEditor: TurnHandler = async (context, facts, services) => {
-  const { partnershipId, actor } = await whoIsAsking(facts, services);
+export const openAgendaEditor: TurnHandler = async (context, turn, services) => {
+  const { partnershipId, actor } = turn;
   authorise(actor, 'edit-agenda');
   const meeting = await services.meetings.next(partnershipId);
   if (!meeting) throw new NotFoundError('No Steering Group meeting is scheduled yet. Say "schedule meeting" first.');
@@ -113,8 +112,8 @@ export const openAgendaEditor: TurnHandler = async (context, facts, services) =>
 };
 
 export function editAgenda(submit: AgendaEditSubmit): TurnHandler {
-  return async (context, facts, services) => {
-    const { partnershipId, actor } = await whoIsAsking(facts, services);
+  return async (context, turn, services) => {
+    const { partnershipId, actor } = turn;
     try {
       const meeting = await services.meetings.editAgenda(partnershipId, actor, submit.meetingId, submit);
       const notice = submit.op === 'add' ? `Added "${submit.title}".` : 'Agenda updated.';
@@ -137,8 +136,8 @@ async function decisionForm(partnershipId: string, meeting: Meeting, services: B
 }
 
 /** "record decisions" (Prevent Officer or chair): decisions against the last meeting's agenda. */
-export const openDecisionForm: TurnHandler = async (context, facts, services) => {
-  const { partnershipId, actor } = await whoIsAsking(facts, services);
+export const openDecisionForm: TurnHandler = async (context, turn, services) => {
+  const { partnershipId, actor } = turn;
   authorise(actor, 'record-decisions');
   const meeting = await services.meetings.latestHeld(partnershipId);
   if (!meeting) throw new NotFoundError('No Steering Group meeting has taken place yet, so there is nothing to record decisions against.');
@@ -146,8 +145,8 @@ export const openDecisionForm: TurnHandler = async (context, facts, services) =>
 };
 
 export function saveDecision(submit: DecisionSaveSubmit): TurnHandler {
-  return async (context, facts, services) => {
-    const { partnershipId, actor } = await whoIsAsking(facts, services);
+  return async (context, turn, services) => {
+    const { partnershipId, actor } = turn;
     try {
       const { meeting, newActionId } = await services.meetings.recordDecision(partnershipId, actor, submit.meetingId, {
         itemId: submit.itemId,
@@ -167,8 +166,8 @@ export function saveDecision(submit: DecisionSaveSubmit): TurnHandler {
 }
 
 export function returnDecisionFormWithProblems(meetingId: string, problems: string[]): TurnHandler {
-  return async (context, facts, services) => {
-    const { partnershipId, actor } = await whoIsAsking(facts, services);
+  return async (context, turn, services) => {
+    const { partnershipId, actor } = turn;
     authorise(actor, 'record-decisions');
     const meeting = await services.meetings.get(partnershipId, meetingId);
     const text = `Not saved: ${problems.map((p) => p.replace(/^[^:]+: /, '')).join('; ')}.`;

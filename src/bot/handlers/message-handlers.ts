@@ -7,7 +7,6 @@ import type { IntentId } from '../../domain/language/intents';
 import type { TurnHandler } from '../bot-services';
 import { answerInOneToOneChat } from '../one-to-one-answer';
 import { sendCard } from '../send-card';
-import { whoIsAsking } from '../who-is-asking';
 import { answerReferral } from './guidance-handlers';
 
 /**
@@ -17,16 +16,16 @@ import { answerReferral } from './guidance-handlers';
  * a channel or group chat, an answer that is for the asker only goes to their 1:1 chat instead.
  */
 export function answerMessage(handlers: Readonly<Record<IntentId, TurnHandler>>): TurnHandler {
-  return async (context, facts, services) => {
-    const { partnershipId, actor } = await whoIsAsking(facts, services);
-    const understanding = await services.language.understand(facts.text, actor.role);
-    if (understanding.concern) await answerReferral(context, facts, services);
-    const where = conversationOf(facts.conversationType);
+  return async (context, turn, services) => {
+    const { partnershipId, actor } = turn;
+    const understanding = await services.language.understand(turn.text, actor.role);
+    if (understanding.concern) await answerReferral(context, turn, services);
+    const where = conversationOf(turn.conversationType);
     if (understanding.intent) {
       const handler = handlers[understanding.intent];
       if (understanding.intent === 'referral') return;
-      if (where === 'shared' && isAnsweredOneToOne(understanding.intent)) await answerInOneToOneChat(context, facts, services, { partnershipId, actor }, handler);
-      else await handler(context, facts, services);
+      if (where === 'shared' && isAnsweredOneToOne(understanding.intent)) await answerInOneToOneChat(context, turn, services, handler);
+      else await handler(context, turn, services);
       return;
     }
     if (understanding.concern) return;

@@ -12,7 +12,6 @@ import { authorise, isAllowed } from '../../domain/authorisation';
 import { InvalidError } from '../../domain/errors';
 import type { Actor } from '../../domain/partnership/member';
 import type { BotServices, TurnHandler } from '../bot-services';
-import { whoIsAsking } from '../who-is-asking';
 import { replaceCard, sendCard } from '../send-card';
 
 /** Everyone the Prevent Officer can choose from: the partnership team's roster and existing members. */
@@ -44,8 +43,8 @@ async function overviewCard(services: BotServices, partnershipId: string, actor:
   return partnershipOverviewCard({ organisations, members, attendance, channel, canEdit: isAllowed(actor, 'manage-members'), ...(notice ? { notice } : {}) });
 }
 
-export const showPartnership: TurnHandler = async (context, facts, services) => {
-  const { partnershipId, actor } = await whoIsAsking(facts, services);
+export const showPartnership: TurnHandler = async (context, turn, services) => {
+  const { partnershipId, actor } = turn;
   await sendCard(context, await overviewCard(services, partnershipId, actor));
 };
 
@@ -65,20 +64,20 @@ async function memberForm(context: TurnContext, services: BotServices, partnersh
   });
 }
 
-export const openMemberForm: TurnHandler = async (context, facts, services) => {
-  const { partnershipId, actor } = await whoIsAsking(facts, services);
+export const openMemberForm: TurnHandler = async (context, turn, services) => {
+  const { partnershipId, actor } = turn;
   await sendCard(context, await memberForm(context, services, partnershipId, actor));
 };
 
-export const openOrganisationForm: TurnHandler = async (context, facts, services) => {
-  const { actor } = await whoIsAsking(facts, services);
+export const openOrganisationForm: TurnHandler = async (context, turn) => {
+  const { actor } = turn;
   authorise(actor, 'manage-members');
   await sendCard(context, organisationFormCard());
 };
 
 export function saveMember(submit: MemberSaveSubmit): TurnHandler {
-  return async (context, facts, services) => {
-    const { partnershipId, actor } = await whoIsAsking(facts, services);
+  return async (context, turn, services) => {
+    const { partnershipId, actor } = turn;
     const { people } = await partnershipPeople(context, services, partnershipId, actor);
     const person = people.find((p) => p.aadObjectId === submit.aadObjectId);
     try {
@@ -94,22 +93,22 @@ export function saveMember(submit: MemberSaveSubmit): TurnHandler {
 }
 
 export function returnMemberFormWithProblems(problems: string[]): TurnHandler {
-  return async (context, facts, services) => {
-    const { partnershipId, actor } = await whoIsAsking(facts, services);
+  return async (context, turn, services) => {
+    const { partnershipId, actor } = turn;
     await replaceCard(context, await memberForm(context, services, partnershipId, actor, problems.map((p) => p.replace(/^[^:]+: /, ''))));
   };
 }
 
-export const openOrganisationPick: TurnHandler = async (context, facts, services) => {
-  const { partnershipId, actor } = await whoIsAsking(facts, services);
+export const openOrganisationPick: TurnHandler = async (context, turn, services) => {
+  const { partnershipId, actor } = turn;
   authorise(actor, 'manage-members');
   const { organisations } = await services.membership.overview(partnershipId, actor);
   await sendCard(context, organisationPickCard(organisations));
 };
 
 export function editOrganisation(organisationId: string): TurnHandler {
-  return async (context, facts, services) => {
-    const { partnershipId, actor } = await whoIsAsking(facts, services);
+  return async (context, turn, services) => {
+    const { partnershipId, actor } = turn;
     const organisation = await services.membership.organisation(partnershipId, actor, organisationId);
     await replaceCard(
       context,
@@ -122,8 +121,8 @@ export function editOrganisation(organisationId: string): TurnHandler {
 }
 
 export function saveOrganisation(submit: OrganisationSaveSubmit): TurnHandler {
-  return async (context, facts, services) => {
-    const { partnershipId, actor } = await whoIsAsking(facts, services);
+  return async (context, turn, services) => {
+    const { partnershipId, actor } = turn;
     const organisation = submit.organisationId
       ? await services.membership.changeOrganisation(partnershipId, actor, submit.organisationId, submit)
       : await services.membership.addOrganisation(partnershipId, actor, submit);
@@ -133,8 +132,8 @@ export function saveOrganisation(submit: OrganisationSaveSubmit): TurnHandler {
 }
 
 export function returnOrganisationFormWithProblems(values: Record<string, unknown>, problems: string[]): TurnHandler {
-  return async (context, facts, services) => {
-    const { actor } = await whoIsAsking(facts, services);
+  return async (context, turn) => {
+    const { actor } = turn;
     authorise(actor, 'manage-members');
     const text = (key: string) => (typeof values[key] === 'string' ? String(values[key]).slice(0, 500) : '');
     const organisationId = text('organisationId');

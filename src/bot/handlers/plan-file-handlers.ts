@@ -7,7 +7,6 @@ import { readPlanBytes } from '../../storage/files/plan-file-reader';
 import type { TurnHandler } from '../bot-services';
 import { sendCard } from '../send-card';
 import { downloadTeamsFile } from '../teams-file-download';
-import { whoIsAsking } from '../who-is-asking';
 
 /** Teams' attachment for a file sent in a 1:1 chat with a bot that supports files. */
 export const teamsFileAttachmentSchema = z.object({
@@ -31,8 +30,8 @@ export function planFileIn(attachments: readonly unknown[] | undefined): TeamsFi
 
 /** The Prevent Officer sent a CSV or XLSX in chat: import it as the action plan, all or nothing. */
 export function importPlanFile(file: TeamsFileAttachment): TurnHandler {
-  return async (context, facts, services) => {
-    const { partnershipId, actor } = await whoIsAsking(facts, services);
+  return async (context, turn, services) => {
+    const { partnershipId, actor } = turn;
     // Checked before downloading: nobody else's file is fetched at all.
     authorise(actor, 'import-plan');
     let table;

@@ -6,7 +6,6 @@ import type { UpdateDeadline } from '../../domain/outbox/deadline';
 import type { BotServices, TurnHandler } from '../bot-services';
 import { enqueueToChannel } from '../channel-posts';
 import { enqueueWithStatusCard, messagesForLeads } from '../enqueue-for-leads';
-import { whoIsAsking } from '../who-is-asking';
 
 export const NO_CHANNEL_LINE = "No partnership channel is set yet, so no progress card was posted: the Prevent Officer types 'use this channel' in the Steering Group's channel to set it.";
 export const CHANNEL_LINE = 'The progress card is being posted in the partnership channel.';
@@ -20,10 +19,10 @@ function deadlineLine(deadline: UpdateDeadline, services: BotServices): string {
  * "request updates" (optionally "by 12 December"): asks every owner organisation's leads for
  * updates, through the outbox, and shows the Prevent Officer a delivery card that keeps itself up to date.
  */
-export const requestUpdates: TurnHandler = async (context, facts, services) => {
-  const { partnershipId, actor } = await whoIsAsking(facts, services);
+export const requestUpdates: TurnHandler = async (context, turn, services) => {
+  const { partnershipId, actor } = turn;
   authorise(actor, 'request-updates');
-  const deadline = await services.chasers.updateDeadline(partnershipId, facts.text);
+  const deadline = await services.chasers.updateDeadline(partnershipId, turn.text);
   const { round, requests } = await services.updateRequests.startRound(partnershipId, actor, deadline.dueOn);
   const organisationNames = await services.directory.organisationNames(partnershipId);
   const today = londonDate(services.now());

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { BotServices } from '../bot/bot-services';
+import type { CardMessenger } from '../bot/card-messenger';
+import { conversationAddress } from '../bot/outbox-transport';
+import { ActionUpdateService } from '../domain/actions/action-update-service';
+import { PlanImportService } from '../domain/actions/plan-import-service';
+import { UpdateRequestService } from '../domain/actions/update-request-service';
+import { AssessmentService } from '../domain/assessment/assessment-service';
+import type { Framework } from '../domain/assessment/framework';
+import { GuidanceService } from '../domain/guidance/guidance-service';
+import type { LanguageUnderstanding } from '../domain/language/language-understanding';
+import { MeetingService } from '../domain/meetings/meeting-service';
+import { ChaserService } from '../domain/outbox/chaser-service';
+import { DEFAULT_CHASER_WORKING_DAYS } from '../domain/outbox/chasers';
+import { Outbox } from '../domain/outbox/outbox';
+import { PartnershipDirectory } from '../domain/partnership/directory';
+import { MembershipService } from '../domain/partnership/membership-service';
+import { PartnershipResolver } from '../domain/partnership/partnership-resolver';
+import type {
+  ActionRepository,
+  AssessmentRepository,
+  ChannelRepository,
+  GuidanceRepository,
+  MeetingRepository,
+  MemberRepository,
+  OrganisationRepository,
+  OutboxRepository,
+  PartnershipRepository,
+  UnrecognisedMessageCounter,
+  UpdateRoundRepository,
+} from '../domain/ports';
+import { screenForPersonalData } from '../domain/privacy/screen';
+import type { Logger } from '../logger';
+import { ComplianceSummaryService } from '../domain/summary/summary-service';
+import { ReportLinks } from '../reports/report-links';
+
+/** The ports the services run on: Table repositories in the bot and tools, in-memory ones in unit tests. */
+export interface ServiceRepositories {
+  readonly partnerships: PartnershipRepository;
+  readonly guidance: GuidanceRepository;
+  readonly organisations: OrganisationRepository;
+  readonly members: MemberRepository;
+  readonly actions: ActionRepository;
+  readonly assessments: AssessmentRepository;
+  readonly meetings: MeetingRepository;
+  readonly updateRounds: UpdateRoundRepository;
+  readonly channels: ChannelRepository;
+  readonly outbox: OutboxRepository;
+  readonly unrecognised: UnrecognisedMessageCounter;
+}
+
+export interface ServiceOptions {
+  /** The partnership of a tenant nobody registered (a single-partnership deployment never registers one). */
+  readonly defaultPartnershipId: string;
+  readonly frameworks: ReadonlyMap<string, Framework>;
+  readonly language: LanguageUnderstanding;
+  readonly messenger: CardMessenger;
+  readonly reportLinks: { readonly secret: string; readonly publicBaseUrl: string };
+  readonly chasers?: { readonly workingDays?: readonly number[]; readonly agendaPostWorkingDays?: number };
+  readonly logger: Logger;
+  readonly now?: () => Date;
+  /** Delivery batch ids; tests make them predictable. */
+  readonly newBatchId?: () => string;
+  readonly fetchFile?: typeof fetch;
+}
+
+/** Every service the bot's handlers use, wired once: the bot, the tools and the test harness all build them here. */
+export function createServices(repositories: ServiceRepositories, options: ServiceOptions): BotServices {
+  const { partnerships, guidance, organisations, members, actions, assessments, meetings, updateRounds, channels } = repositories;
+  const now = options.now ?? (() => new Date());
+  const frameworks = options.frameworks as Map<string, Framework>;
+  const outbox = new Outbox(repositories.outbox, conversationAddress, options.newBatchId ?? randomUUID, now);
+  const updateRequests = new UpdateRequestService(actions, organisations, members, updateRounds, now);
+  return {
+    guidance: new GuidanceService(guidance),
+    language: options.language,
+    unrecognised: repositories.unrecognised,
+    partnerships: new PartnershipResolver(partnerships, options.defaultPartnershipId),
+    directory: new PartnershipDirectory(members, organisations, channels, now),
+    actions: new ActionUpdateService(actions, organisations, screenForPersonalData, now),
+    updateRequests,
+    membership: new MembershipService(members, organisations),
+    planImports: new PlanImportService(actions, organisations),
+    assessments: new AssessmentService(assessments, frameworks, organisations, members, screenForPersonalData, now),
+    meetings: new MeetingService(meetings, actions, organisations, assessments, frameworks, updateRequests, screenForPersonalData, now),
+    summaries: new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetings, now),
+    reportLinks: new ReportLinks({ ...options.reportLinks, now }),
+    outbox,
+    chasers: new ChaserService(
+      actions,
+      updateRounds,
+      assessments,
+      meetings,
+      organisations,
+      members,
+      outbox,
+      { workingDays: options.chasers?.workingDays ?? DEFAULT_CHASER_WORKING_DAYS, agendaPostWorkingDays: options.chasers?.agendaPostWorkingDays ?? 5 },
+      now,
+    ),
+    messenger: options.messenger,
+    logger: options.logger,
+    now,
+    ...(options.fetchFile ? { fetchFile: options.fetchFile } : {}),
+  };
+}
