@@ -12,6 +12,7 @@ import { createServices } from './composition/create-services';
 import { openTableRepositories } from './composition/open-table-repositories';
 import { createHttpServer } from './http/create-server';
 import { createLogger, type Logger } from './logger';
+import { PartnershipDirectory } from './domain/partnership/directory';
 import { loadFrameworks } from './storage/files/framework-files';
 import { loadLanguageUnderstanding } from './storage/files/language-files';
 import { BackupBlobs } from './storage/backup/backup-blobs';
@@ -21,7 +22,7 @@ import { logAuditFailure } from './storage/audited-storage';
 import { AuditAnchoring } from './domain/audit/audit-anchoring';
 import { anchorStoreFor } from './storage/audit/audit-from-config';
 import { ScheduledAnchoring } from './storage/audit/scheduled-anchoring';
-import { startPendingAuditSweeps } from './storage/audit/table-pending-audits';
+import { pendingRowRemovalsSettled, startPendingAuditSweeps } from './storage/audit/table-pending-audits';
 
 export interface RunningBot {
   readonly server: ReturnType<typeof createHttpServer>;
@@ -53,7 +54,13 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     services,
     allowedTenantIds: config.allowedTenantIds,
   });
-    const server = createHttpServer({ adapter, app, health: storage, maxBodyBytes: config.maxRequestBodyBytes, healthCacheMs: config.healthCacheMs, logger, reports: { ...services, usedReportLinks: repositories.usedReportLinks } });
+    const server = createHttpServer({ adapter, app, health: storage, maxBodyBytes: config.maxRequestBodyBytes, healthCacheMs: config.healthCacheMs, logger, reports: {
+      ...services,
+      // A download is rare and its permission must follow a role change at once, whichever instance made it.
+      directory: new PartnershipDirectory(repositories.uncached.members, repositories.organisations, repositories.channels, now),
+      usedReportLinks: repositories.usedReportLinks,
+    },
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -109,7 +116,13 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
         anchoring.stop();
         stopPendingSweeps();
         // Sends in flight get a moment to record their outcome, so a deploy leaves no row claimed.
-        server.close(() => void sender.stop(5_000).then(resolve, resolve));
+        server.close(
+          () =>
+            void services.roundProgress
+              .flush()
+              .then(() => Promise.all([sender.stop(5_000), pendingRowRemovalsSettled()]))
+              .then(() => resolve(), () => resolve()),
+        );
       }),
   };
 }

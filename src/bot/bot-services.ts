@@ -17,6 +17,7 @@ import type { Logger } from '../logger';
 import type { ReportLinks } from '../reports/report-links';
 import type { Turn } from './turn-scope';
 import type { CardMessenger } from './card-messenger';
+import type { RoundProgressRefresh } from './round-progress-refresh';
 
 /** What handlers may use: domain services only, never storage clients directly. */
 export interface BotServices {
@@ -39,6 +40,8 @@ export interface BotServices {
   /** Every proactive message goes through the outbox; the sender drains it within Teams' limits. */
   readonly outbox: Outbox;
   readonly chasers: ChaserService;
+  /** Refreshes the channel's progress card after updates, once per few seconds whatever their number. */
+  readonly roundProgress: RoundProgressRefresh;
   /** Only for what is not a proactive message (opening 1:1 chats); sends go through the outbox. */
   readonly messenger: CardMessenger;
   readonly logger: Logger;

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig, type Config } from '../config';
 import { isDomainError } from '../domain/errors';
 import { partnershipIdSchema } from '../domain/partnership/partnership';
 import { parseOrThrow } from '../domain/validation';
+import { pendingRowRemovalsSettled } from '../storage/audit/table-pending-audits';
 
 /** The arguments every import command takes: one file and, optionally, `--partnership ID`. */
 export function fileAndPartnership(argv: readonly string[], usage: string): { file: string; partnershipId: string; config: Config } {
@@ -16,7 +17,8 @@ export function fileAndPartnership(argv: readonly string[], usage: string): { fi
 /** Runs a command's main, printing any failure as readable lines (never a stack) and setting the exit code. */
 export function runCli(main: (argv: string[]) => Promise<number>): void {
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    // Rows of audit entries already appended are removed in the background: let them finish first.
+    (code) => void pendingRowRemovalsSettled().finally(() => process.exit(code)),
     (error: unknown) => {
       if (error instanceof ConfigError) console.error(error.message);
       else if (isDomainError(error)) console.error([error.message, ...error.details.map((d) => `  ${d}`)].join('\n'));

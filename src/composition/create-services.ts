@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { BotServices } from '../bot/bot-services';
 import type { CardMessenger } from '../bot/card-messenger';
 import { conversationAddress } from '../bot/outbox-transport';
+import { refreshRoundProgress } from '../bot/handlers/update-request-handlers';
+import { RoundProgressRefresh } from '../bot/round-progress-refresh';
 import { ActionUpdateService } from '../domain/actions/action-update-service';
 import { PlanImportService } from '../domain/actions/plan-import-service';
 import { UpdateRequestService } from '../domain/actions/update-request-service';
@@ -71,7 +73,7 @@ export function createServices(repositories: ServiceRepositories, options: Servi
   const frameworks = options.frameworks as Map<string, Framework>;
   const outbox = new Outbox(repositories.outbox, conversationAddress, options.newBatchId ?? randomUUID, now);
   const updateRequests = new UpdateRequestService(actions, organisations, members, updateRounds, now);
-  return {
+  const services: Omit<BotServices, 'roundProgress'> = {
     guidance: new GuidanceService(guidance),
     language: options.language,
     unrecognised: repositories.unrecognised,
@@ -102,4 +104,6 @@ export function createServices(repositories: ServiceRepositories, options: Servi
     now,
     ...(options.fetchFile ? { fetchFile: options.fetchFile } : {}),
   };
+  const all: BotServices = { ...services, roundProgress: new RoundProgressRefresh((partnershipId) => refreshRoundProgress(partnershipId, all)) };
+  return all;
 }

@@ -65,6 +65,8 @@ export async function openTableRepositories(config: Pick<Config, 'storage' | 'ta
     outbox: new OutboxTableRepository(storage.client('outbox')),
     unrecognised: new UnrecognisedMessageTableCounter(storage.client('partnerships')),
     usedReportLinks: new UsedReportLinkTable(storage.client('reportLinks')),
+    /** Read past the cache, for the few decisions that must see a role removed a moment ago (a report download). */
+    uncached: { members: audited.members },
   };
 }
 

@@ -74,8 +74,11 @@ export interface ActionRepository {
    * Records an update: the current entity and an append-only history row in one transaction,
    * conditional on `etag` (ConflictError when someone else updated first). Idempotent on
    * `progress.nonce`: a repeat returns the record as it is, with `duplicate: true`, writing nothing.
+   * `current` is the record as the caller has just read it (the service reads it to check who may
+   * update): given, neither the audit nor the repository reads it again, and the record returned is
+   * built from it and the write's new ETag.
    */
-  recordUpdate(partnershipId: string, actionId: string, progress: ActionProgress, etag: string): Promise<{ record: ActionRecord; duplicate: boolean }>;
+  recordUpdate(partnershipId: string, actionId: string, progress: ActionProgress, etag: string, current?: ActionRecord): Promise<{ record: ActionRecord; duplicate: boolean }>;
   /** Every update of an action, newest first. */
   history(partnershipId: string, actionId: string): Promise<ActionProgress[]>;
 }

@@ -43,7 +43,11 @@ class ReplyLostMembers implements MemberRepository {
   }
 }
 
+/** Every TablePendingAudits a test made: appended rows are removed after the writer's answer, so look once those removals end. */
+const pendingAuditStores: TablePendingAudits[] = [];
+
 async function pendingRows(storage: TableStorage): Promise<string[]> {
+  await Promise.all(pendingAuditStores.map((store) => store.idle()));
   const rows: string[] = [];
   for (const key of PENDING_AUDIT_TABLES) {
     for await (const row of storage.client(key).listEntities()) if (String(row.rowKey).startsWith(PENDING_AUDIT_PREFIX)) rows.push(`${key} ${row.partitionKey}`);
@@ -52,7 +56,9 @@ async function pendingRows(storage: TableStorage): Promise<string[]> {
 }
 
 function repositories(storage: TableStorage, log: AuditTableRepository, withPendingRows: boolean, failures: AuditNotRecordedError[] = []) {
-  const recorder = new AuditRecorder(log, () => AT, (error) => failures.push(error), HASHER, withPendingRows ? new TablePendingAudits(storage, log) : undefined);
+  const pending = withPendingRows ? new TablePendingAudits(storage, log) : undefined;
+  if (pending) pendingAuditStores.push(pending);
+  const recorder = new AuditRecorder(log, () => AT, (error) => failures.push(error), HASHER, pending);
   return auditRepositories(
     {
       members: new MemberTableRepository(storage.client('members')),

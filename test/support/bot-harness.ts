@@ -177,7 +177,10 @@ export async function botHarness(options: HarnessOptions = {}) {
     options: { owner: 'harness' },
   });
   /** Sends everything the outbox holds that is due, as the sender would moments after a turn. */
-  const drain = () => sender.drain();
+  const drain = async () => {
+    await services.roundProgress.flush();
+    await sender.drain();
+  };
   const adapter = new RecordingTestAdapter(async (context) => {
     await app.run(context);
     await drain();

@@ -10,7 +10,6 @@ import { findActionId } from '../../domain/language/entities';
 import { ConflictError } from '../../domain/errors';
 import type { BotServices, TurnHandler } from '../bot-services';
 import { replaceCard, sendCard } from '../send-card';
-import { refreshRoundProgress } from './update-request-handlers';
 
 export const showMyActions: TurnHandler = async (context, turn, services) => {
   const { partnershipId, actor } = turn;
@@ -66,7 +65,7 @@ export function submitActionUpdate(submit: ActionUpdateSubmit): TurnHandler {
       const { record, duplicate } = await services.actions.submit(partnershipId, actor, { ...submit });
       const organisationNames = await services.directory.organisationNames(partnershipId);
       await replaceCard(context, actionReceiptCard({ record, organisationNames, today, duplicate }));
-      if (!duplicate) await refreshRoundProgress(partnershipId, services);
+      if (!duplicate) services.roundProgress.soon(partnershipId);
     } catch (error) {
       if (!(error instanceof PersonalDataError || error instanceof ConflictError)) throw error;
       // Give the card back with what they typed, so nothing is lost, and say what to do.

@@ -52,7 +52,7 @@ export class ActionUpdateService {
       updatedAt: this.now().toISOString(),
       nonce: request.nonce,
     };
-    return this.actions.recordUpdate(partnershipId, request.actionId, progress, request.etag);
+    return this.actions.recordUpdate(partnershipId, request.actionId, progress, request.etag, record);
   }
 
   /** The actor's organisation's actions, in plan order; none for someone outside every organisation. */

@@ -95,10 +95,11 @@ export class AuditedActionRepository implements ActionRepository {
     }
   }
 
-  async recordUpdate(partnershipId: string, actionId: string, progress: ActionProgress, etag: string): Promise<{ record: ActionRecord; duplicate: boolean }> {
-    const before = await this.inner.get(partnershipId, actionId);
+  async recordUpdate(partnershipId: string, actionId: string, progress: ActionProgress, etag: string, current?: ActionRecord): Promise<{ record: ActionRecord; duplicate: boolean }> {
+    // The caller's own read is the value before, when it gives one: the write is conditional on that read's ETag anyway.
+    const before = current ?? (await this.inner.get(partnershipId, actionId));
     const change = { actorId: progress.updatedById, verb: 'action-update', entity: `action:${actionId}`, before: before?.progress, after: progress } as const;
-    return this.audit.around(partnershipId, change, () => this.inner.recordUpdate(partnershipId, actionId, progress, etag), (result) => !result.duplicate);
+    return this.audit.around(partnershipId, change, () => this.inner.recordUpdate(partnershipId, actionId, progress, etag, current), (result) => !result.duplicate);
   }
 }
 

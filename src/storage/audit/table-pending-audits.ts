@@ -23,6 +23,14 @@ interface Offer {
 
 const offers = new AsyncLocalStorage<Offer>();
 
+/** Removals of appended pending rows still under way, in this process: writers do not wait for them. */
+const removals = new Set<Promise<void>>();
+
+/** Resolves once every removal started so far has finished: a tool waits for it before it exits, the bot before it stops. */
+export async function pendingRowRemovalsSettled(): Promise<void> {
+  await Promise.all([...removals]);
+}
+
 /**
  * For a repository building the transaction of a write: the pending audit row offered to this write,
  * to add to it (in the changed entity's partition), or nothing when no audited write is under way,
@@ -56,12 +64,33 @@ export class TablePendingAudits implements PendingAudits {
     const offer: Offer = { pending };
     const result = await offers.run(offer, write);
     const taken = offer.taken;
-    return taken ? { result, settle: async () => void (await this.settle(taken.table, taken.partitionKey, pending)) } : { result };
+    if (!taken) return { result };
+    return {
+      result,
+      settle: async () => {
+        await this.log.appendPending(pending);
+        // Once appended, the row is only clutter: the writer's answer need not wait for it to go. If
+        // removing it fails, the next sweep finds it, sees its entry already appended, and removes it.
+        const removal = this.remove(taken.table, taken.partitionKey, pending).catch(() => undefined);
+        removals.add(removal);
+        void removal.finally(() => removals.delete(removal));
+      },
+    };
+  }
+
+  /** Resolves once every removal started so far has finished (tests, shutdown). */
+  async idle(): Promise<void> {
+    await pendingRowRemovalsSettled();
   }
 
   /** True when this call appended the entry, false when someone had already. */
   private async settle(table: TableClient, partitionKey: string, pending: PendingAudit): Promise<boolean> {
     const entry = await this.log.appendPending(pending);
+    await this.remove(table, partitionKey, pending);
+    return entry !== undefined;
+  }
+
+  private async remove(table: TableClient, partitionKey: string, pending: PendingAudit): Promise<void> {
     await withTableErrors('remove an appended pending audit row', async () => {
       try {
         await table.deleteEntity(partitionKey, PENDING_AUDIT_PREFIX + pending.id);
@@ -70,7 +99,6 @@ export class TablePendingAudits implements PendingAudits {
         if ((error as { statusCode?: number }).statusCode !== 404) throw error;
       }
     });
-    return entry !== undefined;
   }
 
   /** Appends every pending row found, oldest first; how many were appended by this sweep. */

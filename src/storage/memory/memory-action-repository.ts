@@ -42,7 +42,7 @@ export class MemoryActionRepository implements ActionRepository {
     this.plans.set(partnershipId, plan);
   }
 
-  async recordUpdate(partnershipId: string, actionId: string, progress: ActionProgress, etag: string): Promise<{ record: ActionRecord; duplicate: boolean }> {
+  async recordUpdate(partnershipId: string, actionId: string, progress: ActionProgress, etag: string, _current?: ActionRecord): Promise<{ record: ActionRecord; duplicate: boolean }> {
     const valid = parseOrThrow(actionProgressSchema, progress, 'action update');
     const stored = this.plans.get(partnershipId)?.get(actionId);
     if (!stored) throw new NotFoundError(`action ${actionId} is not in the plan`);

@@ -68,20 +68,33 @@ export class ActionTableRepository implements ActionRepository {
     }
   }
 
-  async recordUpdate(partnershipId: string, actionId: string, progress: ActionProgress, etag: string): Promise<{ record: ActionRecord; duplicate: boolean }> {
+  async recordUpdate(
+    partnershipId: string,
+    actionId: string,
+    progress: ActionProgress,
+    etag: string,
+    current?: ActionRecord,
+  ): Promise<{ record: ActionRecord; duplicate: boolean }> {
     const valid = parseOrThrow(actionProgressSchema, progress, 'action update');
     const pk = encodeKey(partnershipId);
     const currentKey = CURRENT + encodeKey(actionId);
-    if (await this.nonceSeen(pk, valid.nonce)) return { record: await this.require(partnershipId, actionId), duplicate: true };
+    if (current && current.etag !== etag) {
+      // The card is older than the action: this same submit landed before (a retry), or someone else's did.
+      if (await this.nonceSeen(pk, valid.nonce)) return { record: current, duplicate: true };
+      throw new ConflictError(`action ${actionId} was updated by someone else since it was read`);
+    }
 
     const progressJson = JSON.stringify(valid);
+    let newEtag: string | undefined;
     try {
-      await this.table.submitTransaction([
+      // No read of the nonce first: its row is created here, so a repeat fails the whole transaction and is recognised below.
+      const response = await this.table.submitTransaction([
         ['update', { partitionKey: pk, rowKey: currentKey, progressJson, status: valid.status }, 'Merge', { etag }],
         ['create', { partitionKey: pk, rowKey: historyRowKey(HISTORY + encodeKey(actionId), new Date(valid.updatedAt)), progressJson, actionId }],
         ['create', { partitionKey: pk, rowKey: NONCE + encodeKey(valid.nonce), actionId }],
         ...pendingAuditRows(this.table, pk, 3),
       ]);
+      newEtag = response.getResponseForEntity(currentKey)?.etag;
     } catch (error) {
       // A retried submit racing its first attempt loses on the nonce row: it is the same update.
       if (await this.nonceSeen(pk, valid.nonce)) return { record: await this.require(partnershipId, actionId), duplicate: true };
@@ -90,6 +103,8 @@ export class ActionTableRepository implements ActionRepository {
       if (status === 412) throw new ConflictError(`action ${actionId} was updated by someone else since it was read`);
       mapTableError(error, `record update of action ${actionId}`);
     }
+    // The transaction gives the row's new ETag: with the definition the caller read, nothing needs reading again.
+    if (current && newEtag) return { record: { action: current.action, progress: valid, etag: newEtag }, duplicate: false };
     return { record: await this.require(partnershipId, actionId), duplicate: false };
   }
 
