@@ -120,6 +120,8 @@ export interface AssessmentRepository {
     changes: readonly RatingChange[],
     nonce: string,
     etag: string | undefined,
+    /** The return as the caller has just read it (none yet: `{ record: undefined }`), so nothing reads it again. */
+    current?: { readonly record: ReturnRecord | undefined },
   ): Promise<{ record: ReturnRecord; duplicate: boolean }>;
   /** Every rating change of a return, newest first. */
   history(partnershipId: string, roundId: string, organisationId: string): Promise<RatingHistoryEntry[]>;

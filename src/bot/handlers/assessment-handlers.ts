@@ -13,7 +13,6 @@ import { ukDate } from '../../domain/clock';
 import type { AssessmentPage } from '../../domain/assessment/assessment-service';
 import { authorise } from '../../domain/authorisation';
 import { ConflictError, InvalidError } from '../../domain/errors';
-import { PersonalDataError } from '../../domain/privacy/personal-data-error';
 import type { BotServices, TurnHandler } from '../bot-services';
 import { enqueueToChannel } from '../channel-posts';
 import { enqueueWithStatusCard, messagesForLeads } from '../enqueue-for-leads';
@@ -127,55 +126,26 @@ function pageBack(context: TurnContext, page: AssessmentPage, submit: Assessment
   return replaceCard(context, assessmentPageCard({ page, nonce: submit.nonce, values: typedValues(submit, itemIds), notice, problems }));
 }
 
+const NOT_SAVED: Record<'invalid' | 'personal-data' | 'conflict', string> = {
+  invalid: 'Not saved: please fix the following.',
+  'personal-data': 'Not saved: please remove the personal details and save again.',
+  conflict: 'Not saved: someone else from your organisation saved this a moment ago. Check your answers and save again.',
+};
+
 export function saveAssessmentPage(submit: AssessmentSaveSubmit): TurnHandler {
   return async (context, turn, services) => {
     const { partnershipId, actor } = turn;
-    const page = await services.assessments.page(partnershipId, actor, submit.roundId, submit.organisationId, submit.index);
-    const { ratings, problems } = ratingsFromSubmit(submit, page.section.items.map((i) => i.id));
-    if (problems.length > 0) return pageBack(context, page, submit, 'Not saved: please fix the following.', problems);
-
-    let saved;
-    try {
-      saved = await services.assessments.savePage(partnershipId, actor, {
-        roundId: submit.roundId,
-        organisationId: submit.organisationId,
-        sectionNumber: submit.section,
-        ratings,
-        nonce: submit.nonce,
-        ...(submit.etag ? { etag: submit.etag } : {}),
-      });
-    } catch (error) {
-      if (error instanceof PersonalDataError) return pageBack(context, page, submit, 'Not saved: please remove the personal details and save again.', error.findings);
-      if (error instanceof ConflictError) {
-        const fresh = await services.assessments.page(partnershipId, actor, submit.roundId, submit.organisationId, submit.index);
-        return pageBack(context, fresh, submit, 'Not saved: someone else from your organisation saved this a moment ago. Check your answers and save again.', []);
-      }
-      throw error;
+    const outcome = await services.assessments.savePageAndShow(
+      partnershipId,
+      actor,
+      { roundId: submit.roundId, organisationId: submit.organisationId, index: submit.index, sectionNumber: submit.section, nonce: submit.nonce, then: submit.then, ...(submit.etag ? { etag: submit.etag } : {}) },
+      (itemIds) => ratingsFromSubmit(submit, itemIds),
+    );
+    if (outcome.kind === 'not-saved') return pageBack(context, outcome.page, submit, NOT_SAVED[outcome.reason], outcome.problems);
+    if (outcome.kind === 'page') {
+      return replaceCard(context, assessmentPageCard({ page: outcome.page, nonce: randomUUID(), ...(outcome.notice ? { notice: outcome.notice } : {}), ...(outcome.problems ? { problems: outcome.problems } : {}) }));
     }
-
-    if (submit.then === 'next' || submit.then === 'back') {
-      const target = await services.assessments.page(partnershipId, actor, submit.roundId, submit.organisationId, submit.index + (submit.then === 'next' ? 1 : -1));
-      return replaceCard(context, assessmentPageCard({ page: target, nonce: randomUUID() }));
-    }
-    if (submit.then === 'submit') {
-      try {
-        const submitted = await services.assessments.submit(partnershipId, actor, {
-          roundId: submit.roundId,
-          organisationId: submit.organisationId,
-          nonce: `${submit.nonce}-submit`,
-          ...(saved.record.etag ? { etag: saved.record.etag } : {}),
-        });
-        const after = await services.assessments.page(partnershipId, actor, submit.roundId, submit.organisationId, submit.index);
-        await replaceCard(context, assessmentReceiptCard({ page: after, savedBy: actor.name, savedAt: submitted.record.value.submittedAt ?? services.now().toISOString(), submitted: true, duplicate: submitted.duplicate }));
-        if (!submitted.duplicate) await refreshProgress(partnershipId, submit.roundId, services);
-        return;
-      } catch (error) {
-        if (!(error instanceof InvalidError)) throw error;
-        const after = await services.assessments.page(partnershipId, actor, submit.roundId, submit.organisationId, submit.index);
-        return replaceCard(context, assessmentPageCard({ page: after, nonce: randomUUID(), notice: `${error.message} This page is saved.`, problems: error.details }));
-      }
-    }
-    const after = await services.assessments.page(partnershipId, actor, submit.roundId, submit.organisationId, submit.index);
-    await replaceCard(context, assessmentReceiptCard({ page: after, savedBy: actor.name, savedAt: services.now().toISOString(), duplicate: saved.duplicate }));
+    await replaceCard(context, assessmentReceiptCard({ page: outcome.page, savedBy: actor.name, savedAt: outcome.savedAt, submitted: outcome.submitted, duplicate: outcome.duplicate }));
+    if (outcome.submitted && !outcome.duplicate) await refreshProgress(partnershipId, submit.roundId, services);
   };
 }

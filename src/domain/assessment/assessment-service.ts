@@ -1,6 +1,6 @@
 import { londonDate } from '../clock';
 import { authorise, ownOrganisation } from '../authorisation';
-import { ForbiddenError, InvalidError, NotFoundError } from '../errors';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../errors';
 import type { Actor, Member } from '../partnership/member';
 import { leadsOf } from '../partnership/leads';
 import type { Organisation } from '../partnership/organisation';
@@ -34,6 +34,16 @@ export interface AssessmentPage {
   /** Sections (by number) with an unrated item in this round's own answers. */
   readonly incompleteSections: readonly number[];
 }
+
+/** What a press on a page of ratings leads to; the card for each is the bot's to choose. */
+export type PageSaveOutcome =
+  /** Nothing saved: the page comes back with what was typed and a line per problem. */
+  | { readonly kind: 'not-saved'; readonly reason: 'invalid' | 'personal-data' | 'conflict'; readonly page: AssessmentPage; readonly problems: readonly string[] }
+  /** Saved, and another page to show (Next, Back, or a submit refused for unrated items). */
+  | { readonly kind: 'page'; readonly page: AssessmentPage; readonly notice?: string; readonly problems?: readonly string[] }
+  | { readonly kind: 'receipt'; readonly page: AssessmentPage; readonly savedAt: string; readonly submitted: boolean; readonly duplicate: boolean };
+
+type RoundContext = Awaited<ReturnType<AssessmentService['context']>>;
 
 export interface AssessmentProgress {
   readonly round: AssessmentRound;
@@ -113,12 +123,143 @@ export class AssessmentService {
   }
 
   async page(partnershipId: string, actor: Actor, roundId: string, organisationId: string, index: number): Promise<AssessmentPage> {
-    const { round, framework, organisation } = await this.context(partnershipId, actor, roundId, organisationId);
+    const [context, record] = await Promise.all([this.context(partnershipId, actor, roundId, organisationId), this.assessments.getReturn(partnershipId, roundId, organisationId)]);
+    return this.pageOf(partnershipId, context, record, index);
+  }
+
+  /**
+   * One press of Save, Next, Back or Submit on a page of ratings: the page's ratings saved, then the
+   * page to show. `readRatings` reads the card's fields for the page's items. The return is read once,
+   * alongside the round, and the page shown after the save is built from what was written.
+   */
+  async savePageAndShow(
+    partnershipId: string,
+    actor: Actor,
+    input: { roundId: string; organisationId: string; index: number; sectionNumber: number; nonce: string; etag?: string; then: 'stay' | 'next' | 'back' | 'submit' },
+    readRatings: (itemIds: readonly string[]) => { ratings: RatingInput[]; problems: string[] },
+  ): Promise<PageSaveOutcome> {
+    const [context, record] = await Promise.all([
+      this.context(partnershipId, actor, input.roundId, input.organisationId),
+      this.assessments.getReturn(partnershipId, input.roundId, input.organisationId),
+    ]);
+    const shown = () => this.pageOf(partnershipId, context, record, input.index);
+    const section = context.framework.sections[input.index];
+    if (!section || section.number !== input.sectionNumber) throw new InvalidError('That card does not match this benchmark.');
+    const { ratings, problems } = readRatings(section.items.map((item) => item.id));
+    if (problems.length > 0) return { kind: 'not-saved', reason: 'invalid', page: await shown(), problems };
+
+    let saved: { record: ReturnRecord; duplicate: boolean; changed: number };
+    try {
+      saved = await this.saveRatings(partnershipId, actor, context, record, { ...input, ratings });
+    } catch (error) {
+      if (error instanceof PersonalDataError) return { kind: 'not-saved', reason: 'personal-data', page: await shown(), problems: error.findings };
+      if (!(error instanceof ConflictError)) throw error;
+      // Someone else's save is shown, with what this person typed over it.
+      const fresh = await this.assessments.getReturn(partnershipId, input.roundId, input.organisationId);
+      return { kind: 'not-saved', reason: 'conflict', page: await this.pageOf(partnershipId, context, fresh, input.index), problems: [] };
+    }
+
+    if (input.then === 'next' || input.then === 'back') {
+      return { kind: 'page', page: await this.pageOf(partnershipId, context, saved.record, input.index + (input.then === 'next' ? 1 : -1)) };
+    }
+    if (input.then === 'submit') {
+      try {
+        const submitted = await this.submitReturn(partnershipId, actor, context, saved.record, { nonce: `${input.nonce}-submit`, etag: saved.record.etag });
+        const page = await this.pageOf(partnershipId, context, submitted.record, input.index);
+        return { kind: 'receipt', page, savedAt: submitted.record.value.submittedAt ?? this.now().toISOString(), submitted: true, duplicate: submitted.duplicate };
+      } catch (error) {
+        if (!(error instanceof InvalidError)) throw error;
+        return { kind: 'page', page: await this.pageOf(partnershipId, context, saved.record, input.index), notice: `${error.message} This page is saved.`, problems: error.details };
+      }
+    }
+    return { kind: 'receipt', page: await this.pageOf(partnershipId, context, saved.record, input.index), savedAt: this.now().toISOString(), submitted: false, duplicate: saved.duplicate };
+  }
+
+  /** Saves one benchmark's ratings for an organisation; unchanged ratings are not written again. */
+  async savePage(
+    partnershipId: string,
+    actor: Actor,
+    input: { roundId: string; organisationId: string; sectionNumber: number; ratings: readonly RatingInput[]; nonce: string; etag?: string },
+  ): Promise<{ record: ReturnRecord; duplicate: boolean; changed: number }> {
+    const [context, record] = await Promise.all([
+      this.context(partnershipId, actor, input.roundId, input.organisationId),
+      this.assessments.getReturn(partnershipId, input.roundId, input.organisationId),
+    ]);
+    return this.saveRatings(partnershipId, actor, context, record, input);
+  }
+
+  private async saveRatings(
+    partnershipId: string,
+    actor: Actor,
+    context: RoundContext,
+    record: ReturnRecord | undefined,
+    input: { roundId: string; organisationId: string; sectionNumber: number; ratings: readonly RatingInput[]; nonce: string; etag?: string },
+  ): Promise<{ record: ReturnRecord; duplicate: boolean; changed: number }> {
+    const section = context.framework.sections.find((s) => s.number === input.sectionNumber);
+    if (!section) throw new InvalidError(`There is no benchmark ${input.sectionNumber} in this framework.`);
+    const itemIds = new Set(section.items.map((i) => i.id));
+    const stray = input.ratings.filter((r) => !itemIds.has(r.itemId));
+    if (stray.length > 0) throw new InvalidError('That card does not match this benchmark.', stray.map((r) => `${r.itemId}: not an item of benchmark ${section.number}`));
+    // Details name partner schools and venues; known as organisations, they are not read as people.
+    let partners: Promise<Organisation[]> | undefined;
+    const organisations = () => (partners ??= this.organisations.list(partnershipId));
+    const screened = await Promise.all(
+      input.ratings.map(async (r) => (await screenKnowingPartners(this.screen, r.details, organisations)).map((finding) => `${r.itemId}: ${finding}`)),
+    );
+    const findings = screened.flat();
+    if (findings.length > 0) throw new PersonalDataError(findings, 'The supporting details');
+
+    const current: OrganisationReturn = record?.value ?? { roundId: input.roundId, organisationId: input.organisationId, ratings: {} };
+    const at = this.now().toISOString();
+    const changes: RatingChange[] = [];
+    for (const input_ of input.ratings) {
+      const before = current.ratings[input_.itemId];
+      if (before && before.rating === input_.rating && before.details === input_.details.trim()) continue;
+      const after: ItemRating = { rating: input_.rating, details: input_.details.trim(), updatedById: actor.aadObjectId, updatedByName: actor.name, updatedAt: at };
+      changes.push({ itemId: input_.itemId, ...(before ? { before } : {}), after });
+    }
+    if (changes.length === 0 && record) return { record, duplicate: false, changed: 0 };
+    // The repository decides conflicts: the nonce first (a repeat is not a conflict), then the ETag.
+    const ratings = { ...current.ratings };
+    for (const change of changes) ratings[change.itemId] = change.after;
+    const saved = await this.assessments.saveReturn(partnershipId, { ...current, ratings }, changes, input.nonce, input.etag, { record });
+    return { ...saved, changed: changes.length };
+  }
+
+  /** Marks the organisation's return complete; every item must be rated first. */
+  async submit(partnershipId: string, actor: Actor, input: { roundId: string; organisationId: string; nonce: string; etag?: string }): Promise<{ record: ReturnRecord; duplicate: boolean }> {
+    const [context, record] = await Promise.all([
+      this.context(partnershipId, actor, input.roundId, input.organisationId),
+      this.assessments.getReturn(partnershipId, input.roundId, input.organisationId),
+    ]);
+    return this.submitReturn(partnershipId, actor, context, record, input);
+  }
+
+  private async submitReturn(
+    partnershipId: string,
+    actor: Actor,
+    { framework }: RoundContext,
+    record: ReturnRecord | undefined,
+    input: { nonce: string; etag?: string },
+  ): Promise<{ record: ReturnRecord; duplicate: boolean }> {
+    const ratings = record?.value.ratings ?? {};
+    const missing = framework.sections.filter((s) => s.items.some((i) => !ratings[i.id]));
+    if (!record || missing.length > 0) {
+      throw new InvalidError(
+        'Not submitted: some items are not rated yet.',
+        missing.map((s) => `Benchmark ${s.number} (${s.title}): ${s.items.filter((i) => !ratings[i.id]).map((i) => i.id).join(', ')}`),
+      );
+    }
+    const submitted: OrganisationReturn = { ...record.value, submittedAt: this.now().toISOString(), submittedById: actor.aadObjectId, submittedByName: actor.name };
+    return this.assessments.saveReturn(partnershipId, submitted, [], input.nonce, input.etag, { record });
+  }
+
+  /** A page of the return as it stands; last year's answers are looked up only for items this round has not answered. */
+  private async pageOf(partnershipId: string, { round, framework, organisation }: RoundContext, record: ReturnRecord | undefined, index: number): Promise<AssessmentPage> {
     const clamped = Math.min(Math.max(index, 0), framework.sections.length - 1);
     const section = framework.sections[clamped]!;
-    const record = await this.assessments.getReturn(partnershipId, roundId, organisationId);
     const own = record?.value.ratings ?? {};
-    const previous = await this.previousReturn(partnershipId, round, organisationId);
+    const previous = section.items.every((item) => own[item.id]) ? undefined : await this.previousReturn(partnershipId, round, organisation.id);
     const values: Record<string, { rating?: Rating; details: string }> = {};
     let prefilled = false;
     for (const item of section.items) {
@@ -139,61 +280,6 @@ export class AssessmentService {
       submitted: Boolean(record?.value.submittedAt),
       incompleteSections: framework.sections.filter((s) => s.items.some((i) => !own[i.id])).map((s) => s.number),
     };
-  }
-
-  /** Saves one benchmark's answers (only what changed is written, each change kept in history). */
-  async savePage(
-    partnershipId: string,
-    actor: Actor,
-    input: { roundId: string; organisationId: string; sectionNumber: number; ratings: readonly RatingInput[]; nonce: string; etag?: string },
-  ): Promise<{ record: ReturnRecord; duplicate: boolean; changed: number }> {
-    const { framework } = await this.context(partnershipId, actor, input.roundId, input.organisationId);
-    const section = framework.sections.find((s) => s.number === input.sectionNumber);
-    if (!section) throw new InvalidError(`There is no benchmark ${input.sectionNumber} in this framework.`);
-    const itemIds = new Set(section.items.map((i) => i.id));
-    const stray = input.ratings.filter((r) => !itemIds.has(r.itemId));
-    if (stray.length > 0) throw new InvalidError('That card does not match this benchmark.', stray.map((r) => `${r.itemId}: not an item of benchmark ${section.number}`));
-    // Details name partner schools and venues; known as organisations, they are not read as people.
-    let partners: Promise<Organisation[]> | undefined;
-    const organisations = () => (partners ??= this.organisations.list(partnershipId));
-    const screened = await Promise.all(
-      input.ratings.map(async (r) => (await screenKnowingPartners(this.screen, r.details, organisations)).map((finding) => `${r.itemId}: ${finding}`)),
-    );
-    const findings = screened.flat();
-    if (findings.length > 0) throw new PersonalDataError(findings, 'The supporting details');
-
-    const record = await this.assessments.getReturn(partnershipId, input.roundId, input.organisationId);
-    const current: OrganisationReturn = record?.value ?? { roundId: input.roundId, organisationId: input.organisationId, ratings: {} };
-    const at = this.now().toISOString();
-    const changes: RatingChange[] = [];
-    for (const input_ of input.ratings) {
-      const before = current.ratings[input_.itemId];
-      if (before && before.rating === input_.rating && before.details === input_.details.trim()) continue;
-      const after: ItemRating = { rating: input_.rating, details: input_.details.trim(), updatedById: actor.aadObjectId, updatedByName: actor.name, updatedAt: at };
-      changes.push({ itemId: input_.itemId, ...(before ? { before } : {}), after });
-    }
-    if (changes.length === 0 && record) return { record, duplicate: false, changed: 0 };
-    // The repository decides conflicts: the nonce first (a repeat is not a conflict), then the ETag.
-    const ratings = { ...current.ratings };
-    for (const change of changes) ratings[change.itemId] = change.after;
-    const saved = await this.assessments.saveReturn(partnershipId, { ...current, ratings }, changes, input.nonce, input.etag);
-    return { ...saved, changed: changes.length };
-  }
-
-  /** Marks the organisation's return complete; every item must be rated first. */
-  async submit(partnershipId: string, actor: Actor, input: { roundId: string; organisationId: string; nonce: string; etag?: string }): Promise<{ record: ReturnRecord; duplicate: boolean }> {
-    const { framework } = await this.context(partnershipId, actor, input.roundId, input.organisationId);
-    const record = await this.assessments.getReturn(partnershipId, input.roundId, input.organisationId);
-    const ratings = record?.value.ratings ?? {};
-    const missing = framework.sections.filter((s) => s.items.some((i) => !ratings[i.id]));
-    if (!record || missing.length > 0) {
-      throw new InvalidError(
-        'Not submitted: some items are not rated yet.',
-        missing.map((s) => `Benchmark ${s.number} (${s.title}): ${s.items.filter((i) => !ratings[i.id]).map((i) => i.id).join(', ')}`),
-      );
-    }
-    const submitted: OrganisationReturn = { ...record.value, submittedAt: this.now().toISOString(), submittedById: actor.aadObjectId, submittedByName: actor.name };
-    return this.assessments.saveReturn(partnershipId, submitted, [], input.nonce, input.etag);
   }
 
   async progress(partnershipId: string, roundId: string): Promise<AssessmentProgress> {

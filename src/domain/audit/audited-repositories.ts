@@ -146,8 +146,9 @@ export class AuditedAssessmentRepository implements AssessmentRepository {
     changes: readonly RatingChange[],
     nonce: string,
     etag: string | undefined,
+    current?: { readonly record: ReturnRecord | undefined },
   ): Promise<{ record: ReturnRecord; duplicate: boolean }> {
-    const before = await this.inner.getReturn(partnershipId, value.roundId, value.organisationId);
+    const before = current ? current.record : await this.inner.getReturn(partnershipId, value.roundId, value.organisationId);
     const submitted = value.submittedAt !== undefined && before?.value.submittedAt === undefined;
     const change = {
       actorId: submitted ? (value.submittedById ?? SYSTEM_ACTOR) : ratingActor(value, changes),
@@ -156,7 +157,7 @@ export class AuditedAssessmentRepository implements AssessmentRepository {
       before: before?.etag === undefined ? undefined : before.value,
       after: value,
     } as const;
-    return this.audit.around(partnershipId, change, () => this.inner.saveReturn(partnershipId, value, changes, nonce, etag), (result) => !result.duplicate);
+    return this.audit.around(partnershipId, change, () => this.inner.saveReturn(partnershipId, value, changes, nonce, etag, current), (result) => !result.duplicate);
   }
 }
 

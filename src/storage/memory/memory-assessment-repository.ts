@@ -77,6 +77,7 @@ export class MemoryAssessmentRepository implements AssessmentRepository {
     changes: readonly RatingChange[],
     nonce: string,
     etag: string | undefined,
+    _current?: { readonly record: ReturnRecord | undefined },
   ): Promise<{ record: ReturnRecord; duplicate: boolean }> {
     const { valid, entries } = checkReturnSave(value, changes, nonce);
     const partition = this.partition(partnershipId);

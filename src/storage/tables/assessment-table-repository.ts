@@ -153,6 +153,7 @@ export class AssessmentTableRepository implements AssessmentRepository {
     changes: readonly RatingChange[],
     nonce: string,
     etag: string | undefined,
+    current?: { readonly record: ReturnRecord | undefined },
   ): Promise<{ record: ReturnRecord; duplicate: boolean }> {
     const { valid, entries } = checkReturnSave(value, changes, nonce);
     const { roundId, organisationId } = valid;
@@ -160,8 +161,12 @@ export class AssessmentTableRepository implements AssessmentRepository {
     const returnKey = this.returnKey(roundId, organisationId);
     const what = `return of ${organisationId} in round ${roundId}`;
 
-    const seen = await this.nonceSeen(pk, nonce, roundId, organisationId);
-    if (seen) return { record: seen, duplicate: true };
+    if (current && current.record?.etag !== etag) {
+      // The card is older than the return: this same save landed before (a retry), or someone else's did.
+      const seen = await this.nonceSeen(pk, nonce, roundId, organisationId);
+      if (seen) return { record: seen, duplicate: true };
+      throw new ConflictError(etag === undefined ? `the ${what} was started by someone else a moment ago` : `the ${what} was saved by someone else since it was read`);
+    }
 
     const now = new Date();
     const historyPrefix = `${HISTORY}${keyPart(roundId)}_${keyPart(organisationId)}`;
@@ -173,8 +178,11 @@ export class AssessmentTableRepository implements AssessmentRepository {
       ['create', { partitionKey: pk, rowKey: NONCE + encodeKey(nonce), roundId, organisationId }],
     ];
     operations.push(...pendingAuditRows(this.table, pk, operations.length));
+    let newEtag: string | undefined;
     try {
-      await this.table.submitTransaction(operations);
+      // No read of the nonce first: its row is created here, so a repeat fails the whole transaction and is recognised below.
+      const response = await this.table.submitTransaction(operations);
+      newEtag = response.getResponseForEntity(returnKey)?.etag;
     } catch (error) {
       // A retried submit racing its first attempt loses on the nonce row (or the create): it is the same save.
       const raced = await this.nonceSeen(pk, nonce, roundId, organisationId);
@@ -185,6 +193,8 @@ export class AssessmentTableRepository implements AssessmentRepository {
       if (status === 404) throw new NotFoundError(`there is no ${what} to update`);
       mapTableError(error, `save ${what}`);
     }
+    // The transaction gives the row's new ETag, and the value is the one just written.
+    if (newEtag) return { record: { value: valid, etag: newEtag }, duplicate: false };
     const record = await this.readReturn(pk, roundId, organisationId);
     if (!record) throw new NotFoundError(`the ${what} was saved but cannot be read back`);
     return { record, duplicate: false };
