@@ -7,6 +7,7 @@ import { parseOrThrow } from '../../domain/validation';
 import { historyRowKey } from './history-keys';
 import { encodeKey } from './key-encoding';
 import { mapTableError, withTableErrors } from './table-errors';
+import { transactionEtag } from './transaction-etag';
 import { readEntity } from './versioned-document';
 import { pendingAuditRows } from '../audit/table-pending-audits';
 
@@ -94,7 +95,7 @@ export class ActionTableRepository implements ActionRepository {
         ['create', { partitionKey: pk, rowKey: NONCE + encodeKey(valid.nonce), actionId }],
         ...pendingAuditRows(this.table, pk, 3),
       ]);
-      newEtag = response.getResponseForEntity(currentKey)?.etag;
+      newEtag = transactionEtag(response, 0);
     } catch (error) {
       // A retried submit racing its first attempt loses on the nonce row: it is the same update.
       if (await this.nonceSeen(pk, valid.nonce)) return { record: await this.require(partnershipId, actionId), duplicate: true };

@@ -16,6 +16,7 @@ import { parseOrThrow } from '../../domain/validation';
 import { historyRowKey } from './history-keys';
 import { fromJsonColumns, toJsonColumns } from './json-columns';
 import { encodeKey } from './key-encoding';
+import { transactionEtag } from './transaction-etag';
 import { mapTableError, withTableErrors } from './table-errors';
 import { prefixUpperBound, readEntity, rowKeyPrefixFilter } from './versioned-document';
 import { pendingAuditRows } from '../audit/table-pending-audits';
@@ -182,7 +183,7 @@ export class AssessmentTableRepository implements AssessmentRepository {
     try {
       // No read of the nonce first: its row is created here, so a repeat fails the whole transaction and is recognised below.
       const response = await this.table.submitTransaction(operations);
-      newEtag = response.getResponseForEntity(returnKey)?.etag;
+      newEtag = transactionEtag(response, 0);
     } catch (error) {
       // A retried submit racing its first attempt loses on the nonce row (or the create): it is the same save.
       const raced = await this.nonceSeen(pk, nonce, roundId, organisationId);

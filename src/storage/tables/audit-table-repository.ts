@@ -6,6 +6,7 @@ import type { PendingAudit } from '../../domain/audit/pending-audit';
 import type { AuditLog } from '../../domain/ports';
 import { parseOrThrow } from '../../domain/validation';
 import { encodeKey } from './key-encoding';
+import { transactionEtag } from './transaction-etag';
 import { mapTableError, withTableErrors } from './table-errors';
 import { readEntity } from './versioned-document';
 
@@ -101,7 +102,7 @@ export class AuditTableRepository implements AuditLog {
       ];
       try {
         const response = await this.table.submitTransaction(operations);
-        const etag = response.getResponseForEntity(HEAD)?.etag;
+        const etag = transactionEtag(response, 1);
         if (etag) this.heads.set(partnershipId, { sequence: entry.sequence, hash: entry.hash, etag });
         else this.heads.delete(partnershipId);
         return entry;

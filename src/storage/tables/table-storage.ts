@@ -23,6 +23,8 @@ export const TABLES = {
 
 export type TableKey = keyof typeof TABLES;
 
+export type TablePipelinePolicy = NonNullable<TableServiceClientOptions['additionalPolicies']>[number]['policy'];
+
 /**
  * One entry point for every TableClient, so the way in (a connection string locally, the managed
  * identity in production), name prefix and client options are decided once. Local Azurite speaks
@@ -42,7 +44,12 @@ export class TableStorage implements StorageHealth {
     /** Tests shorten it to prove a hung storage fails as "not saved" rather than hanging the turn. */
     deadlineMs = TABLE_OPERATION_DEADLINE_MS,
     /** Tests stand in for the managed identity here, at the credential boundary, and trust a loopback certificate. */
-    seams: { readonly credential?: TokenCredential; readonly tlsOptions?: TableServiceClientOptions['tlsOptions'] } = {},
+    seams: {
+      readonly credential?: TokenCredential;
+      readonly tlsOptions?: TableServiceClientOptions['tlsOptions'];
+      /** Sees every HTTP request to the tables (tests count the calls a turn makes). */
+      readonly observers?: readonly TablePipelinePolicy[];
+    } = {},
   ) {
     this.access = typeof access === 'string' ? { connectionString: access } : access;
     if (seams.credential) this.credential = seams.credential;
@@ -51,7 +58,10 @@ export class TableStorage implements StorageHealth {
       allowInsecureConnection: /DefaultEndpointsProtocol=http;|TableEndpoint=http:\/\/|UseDevelopmentStorage=true/i.test(address),
       // Refused connections are retried twice, quickly; the deadline caps the whole operation.
       retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 800 },
-      additionalPolicies: [{ policy: operationDeadlinePolicy(deadlineMs), position: 'perCall' }],
+      additionalPolicies: [
+        { policy: operationDeadlinePolicy(deadlineMs), position: 'perCall' },
+        ...(seams.observers ?? []).map((policy) => ({ policy, position: 'perRetry' as const })),
+      ],
       ...(seams.tlsOptions ? { tlsOptions: seams.tlsOptions } : {}),
     };
   }
