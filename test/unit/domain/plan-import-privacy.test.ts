@@ -51,7 +51,7 @@ describe('an imported plan passes the personal-data screen, cell by cell', () =>
   });
 
   it('screens columns the importer does not read, and names a personal header cell by its position', () => {
-    const table = readCsvText(['Action id,Theme,Key action,Who,' + `Call ${MOBILE}`, `${CLEAN_ROW.split(',').slice(0, 4).join(',')},email a.person@example.org`].join('\n'));
+    const table = readCsvText([`Action id,Theme,Key action,Who,Call ${MOBILE}`, `${CLEAN_ROW.split(',').slice(0, 4).join(',')},email a.person@example.org`].join('\n'));
     const messages = importPlan(table, ORGANISATIONS).problems.map((p) => `row ${p.row}: ${p.message}`);
     expect(messages).toEqual([
       expect.stringMatching(/^row 1: Column 5 heading: it looks like it contains .*phone number/),
@@ -61,7 +61,10 @@ describe('an imported plan passes the personal-data screen, cell by cell', () =>
 
   it('screens each distinct text once, so a workbook repeating one long string in every cell costs one screen', () => {
     const screened: string[] = [];
-    const counting = (text: string) => (screened.push(text), screenForPersonalData(text));
+    const counting = (text: string) => {
+      screened.push(text);
+      return screenForPersonalData(text);
+    };
     const long = 'Deliver WRAP training to staff across the county. '.repeat(60);
     const header = ['Action id', 'Theme', 'Key action', 'Who', ...Array.from({ length: 50 }, (_, i) => `Extra ${i}`)];
     const rows = Array.from({ length: 200 }, (_, i) => ({ row: i + 2, values: Object.fromEntries(header.map((name) => [name, long])) }));
