@@ -21,7 +21,6 @@ const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value
 export const assessmentSaveSubmitSchema = z
   .object({
     verb: z.literal(ASSESSMENT_SAVE_VERB),
-    // biome-ignore lint/suspicious/noThenProperty: the save card's field naming the page to show next; a string, never a thenable
     then: z.enum(['stay', 'next', 'back', 'submit']),
     roundId: z.string().min(1).max(63),
     organisationId: z.string().min(1).max(63),

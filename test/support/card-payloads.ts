@@ -31,7 +31,6 @@ export const VALID_PAYLOADS: Readonly<Record<string, (s: Seeds) => Record<string
   'decision-save': (s) => ({ meetingId: s.meetingId, itemId: s.agendaItemId, text: 'Agreed to review venue hire checks.' }),
   'assessment-start': () => ({ name: '2026/27 Q4', frameworkId: 'home-office-2018', closesOn: '2027-03-31' }),
   'assessment-open': (s) => ({ roundId: s.roundId, organisationId: 'police', index: '0' }),
-  // biome-ignore lint/suspicious/noThenProperty: the save card's field naming the page to show next
   'assessment-save': (s) => ({ then: 'stay', roundId: s.roundId, organisationId: 'police', section: '1', index: '0', nonce: 'nonce-valid-payload', etag: '' }),
   'chaser-open': (s) => ({ kind: 'self-assessment', subjectId: s.roundId, organisationId: 'police' }),
   'summary-benchmark': (s) => ({ roundId: s.roundId, benchmark: '1' }),

@@ -12,15 +12,7 @@ const CHUNK = 16 * 1024;
 /** A logger whose lines the test can read: remote details belong there, not in the reply. */
 function recordingLogger() {
   const lines: string[] = [];
-  const logger = pino(
-    { level: 'warn' },
-    new Writable({
-      write: (chunk, _encoding, done) => {
-        lines.push(String(chunk));
-        done();
-      },
-    }),
-  );
+  const logger = pino({ level: 'warn' }, new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }));
   return { logger, lines };
 }
 

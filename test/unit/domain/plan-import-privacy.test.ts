@@ -61,10 +61,7 @@ describe('an imported plan passes the personal-data screen, cell by cell', () =>
 
   it('screens each distinct text once, so a workbook repeating one long string in every cell costs one screen', () => {
     const screened: string[] = [];
-    const counting = (text: string) => {
-      screened.push(text);
-      return screenForPersonalData(text);
-    };
+    const counting = (text: string) => (screened.push(text), screenForPersonalData(text));
     const long = 'Deliver WRAP training to staff across the county. '.repeat(60);
     const header = ['Action id', 'Theme', 'Key action', 'Who', ...Array.from({ length: 50 }, (_, i) => `Extra ${i}`)];
     const rows = Array.from({ length: 200 }, (_, i) => ({ row: i + 2, values: Object.fromEntries(header.map((name) => [name, long])) }));
