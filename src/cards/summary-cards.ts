@@ -246,7 +246,7 @@ export function organisationSummaryCard(data: OrganisationSummaryData): Adaptive
       rating: b.rating ? (b.rated < b.items ? `${RATING_LABELS[b.rating]} so far (${b.rated} of ${b.items} rated)` : RATING_LABELS[b.rating]) : 'Not rated yet',
       colour: b.rating && b.rated === b.items ? TEXT_COLOURS[b.rating] : 'Default',
     })),
-    canCarryOn: Boolean(assessment && assessment.round.open && assessment.status !== 'submitted'),
+    canCarryOn: Boolean(assessment?.round.open && assessment.status !== 'submitted'),
     actionsLine:
       view.actions.total === 0
         ? 'Your organisation owns no actions in the action plan.'

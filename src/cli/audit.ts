@@ -63,20 +63,20 @@ export async function listAuditEntries(log: AuditLog, partnershipId: string, sin
 export async function main(argv: string[]): Promise<number> {
   const mode = argv.includes('--verify') ? 'verify' : argv.includes('--list') ? 'list' : argv.includes('--sweep') ? 'sweep' : undefined;
   if (!mode) throw new InvalidError('say --verify, --list or --sweep', [USAGE]);
-  const valueOf = (flag: string): string | undefined => {
+  const flagValue = (flag: string): string | undefined => {
     const at = argv.indexOf(flag);
     if (at < 0) return undefined;
     const value = argv[at + 1];
     if (value === undefined || value.startsWith('--')) throw new InvalidError(`${flag} needs a value`, [USAGE]);
     return value;
   };
-  const since = valueOf('--since');
+  const since = flagValue('--since');
   if (since !== undefined && Number.isNaN(Date.parse(since))) throw new InvalidError(`--since takes a date such as 2026-11-01, not "${since}"`, [USAGE]);
   const config = loadConfig();
   const storage = new TableStorage(config.storage, config.tableNamePrefix);
   await storage.ensureTables();
   const log = new AuditTableRepository(storage.client('audit'));
-  const given = valueOf('--partnership');
+  const given = flagValue('--partnership');
   const partnershipId = given === undefined ? undefined : parseOrThrow(partnershipIdSchema, given, '--partnership');
 
   const pending = new TablePendingAudits(storage, log);

@@ -60,6 +60,7 @@ async function timesInChat(page: Page, text: string): Promise<number> {
     const last = headers[headers.length - 1];
     let chat: Node | null = headers[0] ?? null;
     while (chat && last && !chat.contains(last)) chat = chat.parentElement;
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a person sees is what is counted, not hidden text
     return (chat?.innerText ?? '').split(needle).length - 1;
   }, text);
 }

@@ -18,7 +18,7 @@ describe('README', () => {
   });
 
   it('documents the test commands that .ci/run runs', () => {
-    for (const command of ['npm test', 'npm run test:e2e']) {
+    for (const command of ['npm run lint', 'npm test', 'npm run test:e2e']) {
       expect(readme).toContain(command);
       expect(ciRun).toContain(command);
     }

@@ -34,7 +34,7 @@ BRITISH.parsers.unshift(britishWeekOn);
 
 /** Minutes east of UTC on UK clocks at this instant (0 in winter, 60 in summer). */
 function londonOffsetMinutes(instant: Date): number {
-  const wall = new Date(instant.toLocaleString('en-US', { timeZone: 'Europe/London' }) + ' UTC');
+  const wall = new Date(`${instant.toLocaleString('en-US', { timeZone: 'Europe/London' })} UTC`);
   // The wall clock is read to the second, so the instant is too: rounding to the minute would add one.
   return Math.round((wall.getTime() - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }

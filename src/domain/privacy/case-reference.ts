@@ -11,7 +11,7 @@ import type { Span } from './span';
  * The span is the token, the piece to remove.
  */
 const REF_WORD = String.raw`(?:ref(?:erence)?\.?(?:\s*(?:no\.?|number))?|number|no\.?|id)(?![\p{L}\d])`;
-const TOKEN = String.raw`[A-Za-z0-9]+(?:[-/_.][A-Za-z0-9]+)*`;
+const TOKEN = '[A-Za-z0-9]+(?:[-/_.][A-Za-z0-9]+)*';
 const CASE_REFERENCE = new RegExp(
   String.raw`(?<![\p{L}\d])(?:(prevent|channel)\s+)?(?:case|referral)(?:\s+(${REF_WORD}))?(?:\s*:\s*|\s+)(#\s*)?(${TOKEN})`,
   'giu',

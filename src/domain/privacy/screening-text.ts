@@ -24,6 +24,7 @@ const SPACE = /\p{Zs}/gu;
 const LINE_BREAK = /[\u2028\u2029\u0085]/gu;
 const DASH = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/gu;
 const MARK = /^\p{M}$/u;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range, control characters included, on purpose
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 function fold(piece: string): string {

@@ -41,7 +41,7 @@ export async function erasuresRecordedIn(audit: TableClient): Promise<RecordedEr
 }
 
 /** A property of a backed-up row, which is kept as { value, type } (backupTables). */
-const valueOf = (property: unknown): unknown => (property && typeof property === 'object' && 'value' in property ? (property as { value: unknown }).value : property);
+const propertyValue = (property: unknown): unknown => (property && typeof property === 'object' && 'value' in property ? (property as { value: unknown }).value : property);
 
 /** The erasures recorded in the audit rows of a backup file's lines. */
 export function erasuresRecordedInBackup(lines: Iterable<string>): RecordedErasure[] {
@@ -49,8 +49,8 @@ export function erasuresRecordedInBackup(lines: Iterable<string>): RecordedErasu
   for (const line of lines) {
     if (!line.includes(ERASE_VERB)) continue;
     const row = JSON.parse(line) as { table?: string; entity?: Record<string, unknown> };
-    if (row.table !== 'audit' || !row.entity || valueOf(row.entity['verb']) !== ERASE_VERB) continue;
-    const erasure = erasureOf(valueOf(row.entity['partnershipId']), valueOf(row.entity['entity']));
+    if (row.table !== 'audit' || !row.entity || propertyValue(row.entity['verb']) !== ERASE_VERB) continue;
+    const erasure = erasureOf(propertyValue(row.entity['partnershipId']), propertyValue(row.entity['entity']));
     if (erasure) found.push(erasure);
   }
   return distinct(found);

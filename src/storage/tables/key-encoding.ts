@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
  * contain "/", and ids arrive from outside, so every key goes through this reversible
  * percent-style encoding ("%" itself is escaped so decoding is exact).
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what Table keys refuse
 const NOT_ALLOWED = /[/\\#?%\u0000-\u001f\u007f-\u009f]/g;
 
 export function encodeKey(raw: string): string {

@@ -3,6 +3,7 @@ import { InvalidError } from '../../../src/domain/errors';
 import { guidanceSchema } from '../../../src/domain/guidance/guidance';
 import { describeZodIssues, parseOrThrow } from '../../../src/domain/validation';
 
+// biome-ignore lint/suspicious/noExplicitAny: the test reaches into JSON by path and edits it in place
 type Json = Record<string, any>;
 
 function demoCopy(): Json {

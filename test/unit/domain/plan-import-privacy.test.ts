@@ -51,7 +51,7 @@ describe('an imported plan passes the personal-data screen, cell by cell', () =>
   });
 
   it('screens columns the importer does not read, and names a personal header cell by its position', () => {
-    const table = readCsvText(['Action id,Theme,Key action,Who,' + `Call ${MOBILE}`, `${CLEAN_ROW.split(',').slice(0, 4).join(',')},email a.person@example.org`].join('\n'));
+    const table = readCsvText([`Action id,Theme,Key action,Who,Call ${MOBILE}`, `${CLEAN_ROW.split(',').slice(0, 4).join(',')},email a.person@example.org`].join('\n'));
     const messages = importPlan(table, ORGANISATIONS).problems.map((p) => `row ${p.row}: ${p.message}`);
     expect(messages).toEqual([
       expect.stringMatching(/^row 1: Column 5 heading: it looks like it contains .*phone number/),

@@ -5,6 +5,7 @@ import { decodeKey, encodeKey, encodeLongKey } from '../../../src/storage/tables
 import { seededDice as seededRandom } from '../../../src/cli/local/seeded-dice';
 
 /** What Azure Tables refuses in a PartitionKey or RowKey. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what Table keys refuse
 const FORBIDDEN_IN_KEYS = /[/\\#?\u0000-\u001f\u007f-\u009f]/;
 
 const ALPHABET: readonly string[] = [
