@@ -1,9 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { ACTION_UPDATE_VERB } from '../../cards/action-cards';
-import { seedDemo } from '../seed-demo';
-import { openRepositories } from '../storage-from-config';
+import { ACTION_UPDATE_VERB } from '../../src/cards/action-cards';
+import { seedDemo } from '../../src/cli/seed-demo';
+import { openRepositories } from '../../src/cli/storage-from-config';
 import { startFakeConnector, type FakeConnector } from '../local/fake-connector';
 import type { ChildMemory, ChildMessage } from './bot-child';
 import type { BenchContext } from './context';
@@ -105,7 +105,7 @@ export async function runTurnLatency(context: BenchContext): Promise<PartResult[
         'echo bot peak RSS MB': (echo.memory.vmHwm ?? echo.memory.sampledPeakRss) / MB,
       },
       notes: [
-        'The bot runs in its own process (src/cli/bench/bot-child.ts); the peak is the kernel\'s high-water mark of its resident memory (VmHWM) where Linux provides it.',
+        'The bot runs in its own process (tools/bench/bot-child.ts); the peak is the kernel\'s high-water mark of its resident memory (VmHWM) where Linux provides it.',
         ...(peak < 250 * MB
           ? []
           : [

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { deliveryRig, enqueueRound, recipientConversation, waitUntilDelivered } from '../local/delivery-rig';
 import { startFakeConnector } from '../local/fake-connector';
-import { TEAMS_TENANT_WINDOWS } from '../../domain/outbox/rate-limiter';
-import { OutboxTableRepository } from '../../storage/tables/outbox-table-repository';
-import { TableStorage } from '../../storage/tables/table-storage';
+import { TEAMS_TENANT_WINDOWS } from '../../src/domain/outbox/rate-limiter';
+import { OutboxTableRepository } from '../../src/storage/tables/outbox-table-repository';
+import { TableStorage } from '../../src/storage/tables/table-storage';
 import type { BenchContext } from './context';
 import type { PartResult } from './results';
 import { round } from './stats';

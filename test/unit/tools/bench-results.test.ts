@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseBenchArguments } from '../../../src/cli/bench/bench';
-import { resultsMarkdown, targetLine, unmeasured, writeResults, type BenchRun } from '../../../src/cli/bench/results';
-import { percentile, summariseLatencies } from '../../../src/cli/bench/stats';
+import { parseBenchArguments } from '../../../tools/bench/bench';
+import { resultsMarkdown, targetLine, unmeasured, writeResults, type BenchRun } from '../../../tools/bench/results';
+import { percentile, summariseLatencies } from '../../../tools/bench/stats';
 
 const RUN: BenchRun = {
   date: '2026-11-23T09:00:00.000Z',

@@ -1,8 +1,8 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import restify, { type Server } from 'restify';
-import { createAdapter } from '../bot/create-bot';
-import { loadConfig } from '../config';
-import type { Logger } from '../logger';
+import { createAdapter } from '../../src/bot/create-bot';
+import { loadConfig } from '../../src/config';
+import type { Logger } from '../../src/logger';
 
 /**
  * The benchmark's baseline for turn latency (src/cli/bench): the bot's own adapter (anonymous,

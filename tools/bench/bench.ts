@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../project-root';
+import { PROJECT_ROOT } from '../../src/project-root';
 import { startAzurite, type RunningAzurite } from '../local/azurite';
 import type { BenchContext } from './context';
 import { gitCommit, machine, targetLine, unmeasured, writeResults, type BenchRun, type PartResult, type TargetResult } from './results';
