@@ -124,7 +124,7 @@ export async function seedHistory(connectionString: string, prefix: string, part
   await storage.ensureTables();
   const frameworks = await loadFrameworks();
   const framework = frameworks.get('home-office-2018');
-  if (!framework) throw new Error('the 2018 framework is not in src/domain/assessment/frameworks');
+  if (!framework) throw new Error('the 2018 framework is not in src/data/frameworks');
   const organisationRepository = new OrganisationTableRepository(storage.client('organisations'));
   const actions = new ActionTableRepository(storage.client('actions'));
   const assessments = new AssessmentTableRepository(storage.client('assessments'));
