@@ -139,7 +139,8 @@ describe('the App Service deploy package', () => {
     expect(identityRequests[0]!.url).toContain(`client_id=${CLIENT_ID}`);
     expect(identityRequests[0]!.url).toContain('resource=https%3A%2F%2Fstorage.azure.com');
     expect(identityRequests[0]!.header).toBe('header-app-service-gives-the-process');
-  });
+    // health() waits up to 60 s for the bundle to listen; jest's 5 s default cut it short on a busy machine.
+  }, 90_000);
 
   it('refuses a message without a Bot Framework token, as production must', async () => {
     const response = await fetch(`http://127.0.0.1:${botPort}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'hi' }) });
