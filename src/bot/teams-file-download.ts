@@ -1,6 +1,6 @@
 import { InvalidError } from '../domain/errors';
 import type { Logger } from '../logger';
-import { PLAN_FILE_LIMITS } from '../storage/files/plan-file-limits';
+import { PLAN_FILE_LIMITS } from '../plan-files/plan-file-limits';
 import { isTeamsFileUrl } from './teams-file-hosts';
 
 /** The plan reader's own size limit: nothing bigger is worth downloading. */

@@ -1,5 +1,5 @@
 import { PlanImportService } from '../domain/actions/plan-import-service';
-import { readPlanFile } from '../storage/files/plan-file-reader';
+import { readPlanFile } from '../plan-files/plan-file-reader';
 import { fileAndPartnership, runCli } from './cli-runner';
 import { openRepositories } from './storage-from-config';
 

@@ -19,10 +19,10 @@ import type {
 import { sameContent as same } from '../domain/same-content';
 import { parseOrThrow } from '../domain/validation';
 import { PROJECT_ROOT } from '../project-root';
-import { readPlanFile } from '../storage/files/plan-file-reader';
+import { readPlanFile } from '../plan-files/plan-file-reader';
 import { openRepositories } from './storage-from-config';
 
-export const DEMO_DIRECTORY = path.join(PROJECT_ROOT, 'src', 'cli', 'demo');
+export const DEMO_DIRECTORY = path.join(PROJECT_ROOT, 'src', 'data', 'demo');
 export const DEMO_PLAN_FILE = path.join(DEMO_DIRECTORY, 'warwickshire-action-plan.csv');
 const SEED_AUTHOR: ChangeAuthor = { id: 'cli:seed-demo', name: 'Demo seed' };
 

@@ -4,12 +4,12 @@ import path from 'node:path';
 /**
  * What the App Service runs, whatever machine builds it: the bot bundled into one file
  * (`dist/bundle/index.js`, every JavaScript dependency inside it), the files the code reads at run time
- * through PROJECT_ROOT (card templates, demo data for `npm run seed`, the self-assessment frameworks,
- * the language data and the chart fonts), a package.json that marks the project root, and
+ * through PROJECT_ROOT (card templates, and src/data: demo data for `npm run seed`, the self-assessment
+ * frameworks, the language data and the chart fonts), a package.json that marks the project root, and
  * node_modules holding only the packages that cannot be bundled, installed for Linux x64 (glibc)
  * whatever the builder's own platform.
  */
-export const DEPLOY_INCLUDE: readonly string[] = ['cards', 'src/cli/demo', 'src/domain/assessment/frameworks', 'src/data'];
+export const DEPLOY_INCLUDE: readonly string[] = ['cards', 'src/data'];
 
 /** The start command App Service runs (infra/main.bicep, appCommandLine). */
 export const BUNDLE_ENTRY = 'dist/bundle/index.js';

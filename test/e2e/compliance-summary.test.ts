@@ -17,7 +17,7 @@ import { ARTIFACTS, ask, lastCard, openPlayground, stopLocalRun, waitForCardText
 jest.setTimeout(240_000);
 
 const PARTNERSHIP = 'warwickshire';
-/** Demo people (src/cli/demo/warwickshire-members.json). */
+/** Demo people (src/data/demo/warwickshire-members.json). */
 const PRIYA_OFFICER = '00000000-0000-0000-0000-000000000020';
 const PAT_POLICE = '00000000-0000-0000-0000-000000000022';
 

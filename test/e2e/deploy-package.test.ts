@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { startProcess, waitForOutput, type ManagedProcess } from '../../src/cli/local/child-process';
-import { freePort } from '../../src/cli/local/free-port';
+import { startProcess, waitForOutput, type ManagedProcess } from '../../tools/local/child-process';
+import { freePort } from '../../tools/local/free-port';
 
 /**
  * `npm run package:deploy` makes the zip App Service runs. Unpacked into an empty folder (no project,
@@ -36,12 +36,14 @@ describe('the App Service deploy package', () => {
   let bot: ManagedProcess | undefined;
   let botPort: number;
   let fileCount = 0;
+  let zipNames: string[] = [];
 
   beforeAll(async () => {
     const zipFile = path.join(work, 'app.zip');
     // The real command, on the compiled code `npm run test:e2e` has just built.
     execFileSync(process.execPath, [path.join(ROOT, 'dist', 'src', 'cli', 'package-deploy.js'), '--out', zipFile], { cwd: ROOT, stdio: 'pipe', timeout: 240_000 });
     const zip = await JSZip.loadAsync(readFileSync(zipFile));
+    zipNames = Object.keys(zip.files);
     for (const entry of Object.values(zip.files)) {
       const target = path.join(app, entry.name);
       if (entry.dir) {
@@ -119,7 +121,14 @@ describe('the App Service deploy package', () => {
     expect(fileCount).toBeLessThan(200);
     expect(existsSync(path.join(app, 'node_modules', '@resvg', 'resvg-js-linux-x64-gnu', 'resvgjs.linux-x64-gnu.node'))).toBe(true);
     expect(existsSync(path.join(app, 'src', 'data', 'fonts', 'DejaVuSans.ttf'))).toBe(true);
+    expect(existsSync(path.join(app, 'src', 'data', 'frameworks', 'home-office-2018.json'))).toBe(true);
+    expect(existsSync(path.join(app, 'src', 'data', 'demo', 'warwickshire-partnership.json'))).toBe(true);
     expect(existsSync(path.join(app, 'node_modules', 'botbuilder'))).toBe(false);
+  });
+
+  it('holds nothing from tools/: the local runner, fake connector, bench and soak stay on the developer\'s machine', () => {
+    expect(zipNames.filter((name) => /^(dist\/)?tools\//.test(name))).toEqual([]);
+    expect(zipNames.filter((name) => /(start-local|fake-connector|echo-server|bot-child|soak-run)\.js$/.test(name))).toEqual([]);
   });
 
   it('starts in production mode and reaches Table storage with its managed identity', async () => {
@@ -130,7 +139,8 @@ describe('the App Service deploy package', () => {
     expect(identityRequests[0]!.url).toContain(`client_id=${CLIENT_ID}`);
     expect(identityRequests[0]!.url).toContain('resource=https%3A%2F%2Fstorage.azure.com');
     expect(identityRequests[0]!.header).toBe('header-app-service-gives-the-process');
-  });
+    // health() waits up to 60 s for the bundle to listen; jest's 5 s default cut it short on a busy machine.
+  }, 90_000);
 
   it('refuses a message without a Bot Framework token, as production must', async () => {
     const response = await fetch(`http://127.0.0.1:${botPort}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'hi' }) });

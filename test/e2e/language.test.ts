@@ -4,7 +4,7 @@ import { ARTIFACTS, openPlayground, stopLocalRun, waitForCardText, type LocalRun
 
 jest.setTimeout(240_000);
 
-/** The referral pathway card's first line and its title (src/cli/demo/warwickshire-guidance.json, cards/referral-pathway.json). */
+/** The referral pathway card's first line and its title (src/data/demo/warwickshire-guidance.json, cards/referral-pathway.json). */
 const EMERGENCY_LINE = 'If someone is in immediate danger, call 999';
 const PATHWAY_TITLE = 'How to make a Prevent referral';
 /** A reply is over when no further card has arrived for this long. */

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startProcess, waitForOutput, type ManagedProcess } from '../../src/cli/local/child-process';
-import { freePort } from '../../src/cli/local/free-port';
+import { startProcess, waitForOutput, type ManagedProcess } from '../../tools/local/child-process';
+import { freePort } from '../../tools/local/free-port';
 
 const ROOT = path.join(__dirname, '..', '..');
 export const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e');
@@ -22,7 +22,7 @@ export async function startLocalRun(options: { playgroundConfig?: string } = {})
   const ports = { azurite: await freePort(), bot: await freePort(), playground: await freePort() };
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ppb-e2e-'));
   const started = Date.now();
-  const run = startProcess('npm start (start-local)', process.execPath, [path.join(ROOT, 'dist', 'src', 'cli', 'start-local.js')], {
+  const run = startProcess('npm start (start-local)', process.execPath, [path.join(ROOT, 'dist', 'tools', 'local', 'start-local.js')], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,4 +1,4 @@
-import { freePort } from '../../src/cli/local/free-port';
+import { freePort } from '../../tools/local/free-port';
 import type { ItemRating, OrganisationReturn, RatingChange } from '../../src/domain/assessment/assessment';
 import { azuriteConnectionString } from '../../src/config';
 import { StorageUnavailableError } from '../../src/domain/errors';

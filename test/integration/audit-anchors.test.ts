@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { TableClient } from '@azure/data-tables';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { verifyAuditLogs } from '../../src/cli/audit';
-import { startAzuriteBlob, type RunningAzurite } from '../../src/cli/local/azurite';
+import { startAzuriteBlob, type RunningAzurite } from '../../tools/local/azurite';
 import type { AuditAnchorStore } from '../../src/domain/audit/audit-anchor';
 import { AuditAnchoring } from '../../src/domain/audit/audit-anchoring';
 import { chainEntry } from '../../src/domain/audit/audit-chain';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { verifyAuditLogs } from '../../src/cli/audit';
-import { startFakeConnector, type FakeConnector } from '../../src/cli/local/fake-connector';
-import { freePort } from '../../src/cli/local/free-port';
-import { answerText, BotClient, submitDataOf } from '../../src/cli/soak/bot-client';
-import { seedSoakPartnership, type SoakPartner } from '../../src/cli/soak/soak-seed';
+import { startFakeConnector, type FakeConnector } from '../../tools/local/fake-connector';
+import { freePort } from '../../tools/local/free-port';
+import { answerText, BotClient, submitDataOf } from '../../tools/soak/bot-client';
+import { seedSoakPartnership, type SoakPartner } from '../../tools/soak/soak-seed';
 import { openRepositories } from '../../src/cli/storage-from-config';
 import { loadConfig } from '../../src/config';
 import { startBot, type RunningBot } from '../../src/index';

@@ -1,4 +1,4 @@
-import { startAzurite, type RunningAzurite } from '../../src/cli/local/azurite';
+import { startAzurite, type RunningAzurite } from '../../tools/local/azurite';
 
 declare global {
   // eslint-disable-next-line no-var

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { freePort } from '../../src/cli/local/free-port';
+import { freePort } from '../../tools/local/free-port';
 import { seedDemo } from '../../src/cli/seed-demo';
 import { openRepositories } from '../../src/cli/storage-from-config';
 import { azuriteConnectionString, loadConfig } from '../../src/config';
@@ -8,7 +8,7 @@ import { startBot, type RunningBot } from '../../src/index';
 import { silentLogger } from '../../src/logger';
 import { GuidanceTableRepository } from '../../src/storage/tables/guidance-table-repository';
 import { TableStorage } from '../../src/storage/tables/table-storage';
-import { startFakeConnector } from '../../src/cli/local/fake-connector';
+import { startFakeConnector } from '../../tools/local/fake-connector';
 import { testConnectionString } from '../support/test-storage';
 
 describe('the bot over HTTP, on Azurite', () => {

@@ -1,5 +1,5 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import { freePort } from '../../src/cli/local/free-port';
+import { freePort } from '../../tools/local/free-port';
 import { azuriteConnectionString } from '../../src/config';
 import { StorageUnavailableError } from '../../src/domain/errors';
 import { meetingHistoryPrefix, meetingRowKey, MeetingTableRepository } from '../../src/storage/tables/meeting-table-repository';

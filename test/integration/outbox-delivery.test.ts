@@ -1,5 +1,5 @@
-import { chatReference, deliveryRig, enqueueRound, recipientConversation, waitUntilDelivered } from '../../src/cli/local/delivery-rig';
-import { startFakeConnector, type FakeConnector } from '../../src/cli/local/fake-connector';
+import { chatReference, deliveryRig, enqueueRound, recipientConversation, waitUntilDelivered } from '../../tools/local/delivery-rig';
+import { startFakeConnector, type FakeConnector } from '../../tools/local/fake-connector';
 import type { MessengerTransport } from '../../src/bot/outbox-transport';
 import type { Delivery } from '../../src/domain/outbox/outbox-dispatcher';
 import type { OutboxRepository } from '../../src/domain/ports';

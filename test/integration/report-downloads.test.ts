@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
-import { freePort } from '../../src/cli/local/free-port';
+import { freePort } from '../../tools/local/free-port';
 import { openRepositories } from '../../src/cli/storage-from-config';
 import { loadConfig, type Config } from '../../src/config';
 import { startBot, type RunningBot } from '../../src/index';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { startAzuriteBlob, type RunningAzurite } from '../../src/cli/local/azurite';
+import { startAzuriteBlob, type RunningAzurite } from '../../tools/local/azurite';
 import { silentLogger } from '../../src/logger';
 import { BackupBlobs } from '../../src/storage/backup/backup-blobs';
 import { ScheduledBackup } from '../../src/storage/backup/scheduled-backup';

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { TableClient } from '@azure/data-tables';
-import { freePort } from '../../src/cli/local/free-port';
-import { startFakeConnector, type FakeConnector } from '../../src/cli/local/fake-connector';
+import { freePort } from '../../tools/local/free-port';
+import { startFakeConnector, type FakeConnector } from '../../tools/local/fake-connector';
 import { seedDemo } from '../../src/cli/seed-demo';
 import { openRepositories } from '../../src/cli/storage-from-config';
 import { loadConfig } from '../../src/config';

@@ -1,4 +1,4 @@
-import { runSoak, type SoakReport, type SubmitFigures } from '../../src/cli/soak/soak-run';
+import { runSoak, type SoakReport, type SubmitFigures } from '../../tools/soak/soak-run';
 
 const kinds = [
   ['action updates', (report: SoakReport) => report.updates],

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startAzurite, type RunningAzurite } from '../../src/cli/local/azurite';
-import { startFakeConnector, type FakeConnector } from '../../src/cli/local/fake-connector';
-import { freePort } from '../../src/cli/local/free-port';
-import { answerText, BotClient, submitDataOf, type TurnResult } from '../../src/cli/soak/bot-client';
-import { seedSoakPartnership, type SoakPartner } from '../../src/cli/soak/soak-seed';
+import { startAzurite, type RunningAzurite } from '../../tools/local/azurite';
+import { startFakeConnector, type FakeConnector } from '../../tools/local/fake-connector';
+import { freePort } from '../../tools/local/free-port';
+import { answerText, BotClient, submitDataOf, type TurnResult } from '../../tools/soak/bot-client';
+import { seedSoakPartnership, type SoakPartner } from '../../tools/soak/soak-seed';
 import { openRepositories } from '../../src/cli/storage-from-config';
 import { loadConfig } from '../../src/config';
 import { startBot, type RunningBot } from '../../src/index';

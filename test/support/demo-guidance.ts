@@ -4,6 +4,6 @@ import { guidanceSchema, type Guidance } from '../../src/domain/guidance/guidanc
 
 /** The Warwickshire demo guidance shipped with the project, parsed the way the bot parses it. */
 export function demoGuidance(): Guidance {
-  const file = path.join(__dirname, '..', '..', 'src', 'cli', 'demo', 'warwickshire-guidance.json');
+  const file = path.join(__dirname, '..', '..', 'src', 'data', 'demo', 'warwickshire-guidance.json');
   return guidanceSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
 }

@@ -3,7 +3,7 @@ import { escapeMarkdown } from '../../cards/markdown';
 import { planImportCard } from '../../cards/plan-import-card';
 import { authorise } from '../../domain/authorisation';
 import { InvalidError } from '../../domain/errors';
-import { readPlanBytes } from '../../storage/files/plan-file-reader';
+import { readPlanBytes } from '../../plan-files/plan-file-reader';
 import type { TurnHandler } from '../bot-services';
 import { sendCard } from '../send-card';
 import { downloadTeamsFile } from '../teams-file-download';

@@ -9,7 +9,7 @@ import { compareActionIds } from './action-order';
 /**
  * Reads an action plan laid out like the Warwickshire Prevent Action Plan 2017-18 (seed 002):
  * one row per action with the columns Action id, Theme, Key action, Who, Timescale, Outcomes, Notes.
- * Pure: the file has already been turned into strings by src/storage/files/plan-file-reader.ts.
+ * Pure: the file has already been turned into strings by src/plan-files/plan-file-reader.ts.
  *
  * The import is all or nothing. When any row has a problem, `actions` is empty and every problem is
  * listed with its spreadsheet row number, so the person importing can fix the file in one go.

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * A self-assessment framework is data, not code: a versioned JSON file of sections (benchmarks)
  * holding numbered items, each rated on the fixed three-point scale of the Home Office
  * Local Authority Partnership Self-Assessment Tool. A new framework is a new JSON file in
- * src/domain/assessment/frameworks/; every file goes through this schema when it is loaded, so a
+ * src/data/frameworks/; every file goes through this schema when it is loaded, so a
  * bad edit is refused with the path of the offending field.
  */
 

@@ -1,5 +1,13 @@
 import { DomainError } from '../errors';
-import type { ScreenOptions } from './personal-data-guard';
+
+/**
+ * What a screen knows about the partnership whose text it screens. Declared beside the screen's type
+ * rather than in the guard, so the guard's helpers can name the screen without a loop back to it.
+ */
+export interface ScreenOptions {
+  /** The partnership's organisation names and aliases: organisations, never people. */
+  readonly knownNames?: readonly string[];
+}
 
 /**
  * Returns one line per kind of personal data found in the text; empty when it is clean. Services

@@ -5,6 +5,9 @@ import { isValidNhsNumber } from './nhs-number';
 import { prepareForScreening } from './screening-text';
 import { spansNear, type Span } from './span';
 import { findStreetAddresses } from './street-address';
+import type { ScreenOptions } from './personal-data-error';
+
+export type { ScreenOptions } from './personal-data-error';
 
 /**
  * Screens free text for personal data about an individual before it is stored.
@@ -71,12 +74,6 @@ export type PersonalDataKind =
   | 'case-reference'
   | 'child-at-school'
   | 'home-address';
-
-/** What a screen knows about the partnership whose text it screens. */
-export interface ScreenOptions {
-  /** The partnership's organisation names and aliases: organisations, never people. */
-  readonly knownNames?: readonly string[];
-}
 
 /** One piece of text that looks like personal data. */
 export interface PersonalDataFinding {

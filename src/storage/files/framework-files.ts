@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from '../../project-root';
  * The shipped frameworks. Resolved from the project root rather than __dirname, so the same
  * folder is read whether the code runs from src (ts-jest) or from dist.
  */
-export const FRAMEWORKS_DIRECTORY = path.join(PROJECT_ROOT, 'src', 'domain', 'assessment', 'frameworks');
+export const FRAMEWORKS_DIRECTORY = path.join(PROJECT_ROOT, 'src', 'data', 'frameworks');
 
 /**
  * Reads every *.json framework in the shipped folder, then in `extraDirectory` if given, parses

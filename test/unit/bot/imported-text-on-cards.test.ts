@@ -1,4 +1,4 @@
-import { readCsvText } from '../../../src/storage/files/plan-file-reader';
+import { readCsvText } from '../../../src/plan-files/plan-file-reader';
 import { botHarness, cardText, PEOPLE, teamsMessage } from '../../support/bot-harness';
 
 const OFFICER = { ...PEOPLE.officer, role: 'prevent-officer' as const };

@@ -34,7 +34,7 @@ import { organisationView } from '../../../src/domain/summary/organisation-view'
 import { sampleSummary } from '../../support/summary-samples';
 
 const framework2018 = parseFramework(
-  JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'domain', 'assessment', 'frameworks', 'home-office-2018.json'), 'utf8')),
+  JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'data', 'frameworks', 'home-office-2018.json'), 'utf8')),
 );
 /** Benchmark 7 (training) is the longest page: nine items, most with prompts, every detail box full. */
 const longestSection = framework2018.sections.find((section) => section.number === 7)!;

@@ -15,7 +15,7 @@ import { sampleSummary } from '../../support/summary-samples';
 import { sampleAction } from '../../support/action-repository-contract';
 
 const framework2018 = parseFramework(
-  JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'domain', 'assessment', 'frameworks', 'home-office-2018.json'), 'utf8')),
+  JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'data', 'frameworks', 'home-office-2018.json'), 'utf8')),
 );
 const plain = (text: string) => text.replace(/\\\\/g, '');
 const bytes = (card: unknown) => Buffer.byteLength(JSON.stringify(card), 'utf8');

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO_PLAN_FILE, demoMembers, demoOrganisations, seedDemo } from '../../../src/cli/seed-demo';
 import { importPlan, type PlanImport } from '../../../src/domain/actions/plan-import';
-import { readPlanFile } from '../../../src/storage/files/plan-file-reader';
+import { readPlanFile } from '../../../src/plan-files/plan-file-reader';
 import { MemoryActionRepository } from '../../../src/storage/memory/memory-action-repository';
 import { MemoryGuidanceRepository } from '../../../src/storage/memory/memory-guidance-repository';
 import { MemoryMemberRepository } from '../../../src/storage/memory/memory-member-repository';

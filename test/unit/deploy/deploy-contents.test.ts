@@ -21,8 +21,8 @@ function sourceFiles(dir: string): string[] {
 
 /** Paths the code builds from PROJECT_ROOT (`path.join(PROJECT_ROOT, 'a', 'b')`), as 'a/b'. */
 const runTimePaths = sourceFiles(SRC)
-  // Tools that only run on a developer's machine or in CI (local run, benchmark, language evaluation, packaging) are not run there.
-  .filter((file) => !/[\\/]src[\\/](deploy[\\/]|cli[\\/](start-local|local[\\/]|bench[\\/]|package-app|package-deploy|render-icons|eval-language))/.test(file))
+  // Commands that only run on a developer's machine or in CI (language evaluation, packaging) are not run there.
+  .filter((file) => !/[\\/]src[\\/](deploy[\\/]|cli[\\/](package-app|package-deploy|render-icons|eval-language))/.test(file))
   .flatMap((file) =>
     [...readFileSync(file, 'utf8').matchAll(/path\.join\(\s*PROJECT_ROOT\s*,([^)]*)\)/g)].map((m) => ({
       file: path.relative(ROOT, file),
@@ -41,7 +41,7 @@ const covered = (relative: string) => DEPLOY_INCLUDE.some((entry) => relative ==
 
 describe('the App Service deploy package', () => {
   it('finds the run-time paths the code reads (the scan below checks something)', () => {
-    expect(runTimePaths.map((p) => p.path)).toEqual(expect.arrayContaining(['cards', 'src/domain/assessment/frameworks', 'src/cli/demo']));
+    expect(runTimePaths.map((p) => p.path)).toEqual(expect.arrayContaining(['cards', 'src/data/frameworks', 'src/data/demo', 'src/data/language']));
   });
 
   it.each(runTimePaths.filter((p) => !LOCAL_DATA.includes(p.path)).map((p) => [p.path, p.file] as const))('includes %s, which %s reads at run time', (relative) => {
@@ -55,6 +55,10 @@ describe('the App Service deploy package', () => {
 
   it('leaves out the tests, the TypeScript sources and the compiled files the bundle replaces', () => {
     expect([...LOCAL_DATA, 'test', 'src/index.ts', 'src/domain/ports.ts', 'dist/src', 'dist/teams-app'].filter(covered)).toEqual([]);
+  });
+
+  it('leaves out tools/ (local runner, fake connector, bench, soak) and their compiled files', () => {
+    expect(['tools', 'tools/local/start-local.ts', 'tools/bench/echo-server.ts', 'dist/tools', 'dist/tools/local/start-local.js'].filter(covered)).toEqual([]);
   });
 
   it('installs only the native packages, at the versions package-lock.json pins', () => {

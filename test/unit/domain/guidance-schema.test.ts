@@ -1,4 +1,4 @@
-import demoGuidance from '../../../src/cli/demo/warwickshire-guidance.json';
+import demoGuidance from '../../../src/data/demo/warwickshire-guidance.json';
 import { InvalidError } from '../../../src/domain/errors';
 import { guidanceSchema } from '../../../src/domain/guidance/guidance';
 import { describeZodIssues, parseOrThrow } from '../../../src/domain/validation';

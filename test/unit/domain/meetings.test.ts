@@ -75,7 +75,7 @@ describe('the generated agenda', () => {
 
   it('lists the benchmarks of the latest self-assessment where a rating is below Achieving', () => {
     const framework = parseFramework(
-      JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'domain', 'assessment', 'frameworks', 'home-office-2018.json'), 'utf8')),
+      JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'data', 'frameworks', 'home-office-2018.json'), 'utf8')),
     );
     const rated = (rating: 'developing' | 'achieving') => ({ rating, details: '', updatedById: 'a', updatedByName: 'A', updatedAt: '2026-11-01T00:00:00.000Z' });
     const agenda = buildAgenda({

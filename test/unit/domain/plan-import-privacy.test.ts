@@ -2,7 +2,7 @@ import { PlanImportService } from '../../../src/domain/actions/plan-import-servi
 import { importPlan, type PlanTable } from '../../../src/domain/actions/plan-import';
 import type { Organisation } from '../../../src/domain/partnership/organisation';
 import { screenForPersonalData } from '../../../src/domain/privacy/screen';
-import { readCsvText } from '../../../src/storage/files/plan-file-reader';
+import { readCsvText } from '../../../src/plan-files/plan-file-reader';
 import { MemoryActionRepository } from '../../../src/storage/memory/memory-action-repository';
 import { MemoryOrganisationRepository } from '../../../src/storage/memory/memory-organisation-repository';
 

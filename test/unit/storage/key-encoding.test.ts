@@ -2,7 +2,7 @@ import { InvalidError } from '../../../src/domain/errors';
 import { historyRowKey } from '../../../src/storage/tables/history-keys';
 import { fromJsonColumns, toJsonColumns } from '../../../src/storage/tables/json-columns';
 import { decodeKey, encodeKey, encodeLongKey } from '../../../src/storage/tables/key-encoding';
-import { seededDice as seededRandom } from '../../../src/cli/local/seeded-dice';
+import { seededDice as seededRandom } from '../../../tools/local/seeded-dice';
 
 /** What Azure Tables refuses in a PartitionKey or RowKey. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what Table keys refuse

@@ -4,7 +4,7 @@ import { findActionId, leadsWithActionId, mentionedOrganisation, type NamedOrgan
 
 /** The fifteen organisations of the Warwickshire demo partnership, with their aliases. */
 const WARWICKSHIRE: readonly NamedOrganisation[] = JSON.parse(
-  readFileSync(path.join(__dirname, '..', '..', '..', '..', 'src', 'cli', 'demo', 'warwickshire-organisations.json'), 'utf8'),
+  readFileSync(path.join(__dirname, '..', '..', '..', '..', 'src', 'data', 'demo', 'warwickshire-organisations.json'), 'utf8'),
 );
 
 describe('the action a message names', () => {

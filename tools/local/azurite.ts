@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { azuriteConnectionString } from '../../config';
+import { azuriteConnectionString } from '../../src/config';
 import { startProcess, waitForOutput, type ManagedProcess } from './child-process';
 import { freePort } from './free-port';
 

@@ -1,6 +1,6 @@
-import type { Action } from '../../domain/actions/action';
-import { londonDate } from '../../domain/clock';
-import type { ActionRepository, AssessmentRepository, MemberRepository, OrganisationRepository, PartnershipRepository } from '../../domain/ports';
+import type { Action } from '../../src/domain/actions/action';
+import { londonDate } from '../../src/domain/clock';
+import type { ActionRepository, AssessmentRepository, MemberRepository, OrganisationRepository, PartnershipRepository } from '../../src/domain/ports';
 
 export interface SoakPartner {
   readonly aadObjectId: string;

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { ConfigError, loadConfig } from '../config';
-import { startBot, type RunningBot } from '../index';
-import { createLogger } from '../logger';
-import { PROJECT_ROOT } from '../project-root';
-import { startProcess, waitForOutput, type ManagedProcess } from './local/child-process';
-import { ChannelTableRepository } from '../storage/tables/channel-table-repository';
-import { startAzurite, type RunningAzurite } from './local/azurite';
-import { pinPlaygroundChannel } from './local/playground-channel';
-import { seedDemo } from './seed-demo';
-import { openRepositories } from './storage-from-config';
+import { ConfigError, loadConfig } from '../../src/config';
+import { startBot, type RunningBot } from '../../src/index';
+import { createLogger } from '../../src/logger';
+import { PROJECT_ROOT } from '../../src/project-root';
+import { startProcess, waitForOutput, type ManagedProcess } from './child-process';
+import { ChannelTableRepository } from '../../src/storage/tables/channel-table-repository';
+import { startAzurite, type RunningAzurite } from './azurite';
+import { pinPlaygroundChannel } from './playground-channel';
+import { seedDemo } from '../../src/cli/seed-demo';
+import { openRepositories } from '../../src/cli/storage-from-config';
 
 /** Settings only the local run reads (the bot's own settings are in src/config.ts). */
 const localSchema = z.object({

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { pinPlaygroundChannel } from '../../../src/cli/local/playground-channel';
+import { pinPlaygroundChannel } from '../../../tools/local/playground-channel';
 import { isPinned } from '../../../src/domain/partnership/partnership-channel';
 import { PROJECT_ROOT } from '../../../src/project-root';
 import { MemoryChannelRepository } from '../../../src/storage/memory/memory-round-and-channel-repositories';

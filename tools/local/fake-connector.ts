@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TEAMS_CONVERSATION_WINDOWS, TEAMS_TENANT_WINDOWS, type RateWindow } from '../../domain/outbox/rate-limiter';
+import { TEAMS_CONVERSATION_WINDOWS, TEAMS_TENANT_WINDOWS, type RateWindow } from '../../src/domain/outbox/rate-limiter';
 import { seededDice as dice } from './seeded-dice';
 
 /** What goes wrong on purpose: shares (0-1) of requests, and conversations that refuse the bot. */

@@ -1,17 +1,22 @@
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import restify, { type Server } from 'restify';
-import { createAdapter } from '../bot/create-bot';
-import { loadConfig } from '../config';
-import type { Logger } from '../logger';
+import type { Logger } from '../../src/logger';
 
 /**
- * The benchmark's baseline for turn latency (src/cli/bench): the bot's own adapter (anonymous,
+ * The benchmark's baseline for turn latency and memory (tools/bench): the bot's own adapter (anonymous,
  * local mode) behind a restify server set up like create-server.ts, whose turn only answers. A card submit (it carries
  * replyToId) is answered by updating that activity, as the real bot replaces the card; anything else
  * gets a text reply. Same stack, same connector, no storage and no domain work.
  */
 export async function startEchoBot(port: number, logger: Logger): Promise<{ server: Server; close(): Promise<void> }> {
-  const adapter = createAdapter(loadConfig({ BOT_MODE: 'local' }), logger);
+  // Built as src/bot/create-bot.ts builds it in local mode (no app id: anonymous), but not through it:
+  // importing create-bot loads the whole bot (handlers, domain, cards), and the baseline's memory
+  // must hold the stack alone.
+  const adapter = new TeamsAdapter({});
+  adapter.onTurnError = async (_context, error) => {
+    logger.error({ err: error }, 'echo turn failed');
+  };
   const server = restify.createServer({ name: 'echo-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
   server.post('/api/messages', async (req, res) => {

@@ -1,4 +1,4 @@
-import { runSoak, type SoakReport, type SubmitFigures } from './soak/soak-run';
+import { runSoak, type SoakReport, type SubmitFigures } from './soak-run';
 
 const USAGE = 'usage: npm run soak -- [--seconds 120] [--partners 50] [--max-submits N]';
 

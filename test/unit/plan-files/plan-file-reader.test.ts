@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Workbook } from 'exceljs';
-import { parseCsv, readCsvText, readPlanFile } from '../../../src/storage/files/plan-file-reader';
+import { parseCsv, readCsvText, readPlanFile } from '../../../src/plan-files/plan-file-reader';
 
 describe('parseCsv', () => {
   it.each<[string, string, string[][]]>([

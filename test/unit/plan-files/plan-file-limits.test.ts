@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PLAN_FILE_LIMITS } from '../../../src/storage/files/plan-file-limits';
-import { readCsvBytes, readCsvText, readPlanBytes, readPlanFile } from '../../../src/storage/files/plan-file-reader';
+import { PLAN_FILE_LIMITS } from '../../../src/plan-files/plan-file-limits';
+import { readCsvBytes, readCsvText, readPlanBytes, readPlanFile } from '../../../src/plan-files/plan-file-reader';
 import {
   duplicateHeaderCsv,
   emptyHeaderCsv,

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Cell, Workbook } from 'exceljs';
-import type { PlanRow, PlanTable } from '../../domain/actions/plan-import';
+import type { PlanRow, PlanTable } from '../domain/actions/plan-import';
 import { PLAN_FILE_LIMITS, ReadBudget, formatCount, type PlanReadOptions } from './plan-file-limits';
 import { checkWorkbookZip } from './xlsx-zip-check';
 

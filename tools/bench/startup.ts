@@ -18,7 +18,7 @@ export async function runStartup(context: BenchContext): Promise<PartResult[]> {
   const dataFolder = mkdtempSync(path.join(os.tmpdir(), 'ppb-bench-start-'));
   const connector = await startFakeConnector();
   const started = performance.now();
-  const local = startProcess('npm start', process.execPath, [path.join(__dirname, '..', 'start-local.js')], {
+  const local = startProcess('npm start', process.execPath, [path.join(__dirname, '..', 'local', 'start-local.js')], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -43,7 +43,7 @@ export async function runStartup(context: BenchContext): Promise<PartResult[]> {
         targets: [{ part: 6, name: 'start to the first answered message', figure: answeredMs / 1000, unit: 's', target: 'reported, no target', pass: Number.isFinite(answeredMs) }],
         figures: { 'first answered message s': answeredMs / 1000, 'playground ready s (the "is running" line)': readyMs / 1000 },
         notes: [
-          'Runs dist/src/cli/start-local.js as `npm start` does after its build step (the build is not timed), with its own Azurite on a free port and an empty temporary data folder, so the demo seed writes everything.',
+          'Runs dist/tools/local/start-local.js as `npm start` does after its build step (the build is not timed), with its own Azurite on a free port and an empty temporary data folder, so the demo seed writes everything.',
           'The first message is "how do I make a referral?" posted every 100 ms until one is answered through the fake connector; the bot answers before the playground has finished starting.',
         ],
       },

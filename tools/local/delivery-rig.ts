@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { AdapterCardMessenger } from '../../bot/card-messenger';
-import { createAdapter } from '../../bot/create-bot';
-import { createOutboxSender } from '../../bot/outbox-sender';
-import { conversationAddress, MessengerTransport } from '../../bot/outbox-transport';
-import { loadConfig } from '../../config';
-import type { OutboxDispatcher, DispatcherOptions } from '../../domain/outbox/outbox-dispatcher';
-import type { DeliveryBatch } from '../../domain/outbox/outbox-message';
-import { Outbox } from '../../domain/outbox/outbox';
-import type { OutboxRepository } from '../../domain/ports';
-import { silentLogger, type Logger } from '../../logger';
+import { AdapterCardMessenger } from '../../src/bot/card-messenger';
+import { createAdapter } from '../../src/bot/create-bot';
+import { createOutboxSender } from '../../src/bot/outbox-sender';
+import { conversationAddress, MessengerTransport } from '../../src/bot/outbox-transport';
+import { loadConfig } from '../../src/config';
+import type { OutboxDispatcher, DispatcherOptions } from '../../src/domain/outbox/outbox-dispatcher';
+import type { DeliveryBatch } from '../../src/domain/outbox/outbox-message';
+import { Outbox } from '../../src/domain/outbox/outbox';
+import type { OutboxRepository } from '../../src/domain/ports';
+import { silentLogger, type Logger } from '../../src/logger';
 
 /**
  * The pieces for running the real outbox sender (real CloudAdapter, real CardMessenger) against

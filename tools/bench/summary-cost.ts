@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { buildBoardReport } from '../../reports/board-report';
+import { buildBoardReport } from '../../src/reports/board-report';
 import type { BenchContext } from './context';
 import { BENCH_OFFICER, seedHistory, type HistoryShape, type SeededHistory } from './history-seed';
 import type { PartResult } from './results';

@@ -1,4 +1,4 @@
-import { startFakeConnector, type FakeConnector } from '../../../src/cli/local/fake-connector';
+import { startFakeConnector, type FakeConnector } from '../../../tools/local/fake-connector';
 
 let connector: FakeConnector | undefined;
 let now = 0;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { ChannelRepository } from '../../domain/ports';
+import type { ChannelRepository } from '../../src/domain/ports';
 
 /** The parts of the playground's mock Teams context (.m365agentsplayground.yml) a channel reference needs. */
 const playgroundContextSchema = z.object({

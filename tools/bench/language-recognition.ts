@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseEvaluationSet } from '../../domain/language/evaluation';
-import { normalise } from '../../domain/language/normalise';
-import { PROJECT_ROOT } from '../../project-root';
-import { loadLanguageUnderstanding } from '../../storage/files/language-files';
+import { parseEvaluationSet } from '../../src/domain/language/evaluation';
+import { normalise } from '../../src/domain/language/normalise';
+import { PROJECT_ROOT } from '../../src/project-root';
+import { loadLanguageUnderstanding } from '../../src/storage/files/language-files';
 import type { BenchContext } from './context';
 import type { PartResult } from './results';
 import { round, summariseLatencies } from './stats';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { loadConfig } from '../../config';
-import { createLogger } from '../../logger';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
 import { freePort } from '../local/free-port';
 
 /**
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   let close: () => Promise<void>;
   if (mode === 'echo') {
     // Required per mode, so the echo bot's memory holds only what the echo bot loads.
-    const { startEchoBot } = require('../../http/echo-server') as typeof import('../../http/echo-server');
+    const { startEchoBot } = require('./echo-server') as typeof import('./echo-server');
     close = (await startEchoBot(port, logger)).close;
   } else if (mode === 'bot') {
     const config = loadConfig({
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'error',
       LOG_FORMAT: 'json',
     });
-    const { startBot } = require('../../index') as typeof import('../../index');
+    const { startBot } = require('../../src/index') as typeof import('../../src/index');
     close = (await startBot(config, logger)).close;
   } else {
     throw new Error(`bot-child: expected "bot" or "echo", got ${mode}`);

@@ -1,12 +1,13 @@
 import os from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../project-root';
+import { PROJECT_ROOT } from '../../src/project-root';
 import { startAzurite, type RunningAzurite } from '../local/azurite';
 import type { BenchContext } from './context';
 import { gitCommit, machine, targetLine, unmeasured, writeResults, type BenchRun, type PartResult, type TargetResult } from './results';
 import { runSendingRate } from './sending-rate';
 import { runStartup } from './startup';
 import { runSummaryAndReport } from './summary-cost';
+import { TARGET_NAMES, TARGET_WANTED } from './targets';
 import { runLanguageRecognition } from './language-recognition';
 import { runTurnLatency } from './turn-latency';
 
@@ -35,11 +36,14 @@ const GROUPS: readonly Group[] = [
     needsAzurite: true,
     placeholders: [
       { part: 1, title: 'Turn latency', targets: [
-        { part: 1, name: 'action-update submit p50', unit: 'ms', target: '<= echo p50 + 2 x Table round trip' },
-        { part: 1, name: 'action-update submit p99', unit: 'ms', target: '< 100 ms' },
-        { part: 1, name: 'errors', unit: '', target: '0' },
+        { part: 1, name: TARGET_NAMES.submitP50Together(20), unit: 'ms', target: TARGET_WANTED.submitP50Together },
+        { part: 1, name: TARGET_NAMES.submitP50OneAtATime, unit: 'ms', target: TARGET_WANTED.submitP50OneAtATime },
+        { part: 1, name: TARGET_NAMES.turnErrors, unit: '', target: '0' },
       ] },
-      { part: 5, title: 'Memory', targets: [{ part: 5, name: 'bot peak RSS during part 1', unit: 'MB', target: '< 250 MB' }] },
+      { part: 5, title: 'Memory', targets: [
+        { part: 5, name: TARGET_NAMES.peakRss, unit: 'MB', target: TARGET_WANTED.peakRss },
+        { part: 5, name: TARGET_NAMES.readyRss, unit: 'MB', target: TARGET_WANTED.readyRss },
+      ] },
     ],
   },
   {
@@ -49,9 +53,10 @@ const GROUPS: readonly Group[] = [
     needsAzurite: true,
     placeholders: [
       { part: 2, title: 'Sending rate', targets: [
-        { part: 2, name: 'achieved rate vs the 50/s tenant limit', unit: '%', target: '>= 90 %' },
-        { part: 2, name: 'lost messages', unit: '', target: '0' },
-        { part: 2, name: 'duplicated messages', unit: '', target: '0' },
+        { part: 2, name: TARGET_NAMES.senderPace, unit: '%', target: TARGET_WANTED.senderPace },
+        { part: 2, name: TARGET_NAMES.firstToLast, unit: '%', target: TARGET_WANTED.firstToLast },
+        { part: 2, name: TARGET_NAMES.lost, unit: '', target: '0' },
+        { part: 2, name: TARGET_NAMES.duplicated, unit: '', target: '0' },
       ] },
     ],
   },

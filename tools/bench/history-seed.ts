@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { Action, ActionStatus } from '../../domain/actions/action';
-import type { AssessmentRound, ItemRating, OrganisationReturn } from '../../domain/assessment/assessment';
-import type { Framework, Rating } from '../../domain/assessment/framework';
-import type { Actor } from '../../domain/partnership/member';
-import type { Organisation, Sector } from '../../domain/partnership/organisation';
-import { ConflictError, StorageUnavailableError } from '../../domain/errors';
-import type { ChangeAuthor } from '../../domain/ports';
-import { ComplianceSummaryService } from '../../domain/summary/summary-service';
-import { loadFrameworks } from '../../storage/files/framework-files';
-import { ActionTableRepository } from '../../storage/tables/action-table-repository';
-import { AssessmentTableRepository } from '../../storage/tables/assessment-table-repository';
-import { MeetingTableRepository } from '../../storage/tables/meeting-table-repository';
-import { MemberTableRepository } from '../../storage/tables/member-table-repository';
-import { OrganisationTableRepository } from '../../storage/tables/organisation-table-repository';
-import { TableStorage } from '../../storage/tables/table-storage';
+import type { Action, ActionStatus } from '../../src/domain/actions/action';
+import type { AssessmentRound, ItemRating, OrganisationReturn } from '../../src/domain/assessment/assessment';
+import type { Framework, Rating } from '../../src/domain/assessment/framework';
+import type { Actor } from '../../src/domain/partnership/member';
+import type { Organisation, Sector } from '../../src/domain/partnership/organisation';
+import { ConflictError, StorageUnavailableError } from '../../src/domain/errors';
+import type { ChangeAuthor } from '../../src/domain/ports';
+import { ComplianceSummaryService } from '../../src/domain/summary/summary-service';
+import { loadFrameworks } from '../../src/storage/files/framework-files';
+import { ActionTableRepository } from '../../src/storage/tables/action-table-repository';
+import { AssessmentTableRepository } from '../../src/storage/tables/assessment-table-repository';
+import { MeetingTableRepository } from '../../src/storage/tables/meeting-table-repository';
+import { MemberTableRepository } from '../../src/storage/tables/member-table-repository';
+import { OrganisationTableRepository } from '../../src/storage/tables/organisation-table-repository';
+import { TableStorage } from '../../src/storage/tables/table-storage';
 
 export const BENCH_OFFICER: Actor = { aadObjectId: 'bench-officer', name: 'Bench Officer', role: 'prevent-officer' };
 /** After the newest seeded round (2026/27 Q3) started. */
@@ -124,7 +124,7 @@ export async function seedHistory(connectionString: string, prefix: string, part
   await storage.ensureTables();
   const frameworks = await loadFrameworks();
   const framework = frameworks.get('home-office-2018');
-  if (!framework) throw new Error('the 2018 framework is not in src/domain/assessment/frameworks');
+  if (!framework) throw new Error('the 2018 framework is not in src/data/frameworks');
   const organisationRepository = new OrganisationTableRepository(storage.client('organisations'));
   const actions = new ActionTableRepository(storage.client('actions'));
   const assessments = new AssessmentTableRepository(storage.client('assessments'));
