@@ -14,7 +14,8 @@ import { memoryTargets, turnLatencyTargets } from './targets';
 const PARTNERSHIP = 'warwickshire';
 /** The demo partnership's tenant and its Prevent Officer, who may update every action. */
 const TENANT = '00000000-0000-0000-0000-0000000000001';
-const OFFICER = { id: '29:bench-officer', name: 'Priya Officer', aadObjectId: '00000000-0000-0000-0000-000000000020' };
+/** The partner lead a worker stands for. */
+const benchLead = (worker: number) => ({ aadObjectId: `00000000-0000-0000-0000-0000000001${String(worker).padStart(2, '0')}`, name: `Bench Lead ${worker + 1}` });
 const MB = 1024 * 1024;
 
 export interface TurnLoad {
@@ -39,8 +40,18 @@ export async function runTurnLatency(context: BenchContext): Promise<PartResult[
   const prefix = `bt${randomBytes(4).toString('hex')}`;
   const repositories = await openRepositories({ storage: { connectionString: context.storage }, tableNamePrefix: prefix });
   await seedDemo(repositories);
-  const actionIds = (await repositories.actions.list(PARTNERSHIP)).map((r) => r.action.id).slice(0, load.concurrency);
+  const records = (await repositories.actions.list(PARTNERSHIP)).slice(0, load.concurrency);
+  const actionIds = records.map((r) => r.action.id);
   if (actionIds.length < load.concurrency) throw new Error(`the demo plan has ${actionIds.length} actions, fewer than ${load.concurrency} workers`);
+  // Each worker is a partner lead of its action's owner, in their own 1:1 chat, as partners answering a round are.
+  for (const [worker, record] of records.entries()) {
+    const organisationId = record.action.ownerOrganisationIds[0];
+    await repositories.members.save(
+      PARTNERSHIP,
+      { ...benchLead(worker), role: organisationId ? 'partner-lead' : 'prevent-officer', ...(organisationId ? { organisationId } : {}) },
+      { id: 'bench', name: 'bench' },
+    );
+  }
 
   // A point read of one action, as the bot makes them: the unit of the p50 target.
   const tableRoundTrips = await timeRepeatedly(context.quick ? 50 : 200, () => repositories.actions.get(PARTNERSHIP, actionIds[0]!), 10);
@@ -237,7 +248,7 @@ function submitActivity(serviceUrl: string, conversationId: string, worker: numb
     channelId: 'msteams',
     serviceUrl,
     locale: 'en-GB',
-    from: OFFICER,
+    from: { id: `29:bench-lead-${worker}`, ...benchLead(worker) },
     recipient: { id: 'bot-id', name: 'Prevent Partnership Bot' },
     conversation: { id: conversationId, conversationType: 'personal', tenantId: TENANT },
     channelData: { tenant: { id: TENANT } },
