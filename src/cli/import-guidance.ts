@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { guidanceSchema } from '../domain/guidance/guidance';
 import { parseOrThrow } from '../domain/validation';
 import { fileAndPartnership, runCli } from './cli-runner';
-import { openRepositories } from './storage-from-config';
+import { openTableRepositories } from '../composition/open-table-repositories';
 
 const USAGE = 'usage: npm run import-guidance -- FILE.json [--partnership ID]   (default: DEFAULT_PARTNERSHIP_ID)';
 
@@ -10,7 +10,7 @@ const USAGE = 'usage: npm run import-guidance -- FILE.json [--partnership ID]   
 async function main(argv: string[]): Promise<number> {
   const { file, partnershipId, config } = fileAndPartnership(argv, USAGE);
   const guidance = parseOrThrow(guidanceSchema, JSON.parse(readFileSync(file, 'utf8')), file);
-  const { guidance: repository } = await openRepositories(config);
+  const { guidance: repository } = await openTableRepositories(config);
   await repository.save(partnershipId, guidance, { id: 'cli:import-guidance', name: 'import-guidance' });
   console.log(`guidance for "${partnershipId}" replaced from ${file} (${guidance.training.courses.length} courses, ${guidance.referralPathway.steps.length} referral steps)`);
   return 0;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { checkPartnershipSetup, comparePartnershipSetup, summarisePartnershipSetup } from '../domain/partnership/partnership-setup';
 import type { ChangeAuthor, MemberRepository, OrganisationRepository } from '../domain/ports';
 import { fileAndPartnership, runCli } from './cli-runner';
-import { openRepositories } from './storage-from-config';
+import { openTableRepositories } from '../composition/open-table-repositories';
 
 const USAGE = 'usage: npm run import-partnership -- FILE.json [--partnership ID]   (default: DEFAULT_PARTNERSHIP_ID)';
 const AUTHOR: ChangeAuthor = { id: 'cli:import-partnership', name: 'import-partnership' };
@@ -53,7 +53,7 @@ export async function importPartnership(file: string, partnershipId: string, rep
 
 async function main(argv: string[]): Promise<number> {
   const { file, partnershipId, config } = fileAndPartnership(argv, USAGE);
-  const result = await importPartnership(file, partnershipId, await openRepositories(config));
+  const result = await importPartnership(file, partnershipId, await openTableRepositories(config));
   for (const line of result.lines) (result.exitCode === 0 ? console.log : console.error)(line);
   return result.exitCode;
 }

@@ -1,7 +1,7 @@
 import { PlanImportService } from '../domain/actions/plan-import-service';
 import { readPlanFile } from '../plan-files/plan-file-reader';
 import { fileAndPartnership, runCli } from './cli-runner';
-import { openRepositories } from './storage-from-config';
+import { openTableRepositories } from '../composition/open-table-repositories';
 
 const USAGE = 'usage: npm run import-plan -- FILE.csv|FILE.xlsx [--partnership ID]   (default: DEFAULT_PARTNERSHIP_ID)';
 
@@ -12,7 +12,7 @@ const USAGE = 'usage: npm run import-plan -- FILE.csv|FILE.xlsx [--partnership I
  */
 async function main(argv: string[]): Promise<number> {
   const { file, partnershipId, config } = fileAndPartnership(argv, USAGE);
-  const repositories = await openRepositories(config);
+  const repositories = await openTableRepositories(config);
   const service = new PlanImportService(repositories.actions, repositories.organisations);
   const actor = { aadObjectId: 'cli:import-plan', name: 'import-plan', role: 'prevent-officer' as const };
   const outcome = await service.importTable(partnershipId, actor, await readPlanFile(file));

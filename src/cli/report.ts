@@ -12,7 +12,7 @@ import { loadFrameworks } from '../storage/files/framework-files';
 import { AssessmentTableRepository } from '../storage/tables/assessment-table-repository';
 import { MeetingTableRepository } from '../storage/tables/meeting-table-repository';
 import { runCli } from './cli-runner';
-import { openRepositories } from './storage-from-config';
+import { openTableRepositories } from '../composition/open-table-repositories';
 
 const USAGE = 'usage: npm run report -- [--round "2026/27 Q3"] [--partnership ID] [--out DIR] [--format docx,xlsx,csv]   (default: the latest round, DEFAULT_PARTNERSHIP_ID, the current folder, all three)';
 
@@ -57,7 +57,7 @@ export function parseReportArguments(argv: readonly string[], config: Pick<Confi
 
 /** Reads the round from Table storage and writes one file per format; returns the paths written. */
 export async function writeBoardReport(args: ReportArguments, config: Config, now: () => Date = () => new Date()): Promise<string[]> {
-  const repositories = await openRepositories(config);
+  const repositories = await openTableRepositories(config);
   const meetings = new MeetingTableRepository(repositories.storage.client('meetings'));
   const summaries = new ComplianceSummaryService(
     new AssessmentTableRepository(repositories.storage.client('assessments')),

@@ -20,7 +20,7 @@ import { sameContent as same } from '../domain/same-content';
 import { parseOrThrow } from '../domain/validation';
 import { PROJECT_ROOT } from '../project-root';
 import { readPlanFile } from '../plan-files/plan-file-reader';
-import { openRepositories } from './storage-from-config';
+import { openTableRepositories } from '../composition/open-table-repositories';
 
 export const DEMO_DIRECTORY = path.join(PROJECT_ROOT, 'src', 'data', 'demo');
 export const DEMO_PLAN_FILE = path.join(DEMO_DIRECTORY, 'warwickshire-action-plan.csv');
@@ -162,7 +162,7 @@ export async function seedDemo(repositories: DemoRepositories): Promise<SeedDemo
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const outcome = await seedDemo(await openRepositories(config));
+  const outcome = await seedDemo(await openTableRepositories(config));
   const parts = [`partnership ${outcome.partnership}`, `guidance ${outcome.guidance}`];
   if (outcome.organisations) parts.push(`organisations ${outcome.organisations}`);
   if (outcome.members) parts.push(`members ${outcome.members}`);

@@ -4,7 +4,7 @@ import { startFakeConnector, type FakeConnector } from '../../tools/local/fake-c
 import { freePort } from '../../tools/local/free-port';
 import { answerText, BotClient, submitDataOf } from '../../tools/soak/bot-client';
 import { seedSoakPartnership, type SoakPartner } from '../../tools/soak/soak-seed';
-import { openRepositories } from '../../src/cli/storage-from-config';
+import { openTableRepositories } from '../../src/composition/open-table-repositories';
 import { loadConfig } from '../../src/config';
 import { startBot, type RunningBot } from '../../src/index';
 import { silentLogger } from '../../src/logger';
@@ -15,12 +15,12 @@ describe('the running bot, on Azurite', () => {
   let bot: RunningBot;
   let client: BotClient;
   let partner: SoakPartner;
-  let repositories: Awaited<ReturnType<typeof openRepositories>>;
+  let repositories: Awaited<ReturnType<typeof openTableRepositories>>;
 
   beforeAll(async () => {
     connector = await startFakeConnector();
     const config = loadConfig({ PORT: String(await freePort()), STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_NAME_PREFIX: `b${randomBytes(4).toString('hex')}`, DEFAULT_PARTNERSHIP_ID: 'soak' });
-    repositories = await openRepositories(config);
+    repositories = await openTableRepositories(config);
     partner = (await seedSoakPartnership(repositories, { partnershipId: 'soak', partners: 1, partnersPerOrganisation: 1, actionsPerOrganisation: 2, tenants: 1 })).partners[0]!;
     bot = await startBot(config, silentLogger);
     client = new BotClient(`http://127.0.0.1:${bot.port}`, connector);

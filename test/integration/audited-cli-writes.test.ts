@@ -5,7 +5,7 @@ import path from 'node:path';
 import { verifyAuditLogs } from '../../src/cli/audit';
 import { importPartnership } from '../../src/cli/import-partnership';
 import { DEMO_DIRECTORY } from '../../src/cli/seed-demo';
-import { openRepositories } from '../../src/cli/storage-from-config';
+import { openTableRepositories } from '../../src/composition/open-table-repositories';
 import { loadConfig } from '../../src/config';
 import { testConnectionString } from '../support/test-storage';
 
@@ -26,7 +26,7 @@ describe('command-line writes, on Azurite', () => {
     const config = loadConfig({ STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_NAME_PREFIX: `a${randomBytes(4).toString('hex')}` });
     const file = path.join(directory, 'setup.json');
     writeFileSync(file, JSON.stringify({ organisations: demo('warwickshire-organisations.json'), members: demo('warwickshire-members.json') }));
-    const repositories = await openRepositories(config);
+    const repositories = await openTableRepositories(config);
 
     await importPartnership(file, 'warwickshire', repositories);
 

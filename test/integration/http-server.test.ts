@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { freePort } from '../../tools/local/free-port';
 import { seedDemo } from '../../src/cli/seed-demo';
-import { openRepositories } from '../../src/cli/storage-from-config';
+import { openTableRepositories } from '../../src/composition/open-table-repositories';
 import { azuriteConnectionString, loadConfig } from '../../src/config';
 import { StorageUnavailableError } from '../../src/domain/errors';
 import { startBot, type RunningBot } from '../../src/index';
@@ -23,7 +23,7 @@ describe('the bot over HTTP, on Azurite', () => {
       TABLE_NAME_PREFIX: `h${randomBytes(4).toString('hex')}`,
     };
     const config = loadConfig(env);
-    await seedDemo(await openRepositories(config));
+    await seedDemo(await openTableRepositories(config));
     bot = await startBot(config, silentLogger);
     connector = await startFakeConnector();
     base = `http://127.0.0.1:${bot.port}`;
@@ -170,7 +170,7 @@ describe('when Table storage is unreachable', () => {
 describe('seeding the demo partnership', () => {
   it('is idempotent: a second run changes nothing', async () => {
     const config = loadConfig({ STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_NAME_PREFIX: `s${randomBytes(4).toString('hex')}` });
-    const repositories = await openRepositories(config);
+    const repositories = await openTableRepositories(config);
     await expect(seedDemo(repositories)).resolves.toMatchObject({ partnership: 'created', guidance: 'created' });
     await expect(seedDemo(repositories)).resolves.toMatchObject({ partnership: 'unchanged', guidance: 'unchanged' });
   });

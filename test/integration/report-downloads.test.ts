@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { freePort } from '../../tools/local/free-port';
-import { openRepositories } from '../../src/cli/storage-from-config';
+import { openTableRepositories } from '../../src/composition/open-table-repositories';
 import { loadConfig, type Config } from '../../src/config';
 import { startBot, type RunningBot } from '../../src/index';
 import pino from 'pino';
@@ -128,7 +128,7 @@ describe('board report downloads from the bot over HTTP, on Azurite', () => {
   });
 
   it('answers 403 when the person the link was made for is no longer the chair', async () => {
-    const repositories = await openRepositories(config);
+    const repositories = await openTableRepositories(config);
     const formerChair = { aadObjectId: '00000000-0000-0000-0000-000000000098', name: 'Fiona Former' };
     await repositories.members.save('warwickshire', { ...formerChair, role: 'chair' }, { id: 'test', name: 'test' });
     const url = linkFor(formerChair, 'csv');

@@ -5,7 +5,7 @@ import { BackupBlobs } from '../../src/storage/backup/backup-blobs';
 import { ScheduledBackup } from '../../src/storage/backup/scheduled-backup';
 import { restoreTables } from '../../src/storage/backup/table-backup';
 import { TableStorage } from '../../src/storage/tables/table-storage';
-import { openRepositories } from '../../src/cli/storage-from-config';
+import { openTableRepositories } from '../../src/composition/open-table-repositories';
 import { testConnectionString } from '../support/test-storage';
 
 /**
@@ -28,7 +28,7 @@ describe('the scheduled table backup', () => {
 
   async function seededTables() {
     const prefix = `b${randomBytes(4).toString('hex')}`;
-    const repositories = await openRepositories({ storage: { connectionString: testConnectionString() }, tableNamePrefix: prefix });
+    const repositories = await openTableRepositories({ storage: { connectionString: testConnectionString() }, tableNamePrefix: prefix });
     await repositories.organisations.save('warwickshire', { id: 'police', name: 'Warwickshire and West Mercia Police', sector: 'police', aliases: [] }, { id: 'test', name: 'test' });
     return { prefix, storage: repositories.storage };
   }

@@ -3,7 +3,7 @@ import { TableClient } from '@azure/data-tables';
 import { freePort } from '../../tools/local/free-port';
 import { startFakeConnector, type FakeConnector } from '../../tools/local/fake-connector';
 import { seedDemo } from '../../src/cli/seed-demo';
-import { openRepositories } from '../../src/cli/storage-from-config';
+import { openTableRepositories } from '../../src/composition/open-table-repositories';
 import { loadConfig } from '../../src/config';
 import { startBot, type RunningBot } from '../../src/index';
 import { TABLES, TableStorage } from '../../src/storage/tables/table-storage';
@@ -135,7 +135,7 @@ describe('tenant lock and log hygiene over HTTP', () => {
       TABLE_NAME_PREFIX: prefix,
       ALLOWED_TENANT_IDS: TENANT,
     });
-    const repositories = await openRepositories(config);
+    const repositories = await openTableRepositories(config);
     await seedDemo(repositories);
     await repositories.partnerships.save({ ...(await repositories.partnerships.get('warwickshire'))!, tenantIds: [TENANT] }, { id: 'test', name: 'test' });
     connector = await startFakeConnector();

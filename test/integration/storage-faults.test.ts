@@ -6,7 +6,7 @@ import { startFakeConnector, type FakeConnector } from '../../tools/local/fake-c
 import { freePort } from '../../tools/local/free-port';
 import { answerText, BotClient, submitDataOf, type TurnResult } from '../../tools/soak/bot-client';
 import { seedSoakPartnership, type SoakPartner } from '../../tools/soak/soak-seed';
-import { openRepositories } from '../../src/cli/storage-from-config';
+import { openTableRepositories } from '../../src/composition/open-table-repositories';
 import { loadConfig } from '../../src/config';
 import { startBot, type RunningBot } from '../../src/index';
 import { silentLogger } from '../../src/logger';
@@ -22,14 +22,14 @@ describe('when Table storage stops in the middle of a run and comes back', () =>
   let bot: RunningBot;
   let client: BotClient;
   let partner: SoakPartner;
-  let repositories: Awaited<ReturnType<typeof openRepositories>>;
+  let repositories: Awaited<ReturnType<typeof openTableRepositories>>;
   let base: string;
 
   beforeAll(async () => {
     azurite = await startAzurite({ port: await freePort(), location });
     connector = await startFakeConnector();
     const config = loadConfig({ PORT: String(await freePort()), STORAGE_CONNECTION_STRING: azurite.connectionString, TABLE_NAME_PREFIX: 'faults', DEFAULT_PARTNERSHIP_ID: 'soak', HEALTH_CACHE_SECONDS: '0' });
-    repositories = await openRepositories(config);
+    repositories = await openTableRepositories(config);
     const plan = await seedSoakPartnership(repositories, { partnershipId: 'soak', partners: 1, partnersPerOrganisation: 1, actionsPerOrganisation: 3, tenants: 1 });
     partner = plan.partners[0]!;
     bot = await startBot(config, silentLogger);

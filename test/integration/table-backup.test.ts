@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { seedDemo } from '../../src/cli/seed-demo';
-import { openRepositories } from '../../src/cli/storage-from-config';
+import { openTableRepositories } from '../../src/composition/open-table-repositories';
 import { backupTables, RestoreError, restoreTables } from '../../src/storage/backup/table-backup';
 import { TABLES, TableStorage, type TableKey } from '../../src/storage/tables/table-storage';
 import { testConnectionString } from '../support/test-storage';
@@ -22,7 +22,7 @@ describe('table backup and restore, on Azurite', () => {
 
   beforeAll(async () => {
     const sourcePrefix = prefix();
-    const repositories = await openRepositories({ storage: { connectionString: testConnectionString() }, tableNamePrefix: sourcePrefix });
+    const repositories = await openTableRepositories({ storage: { connectionString: testConnectionString() }, tableNamePrefix: sourcePrefix });
     await seedDemo(repositories);
     source = repositories.storage;
     lines = [];

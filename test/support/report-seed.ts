@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Rating } from '../../src/domain/assessment/framework';
 import { seedDemo } from '../../src/cli/seed-demo';
-import { openRepositories } from '../../src/cli/storage-from-config';
+import { openTableRepositories } from '../../src/composition/open-table-repositories';
 import type { Config } from '../../src/config';
 import { AssessmentTableRepository } from '../../src/storage/tables/assessment-table-repository';
 import { framework2018 } from './board-report-fixture';
@@ -21,7 +21,7 @@ export const SEEDED_RETURNS: readonly { organisationId: string; rating: Rating }
  * 2018 toolkit with two submitted returns, written through the Table repositories the bot reads.
  */
 export async function seedReportRound(config: Pick<Config, 'storage' | 'tableNamePrefix'>): Promise<void> {
-  const repositories = await openRepositories(config);
+  const repositories = await openTableRepositories(config);
   await seedDemo(repositories);
   const assessments = new AssessmentTableRepository(repositories.storage.client('assessments'));
   await assessments.createRound('warwickshire', {

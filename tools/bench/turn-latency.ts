@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { ACTION_UPDATE_VERB } from '../../src/cards/action-cards';
 import { seedDemo } from '../../src/cli/seed-demo';
-import { openRepositories } from '../../src/cli/storage-from-config';
+import { openTableRepositories } from '../../src/composition/open-table-repositories';
 import { startFakeConnector, type FakeConnector } from '../local/fake-connector';
 import type { ChildMemory, ChildMessage } from './bot-child';
 import type { BenchContext } from './context';
@@ -38,7 +38,7 @@ interface LoadOutcome {
 export async function runTurnLatency(context: BenchContext): Promise<PartResult[]> {
   const load: TurnLoad = context.quick ? { submits: 200, concurrency: 10, warmUpRounds: 1 } : { submits: 2000, concurrency: 20, warmUpRounds: 2 };
   const prefix = `bt${randomBytes(4).toString('hex')}`;
-  const repositories = await openRepositories({ storage: { connectionString: context.storage }, tableNamePrefix: prefix });
+  const repositories = await openTableRepositories({ storage: { connectionString: context.storage }, tableNamePrefix: prefix });
   await seedDemo(repositories);
   const records = (await repositories.actions.list(PARTNERSHIP)).slice(0, load.concurrency);
   const actionIds = records.map((r) => r.action.id);

@@ -9,7 +9,7 @@ import { ChannelTableRepository } from '../../src/storage/tables/channel-table-r
 import { startAzurite, type RunningAzurite } from './azurite';
 import { pinPlaygroundChannel } from './playground-channel';
 import { seedDemo } from '../../src/cli/seed-demo';
-import { openRepositories } from '../../src/cli/storage-from-config';
+import { openTableRepositories } from '../../src/composition/open-table-repositories';
 
 /** Settings only the local run reads (the bot's own settings are in src/config.ts). */
 const localSchema = z.object({
@@ -70,7 +70,7 @@ async function startEverything(
     LOG_FORMAT: process.env['LOG_FORMAT'] || 'pretty',
   });
 
-  const repositories = await openRepositories(config);
+  const repositories = await openTableRepositories(config);
   const seeded = await seedDemo(repositories);
   logger.info(seeded, 'demo partnership seeded');
 

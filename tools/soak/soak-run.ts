@@ -6,7 +6,7 @@ import { silentLogger, type Logger } from '../../src/logger';
 import { startAzurite } from '../local/azurite';
 import { startFakeConnector } from '../local/fake-connector';
 import { freePort } from '../local/free-port';
-import { openRepositories } from '../../src/cli/storage-from-config';
+import { openTableRepositories } from '../../src/composition/open-table-repositories';
 import { ASSESSMENT_SAVE_VERB } from '../../src/cards/assessment-cards';
 import { RATINGS } from '../../src/domain/assessment/framework';
 import { AssessmentTableRepository } from '../../src/storage/tables/assessment-table-repository';
@@ -123,7 +123,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       DEFAULT_PARTNERSHIP_ID: 'soak',
       LOG_LEVEL: 'silent',
     });
-    const repositories = await openRepositories(config);
+    const repositories = await openTableRepositories(config);
     const assessments = new AssessmentTableRepository(repositories.storage.client('assessments'));
     const plan = await seedSoakPartnership(repositories, {
       partnershipId: 'soak',
