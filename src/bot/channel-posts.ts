@@ -13,6 +13,17 @@ export async function enqueueToChannel(
 ): Promise<boolean> {
   const channel = await services.directory.channel(partnershipId);
   if (!channel) return false;
+  await enqueueChannelPost(partnershipId, services, channel, post);
+  return true;
+}
+
+/** The same, when the service that gave the card has already looked up the channel's reference. */
+export async function enqueueChannelPost(
+  partnershipId: string,
+  services: Pick<BotServices, 'outbox'>,
+  channel: string,
+  post: { kind: MessageKind; title: string; card: AdaptiveCardJson; subjectId?: string; replaceActivityId?: string },
+): Promise<void> {
   const batch = services.outbox.draft({ partnershipId, kind: post.kind, title: post.title });
   await services.outbox.enqueue(batch, [
     {
@@ -24,5 +35,4 @@ export async function enqueueToChannel(
       ...(post.replaceActivityId ? { replaceActivityId: post.replaceActivityId } : {}),
     },
   ]);
-  return true;
 }
