@@ -39,7 +39,5 @@ export type DecisionOutcome = { readonly kind: 'saved'; readonly view: DecisionF
 
 /** The plan's themes in number order, each once. */
 export function themesOf(plan: readonly ActionRecord[]): { number: number; title: string }[] {
-  return [...new Map(plan.map((r) => [r.action.themeNumber, r.action.themeTitle])).entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([number, title]) => ({ number, title }));
+  return [...new Map(plan.map((r) => [r.action.themeNumber, r.action.themeTitle])).entries()].sort(([a], [b]) => a - b).map(([number, title]) => ({ number, title }));
 }

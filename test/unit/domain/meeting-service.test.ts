@@ -28,7 +28,11 @@ async function world(options: { channel?: string } = {}) {
   let now = NOW;
   const meetings = new MemoryMeetingRepository();
   const actions = new MemoryActionRepository();
-  await actions.savePlan(P, [sampleAction('3.1', { themeTitle: 'Training' }), sampleAction('1.1', { themeTitle: 'Leadership' }), sampleAction('3.2', { themeTitle: 'Training' })], author);
+  await actions.savePlan(
+    P,
+    [sampleAction('3.1', { themeTitle: 'Training' }), sampleAction('1.1', { themeTitle: 'Leadership' }), sampleAction('3.2', { themeTitle: 'Training' })],
+    author,
+  );
   const organisations = new MemoryOrganisationRepository();
   await organisations.save(P, { id: 'wcc', name: 'Warwickshire County Council', sector: 'local-government', aliases: [] }, author);
   await organisations.save(P, { id: 'police', name: 'Warwickshire Police', sector: 'police', aliases: [] }, author);
