@@ -13,15 +13,15 @@ export async function enqueueToChannel(
 ): Promise<boolean> {
   const channel = await services.directory.channel(partnershipId);
   if (!channel) return false;
-  await enqueueChannelPost(partnershipId, services, channel, post);
+  await enqueueToPinnedChannel(channel, partnershipId, services, post);
   return true;
 }
 
-/** The same, when the service that gave the card has already looked up the channel's reference. */
-export async function enqueueChannelPost(
-  partnershipId: string,
-  services: Pick<BotServices, 'outbox'>,
+/** The same, to a channel the service already found, so the send step reads nothing itself. */
+export async function enqueueToPinnedChannel(
   channel: string,
+  partnershipId: string,
+  services: BotServices,
   post: { kind: MessageKind; title: string; card: AdaptiveCardJson; subjectId?: string; replaceActivityId?: string },
 ): Promise<void> {
   const batch = services.outbox.draft({ partnershipId, kind: post.kind, title: post.title });

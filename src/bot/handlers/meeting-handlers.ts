@@ -13,7 +13,7 @@ import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors'
 import { readMeetingStart } from '../../domain/calendar/date-phrases';
 import { londonTimeToInstant } from '../../domain/meetings/meeting-time';
 import type { BotServices, TurnHandler } from '../bot-services';
-import { enqueueChannelPost } from '../channel-posts';
+import { enqueueToPinnedChannel } from '../channel-posts';
 import { replaceCard, sendCard } from '../send-card';
 
 const SCHEDULED = 'Meeting scheduled. This is the agenda the bot has built. Say "post agenda" to post it to the partnership channel.';
@@ -71,7 +71,7 @@ export async function channelAgendaCard(partnershipId: string, meeting: Meeting,
 
 /** The agenda's post in the outbox; once sent, the card is remembered on the meeting (for replies). */
 function enqueueAgendaPost(partnershipId: string, services: BotServices, agenda: ChannelAgenda, channel: string): Promise<void> {
-  return enqueueChannelPost(partnershipId, services, channel, { kind: 'agenda', title: 'Agenda', card: agendaCardForChannel(agenda), subjectId: agenda.meeting.id });
+  return enqueueToPinnedChannel(channel, partnershipId, services, { kind: 'agenda', title: 'Agenda', card: agendaCardForChannel(agenda), subjectId: agenda.meeting.id });
 }
 
 /**
@@ -102,7 +102,7 @@ export function replyToAgenda(input: { meetingId: string; status: Attendance }):
     const card = agendaCardForChannel(reply);
     await replaceCard(context, card);
     if (reply.channel && reply.meeting.posted) {
-      await enqueueChannelPost(partnershipId, services, reply.channel, { kind: 'agenda-replies', title: 'Agenda replies', card, replaceActivityId: reply.meeting.posted.activityId }).catch(
+      await enqueueToPinnedChannel(reply.channel, partnershipId, services, { kind: 'agenda-replies', title: 'Agenda replies', card, replaceActivityId: reply.meeting.posted.activityId }).catch(
         (error: unknown) => services.logger.warn({ err: error }, 'channel agenda card not refreshed'),
       );
     }
