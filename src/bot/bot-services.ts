@@ -5,6 +5,7 @@ import type { AssessmentService } from '../domain/assessment/assessment-service'
 import type { MeetingService } from '../domain/meetings/meeting-service';
 import type { ChaserService } from '../domain/outbox/chaser-service';
 import type { Outbox } from '../domain/outbox/outbox';
+import type { BoardReportService } from '../domain/summary/board-report-service';
 import type { ComplianceSummaryService } from '../domain/summary/summary-service';
 import type { UpdateRequestService } from '../domain/actions/update-request-service';
 import type { GuidanceService } from '../domain/guidance/guidance-service';
@@ -14,7 +15,7 @@ import type { PartnershipDirectory } from '../domain/partnership/directory';
 import type { MembershipService } from '../domain/partnership/membership-service';
 import type { PartnershipResolver } from '../domain/partnership/partnership-resolver';
 import type { Logger } from '../logger';
-import type { ReportLinks } from '../reports/report-links';
+import type { ReportLinkOffer, ReportLinks } from '../reports/report-links';
 import type { Turn } from './turn-scope';
 import type { CardMessenger } from './card-messenger';
 import type { RoundProgressRefresh } from './round-progress-refresh';
@@ -35,7 +36,9 @@ export interface BotServices {
   readonly assessments: AssessmentService;
   readonly meetings: MeetingService;
   readonly summaries: ComplianceSummaryService;
-  /** Signs the board report's expiring download links. */
+  /** The board report's headline figures and download links, for those who may download it. */
+  readonly boardReports: BoardReportService<ReportLinkOffer>;
+  /** Signs and checks the board report's expiring download links. */
   readonly reportLinks: ReportLinks;
   /** Every proactive message goes through the outbox; the sender drains it within Teams' limits. */
   readonly outbox: Outbox;

@@ -33,6 +33,7 @@ import type {
 } from '../domain/ports';
 import { screenForPersonalData } from '../domain/privacy/screen';
 import type { Logger } from '../logger';
+import { BoardReportService } from '../domain/summary/board-report-service';
 import { ComplianceSummaryService } from '../domain/summary/summary-service';
 import { ReportLinks } from '../reports/report-links';
 
@@ -73,20 +74,25 @@ export function createServices(repositories: ServiceRepositories, options: Servi
   const frameworks = options.frameworks as Map<string, Framework>;
   const outbox = new Outbox(repositories.outbox, conversationAddress, options.newBatchId ?? randomUUID, now);
   const updateRequests = new UpdateRequestService(actions, organisations, members, updateRounds, now);
+  const directory = new PartnershipDirectory(members, organisations, channels, now);
+  const partnershipResolver = new PartnershipResolver(partnerships, options.defaultPartnershipId);
+  const summaries = new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetings, now);
+  const reportLinks = new ReportLinks({ ...options.reportLinks, now });
   const services: Omit<BotServices, 'roundProgress'> = {
     guidance: new GuidanceService(guidance),
     language: options.language,
     unrecognised: repositories.unrecognised,
-    partnerships: new PartnershipResolver(partnerships, options.defaultPartnershipId),
-    directory: new PartnershipDirectory(members, organisations, channels, now),
+    partnerships: partnershipResolver,
+    directory,
     actions: new ActionUpdateService(actions, organisations, screenForPersonalData, now),
     updateRequests,
     membership: new MembershipService(members, organisations),
     planImports: new PlanImportService(actions, organisations),
     assessments: new AssessmentService(assessments, frameworks, organisations, members, screenForPersonalData, now),
-    meetings: new MeetingService(meetings, actions, organisations, assessments, frameworks, updateRequests, screenForPersonalData, now),
-    summaries: new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetings, now),
-    reportLinks: new ReportLinks({ ...options.reportLinks, now }),
+    meetings: new MeetingService(meetings, actions, organisations, assessments, frameworks, updateRequests, directory, screenForPersonalData, now),
+    summaries,
+    boardReports: new BoardReportService(summaries, partnershipResolver, reportLinks),
+    reportLinks,
     outbox,
     chasers: new ChaserService(
       actions,

@@ -24,7 +24,7 @@ describe('meetings, attendance and decisions on Azurite', () => {
     const members = new MemberTableRepository(storage.client('members'));
     const assessments = new AssessmentTableRepository(storage.client('assessments'));
     const updates = new UpdateRequestService(actions, organisations, members, new UpdateRoundTableRepository(storage.client('actions')), now);
-    return new MeetingService(new MeetingTableRepository(storage.client('meetings')), actions, organisations, assessments, new Map(), updates, screenForPersonalData, now);
+    return new MeetingService(new MeetingTableRepository(storage.client('meetings')), actions, organisations, assessments, new Map(), updates, { channel: async () => undefined }, screenForPersonalData, now);
   }
 
   it('suggests the next meeting 13 weeks on, moved to the next working day when that is a bank holiday', async () => {

@@ -1,6 +1,4 @@
 import { TeamsInfo, TurnContext } from 'botbuilder';
-import { authorise } from '../../domain/authorisation';
-import { InvalidError } from '../../domain/errors';
 import type { TurnHandler } from '../bot-services';
 import { prepareTeam } from './roster-handlers';
 
@@ -49,13 +47,7 @@ async function channelOf(context: TurnContext) {
  */
 export const useThisChannel: TurnHandler = async (context, turn, services) => {
   const { partnershipId, actor } = turn;
-  authorise(actor, 'pin-channel');
-  if (turn.conversationType !== 'channel') {
-    throw new InvalidError('Type "use this channel" in the Teams channel where the partnership should see agendas and progress cards.', [
-      'open the Steering Group team, go to its channel and type it there',
-    ]);
-  }
-  await services.directory.pinChannel(partnershipId, actor, await channelOf(context), services.now());
+  await services.directory.pinChannel(partnershipId, actor, turn.conversationType === 'channel' ? () => channelOf(context) : undefined, services.now());
   await context.sendActivity(CHANNEL_PINNED);
   // Members who were in the team before it was pinned: the bot could not get ready for them then.
   await prepareTeam(context, services).catch((error: unknown) => services.logger.warn({ err: error }, 'could not read the partnership team roster'));

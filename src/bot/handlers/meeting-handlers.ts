@@ -7,14 +7,13 @@ import {
   type DecisionSaveSubmit,
   type MeetingScheduleSubmit,
 } from '../../cards/meeting-cards';
-import { PersonalDataError } from '../../domain/privacy/personal-data-error';
 import type { Attendance, Meeting } from '../../domain/meetings/meeting';
-import { authorise } from '../../domain/authorisation';
+import type { ChannelAgenda, DecisionForm } from '../../domain/meetings/meeting-views';
 import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors';
 import { readMeetingStart } from '../../domain/calendar/date-phrases';
 import { londonTimeToInstant } from '../../domain/meetings/meeting-time';
 import type { BotServices, TurnHandler } from '../bot-services';
-import { enqueueToChannel } from '../channel-posts';
+import { enqueueToPinnedChannel } from '../channel-posts';
 import { replaceCard, sendCard } from '../send-card';
 
 const SCHEDULED = 'Meeting scheduled. This is the agenda the bot has built. Say "post agenda" to post it to the partnership channel.';
@@ -24,8 +23,7 @@ export const scheduleMeeting: TurnHandler = async (context, turn, services) => {
   const { partnershipId, actor } = turn;
   const startsAt = readMeetingStart(turn.text, services.now());
   if (!startsAt) {
-    authorise(actor, 'schedule-meeting');
-    await sendCard(context, meetingFormCard({ values: { date: await services.meetings.suggestedNextDate(partnershipId) } }));
+    await sendCard(context, meetingFormCard({ values: { date: await services.meetings.scheduleFormDate(partnershipId, actor) } }));
     return;
   }
   try {
@@ -62,41 +60,50 @@ export const showNextAgenda: TurnHandler = async (context, turn, services) => {
 };
 
 /** The channel version of the agenda: reply buttons and who has replied. */
+function agendaCardForChannel({ meeting, organisationNames }: ChannelAgenda) {
+  return agendaCard(meeting, { replies: { organisationNames } });
+}
+
+/** The channel version of a meeting's agenda, for a card opened outside the channel (a chaser's button). */
 export async function channelAgendaCard(partnershipId: string, meeting: Meeting, services: BotServices) {
-  return agendaCard(meeting, { replies: { organisationNames: await services.directory.organisationNames(partnershipId) } });
+  return agendaCardForChannel(await services.meetings.channelAgenda(partnershipId, meeting));
+}
+
+/** The agenda's post in the outbox; once sent, the card is remembered on the meeting (for replies). */
+function enqueueAgendaPost(partnershipId: string, services: BotServices, agenda: ChannelAgenda, channel: string): Promise<void> {
+  return enqueueToPinnedChannel(channel, partnershipId, services, { kind: 'agenda', title: 'Agenda', card: agendaCardForChannel(agenda), subjectId: agenda.meeting.id });
 }
 
 /**
- * Puts the meeting's agenda in the outbox for the partnership channel; once sent, the card is
- * remembered on the meeting (for replies). False until the Prevent Officer has set the channel.
+ * Puts the meeting's agenda in the outbox for the partnership channel (the automatic post). False
+ * until the Prevent Officer has set the channel.
  */
 export async function postAgendaToChannel(partnershipId: string, meeting: Meeting, services: BotServices): Promise<boolean> {
-  return enqueueToChannel(partnershipId, services, { kind: 'agenda', title: 'Agenda', card: await channelAgendaCard(partnershipId, meeting, services), subjectId: meeting.id });
+  const agenda = await services.meetings.channelPost(partnershipId, meeting);
+  if (!agenda.channel) return false;
+  await enqueueAgendaPost(partnershipId, services, agenda, agenda.channel);
+  return true;
 }
 
 /** "post agenda" (Prevent Officer or chair): the next meeting's agenda, in the partnership channel. */
 export const postAgenda: TurnHandler = async (context, turn, services) => {
   const { partnershipId, actor } = turn;
-  authorise(actor, 'post-agenda');
-  const meeting = await services.meetings.next(partnershipId);
-  if (!meeting) throw new NotFoundError('No Steering Group meeting is scheduled yet. Say "schedule meeting" first.');
-  if (!(await postAgendaToChannel(partnershipId, meeting, services))) {
-    throw new NotFoundError("No partnership channel is set yet: the Prevent Officer types 'use this channel' in the Steering Group's channel to set it.");
-  }
-  await sendCard(context, agendaCard(meeting, { notice: 'On its way to the partnership channel. Replies will show on the card there.' }));
+  const post = await services.meetings.agendaToPost(partnershipId, actor);
+  await enqueueAgendaPost(partnershipId, services, post, post.channel);
+  await sendCard(context, agendaCard(post.meeting, { notice: 'On its way to the partnership channel. Replies will show on the card there.' }));
 };
 
 /** Attending / Sending a deputy / Apologies, for the replying member's organisation. */
 export function replyToAgenda(input: { meetingId: string; status: Attendance }): TurnHandler {
   return async (context, turn, services) => {
     const { partnershipId, actor } = turn;
-    const meeting = await services.meetings.reply(partnershipId, actor, input.meetingId, input.status);
-    const card = await channelAgendaCard(partnershipId, meeting, services);
-    await replaceCard(context, card);
     // A reply from a chaser in 1:1 chat shows on the channel's card too.
-    if (turn.conversationType !== 'channel' && meeting.posted) {
-      await enqueueToChannel(partnershipId, services, { kind: 'agenda-replies', title: 'Agenda replies', card, replaceActivityId: meeting.posted.activityId }).catch((error: unknown) =>
-        services.logger.warn({ err: error }, 'channel agenda card not refreshed'),
+    const reply = await services.meetings.replyAndShow(partnershipId, actor, input.meetingId, input.status, turn.conversationType !== 'channel');
+    const card = agendaCardForChannel(reply);
+    await replaceCard(context, card);
+    if (reply.channel && reply.meeting.posted) {
+      await enqueueToPinnedChannel(reply.channel, partnershipId, services, { kind: 'agenda-replies', title: 'Agenda replies', card, replaceActivityId: reply.meeting.posted.activityId }).catch(
+        (error: unknown) => services.logger.warn({ err: error }, 'channel agenda card not refreshed'),
       );
     }
   };
@@ -105,72 +112,57 @@ export function replyToAgenda(input: { meetingId: string; status: Attendance }):
 /** "edit agenda" (Prevent Officer or chair): the next meeting's agenda in the editor. */
 export const openAgendaEditor: TurnHandler = async (context, turn, services) => {
   const { partnershipId, actor } = turn;
-  authorise(actor, 'edit-agenda');
-  const meeting = await services.meetings.next(partnershipId);
-  if (!meeting) throw new NotFoundError('No Steering Group meeting is scheduled yet. Say "schedule meeting" first.');
-  await sendCard(context, agendaEditorCard(meeting));
+  await sendCard(context, agendaEditorCard(await services.meetings.agendaToEdit(partnershipId, actor)));
 };
 
 export function editAgenda(submit: AgendaEditSubmit): TurnHandler {
   return async (context, turn, services) => {
     const { partnershipId, actor } = turn;
-    try {
-      const meeting = await services.meetings.editAgenda(partnershipId, actor, submit.meetingId, submit);
+    const outcome = await services.meetings.editAgendaAndShow(partnershipId, actor, submit.meetingId, submit);
+    if (outcome.kind === 'saved') {
       const notice = submit.op === 'add' ? `Added "${submit.title}".` : 'Agenda updated.';
-      await replaceCard(context, agendaEditorCard(meeting, { text: `${notice} Say "post agenda" when it is ready.`, problem: false }));
-    } catch (error) {
-      if (!(error instanceof InvalidError || error instanceof PersonalDataError)) throw error;
-      const meeting = await services.meetings.get(partnershipId, submit.meetingId);
-      const text = error instanceof PersonalDataError ? `${error.message} ${error.details.join(' ')}` : error.message;
-      await replaceCard(context, agendaEditorCard(meeting, { text, problem: true }));
+      await replaceCard(context, agendaEditorCard(outcome.view, { text: `${notice} Say "post agenda" when it is ready.`, problem: false }));
+      return;
     }
+    const text = outcome.reason === 'personal-data' ? `${outcome.message} ${outcome.details.join(' ')}` : outcome.message;
+    await replaceCard(context, agendaEditorCard(outcome.view, { text, problem: true }));
   };
 }
 
-async function decisionForm(partnershipId: string, meeting: Meeting, services: BotServices, notice?: { text: string; problem: boolean }) {
-  const [plan, names] = await Promise.all([services.actions.allActions(partnershipId), services.directory.organisationNames(partnershipId)]);
-  const themes = [...new Map(plan.map((r) => [r.action.themeNumber, r.action.themeTitle])).entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([number, title]) => ({ number, title }));
-  return decisionFormCard({ meeting, themes, organisations: [...names].map(([id, name]) => ({ id, name })), ...(notice ? { notice } : {}) });
+function decisionForm(form: DecisionForm, notice?: { text: string; problem: boolean }) {
+  return decisionFormCard({ ...form, ...(notice ? { notice } : {}) });
 }
 
 /** "record decisions" (Prevent Officer or chair): decisions against the last meeting's agenda. */
 export const openDecisionForm: TurnHandler = async (context, turn, services) => {
   const { partnershipId, actor } = turn;
-  authorise(actor, 'record-decisions');
-  const meeting = await services.meetings.latestHeld(partnershipId);
-  if (!meeting) throw new NotFoundError('No Steering Group meeting has taken place yet, so there is nothing to record decisions against.');
-  await sendCard(context, await decisionForm(partnershipId, meeting, services));
+  await sendCard(context, decisionForm(await services.meetings.decisionForm(partnershipId, actor)));
 };
 
 export function saveDecision(submit: DecisionSaveSubmit): TurnHandler {
   return async (context, turn, services) => {
     const { partnershipId, actor } = turn;
-    try {
-      const { meeting, newActionId } = await services.meetings.recordDecision(partnershipId, actor, submit.meetingId, {
-        itemId: submit.itemId,
-        text: submit.text,
-        ...(submit.actionText && submit.themeNumber && submit.ownerOrganisationId
-          ? { newAction: { text: submit.actionText, themeNumber: submit.themeNumber, ownerOrganisationId: submit.ownerOrganisationId, ...(submit.dueDate ? { dueDate: submit.dueDate } : {}) } }
-          : {}),
-      });
-      const text = `Decision recorded${newActionId ? `, and action ${newActionId} added to the plan` : ''}. The next agenda lists it under matters arising.`;
-      await replaceCard(context, await decisionForm(partnershipId, meeting, services, { text, problem: false }));
-    } catch (error) {
-      if (!(error instanceof InvalidError || error instanceof PersonalDataError)) throw error;
-      const meeting = await services.meetings.get(partnershipId, submit.meetingId);
-      await replaceCard(context, await decisionForm(partnershipId, meeting, services, { text: [error.message, ...error.details].join(' '), problem: true }));
+    const outcome = await services.meetings.recordDecisionAndShow(partnershipId, actor, submit.meetingId, {
+      itemId: submit.itemId,
+      text: submit.text,
+      ...(submit.actionText && submit.themeNumber && submit.ownerOrganisationId
+        ? { newAction: { text: submit.actionText, themeNumber: submit.themeNumber, ownerOrganisationId: submit.ownerOrganisationId, ...(submit.dueDate ? { dueDate: submit.dueDate } : {}) } }
+        : {}),
+    });
+    if (outcome.kind === 'saved') {
+      const text = `Decision recorded${outcome.newActionId ? `, and action ${outcome.newActionId} added to the plan` : ''}. The next agenda lists it under matters arising.`;
+      await replaceCard(context, decisionForm(outcome.view, { text, problem: false }));
+      return;
     }
+    await replaceCard(context, decisionForm(outcome.view, { text: [outcome.message, ...outcome.details].join(' '), problem: true }));
   };
 }
 
 export function returnDecisionFormWithProblems(meetingId: string, problems: string[]): TurnHandler {
   return async (context, turn, services) => {
     const { partnershipId, actor } = turn;
-    authorise(actor, 'record-decisions');
-    const meeting = await services.meetings.get(partnershipId, meetingId);
+    const form = await services.meetings.decisionForm(partnershipId, actor, meetingId);
     const text = `Not saved: ${problems.map((p) => p.replace(/^[^:]+: /, '')).join('; ')}.`;
-    await replaceCard(context, await decisionForm(partnershipId, meeting, services, { text, problem: true }));
+    await replaceCard(context, decisionForm(form, { text, problem: true }));
   };
 }

@@ -1,5 +1,4 @@
 import { boardReportCard } from '../../cards/board-report-card';
-import { authorise } from '../../domain/authorisation';
 import type { TurnHandler } from '../bot-services';
 import { sendCard } from '../send-card';
 
@@ -10,12 +9,6 @@ import { sendCard } from '../send-card';
  */
 export const offerBoardReport: TurnHandler = async (context, turn, services) => {
   const { partnershipId, actor } = turn;
-  authorise(actor, 'board-report');
-  const { roundName } = await services.summaries.readQuestion(partnershipId, turn.text);
-  const summary = await services.summaries.summary(partnershipId, actor, roundName === undefined ? {} : { roundName });
-  const offer = services.reportLinks.offer(partnershipId, summary.round.id, actor.aadObjectId);
-  await sendCard(
-    context,
-    boardReportCard({ partnershipName: await services.partnerships.displayName(partnershipId), summary, links: offer.urls, expiresAt: offer.expiresAt }),
-  );
+  const { partnershipName, summary, links } = await services.boardReports.offer(partnershipId, actor, turn.text);
+  await sendCard(context, boardReportCard({ partnershipName, summary, links: links.urls, expiresAt: links.expiresAt }));
 };

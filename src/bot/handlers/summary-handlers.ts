@@ -6,7 +6,7 @@ import {
   type SummaryBenchmarkSubmit,
   type SummaryOpenSubmit,
 } from '../../cards/summary-cards';
-import { isAllowed, ownOrganisation } from '../../domain/authorisation';
+import type { SummaryAnswer } from '../../domain/summary/summary-service';
 import type { TurnHandler } from '../bot-services';
 import { sendCard } from '../send-card';
 
@@ -17,26 +17,25 @@ import { sendCard } from '../send-card';
  */
 export const answerComplianceSummary: TurnHandler = async (context, turn, services) => {
   const { partnershipId, actor } = turn;
-  if (isAllowed(actor, 'view-compliance-summary')) {
-    const request = await services.summaries.readQuestion(partnershipId, turn.text);
-    if (request.organisationId !== undefined) {
-      const view = await services.summaries.organisationView(partnershipId, actor, request);
-      await sendCard(context, organisationSummaryCard({ view }));
-      return;
-    }
-    const summary = await services.summaries.summary(partnershipId, actor, request);
-    await sendCard(context, request.benchmark === undefined ? complianceSummaryCard(summary) : benchmarkSummaryCard(summary));
-    return;
-  }
-  if (isAllowed(actor, 'view-organisation', ownOrganisation(actor))) {
-    const { roundName } = await services.summaries.readQuestion(partnershipId, turn.text);
-    const view = await services.summaries.organisationView(partnershipId, actor, roundName === undefined ? {} : { roundName });
-    const notice = `The full compliance summary is for the Steering Group: the chair and the Prevent Officer. Here is where ${view.organisation.name} stands.`;
-    await sendCard(context, organisationSummaryCard({ view, notice }));
-    return;
-  }
-  await sendCard(context, summaryWhoToAskCard(await services.summaries.whoToAsk(partnershipId, actor)));
+  await sendCard(context, summaryAnswerCard(await services.summaries.answer(partnershipId, actor, turn.text)));
 };
+
+function summaryAnswerCard(answer: SummaryAnswer) {
+  switch (answer.kind) {
+    case 'summary':
+      return complianceSummaryCard(answer.summary);
+    case 'benchmark':
+      return benchmarkSummaryCard(answer.summary);
+    case 'organisation':
+      return organisationSummaryCard({ view: answer.view });
+    case 'own-organisation': {
+      const notice = `The full compliance summary is for the Steering Group: the chair and the Prevent Officer. Here is where ${answer.view.organisation.name} stands.`;
+      return organisationSummaryCard({ view: answer.view, notice });
+    }
+    case 'who-to-ask':
+      return summaryWhoToAskCard(answer.whoToAsk);
+  }
+}
 
 export function showBenchmarkSummary(submit: SummaryBenchmarkSubmit): TurnHandler {
   return async (context, turn, services) => {

@@ -11,6 +11,7 @@ import { screenKnowingPartners } from '../privacy/known-names';
 import { PersonalDataError } from '../privacy/personal-data-error';
 import { applyAgendaEdit, type AgendaEdit } from './agenda-edit';
 import type { Attendance, Decision, Meeting } from './meeting';
+import { themesOf, type AgendaEditOutcome, type AgendaPost, type AgendaReply, type ChannelAgenda, type DecisionForm, type DecisionOutcome } from './meeting-views';
 
 export interface DecisionInput {
   readonly itemId: string;
@@ -19,6 +20,13 @@ export interface DecisionInput {
 }
 import { isWorkingDay, workingDaysAfter, workingDaysBefore } from '../calendar/working-days';
 import { londonDateOf, meetingIdFor } from './meeting-time';
+
+/** Where partnership posts go: the channel the Prevent Officer pinned (PartnershipDirectory). */
+export interface PartnershipChannelLookup {
+  channel(partnershipId: string): Promise<string | undefined>;
+}
+
+const NO_MEETING_YET = 'No Steering Group meeting is scheduled yet. Say "schedule meeting" first.';
 
 /** Who made a change, as the audit log records it. */
 const authorOf = (actor: Actor): ChangeAuthor => ({ id: actor.aadObjectId, name: actor.name });
@@ -37,6 +45,7 @@ export class MeetingService {
     private readonly assessments: AssessmentRepository,
     private readonly frameworks: FrameworkRegistry,
     private readonly updateRequests: UpdateRequestService,
+    private readonly channels: PartnershipChannelLookup,
     private readonly screen: PersonalDataScreen,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -195,6 +204,100 @@ export class MeetingService {
     return { meeting, ...(newActionId ? { newActionId } : {}) };
   }
 
+  /** The date the scheduling form suggests, shown only to those who may schedule. */
+  async scheduleFormDate(partnershipId: string, actor: Actor): Promise<string> {
+    authorise(actor, 'schedule-meeting');
+    return this.suggestedNextDate(partnershipId);
+  }
+
+  /** The next meeting's agenda, for the Prevent Officer or the chair to post to the partnership channel. */
+  async agendaToPost(partnershipId: string, actor: Actor): Promise<AgendaPost> {
+    authorise(actor, 'post-agenda');
+    const meeting = await this.next(partnershipId);
+    if (!meeting) throw new NotFoundError(NO_MEETING_YET);
+    const { organisationNames, channel } = await this.channelPost(partnershipId, meeting);
+    if (!channel) throw new NotFoundError("No partnership channel is set yet: the Prevent Officer types 'use this channel' in the Steering Group's channel to set it.");
+    return { meeting, organisationNames, channel };
+  }
+
+  /** A meeting's agenda as the channel shows it; for the card a chaser's button opens, which anyone replying may see. */
+  async channelAgenda(partnershipId: string, meeting: Meeting): Promise<ChannelAgenda> {
+    return { meeting, organisationNames: await this.organisationNames(partnershipId) };
+  }
+
+  /**
+   * The channel's agenda card and the channel (unset until the Prevent Officer pins one). Asked by no
+   * person: the automatic post a few working days before the meeting.
+   */
+  async channelPost(partnershipId: string, meeting: Meeting): Promise<ChannelAgenda & { channel?: string }> {
+    const [organisationNames, channel] = await Promise.all([this.organisationNames(partnershipId), this.channels.channel(partnershipId)]);
+    return { meeting, organisationNames, ...(channel ? { channel } : {}) };
+  }
+
+  /**
+   * Records a reply and gives back the channel's agenda card data. With `refreshChannel` (a reply made
+   * outside the channel, e.g. from a chaser in 1:1 chat) and an agenda already posted, the channel is
+   * looked up too so its card can show the reply. That refresh is a courtesy: a failed lookup must
+   * not turn a saved reply into an error, so it only leaves the channel's card as it was.
+   */
+  async replyAndShow(partnershipId: string, actor: Actor, meetingId: string, status: Attendance, refreshChannel: boolean): Promise<AgendaReply> {
+    const meeting = await this.reply(partnershipId, actor, meetingId, status);
+    const [organisationNames, channel] = await Promise.all([
+      this.organisationNames(partnershipId),
+      refreshChannel && meeting.posted ? this.channels.channel(partnershipId).catch(() => undefined) : Promise.resolve(undefined),
+    ]);
+    return { meeting, organisationNames, ...(channel ? { channel } : {}) };
+  }
+
+  /** The next meeting, for the Prevent Officer or the chair to edit its agenda. */
+  async agendaToEdit(partnershipId: string, actor: Actor): Promise<Meeting> {
+    authorise(actor, 'edit-agenda');
+    const meeting = await this.next(partnershipId);
+    if (!meeting) throw new NotFoundError(NO_MEETING_YET);
+    return meeting;
+  }
+
+  /** An agenda edit, and the agenda to show in the editor whether or not it was saved. */
+  async editAgendaAndShow(partnershipId: string, actor: Actor, meetingId: string, edit: AgendaEdit): Promise<AgendaEditOutcome> {
+    try {
+      return { kind: 'saved', view: await this.editAgenda(partnershipId, actor, meetingId, edit) };
+    } catch (error) {
+      if (!(error instanceof InvalidError || error instanceof PersonalDataError)) throw error;
+      return { kind: 'not-saved', ...refusal(error), view: await this.get(partnershipId, meetingId) };
+    }
+  }
+
+  /**
+   * The decision form (Prevent Officer or chair) for a meeting, or without one for the last meeting
+   * held: decisions are recorded against a meeting that has taken place.
+   */
+  async decisionForm(partnershipId: string, actor: Actor, meetingId?: string): Promise<DecisionForm> {
+    authorise(actor, 'record-decisions');
+    const meeting = meetingId === undefined ? await this.latestHeld(partnershipId) : await this.get(partnershipId, meetingId);
+    if (!meeting) throw new NotFoundError('No Steering Group meeting has taken place yet, so there is nothing to record decisions against.');
+    return this.decisionFormOf(partnershipId, meeting);
+  }
+
+  /** A decision, and the form to show again whether or not it was saved. */
+  async recordDecisionAndShow(partnershipId: string, actor: Actor, meetingId: string, input: DecisionInput): Promise<DecisionOutcome> {
+    try {
+      const { meeting, newActionId } = await this.recordDecision(partnershipId, actor, meetingId, input);
+      return { kind: 'saved', view: await this.decisionFormOf(partnershipId, meeting), ...(newActionId ? { newActionId } : {}) };
+    } catch (error) {
+      if (!(error instanceof InvalidError || error instanceof PersonalDataError)) throw error;
+      return { kind: 'not-saved', ...refusal(error), view: await this.decisionFormOf(partnershipId, await this.get(partnershipId, meetingId)) };
+    }
+  }
+
+  private async decisionFormOf(partnershipId: string, meeting: Meeting): Promise<DecisionForm> {
+    const [plan, organisations] = await Promise.all([this.actions.list(partnershipId), this.organisations.list(partnershipId)]);
+    return { meeting, themes: themesOf(plan), organisations: organisations.map((o) => ({ id: o.id, name: o.name })) };
+  }
+
+  private async organisationNames(partnershipId: string): Promise<Map<string, string>> {
+    return new Map((await this.organisations.list(partnershipId)).map((o) => [o.id, o.name]));
+  }
+
   /** Each organisation's replies to the agendas of meetings held since a date (seed action 2.1). */
   async attendanceSince(partnershipId: string, since: string): Promise<{ meetings: number; byOrganisation: Map<string, { attended: number; apologies: number }> }> {
     const now = this.now().toISOString();
@@ -257,4 +360,8 @@ export class MeetingService {
       ...(previous ? { previousDecisions: previous.decisions } : {}),
     };
   }
+}
+
+function refusal(error: InvalidError | PersonalDataError) {
+  return { reason: error instanceof PersonalDataError ? ('personal-data' as const) : ('invalid' as const), message: error.message, details: error.details };
 }

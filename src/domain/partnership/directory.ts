@@ -1,8 +1,12 @@
 import { authorise } from '../authorisation';
 import { londonDate } from '../clock';
+import { InvalidError } from '../errors';
 import type { ChannelRepository, MemberRepository, OrganisationRepository } from '../ports';
 import type { Actor } from './member';
 import { channelStatus, isPinned, type ChannelStatus, type PartnershipChannel } from './partnership-channel';
+
+/** What the bot knows of a channel when "use this channel" is typed in it. */
+export type ChannelDetails = Pick<PartnershipChannel, 'reference' | 'teamId' | 'name'>;
 
 /** Who is asking, what the organisations are called, and how to reach people and the channel. */
 export class PartnershipDirectory {
@@ -42,10 +46,25 @@ export class PartnershipDirectory {
     return (await this.members.get(partnershipId, aadObjectId)) !== undefined;
   }
 
-  /** "use this channel", typed by the Prevent Officer in the channel: partnership posts go there from now on. */
-  async pinChannel(partnershipId: string, actor: Actor, channel: Pick<PartnershipChannel, 'reference' | 'teamId' | 'name'>, now: Date): Promise<PartnershipChannel> {
+  /**
+   * "use this channel", typed by the Prevent Officer in the channel: partnership posts go there from
+   * now on. `channel` is undefined when it was typed anywhere but a channel, and may be a function
+   * when finding the channel's details costs a call to Teams: made only once the person may pin it.
+   */
+  async pinChannel(
+    partnershipId: string,
+    actor: Actor,
+    channel: ChannelDetails | (() => Promise<ChannelDetails>) | undefined,
+    now: Date,
+  ): Promise<PartnershipChannel> {
     authorise(actor, 'pin-channel');
-    const pinned: PartnershipChannel = { ...channel, pinnedBy: { aadObjectId: actor.aadObjectId, name: actor.name }, pinnedAt: now.toISOString() };
+    if (!channel) {
+      throw new InvalidError('Type "use this channel" in the Teams channel where the partnership should see agendas and progress cards.', [
+        'open the Steering Group team, go to its channel and type it there',
+      ]);
+    }
+    const details = typeof channel === 'function' ? await channel() : channel;
+    const pinned: PartnershipChannel = { ...details, pinnedBy: { aadObjectId: actor.aadObjectId, name: actor.name }, pinnedAt: now.toISOString() };
     await this.channels.save(partnershipId, pinned);
     return pinned;
   }

@@ -2,7 +2,7 @@ import type { AssessmentRound } from '../assessment/assessment';
 import { getFramework, type FrameworkRegistry } from '../assessment/framework-catalogue';
 import type { Framework } from '../assessment/framework';
 import { londonDate } from '../clock';
-import { authorise, isAllowed } from '../authorisation';
+import { authorise, isAllowed, ownOrganisation } from '../authorisation';
 import { NotFoundError } from '../errors';
 import type { Actor } from '../partnership/member';
 import type { ActionRepository, AssessmentRepository, MeetingRepository, MemberRepository, OrganisationRepository } from '../ports';
@@ -30,6 +30,16 @@ export interface WhoToAsk {
 }
 
 /**
+ * What "compliance summary" (or a question like it) gets, by who asks: the Steering Group the summary,
+ * one benchmark's drill-down or a named organisation's view; a partner lead their own organisation's
+ * view instead; anyone else who to ask.
+ */
+export type SummaryAnswer =
+  | { readonly kind: 'summary' | 'benchmark'; readonly summary: ComplianceSummary }
+  | { readonly kind: 'organisation' | 'own-organisation'; readonly view: OrganisationView }
+  | { readonly kind: 'who-to-ask'; readonly whoToAsk: WhoToAsk };
+
+/**
  * The chair's compliance summary, the board report's data and a partner lead's view of their own
  * organisation. Everything is read from the current entities of one round (and the round before it),
  * the action plan as it stands and the meetings: never from history rows.
@@ -53,6 +63,19 @@ export class ComplianceSummaryService {
   async summary(partnershipId: string, actor: Actor, request: SummaryRequest = {}): Promise<ComplianceSummary> {
     authorise(actor, 'view-compliance-summary');
     return (await this.read(partnershipId, request)).summary;
+  }
+
+  async answer(partnershipId: string, actor: Actor, question: string): Promise<SummaryAnswer> {
+    if (isAllowed(actor, 'view-compliance-summary')) {
+      const request = await this.readQuestion(partnershipId, question);
+      if (request.organisationId !== undefined) return { kind: 'organisation', view: await this.organisationView(partnershipId, actor, request) };
+      return { kind: request.benchmark === undefined ? 'summary' : 'benchmark', summary: await this.summary(partnershipId, actor, request) };
+    }
+    if (isAllowed(actor, 'view-organisation', ownOrganisation(actor))) {
+      const { roundName } = await this.readQuestion(partnershipId, question);
+      return { kind: 'own-organisation', view: await this.organisationView(partnershipId, actor, roundName === undefined ? {} : { roundName }) };
+    }
+    return { kind: 'who-to-ask', whoToAsk: await this.whoToAsk(partnershipId, actor) };
   }
 
   /** The round and benchmark a question names, matched against the partnership's rounds and that round's framework. */

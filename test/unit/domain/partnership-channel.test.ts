@@ -42,6 +42,30 @@ describe('the partnership channel', () => {
     expect(await directory.channelStatus(P)).toEqual({ state: 'not-set' });
   });
 
+  it('is pinned from the details read once the Prevent Officer is known to be asking', async () => {
+    const { directory } = await directoryWith();
+    let reads = 0;
+    const read = async () => {
+      reads += 1;
+      return STEERING;
+    };
+    await expect(directory.pinChannel(P, chair, read, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(reads).toBe(0);
+    await directory.pinChannel(P, officer, read, NOW);
+    expect(reads).toBe(1);
+    expect(await directory.channel(P)).toBe(STEERING.reference);
+  });
+
+  it('is not pinned from a 1:1 chat: the officer is told to type it in the channel', async () => {
+    const { directory } = await directoryWith();
+    await expect(directory.pinChannel(P, officer, undefined, NOW)).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'Type "use this channel" in the Teams channel where the partnership should see agendas and progress cards.',
+    });
+    await expect(directory.pinChannel(P, chair, undefined, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await directory.channelStatus(P)).toEqual({ state: 'not-set' });
+  });
+
   it('stored the old way (taken from whatever channel last spoke to the bot) is not used until the officer pins one', async () => {
     const { directory } = await directoryWith({ reference: '{"conversation":{"id":"19:anywhere@thread.tacv2"}}', teamId: '19:any-team@thread.tacv2' });
     expect(await directory.channelStatus(P)).toEqual({ state: 'captured' });

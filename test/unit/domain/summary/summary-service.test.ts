@@ -208,3 +208,43 @@ describe('ComplianceSummaryService.whoToAsk', () => {
     await expect(service.whoToAsk(P, staff)).resolves.toEqual({ preventOfficerNames: ['Priya Officer'] });
   });
 });
+
+describe('ComplianceSummaryService.answer', () => {
+  it('gives the chair and the Prevent Officer the whole summary of the latest round', async () => {
+    const { service } = await withTwoRounds();
+    const answer = await service.answer(P, chair, 'compliance summary');
+    expect(answer.kind).toBe('summary');
+    expect(answer.kind === 'summary' && answer.summary.round.name).toBe('2026/27 Q3');
+  });
+
+  it('gives one benchmark when the question names it, in the round it names', async () => {
+    const { service } = await withTwoRounds();
+    const answer = await service.answer(P, officer, 'how did we do on training in 2025/26 Q3?');
+    expect(answer.kind).toBe('benchmark');
+    expect(answer.kind === 'benchmark' && [answer.summary.round.name, answer.summary.benchmarks.map((b) => b.number)]).toEqual(['2025/26 Q3', [2]]);
+  });
+
+  it("gives the Steering Group a named organisation's own view", async () => {
+    const { service } = await withTwoRounds();
+    const answer = await service.answer(P, chair, 'how is the police doing?');
+    expect(answer.kind === 'organisation' && answer.view.organisation.name).toBe('Bravo Police');
+  });
+
+  it("gives a partner lead their own organisation's view, in the round they name, instead of the summary", async () => {
+    const { service } = await withTwoRounds();
+    const answer = await service.answer(P, bravoLead, 'summary for 2025/26 Q3');
+    expect(answer.kind).toBe('own-organisation');
+    expect(answer.kind === 'own-organisation' && [answer.view.organisation.name, answer.view.assessment?.round.name]).toEqual(['Bravo Police', '2025/26 Q3']);
+  });
+
+  it('never gives a partner lead another organisation, even when the question names it', async () => {
+    const { service } = await withTwoRounds();
+    const answer = await service.answer(P, bravoLead, 'how is alpha council doing?');
+    expect(answer.kind === 'own-organisation' && answer.view.organisation.name).toBe('Bravo Police');
+  });
+
+  it('tells staff who to ask', async () => {
+    const { service } = await withTwoRounds();
+    await expect(service.answer(P, staff, 'compliance summary')).resolves.toEqual({ kind: 'who-to-ask', whoToAsk: { preventOfficerNames: ['Priya Officer'] } });
+  });
+});
