@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { ActionUpdateService } from '../domain/actions/action-update-service';
 import type { PlanImportService } from '../domain/actions/plan-import-service';
+import type { AssessmentLaunchService } from '../domain/assessment/assessment-launch-service';
 import type { AssessmentService } from '../domain/assessment/assessment-service';
 import type { MeetingService } from '../domain/meetings/meeting-service';
 import type { ChaserService } from '../domain/outbox/chaser-service';
@@ -33,6 +34,8 @@ export interface BotServices {
   readonly membership: MembershipService;
   readonly planImports: PlanImportService;
   readonly assessments: AssessmentService;
+  /** Starting a self-assessment round: the form's choices, then who to ask and what to post. */
+  readonly assessmentLaunch: AssessmentLaunchService;
   readonly meetings: MeetingService;
   readonly summaries: ComplianceSummaryService;
   /** Signs the board report's expiring download links. */

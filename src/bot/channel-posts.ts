@@ -13,6 +13,17 @@ export async function enqueueToChannel(
 ): Promise<boolean> {
   const channel = await services.directory.channel(partnershipId);
   if (!channel) return false;
+  await enqueueToPinnedChannel(channel, partnershipId, services, post);
+  return true;
+}
+
+/** The same, to a channel the service already found, so the send step reads nothing itself. */
+export async function enqueueToPinnedChannel(
+  channel: string,
+  partnershipId: string,
+  services: BotServices,
+  post: { kind: MessageKind; title: string; card: AdaptiveCardJson; subjectId?: string; replaceActivityId?: string },
+): Promise<void> {
   const batch = services.outbox.draft({ partnershipId, kind: post.kind, title: post.title });
   await services.outbox.enqueue(batch, [
     {
@@ -24,5 +35,4 @@ export async function enqueueToChannel(
       ...(post.replaceActivityId ? { replaceActivityId: post.replaceActivityId } : {}),
     },
   ]);
-  return true;
 }

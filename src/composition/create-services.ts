@@ -7,6 +7,7 @@ import { RoundProgressRefresh } from '../bot/round-progress-refresh';
 import { ActionUpdateService } from '../domain/actions/action-update-service';
 import { PlanImportService } from '../domain/actions/plan-import-service';
 import { UpdateRequestService } from '../domain/actions/update-request-service';
+import { AssessmentLaunchService } from '../domain/assessment/assessment-launch-service';
 import { AssessmentService } from '../domain/assessment/assessment-service';
 import type { Framework } from '../domain/assessment/framework';
 import { GuidanceService } from '../domain/guidance/guidance-service';
@@ -72,33 +73,37 @@ export function createServices(repositories: ServiceRepositories, options: Servi
   const now = options.now ?? (() => new Date());
   const frameworks = options.frameworks as Map<string, Framework>;
   const outbox = new Outbox(repositories.outbox, conversationAddress, options.newBatchId ?? randomUUID, now);
-  const updateRequests = new UpdateRequestService(actions, organisations, members, updateRounds, now);
+  const chasers = new ChaserService(
+    actions,
+    updateRounds,
+    assessments,
+    meetings,
+    organisations,
+    members,
+    outbox,
+    { workingDays: options.chasers?.workingDays ?? DEFAULT_CHASER_WORKING_DAYS, agendaPostWorkingDays: options.chasers?.agendaPostWorkingDays ?? 5 },
+    now,
+  );
+  const updateRequests = new UpdateRequestService(actions, organisations, members, updateRounds, channels, chasers, now);
+  const partnershipResolver = new PartnershipResolver(partnerships, options.defaultPartnershipId);
+  const assessmentService = new AssessmentService(assessments, frameworks, organisations, members, screenForPersonalData, now);
   const services: Omit<BotServices, 'roundProgress'> = {
     guidance: new GuidanceService(guidance),
     language: options.language,
     unrecognised: repositories.unrecognised,
-    partnerships: new PartnershipResolver(partnerships, options.defaultPartnershipId),
+    partnerships: partnershipResolver,
     directory: new PartnershipDirectory(members, organisations, channels, now),
     actions: new ActionUpdateService(actions, organisations, screenForPersonalData, now),
     updateRequests,
     membership: new MembershipService(members, organisations),
     planImports: new PlanImportService(actions, organisations),
-    assessments: new AssessmentService(assessments, frameworks, organisations, members, screenForPersonalData, now),
+    assessments: assessmentService,
+    assessmentLaunch: new AssessmentLaunchService(assessmentService, members, channels, (id) => partnershipResolver.frameworkId(id), chasers),
     meetings: new MeetingService(meetings, actions, organisations, assessments, frameworks, updateRequests, screenForPersonalData, now),
     summaries: new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetings, now),
     reportLinks: new ReportLinks({ ...options.reportLinks, now }),
     outbox,
-    chasers: new ChaserService(
-      actions,
-      updateRounds,
-      assessments,
-      meetings,
-      organisations,
-      members,
-      outbox,
-      { workingDays: options.chasers?.workingDays ?? DEFAULT_CHASER_WORKING_DAYS, agendaPostWorkingDays: options.chasers?.agendaPostWorkingDays ?? 5 },
-      now,
-    ),
+    chasers,
     messenger: options.messenger,
     logger: options.logger,
     now,
