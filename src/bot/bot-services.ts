@@ -13,6 +13,7 @@ import type { LanguageUnderstanding } from '../domain/language/language-understa
 import type { UnrecognisedMessageCounter } from '../domain/ports';
 import type { PartnershipDirectory } from '../domain/partnership/directory';
 import type { MembershipService } from '../domain/partnership/membership-service';
+import type { PartnershipAdminService } from '../domain/partnership/partnership-admin-service';
 import type { PartnershipResolver } from '../domain/partnership/partnership-resolver';
 import type { Logger } from '../logger';
 import type { ReportLinks } from '../reports/report-links';
@@ -32,6 +33,8 @@ export interface BotServices {
   readonly actions: ActionUpdateService;
   readonly updateRequests: UpdateRequestService;
   readonly membership: MembershipService;
+  /** The partnership card and the Prevent Officer's member and organisation forms. */
+  readonly partnershipAdmin: PartnershipAdminService;
   readonly planImports: PlanImportService;
   readonly assessments: AssessmentService;
   /** Starting a self-assessment round: the form's choices, then who to ask and what to post. */

@@ -18,6 +18,7 @@ import { DEFAULT_CHASER_WORKING_DAYS } from '../domain/outbox/chasers';
 import { Outbox } from '../domain/outbox/outbox';
 import { PartnershipDirectory } from '../domain/partnership/directory';
 import { MembershipService } from '../domain/partnership/membership-service';
+import { PartnershipAdminService } from '../domain/partnership/partnership-admin-service';
 import { PartnershipResolver } from '../domain/partnership/partnership-resolver';
 import type {
   ActionRepository,
@@ -87,6 +88,8 @@ export function createServices(repositories: ServiceRepositories, options: Servi
   const updateRequests = new UpdateRequestService(actions, organisations, members, updateRounds, channels, chasers, now);
   const partnershipResolver = new PartnershipResolver(partnerships, options.defaultPartnershipId);
   const assessmentService = new AssessmentService(assessments, frameworks, organisations, members, screenForPersonalData, now);
+  const membership = new MembershipService(members, organisations);
+  const meetingService = new MeetingService(meetings, actions, organisations, assessments, frameworks, updateRequests, screenForPersonalData, now);
   const services: Omit<BotServices, 'roundProgress'> = {
     guidance: new GuidanceService(guidance),
     language: options.language,
@@ -95,11 +98,12 @@ export function createServices(repositories: ServiceRepositories, options: Servi
     directory: new PartnershipDirectory(members, organisations, channels, now),
     actions: new ActionUpdateService(actions, organisations, screenForPersonalData, now),
     updateRequests,
-    membership: new MembershipService(members, organisations),
+    membership,
+    partnershipAdmin: new PartnershipAdminService(membership, channels, meetingService, now),
     planImports: new PlanImportService(actions, organisations),
     assessments: assessmentService,
     assessmentLaunch: new AssessmentLaunchService(assessmentService, members, channels, (id) => partnershipResolver.frameworkId(id), chasers),
-    meetings: new MeetingService(meetings, actions, organisations, assessments, frameworks, updateRequests, screenForPersonalData, now),
+    meetings: meetingService,
     summaries: new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetings, now),
     reportLinks: new ReportLinks({ ...options.reportLinks, now }),
     outbox,
