@@ -39,7 +39,7 @@ export interface RoundStarted {
   readonly deadline: UpdateDeadline;
   readonly chaserDates: readonly string[];
   /** Per owner organisation: its actions and its leads, each with their 1:1 chat if the bot has one. */
-  readonly requests: readonly (UpdateRequest & LeadsToAsk)[];
+  readonly requests: readonly (Omit<UpdateRequest, 'recipients'> & LeadsToAsk)[];
   readonly organisationNames: ReadonlyMap<string, string>;
   /** The pinned channel and the progress card to post there; absent until the Prevent Officer sets one. */
   readonly channel?: ChannelProgress;

@@ -19,7 +19,7 @@ export async function withPersonalChats<T extends { readonly recipients: readonl
   members: MemberRepository,
   partnershipId: string,
   targets: readonly T[],
-): Promise<(T & { readonly recipients: readonly ReachableLead[] })[]> {
+): Promise<(Omit<T, 'recipients'> & { readonly recipients: readonly ReachableLead[] })[]> {
   return Promise.all(
     targets.map(async (target) => ({
       ...target,
