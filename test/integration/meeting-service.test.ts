@@ -27,7 +27,15 @@ describe('meetings, attendance and decisions on Azurite', () => {
     for (const partner of partners) await organisations.save('warwickshire', partner, { id: 'test', name: 'test' });
     const members = new MemberTableRepository(storage.client('members'));
     const assessments = new AssessmentTableRepository(storage.client('assessments'));
-    const updates = new UpdateRequestService(actions, organisations, members, new UpdateRoundTableRepository(storage.client('actions')), new MemoryChannelRepository(), NO_DEADLINES, now);
+    const updates = new UpdateRequestService(
+      actions,
+      organisations,
+      members,
+      new UpdateRoundTableRepository(storage.client('actions')),
+      new MemoryChannelRepository(),
+      NO_DEADLINES,
+      now,
+    );
     return new MeetingService(new MeetingTableRepository(storage.client('meetings')), actions, organisations, assessments, new Map(), updates, screenForPersonalData, now);
   }
 

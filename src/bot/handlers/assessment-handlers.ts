@@ -72,7 +72,12 @@ export function startSelfAssessment(input: { name: string; frameworkId: string; 
       true,
     );
     if (channel) {
-      await enqueueToPinnedChannel(channel.reference, partnershipId, services, { kind: 'assessment-progress', title: 'Self-assessment progress card', card: assessmentProgressCard(channel.progress), subjectId: round.id });
+      await enqueueToPinnedChannel(channel.reference, partnershipId, services, {
+        kind: 'assessment-progress',
+        title: 'Self-assessment progress card',
+        card: assessmentProgressCard(channel.progress),
+        subjectId: round.id,
+      });
     }
   };
 }

@@ -19,7 +19,11 @@ export const sendChasers: TurnHandler = async (context, turn, services) => {
     subjects.length === 0
       ? 'Nobody owes a reply: there is no open update round, self-assessment round or meeting waiting for replies.'
       : `Chasing about: ${subjects.map((s) => s.title).join('; ')}.`,
-    ...(chasers.alreadyChased > 0 ? [`${chasers.alreadyChased} ${chasers.alreadyChased === 1 ? 'person was' : 'people were'} chased today already and ${chasers.alreadyChased === 1 ? 'is' : 'are'} not chased again.`] : []),
+    ...(chasers.alreadyChased > 0
+      ? [
+          `${chasers.alreadyChased} ${chasers.alreadyChased === 1 ? 'person was' : 'people were'} chased today already and ${chasers.alreadyChased === 1 ? 'is' : 'are'} not chased again.`,
+        ]
+      : []),
   ];
   await enqueueWithStatusCard(
     context,

@@ -74,7 +74,13 @@ export function saveMember(submit: MemberSaveSubmit): TurnHandler {
 export function returnMemberFormWithProblems(problems: string[]): TurnHandler {
   return async (context, turn, services) => {
     const choices = await services.partnershipAdmin.memberChoices(turn.partnershipId, turn.actor, teamRoster(context, services));
-    await replaceCard(context, memberForm(choices, problems.map((p) => p.replace(/^[^:]+: /, ''))));
+    await replaceCard(
+      context,
+      memberForm(
+        choices,
+        problems.map((p) => p.replace(/^[^:]+: /, '')),
+      ),
+    );
   };
 }
 

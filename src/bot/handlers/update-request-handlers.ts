@@ -6,11 +6,15 @@ import type { BotServices, TurnHandler } from '../bot-services';
 import { enqueueToPinnedChannel } from '../channel-posts';
 import { enqueueWithStatusCard, messagesForLeads } from '../enqueue-for-leads';
 
-export const NO_CHANNEL_LINE = "No partnership channel is set yet, so no progress card was posted: the Prevent Officer types 'use this channel' in the Steering Group's channel to set it.";
+export const NO_CHANNEL_LINE =
+  "No partnership channel is set yet, so no progress card was posted: the Prevent Officer types 'use this channel' in the Steering Group's channel to set it.";
 export const CHANNEL_LINE = 'The progress card is being posted in the partnership channel.';
 
 function deadlineLine(deadline: UpdateDeadline, chaserDates: readonly string[]): string {
-  const due = deadline.basis === 'as requested' ? `Updates are due by ${ukDate(deadline.dueOn)}.` : `Updates are due by ${ukDate(deadline.dueOn)} (${deadline.basis}); say "request updates by" and a date to choose another.`;
+  const due =
+    deadline.basis === 'as requested'
+      ? `Updates are due by ${ukDate(deadline.dueOn)}.`
+      : `Updates are due by ${ukDate(deadline.dueOn)} (${deadline.basis}); say "request updates by" and a date to choose another.`;
   return `${due} Reminders go to anyone who has not replied on ${chaserDates.map(ukDate).join(' and ')}.`;
 }
 
@@ -55,7 +59,12 @@ export const requestUpdates: TurnHandler = async (context, turn, services) => {
   );
 
   if (channel) {
-    await enqueueToPinnedChannel(channel.reference, partnershipId, services, { kind: 'round-progress', title: 'Action plan progress card', card: roundProgressCard(channel.progress), subjectId: round.startedAt });
+    await enqueueToPinnedChannel(channel.reference, partnershipId, services, {
+      kind: 'round-progress',
+      title: 'Action plan progress card',
+      card: roundProgressCard(channel.progress),
+      subjectId: round.startedAt,
+    });
   }
 };
 

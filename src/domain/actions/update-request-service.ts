@@ -110,11 +110,7 @@ export class UpdateRequestService {
    * could replay: only the organisation and the Steering Group see its list.
    */
   async requestFor(partnershipId: string, actor: Actor, organisationId: string): Promise<{ request: UpdateRequest; organisationNames: ReadonlyMap<string, string> }> {
-    const [records, organisations, members] = await Promise.all([
-      this.actions.list(partnershipId),
-      this.organisations.list(partnershipId),
-      this.members.list(partnershipId),
-    ]);
+    const [records, organisations, members] = await Promise.all([this.actions.list(partnershipId), this.organisations.list(partnershipId), this.members.list(partnershipId)]);
     const request = requestsOf(records, organisations, members).find((r) => r.organisation.id === organisationId);
     if (!request) throw new NotFoundError('That organisation has no actions in the current action plan.');
     authorise(actor, 'view-organisation', { organisationIds: [request.organisation.id], organisationName: request.organisation.name });
@@ -122,11 +118,7 @@ export class UpdateRequestService {
   }
 
   async requests(partnershipId: string): Promise<UpdateRequest[]> {
-    const [records, organisations, members] = await Promise.all([
-      this.actions.list(partnershipId),
-      this.organisations.list(partnershipId),
-      this.members.list(partnershipId),
-    ]);
+    const [records, organisations, members] = await Promise.all([this.actions.list(partnershipId), this.organisations.list(partnershipId), this.members.list(partnershipId)]);
     return requestsOf(records, organisations, members);
   }
 

@@ -45,7 +45,7 @@ describe('AssessmentLaunchService.start', () => {
     expect(started.channel).toBeUndefined();
   });
 
-  it("gives the progress card to post once a channel is pinned", async () => {
+  it('gives the progress card to post once a channel is pinned', async () => {
     const { launch, pinChannel } = await setUp();
     await pinChannel();
     const started = await launch.start(P, officer, ROUND);
@@ -54,7 +54,10 @@ describe('AssessmentLaunchService.start', () => {
 
   it('gives the form back with the problem for a past closing date or a name already used', async () => {
     const { launch } = await setUp();
-    expect(await launch.start(P, officer, { ...ROUND, closesOn: '2026-12-01' })).toMatchObject({ kind: 'not-started', problems: ['The closing date has already passed.', 'choose a date from today on'] });
+    expect(await launch.start(P, officer, { ...ROUND, closesOn: '2026-12-01' })).toMatchObject({
+      kind: 'not-started',
+      problems: ['The closing date has already passed.', 'choose a date from today on'],
+    });
     await launch.start(P, officer, ROUND);
     const again = await launch.start(P, officer, ROUND);
     expect(again.kind === 'not-started' && again.problems).toEqual([expect.stringContaining('already exists')]);

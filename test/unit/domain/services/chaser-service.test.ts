@@ -10,8 +10,23 @@ import { chair, NOW, officer, P, POLICE_CHAT, policeLead, world } from './world'
 async function setUp() {
   const w = await world();
   await w.rounds.save(P, { startedAt: '2026-12-02T10:00:00.000Z', requestedById: officer.aadObjectId, requestedByName: officer.name, dueOn: '2026-12-10' });
-  const outbox = new Outbox(new MemoryOutboxRepository(), (reference) => ({ conversationId: reference }), () => 'batch-1', () => NOW);
-  const chasers = new ChaserService(w.actions, w.rounds, new MemoryAssessmentRepository(), new MemoryMeetingRepository(), w.organisations, w.members, outbox, { workingDays: [7, 2], agendaPostWorkingDays: 5 }, () => NOW);
+  const outbox = new Outbox(
+    new MemoryOutboxRepository(),
+    (reference) => ({ conversationId: reference }),
+    () => 'batch-1',
+    () => NOW,
+  );
+  const chasers = new ChaserService(
+    w.actions,
+    w.rounds,
+    new MemoryAssessmentRepository(),
+    new MemoryMeetingRepository(),
+    w.organisations,
+    w.members,
+    outbox,
+    { workingDays: [7, 2], agendaPostWorkingDays: 5 },
+    () => NOW,
+  );
   return chasers;
 }
 

@@ -84,7 +84,8 @@ describe('PartnershipAdminService.saveMember', () => {
 
   it('is refused to anyone but the Prevent Officer', async () => {
     const { admin, roster } = await setUp();
-    for (const actor of [chair, policeLead, staff]) await expect(admin.saveMember(P, actor, { aadObjectId: 'aad-chair', role: 'chair', preventLead: false }, roster)).rejects.toThrow(ForbiddenError);
+    for (const actor of [chair, policeLead, staff])
+      await expect(admin.saveMember(P, actor, { aadObjectId: 'aad-chair', role: 'chair', preventLead: false }, roster)).rejects.toThrow(ForbiddenError);
   });
 });
 

@@ -1,6 +1,6 @@
 import { PlanImportService } from '../../../../src/domain/actions/plan-import-service';
 import { ForbiddenError } from '../../../../src/domain/errors';
-import { readCsvText } from '../../../../src/storage/files/plan-file-reader';
+import { readCsvText } from '../../../../src/plan-files/plan-file-reader';
 import { chair, officer, P, world } from './world';
 
 /** One clean row, owned by the council. */
@@ -9,7 +9,7 @@ const PLAN = readCsvText(
 );
 
 describe('PlanImportService.importFile', () => {
-  it("never reads the file of someone who may not import a plan", async () => {
+  it('never reads the file of someone who may not import a plan', async () => {
     const w = await world();
     const read = jest.fn(async () => PLAN);
     await expect(new PlanImportService(w.actions, w.organisations).importFile(P, chair, read)).rejects.toThrow(ForbiddenError);

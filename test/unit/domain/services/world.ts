@@ -31,7 +31,19 @@ export const POLICE_CHAT = JSON.stringify({ conversation: { id: 'chat-police' } 
 export const CHANNEL = JSON.stringify({ conversation: { id: 'channel-steering' } });
 
 function action(id: string, ownerOrganisationIds: string[]): Action {
-  return { id, themeNumber: Number(id.split('.')[0]), themeTitle: 'Leadership', text: `Action ${id}`, who: '', ownerOrganisationIds, timescale: '', recurring: false, outcomes: '', notes: '', flags: [] };
+  return {
+    id,
+    themeNumber: Number(id.split('.')[0]),
+    themeTitle: 'Leadership',
+    text: `Action ${id}`,
+    who: '',
+    ownerOrganisationIds,
+    timescale: '',
+    recurring: false,
+    outcomes: '',
+    notes: '',
+    flags: [],
+  };
 }
 
 export async function world() {
@@ -43,6 +55,13 @@ export async function world() {
   const actions = new MemoryActionRepository();
   await actions.savePlan(P, [action('1.1', ['police']), action('1.2', ['health']), action('2.1', ['schools', 'police'])], author);
   const channels = new MemoryChannelRepository();
-  const pinChannel = () => channels.save(P, { reference: CHANNEL, teamId: 'team-1', name: 'Steering Group', pinnedBy: { aadObjectId: officer.aadObjectId, name: officer.name }, pinnedAt: NOW.toISOString() });
+  const pinChannel = () =>
+    channels.save(P, {
+      reference: CHANNEL,
+      teamId: 'team-1',
+      name: 'Steering Group',
+      pinnedBy: { aadObjectId: officer.aadObjectId, name: officer.name },
+      pinnedAt: NOW.toISOString(),
+    });
   return { organisations, members, actions, channels, rounds: new MemoryUpdateRoundRepository(), pinChannel };
 }
