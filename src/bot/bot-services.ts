@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { ActionUpdateService } from '../domain/actions/action-update-service';
 import type { PlanImportService } from '../domain/actions/plan-import-service';
+import type { AssessmentLaunchService } from '../domain/assessment/assessment-launch-service';
 import type { AssessmentService } from '../domain/assessment/assessment-service';
 import type { MeetingService } from '../domain/meetings/meeting-service';
 import type { ChaserService } from '../domain/outbox/chaser-service';
@@ -13,6 +14,7 @@ import type { LanguageUnderstanding } from '../domain/language/language-understa
 import type { UnrecognisedMessageCounter } from '../domain/ports';
 import type { PartnershipDirectory } from '../domain/partnership/directory';
 import type { MembershipService } from '../domain/partnership/membership-service';
+import type { PartnershipAdminService } from '../domain/partnership/partnership-admin-service';
 import type { PartnershipResolver } from '../domain/partnership/partnership-resolver';
 import type { Logger } from '../logger';
 import type { ReportLinkOffer, ReportLinks } from '../reports/report-links';
@@ -32,8 +34,12 @@ export interface BotServices {
   readonly actions: ActionUpdateService;
   readonly updateRequests: UpdateRequestService;
   readonly membership: MembershipService;
+  /** The partnership card and the Prevent Officer's member and organisation forms. */
+  readonly partnershipAdmin: PartnershipAdminService;
   readonly planImports: PlanImportService;
   readonly assessments: AssessmentService;
+  /** Starting a self-assessment round: the form's choices, then who to ask and what to post. */
+  readonly assessmentLaunch: AssessmentLaunchService;
   readonly meetings: MeetingService;
   readonly summaries: ComplianceSummaryService;
   /** The board report's headline figures and download links, for those who may download it. */

@@ -4,8 +4,7 @@ import type { AdaptiveCardJson } from '../cards/render';
 import { plannedView } from '../domain/outbox/delivery-batch';
 import type { DeliveryBatch, MessageKind } from '../domain/outbox/outbox-message';
 import type { NewBatch, NewMessage } from '../domain/outbox/outbox';
-import type { Member } from '../domain/partnership/member';
-import type { Organisation } from '../domain/partnership/organisation';
+import type { LeadsToAsk } from '../domain/partnership/lead-chats';
 import type { BotServices } from './bot-services';
 import { sendCard } from './send-card';
 
@@ -19,28 +18,26 @@ export interface LeadMessages {
 }
 
 /**
- * A card for each of every organisation's leads, addressed to their 1:1 chat. `cardsFor` is called
- * once per organisation (its I/O is not repeated per person) and returns the card for each of its leads.
+ * A card for each of every organisation's leads, addressed to the 1:1 chat the service found for
+ * them. `cardsFor` is called once per organisation and returns the card for each of its leads.
  */
-export async function messagesForLeads(
-  partnershipId: string,
-  services: BotServices,
+export function messagesForLeads<T extends LeadsToAsk>(
   kind: MessageKind,
-  targets: readonly { organisation: Organisation; recipients: readonly Member[] }[],
-  cardsFor: (organisation: Organisation) => Promise<() => AdaptiveCardJson>,
+  targets: readonly T[],
+  cardsFor: (target: T) => () => AdaptiveCardJson,
   subjectId?: string,
-): Promise<LeadMessages> {
+): LeadMessages {
   const messages: NewMessage[] = [];
   const unreached: string[] = [];
   const reached = new Set<string>();
-  for (const { organisation, recipients } of targets) {
+  for (const target of targets) {
+    const { organisation, recipients } = target;
     if (recipients.length === 0) {
       unreached.push(`${organisation.name}: no Prevent lead is registered`);
       continue;
     }
-    const card = await cardsFor(organisation);
-    for (const recipient of recipients) {
-      const reference = await services.directory.personalChat(partnershipId, recipient.aadObjectId);
+    const card = cardsFor(target);
+    for (const { reference, ...recipient } of recipients) {
       if (!reference) {
         unreached.push(`${recipient.name} (${organisation.name}): has not opened a chat with the bot yet`);
         continue;

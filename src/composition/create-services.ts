@@ -7,6 +7,7 @@ import { RoundProgressRefresh } from '../bot/round-progress-refresh';
 import { ActionUpdateService } from '../domain/actions/action-update-service';
 import { PlanImportService } from '../domain/actions/plan-import-service';
 import { UpdateRequestService } from '../domain/actions/update-request-service';
+import { AssessmentLaunchService } from '../domain/assessment/assessment-launch-service';
 import { AssessmentService } from '../domain/assessment/assessment-service';
 import type { Framework } from '../domain/assessment/framework';
 import { GuidanceService } from '../domain/guidance/guidance-service';
@@ -17,6 +18,7 @@ import { DEFAULT_CHASER_WORKING_DAYS } from '../domain/outbox/chasers';
 import { Outbox } from '../domain/outbox/outbox';
 import { PartnershipDirectory } from '../domain/partnership/directory';
 import { MembershipService } from '../domain/partnership/membership-service';
+import { PartnershipAdminService } from '../domain/partnership/partnership-admin-service';
 import { PartnershipResolver } from '../domain/partnership/partnership-resolver';
 import type {
   ActionRepository,
@@ -73,9 +75,23 @@ export function createServices(repositories: ServiceRepositories, options: Servi
   const now = options.now ?? (() => new Date());
   const frameworks = options.frameworks as Map<string, Framework>;
   const outbox = new Outbox(repositories.outbox, conversationAddress, options.newBatchId ?? randomUUID, now);
-  const updateRequests = new UpdateRequestService(actions, organisations, members, updateRounds, now);
+  const chasers = new ChaserService(
+    actions,
+    updateRounds,
+    assessments,
+    meetings,
+    organisations,
+    members,
+    outbox,
+    { workingDays: options.chasers?.workingDays ?? DEFAULT_CHASER_WORKING_DAYS, agendaPostWorkingDays: options.chasers?.agendaPostWorkingDays ?? 5 },
+    now,
+  );
+  const updateRequests = new UpdateRequestService(actions, organisations, members, updateRounds, channels, chasers, now);
   const directory = new PartnershipDirectory(members, organisations, channels, now);
   const partnershipResolver = new PartnershipResolver(partnerships, options.defaultPartnershipId);
+  const assessmentService = new AssessmentService(assessments, frameworks, organisations, members, screenForPersonalData, now);
+  const membership = new MembershipService(members, organisations);
+  const meetingService = new MeetingService(meetings, actions, organisations, assessments, frameworks, updateRequests, directory, screenForPersonalData, now);
   const summaries = new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetings, now);
   const reportLinks = new ReportLinks({ ...options.reportLinks, now });
   const services: Omit<BotServices, 'roundProgress'> = {
@@ -86,25 +102,17 @@ export function createServices(repositories: ServiceRepositories, options: Servi
     directory,
     actions: new ActionUpdateService(actions, organisations, screenForPersonalData, now),
     updateRequests,
-    membership: new MembershipService(members, organisations),
+    membership,
+    partnershipAdmin: new PartnershipAdminService(membership, channels, meetingService, now),
     planImports: new PlanImportService(actions, organisations),
-    assessments: new AssessmentService(assessments, frameworks, organisations, members, screenForPersonalData, now),
-    meetings: new MeetingService(meetings, actions, organisations, assessments, frameworks, updateRequests, directory, screenForPersonalData, now),
+    assessments: assessmentService,
+    assessmentLaunch: new AssessmentLaunchService(assessmentService, members, channels, (id) => partnershipResolver.frameworkId(id), chasers),
+    meetings: meetingService,
     summaries,
     boardReports: new BoardReportService(summaries, partnershipResolver, reportLinks),
     reportLinks,
     outbox,
-    chasers: new ChaserService(
-      actions,
-      updateRounds,
-      assessments,
-      meetings,
-      organisations,
-      members,
-      outbox,
-      { workingDays: options.chasers?.workingDays ?? DEFAULT_CHASER_WORKING_DAYS, agendaPostWorkingDays: options.chasers?.agendaPostWorkingDays ?? 5 },
-      now,
-    ),
+    chasers,
     messenger: options.messenger,
     logger: options.logger,
     now,

@@ -9,7 +9,11 @@ import { MeetingTableRepository } from '../../src/storage/tables/meeting-table-r
 import { MemberTableRepository } from '../../src/storage/tables/member-table-repository';
 import { OrganisationTableRepository } from '../../src/storage/tables/organisation-table-repository';
 import { UpdateRoundTableRepository } from '../../src/storage/tables/update-round-table-repository';
+import { MemoryChannelRepository } from '../../src/storage/memory/memory-round-and-channel-repositories';
 import { freshTableStorage } from '../support/test-storage';
+
+/** Meetings never ask for an update deadline. */
+const NO_DEADLINES = { updateDeadline: () => Promise.reject(new Error('not used')), chaserDates: () => [] };
 
 const officer = { aadObjectId: 'aad-officer', name: 'Priya Officer', role: 'prevent-officer' as const, organisationId: 'wcc' };
 const police = { aadObjectId: 'aad-police', name: 'Pat Police', role: 'partner-lead' as const, organisationId: 'police' };
@@ -23,7 +27,7 @@ describe('meetings, attendance and decisions on Azurite', () => {
     for (const partner of partners) await organisations.save('warwickshire', partner, { id: 'test', name: 'test' });
     const members = new MemberTableRepository(storage.client('members'));
     const assessments = new AssessmentTableRepository(storage.client('assessments'));
-    const updates = new UpdateRequestService(actions, organisations, members, new UpdateRoundTableRepository(storage.client('actions')), now);
+    const updates = new UpdateRequestService(actions, organisations, members, new UpdateRoundTableRepository(storage.client('actions')), new MemoryChannelRepository(), NO_DEADLINES, now);
     return new MeetingService(new MeetingTableRepository(storage.client('meetings')), actions, organisations, assessments, new Map(), updates, { channel: async () => undefined }, screenForPersonalData, now);
   }
 

@@ -1,23 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { TurnContext } from 'botbuilder';
 import { actionReceiptCard, actionUpdateCard, myActionsCard, type ActionUpdateSubmit } from '../../cards/action-cards';
 import type { z } from 'zod';
 import type { actionUpdateEnvelopeSchema } from '../../cards/action-cards';
-import type { ActionRecord } from '../../domain/actions/action';
 import { PersonalDataError } from '../../domain/privacy/personal-data-error';
 import { londonDate } from '../../domain/clock';
 import { findActionId } from '../../domain/language/entities';
 import { ConflictError } from '../../domain/errors';
-import type { BotServices, TurnHandler } from '../bot-services';
+import type { TurnHandler } from '../bot-services';
 import { replaceCard, sendCard } from '../send-card';
 
 export const showMyActions: TurnHandler = async (context, turn, services) => {
-  const { partnershipId, actor } = turn;
-  const [records, organisationNames] = await Promise.all([
-    services.actions.actionsFor(partnershipId, actor),
-    services.directory.organisationNames(partnershipId),
-  ]);
-  const organisation = actor.organisationId ? organisationNames.get(actor.organisationId) ?? actor.organisationId : undefined;
+  const { records, organisationNames, organisationName: organisation } = await services.actions.myActions(turn.partnershipId, turn.actor);
   await sendCard(
     context,
     myActionsCard({
@@ -32,16 +25,10 @@ export const showMyActions: TurnHandler = async (context, turn, services) => {
   );
 };
 
-async function sendUpdateCard(context: TurnContext, services: BotServices, partnershipId: string, record: ActionRecord): Promise<void> {
-  const organisationNames = await services.directory.organisationNames(partnershipId);
-  await sendCard(context, actionUpdateCard({ record, organisationNames, today: londonDate(services.now()), nonce: randomUUID() }));
-}
-
 export function openActionUpdate(actionId: string): TurnHandler {
   return async (context, turn, services) => {
-    const { partnershipId, actor } = turn;
-    const record = await services.actions.openForUpdate(partnershipId, actor, actionId);
-    await sendUpdateCard(context, services, partnershipId, record);
+    const { record, organisationNames } = await services.actions.openForUpdate(turn.partnershipId, turn.actor, actionId);
+    await sendCard(context, actionUpdateCard({ record, organisationNames, today: londonDate(services.now()), nonce: randomUUID() }));
   };
 }
 
@@ -84,9 +71,7 @@ export function submitActionUpdate(submit: ActionUpdateSubmit): TurnHandler {
 /** An update card that failed its checks comes back with what was typed and a line per problem. */
 export function returnUpdateCardWithProblems(envelope: z.infer<typeof actionUpdateEnvelopeSchema>, problems: string[]): TurnHandler {
   return async (context, turn, services) => {
-    const { partnershipId, actor } = turn;
-    const record = await services.actions.openForUpdate(partnershipId, actor, envelope.actionId);
-    const organisationNames = await services.directory.organisationNames(partnershipId);
+    const { record, organisationNames } = await services.actions.openForUpdate(turn.partnershipId, turn.actor, envelope.actionId);
     await replaceCard(
       context,
       actionUpdateCard({

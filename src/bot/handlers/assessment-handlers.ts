@@ -11,10 +11,8 @@ import {
 } from '../../cards/assessment-cards';
 import { ukDate } from '../../domain/clock';
 import type { AssessmentPage } from '../../domain/assessment/assessment-service';
-import { authorise } from '../../domain/authorisation';
-import { ConflictError, InvalidError } from '../../domain/errors';
 import type { BotServices, TurnHandler } from '../bot-services';
-import { enqueueToChannel } from '../channel-posts';
+import { enqueueToChannel, enqueueToPinnedChannel } from '../channel-posts';
 import { enqueueWithStatusCard, messagesForLeads } from '../enqueue-for-leads';
 import { CHANNEL_LINE, NO_CHANNEL_LINE } from './update-request-handlers';
 import { replaceCard, sendCard } from '../send-card';
@@ -28,47 +26,37 @@ export function suggestedRoundName(now: Date): string {
 }
 
 export const openStartSelfAssessment: TurnHandler = async (context, turn, services) => {
-  const { partnershipId, actor } = turn;
-  authorise(actor, 'start-self-assessment');
+  const { frameworks, frameworkId } = await services.assessmentLaunch.startChoices(turn.partnershipId, turn.actor);
   const closes = new Date(services.now().getTime() + 28 * 24 * 3600 * 1000);
   await sendCard(
     context,
     assessmentStartCard({
-      frameworks: services.assessments.frameworkChoices(),
-      values: {
-        name: suggestedRoundName(services.now()),
-        frameworkId: await services.partnerships.frameworkId(partnershipId),
-        closesOn: closes.toISOString().slice(0, 10),
-      },
+      frameworks,
+      values: { name: suggestedRoundName(services.now()), frameworkId, closesOn: closes.toISOString().slice(0, 10) },
     }),
   );
 };
 
 export function startSelfAssessment(input: { name: string; frameworkId: string; closesOn: string }): TurnHandler {
   return async (context, turn, services) => {
-    const { partnershipId, actor } = turn;
-    let round;
-    try {
-      round = await services.assessments.startRound(partnershipId, actor, input);
-    } catch (error) {
-      if (!(error instanceof InvalidError || error instanceof ConflictError)) throw error;
-      const problems = error instanceof InvalidError ? [error.message, ...error.details.map((d) => d.replace(/^[^:]+: /, ''))] : [error.message];
-      await replaceCard(context, assessmentStartCard({ frameworks: services.assessments.frameworkChoices(), values: input, problems }));
+    const { partnershipId } = turn;
+    const launch = await services.assessmentLaunch.start(partnershipId, turn.actor, input);
+    if (launch.kind === 'not-started') {
+      await replaceCard(context, assessmentStartCard({ frameworks: [...launch.frameworks], values: input, problems: [...launch.problems] }));
       return;
     }
-    const leads = await messagesForLeads(
-      partnershipId,
-      services,
+    const { round, requests, chaserDates, channel } = launch;
+    const leads = messagesForLeads(
       'rating-request',
-      await services.assessments.recipients(partnershipId),
-      async (organisation) => {
-        const page = await services.assessments.page(partnershipId, actor, round.id, organisation.id, 0);
+      requests,
+      ({ organisation, firstPage: page }) => {
+        // The service reads a first page for every organisation with someone to ask, the only ones carded.
+        if (!page) throw new Error(`no first page for ${organisation.id}`);
         return () => assessmentPageCard({ page, nonce: randomUUID() });
       },
       round.id,
     );
-    const channel = await services.directory.channel(partnershipId);
-    const reminders = services.chasers.chaserDates(round.closesOn).map(ukDate).join(' and ');
+    const reminders = chaserDates.map(ukDate).join(' and ');
     await enqueueWithStatusCard(
       context,
       services,
@@ -84,8 +72,12 @@ export function startSelfAssessment(input: { name: string; frameworkId: string; 
       true,
     );
     if (channel) {
-      const progress = await services.assessments.progress(partnershipId, round.id);
-      await enqueueToChannel(partnershipId, services, { kind: 'assessment-progress', title: 'Self-assessment progress card', card: assessmentProgressCard(progress), subjectId: round.id });
+      await enqueueToPinnedChannel(channel.reference, partnershipId, services, {
+        kind: 'assessment-progress',
+        title: 'Self-assessment progress card',
+        card: assessmentProgressCard(channel.progress),
+        subjectId: round.id,
+      });
     }
   };
 }

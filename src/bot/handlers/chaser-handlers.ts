@@ -4,8 +4,6 @@ import { assessmentPageCard } from '../../cards/assessment-cards';
 import type { ChaserOpenSubmit } from '../../cards/chaser-card';
 import { notRepliedCard } from '../../cards/not-replied-card';
 import { londonDate } from '../../domain/clock';
-import { authorise, isAllowed } from '../../domain/authorisation';
-import { NotFoundError } from '../../domain/errors';
 import type { TurnHandler } from '../bot-services';
 import { chaserMessages, leaderless } from '../chaser-messages';
 import { enqueueWithStatusCard } from '../enqueue-for-leads';
@@ -14,16 +12,18 @@ import { channelAgendaCard } from './meeting-handlers';
 
 /** "send chasers" (Prevent Officer): reminds everyone owing a reply who has not been chased today. */
 export const sendChasers: TurnHandler = async (context, turn, services) => {
-  const { partnershipId, actor } = turn;
-  authorise(actor, 'send-chasers');
-  const subjects = await services.chasers.openSubjects(partnershipId);
-  const targets = await services.chasers.targets(partnershipId, subjects);
+  const { partnershipId } = turn;
+  const { subjects, targets } = await services.chasers.toChase(partnershipId, turn.actor);
   const chasers = chaserMessages(targets);
   const notes = [
     subjects.length === 0
       ? 'Nobody owes a reply: there is no open update round, self-assessment round or meeting waiting for replies.'
       : `Chasing about: ${subjects.map((s) => s.title).join('; ')}.`,
-    ...(chasers.alreadyChased > 0 ? [`${chasers.alreadyChased} ${chasers.alreadyChased === 1 ? 'person was' : 'people were'} chased today already and ${chasers.alreadyChased === 1 ? 'is' : 'are'} not chased again.`] : []),
+    ...(chasers.alreadyChased > 0
+      ? [
+          `${chasers.alreadyChased} ${chasers.alreadyChased === 1 ? 'person was' : 'people were'} chased today already and ${chasers.alreadyChased === 1 ? 'is' : 'are'} not chased again.`,
+        ]
+      : []),
   ];
   await enqueueWithStatusCard(
     context,
@@ -35,11 +35,8 @@ export const sendChasers: TurnHandler = async (context, turn, services) => {
 
 /** "who hasn't replied" (Prevent Officer, chair): every open subject and who still owes a reply. */
 export const showNotReplied: TurnHandler = async (context, turn, services) => {
-  const { partnershipId, actor } = turn;
-  authorise(actor, 'view-not-replied');
-  const subjects = await services.chasers.openSubjects(partnershipId);
-  const targets = await services.chasers.targets(partnershipId, subjects);
-  await sendCard(context, notRepliedCard({ subjects, targets, chaserWorkingDays: services.chasers.workingDays, canChase: isAllowed(actor, 'send-chasers') }));
+  const notReplied = await services.chasers.notReplied(turn.partnershipId, turn.actor);
+  await sendCard(context, notRepliedCard(notReplied));
 };
 
 /** The chaser's button: the same update, self-assessment or agenda reply card the organisation owes. */
@@ -47,17 +44,14 @@ export function openFromChaser(submit: ChaserOpenSubmit): TurnHandler {
   return async (context, turn, services) => {
     const { partnershipId, actor } = turn;
     if (submit.kind === 'update-round') {
-      const records = (await services.updateRequests.requests(partnershipId)).find((r) => r.organisation.id === submit.organisationId);
-      if (!records) throw new NotFoundError('That organisation has no actions in the current action plan.');
-      // The button travels in a card anyone could replay: only the organisation and the Steering Group see its list.
-      authorise(actor, 'view-organisation', { organisationIds: [records.organisation.id], organisationName: records.organisation.name });
+      const { request, organisationNames } = await services.updateRequests.requestFor(partnershipId, actor, submit.organisationId);
       await sendCard(
         context,
         myActionsCard({
-          heading: `Update request: ${records.organisation.name}`,
+          heading: `Update request: ${request.organisation.name}`,
           intro: 'Press Update on each action that has not been updated yet.',
-          records: records.records,
-          organisationNames: await services.directory.organisationNames(partnershipId),
+          records: request.records,
+          organisationNames,
           today: londonDate(services.now()),
           emptyMessage: '',
         }),
@@ -65,9 +59,7 @@ export function openFromChaser(submit: ChaserOpenSubmit): TurnHandler {
       return;
     }
     if (submit.kind === 'self-assessment') {
-      const first = await services.assessments.page(partnershipId, actor, submit.subjectId, submit.organisationId, 0);
-      const resumeAt = first.framework.sections.findIndex((s) => first.incompleteSections.includes(s.number));
-      const page = resumeAt > 0 ? await services.assessments.page(partnershipId, actor, submit.subjectId, submit.organisationId, resumeAt) : first;
+      const page = await services.assessments.firstIncompletePage(partnershipId, actor, submit.subjectId, submit.organisationId);
       await sendCard(context, assessmentPageCard({ page, nonce: randomUUID() }));
       return;
     }

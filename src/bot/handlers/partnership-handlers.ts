@@ -8,52 +8,33 @@ import {
   type MemberSaveSubmit,
   type OrganisationSaveSubmit,
 } from '../../cards/partnership-cards';
-import { authorise, isAllowed } from '../../domain/authorisation';
-import { InvalidError } from '../../domain/errors';
-import type { Actor } from '../../domain/partnership/member';
+import type { MemberChoices, PartnershipOverview, Person, TeamRoster } from '../../domain/partnership/partnership-admin-service';
 import type { BotServices, TurnHandler } from '../bot-services';
 import { replaceCard, sendCard } from '../send-card';
 
-/** Everyone the Prevent Officer can choose from: the partnership team's roster and existing members. */
-async function partnershipPeople(context: TurnContext, services: BotServices, partnershipId: string, actor: Actor) {
-  const people = new Map<string, string>();
-  const teamId = await services.directory.teamId(partnershipId);
-  if (teamId) {
+/** The partnership team's roster, read from Teams; a roster that cannot be read leaves only existing members to choose from. */
+function teamRoster(context: TurnContext, services: BotServices): TeamRoster {
+  return async (teamId) => {
+    const people: Person[] = [];
     try {
       let continuationToken: string | undefined;
       do {
         const page = await TeamsInfo.getPagedTeamMembers(context, teamId, 500, continuationToken);
-        for (const member of page.members) if (member.aadObjectId) people.set(member.aadObjectId, member.name);
+        for (const member of page.members) if (member.aadObjectId) people.push({ aadObjectId: member.aadObjectId, name: member.name });
         continuationToken = page.continuationToken;
       } while (continuationToken);
     } catch (error) {
       services.logger.warn({ err: error, teamId }, 'could not read the partnership team roster');
     }
-  }
-  const { members } = await services.membership.overview(partnershipId, actor);
-  for (const member of members) if (!people.has(member.aadObjectId)) people.set(member.aadObjectId, member.name);
-  return { teamKnown: Boolean(teamId), people: [...people].map(([aadObjectId, name]) => ({ aadObjectId, name })).sort((a, b) => a.name.localeCompare(b.name)) };
+    return people;
+  };
 }
 
-async function overviewCard(services: BotServices, partnershipId: string, actor: Actor, notice?: string) {
-  const { organisations, members } = await services.membership.overview(partnershipId, actor);
-  const yearAgo = new Date(services.now().getTime() - 365 * 24 * 3600 * 1000).toISOString();
-  const attendance = await services.meetings.attendanceSince(partnershipId, yearAgo);
-  const channel = await services.directory.channelStatus(partnershipId);
-  return partnershipOverviewCard({ organisations, members, attendance, channel, canEdit: isAllowed(actor, 'manage-members'), ...(notice ? { notice } : {}) });
+function overviewCard(overview: PartnershipOverview, notice?: string) {
+  return partnershipOverviewCard({ ...overview, ...(notice ? { notice } : {}) });
 }
 
-export const showPartnership: TurnHandler = async (context, turn, services) => {
-  const { partnershipId, actor } = turn;
-  await sendCard(context, await overviewCard(services, partnershipId, actor));
-};
-
-async function memberForm(context: TurnContext, services: BotServices, partnershipId: string, actor: Actor, problems: string[] = []) {
-  authorise(actor, 'manage-members');
-  const [{ people, teamKnown }, { organisations }] = await Promise.all([
-    partnershipPeople(context, services, partnershipId, actor),
-    services.membership.overview(partnershipId, actor),
-  ]);
+function memberForm({ people, organisations, teamKnown }: MemberChoices, problems: readonly string[] = []) {
   return memberFormCard({
     people,
     organisations,
@@ -64,52 +45,52 @@ async function memberForm(context: TurnContext, services: BotServices, partnersh
   });
 }
 
-export const openMemberForm: TurnHandler = async (context, turn, services) => {
-  const { partnershipId, actor } = turn;
-  await sendCard(context, await memberForm(context, services, partnershipId, actor));
+export const showPartnership: TurnHandler = async (context, turn, services) => {
+  await sendCard(context, overviewCard(await services.partnershipAdmin.overview(turn.partnershipId, turn.actor)));
 };
 
-export const openOrganisationForm: TurnHandler = async (context, turn) => {
-  const { actor } = turn;
-  authorise(actor, 'manage-members');
+export const openMemberForm: TurnHandler = async (context, turn, services) => {
+  await sendCard(context, memberForm(await services.partnershipAdmin.memberChoices(turn.partnershipId, turn.actor, teamRoster(context, services))));
+};
+
+export const openOrganisationForm: TurnHandler = async (context, turn, services) => {
+  services.partnershipAdmin.mayEditOrganisations(turn.actor);
   await sendCard(context, organisationFormCard());
 };
 
 export function saveMember(submit: MemberSaveSubmit): TurnHandler {
   return async (context, turn, services) => {
-    const { partnershipId, actor } = turn;
-    const { people } = await partnershipPeople(context, services, partnershipId, actor);
-    const person = people.find((p) => p.aadObjectId === submit.aadObjectId);
-    try {
-      if (!person) throw new InvalidError('That person is not in the partnership team.', ['aadObjectId: choose someone from the list']);
-      const { member, organisation } = await services.membership.saveMember(partnershipId, actor, { ...submit, name: person.name });
-      const notice = `Saved: ${member.name} is ${ROLE_LABELS[member.role]}${organisation ? ` and the named Prevent lead of ${organisation.name}` : ''}.`;
-      await replaceCard(context, await overviewCard(services, partnershipId, actor, notice));
-    } catch (error) {
-      if (!(error instanceof InvalidError)) throw error;
-      await replaceCard(context, await memberForm(context, services, partnershipId, actor, [error.message, ...error.details.map((d) => d.replace(/^[^:]+: /, ''))]));
+    const outcome = await services.partnershipAdmin.saveMember(turn.partnershipId, turn.actor, submit, teamRoster(context, services));
+    if (outcome.kind === 'not-saved') {
+      await replaceCard(context, memberForm(outcome.choices, outcome.problems));
+      return;
     }
+    const { member, organisation } = outcome;
+    const notice = `Saved: ${member.name} is ${ROLE_LABELS[member.role]}${organisation ? ` and the named Prevent lead of ${organisation.name}` : ''}.`;
+    await replaceCard(context, overviewCard(outcome.overview, notice));
   };
 }
 
 export function returnMemberFormWithProblems(problems: string[]): TurnHandler {
   return async (context, turn, services) => {
-    const { partnershipId, actor } = turn;
-    await replaceCard(context, await memberForm(context, services, partnershipId, actor, problems.map((p) => p.replace(/^[^:]+: /, ''))));
+    const choices = await services.partnershipAdmin.memberChoices(turn.partnershipId, turn.actor, teamRoster(context, services));
+    await replaceCard(
+      context,
+      memberForm(
+        choices,
+        problems.map((p) => p.replace(/^[^:]+: /, '')),
+      ),
+    );
   };
 }
 
 export const openOrganisationPick: TurnHandler = async (context, turn, services) => {
-  const { partnershipId, actor } = turn;
-  authorise(actor, 'manage-members');
-  const { organisations } = await services.membership.overview(partnershipId, actor);
-  await sendCard(context, organisationPickCard(organisations));
+  await sendCard(context, organisationPickCard(await services.partnershipAdmin.organisationChoices(turn.partnershipId, turn.actor)));
 };
 
 export function editOrganisation(organisationId: string): TurnHandler {
   return async (context, turn, services) => {
-    const { partnershipId, actor } = turn;
-    const organisation = await services.membership.organisation(partnershipId, actor, organisationId);
+    const organisation = await services.membership.organisation(turn.partnershipId, turn.actor, organisationId);
     await replaceCard(
       context,
       organisationFormCard({
@@ -122,19 +103,14 @@ export function editOrganisation(organisationId: string): TurnHandler {
 
 export function saveOrganisation(submit: OrganisationSaveSubmit): TurnHandler {
   return async (context, turn, services) => {
-    const { partnershipId, actor } = turn;
-    const organisation = submit.organisationId
-      ? await services.membership.changeOrganisation(partnershipId, actor, submit.organisationId, submit)
-      : await services.membership.addOrganisation(partnershipId, actor, submit);
-    const notice = submit.organisationId ? `Saved ${organisation.name}.` : `Added ${organisation.name}.`;
-    await replaceCard(context, await overviewCard(services, partnershipId, actor, notice));
+    const { organisation, added, overview } = await services.partnershipAdmin.saveOrganisation(turn.partnershipId, turn.actor, submit);
+    await replaceCard(context, overviewCard(overview, added ? `Added ${organisation.name}.` : `Saved ${organisation.name}.`));
   };
 }
 
 export function returnOrganisationFormWithProblems(values: Record<string, unknown>, problems: string[]): TurnHandler {
-  return async (context, turn) => {
-    const { actor } = turn;
-    authorise(actor, 'manage-members');
+  return async (context, turn, services) => {
+    services.partnershipAdmin.mayEditOrganisations(turn.actor);
     const text = (key: string) => (typeof values[key] === 'string' ? String(values[key]).slice(0, 500) : '');
     const organisationId = text('organisationId');
     await replaceCard(

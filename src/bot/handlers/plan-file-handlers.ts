@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { escapeMarkdown } from '../../cards/markdown';
 import { planImportCard } from '../../cards/plan-import-card';
-import { authorise } from '../../domain/authorisation';
 import { InvalidError } from '../../domain/errors';
 import { readPlanBytes } from '../../plan-files/plan-file-reader';
 import type { TurnHandler } from '../bot-services';
@@ -31,20 +30,17 @@ export function planFileIn(attachments: readonly unknown[] | undefined): TeamsFi
 /** The Prevent Officer sent a CSV or XLSX in chat: import it as the action plan, all or nothing. */
 export function importPlanFile(file: TeamsFileAttachment): TurnHandler {
   return async (context, turn, services) => {
-    const { partnershipId, actor } = turn;
-    // Checked before downloading: nobody else's file is fetched at all.
-    authorise(actor, 'import-plan');
-    let table;
-    try {
-      const bytes = await downloadTeamsFile(file.content.downloadUrl, { logger: services.logger, ...(services.fetchFile ? { fetch: services.fetchFile } : {}) });
-      // The reader's refusals quote the file's name on a problem card, whose message is Markdown: a
-      // name is the sender's own text and must not become a link there.
-      table = await readPlanBytes(bytes, escapeMarkdown(file.name));
-    } catch (error) {
-      if (error instanceof InvalidError) throw error;
-      throw new InvalidError((error as Error).message.replace(/^cannot read/, 'Could not read'));
-    }
-    const outcome = await services.planImports.importTable(partnershipId, actor, table);
+    const outcome = await services.planImports.importFile(turn.partnershipId, turn.actor, async () => {
+      try {
+        const bytes = await downloadTeamsFile(file.content.downloadUrl, { logger: services.logger, ...(services.fetchFile ? { fetch: services.fetchFile } : {}) });
+        // The reader's refusals quote the file's name on a problem card, whose message is Markdown: a
+        // name is the sender's own text and must not become a link there.
+        return await readPlanBytes(bytes, escapeMarkdown(file.name));
+      } catch (error) {
+        if (error instanceof InvalidError) throw error;
+        throw new InvalidError((error as Error).message.replace(/^cannot read/, 'Could not read'));
+      }
+    });
     await sendCard(context, planImportCard(file.name, outcome));
   };
 }

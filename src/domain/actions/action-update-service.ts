@@ -19,6 +19,19 @@ export interface ActionUpdateRequest {
   readonly etag: string;
 }
 
+/** An action and what its owners are called: all an update card shows. */
+export interface ActionCardView {
+  readonly record: ActionRecord;
+  readonly organisationNames: ReadonlyMap<string, string>;
+}
+
+export interface MyActions {
+  readonly records: readonly ActionRecord[];
+  readonly organisationNames: ReadonlyMap<string, string>;
+  /** The actor's organisation, as named in the partnership; absent for someone outside every organisation. */
+  readonly organisationName?: string;
+}
+
 export type { PersonalDataScreen } from '../privacy/personal-data-error';
 
 export class ActionUpdateService {
@@ -30,10 +43,10 @@ export class ActionUpdateService {
   ) {}
 
   /** The action as it stands, for an update card; refused for someone who may not update it. */
-  async openForUpdate(partnershipId: string, actor: Actor, actionId: string): Promise<ActionRecord> {
-    const record = await this.require(partnershipId, actionId);
+  async openForUpdate(partnershipId: string, actor: Actor, actionId: string): Promise<ActionCardView> {
+    const [record, organisationNames] = await Promise.all([this.require(partnershipId, actionId), this.organisationNames(partnershipId)]);
     this.assertMayUpdate(actor, record);
-    return record;
+    return { record, organisationNames };
   }
 
   async submit(partnershipId: string, actor: Actor, request: ActionUpdateRequest): Promise<{ record: ActionRecord; duplicate: boolean }> {
@@ -55,11 +68,15 @@ export class ActionUpdateService {
     return this.actions.recordUpdate(partnershipId, request.actionId, progress, request.etag, record);
   }
 
-  /** The actor's organisation's actions, in plan order; none for someone outside every organisation. */
-  async actionsFor(partnershipId: string, actor: Actor): Promise<ActionRecord[]> {
-    if (!actor.organisationId) return [];
-    const all = await this.actions.list(partnershipId);
-    return all.filter((record) => record.action.ownerOrganisationIds.includes(actor.organisationId!));
+  /**
+   * "my actions": the actor's organisation's actions in plan order (none for someone outside every
+   * organisation), with the organisation's name and every owner's name for the card.
+   */
+  async myActions(partnershipId: string, actor: Actor): Promise<MyActions> {
+    const { organisationId } = actor;
+    const [all, organisationNames] = await Promise.all([organisationId ? this.actions.list(partnershipId) : [], this.organisationNames(partnershipId)]);
+    const records = all.filter((record) => organisationId && record.action.ownerOrganisationIds.includes(organisationId));
+    return { records, organisationNames, ...(organisationId ? { organisationName: organisationNames.get(organisationId) ?? organisationId } : {}) };
   }
 
   /** The whole plan, in plan order. */
@@ -69,6 +86,10 @@ export class ActionUpdateService {
 
   async get(partnershipId: string, actionId: string): Promise<ActionRecord> {
     return this.require(partnershipId, actionId);
+  }
+
+  private async organisationNames(partnershipId: string): Promise<Map<string, string>> {
+    return new Map((await this.organisations.list(partnershipId)).map((o) => [o.id, o.name]));
   }
 
   private async require(partnershipId: string, actionId: string): Promise<ActionRecord> {

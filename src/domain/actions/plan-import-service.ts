@@ -18,6 +18,15 @@ export class PlanImportService {
     private readonly organisations: OrganisationRepository,
   ) {}
 
+  /**
+   * A plan file sent in chat: `read` downloads and reads it only once the actor may import, so
+   * nobody else's file is fetched at all.
+   */
+  async importFile(partnershipId: string, actor: Actor, read: () => Promise<PlanTable>): Promise<PlanImportOutcome> {
+    authorise(actor, 'import-plan');
+    return this.importTable(partnershipId, actor, await read());
+  }
+
   async importTable(partnershipId: string, actor: Actor, table: PlanTable): Promise<PlanImportOutcome> {
     authorise(actor, 'import-plan');
     const organisations = await this.organisations.list(partnershipId);

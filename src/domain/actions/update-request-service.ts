@@ -1,9 +1,13 @@
 import { leadsOf } from '../partnership/leads';
 import type { Member } from '../partnership/member';
 import type { Organisation } from '../partnership/organisation';
-import type { ActionRepository, MemberRepository, OrganisationRepository, UpdateRoundRepository } from '../ports';
+import type { ActionRepository, ChannelRepository, MemberRepository, OrganisationRepository, UpdateRoundRepository } from '../ports';
 import { authorise } from '../authorisation';
+import { NotFoundError } from '../errors';
+import type { UpdateDeadline } from '../outbox/deadline';
+import { withPersonalChats, type LeadsToAsk } from '../partnership/lead-chats';
 import type { Actor } from '../partnership/member';
+import { isPinned } from '../partnership/partnership-channel';
 import type { ActionRecord } from './action';
 import type { UpdateRound } from './update-round';
 
@@ -23,6 +27,30 @@ export interface RoundProgress {
   readonly waitingFor: readonly string[];
 }
 
+/** When updates are due and when reminders go: the chasers' schedule decides both. */
+export interface UpdateDeadlines {
+  updateDeadline(partnershipId: string, text: string): Promise<UpdateDeadline>;
+  chaserDates(deadline: string): string[];
+}
+
+/** Everything "request updates" shows and sends once the round is open. */
+export interface RoundStarted {
+  readonly round: UpdateRound;
+  readonly deadline: UpdateDeadline;
+  readonly chaserDates: readonly string[];
+  /** Per owner organisation: its actions and its leads, each with their 1:1 chat if the bot has one. */
+  readonly requests: readonly (Omit<UpdateRequest, 'recipients'> & LeadsToAsk)[];
+  readonly organisationNames: ReadonlyMap<string, string>;
+  /** The pinned channel and the progress card to post there; absent until the Prevent Officer sets one. */
+  readonly channel?: ChannelProgress;
+}
+
+/** The partnership channel and the round progress to show in it. */
+export interface ChannelProgress {
+  readonly reference: string;
+  readonly progress: RoundProgress;
+}
+
 export function isReturned(record: ActionRecord, round: UpdateRound): boolean {
   return record.progress !== undefined && record.progress.updatedAt >= round.startedAt;
 }
@@ -33,30 +61,65 @@ export class UpdateRequestService {
     private readonly organisations: OrganisationRepository,
     private readonly members: MemberRepository,
     private readonly rounds: UpdateRoundRepository,
+    private readonly channels: ChannelRepository,
+    private readonly deadlines: UpdateDeadlines,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Opens a new round (Prevent Officer only), due by `dueOn`, and says who to ask for what. */
-  async startRound(partnershipId: string, actor: Actor, dueOn?: string): Promise<{ round: UpdateRound; requests: UpdateRequest[] }> {
+  /**
+   * "request updates" (optionally "by 12 December"), Prevent Officer only: opens a round due by the
+   * deadline the text names (or the default one) and says who to ask, how to reach them, and what
+   * the channel's progress card shows. The lists are read once and serve every part of the answer.
+   */
+  async requestUpdates(partnershipId: string, actor: Actor, text: string): Promise<RoundStarted> {
     authorise(actor, 'request-updates');
-    const round: UpdateRound = { startedAt: this.now().toISOString(), requestedById: actor.aadObjectId, requestedByName: actor.name, ...(dueOn ? { dueOn } : {}) };
+    const deadline = await this.deadlines.updateDeadline(partnershipId, text);
+    const round: UpdateRound = { startedAt: this.now().toISOString(), requestedById: actor.aadObjectId, requestedByName: actor.name, dueOn: deadline.dueOn };
     await this.rounds.save(partnershipId, round);
-    return { round, requests: await this.requests(partnershipId) };
-  }
-
-  async requests(partnershipId: string): Promise<UpdateRequest[]> {
-    const [records, organisations, members] = await Promise.all([
+    const [records, organisations, members, channel] = await Promise.all([
       this.actions.list(partnershipId),
       this.organisations.list(partnershipId),
       this.members.list(partnershipId),
+      this.channels.get(partnershipId),
     ]);
-    return organisations
-      .map((organisation) => ({
-        organisation,
-        records: records.filter((r) => r.action.ownerOrganisationIds.includes(organisation.id)),
-        recipients: leadsOf(organisation, members),
-      }))
-      .filter((request) => request.records.length > 0);
+    const requests = await withPersonalChats(this.members, partnershipId, requestsOf(records, organisations, members));
+    return {
+      round,
+      deadline,
+      chaserDates: this.deadlines.chaserDates(deadline.dueOn),
+      requests,
+      organisationNames: new Map(organisations.map((o) => [o.id, o.name])),
+      ...(isPinned(channel) ? { channel: { reference: channel.reference, progress: progressOf(round, records, organisations) } } : {}),
+    };
+  }
+
+  /**
+   * The open round's progress and the channel its card was posted in, to refresh that card; undefined
+   * when there is no card to refresh (no round, its card not posted yet, or no channel set).
+   */
+  async channelProgress(partnershipId: string): Promise<ChannelProgress | undefined> {
+    const round = await this.rounds.current(partnershipId);
+    if (!round?.channelActivityId) return undefined;
+    const [records, organisations, channel] = await Promise.all([this.actions.list(partnershipId), this.organisations.list(partnershipId), this.channels.get(partnershipId)]);
+    if (!isPinned(channel)) return undefined;
+    return { reference: channel.reference, progress: progressOf(round, records, organisations) };
+  }
+
+  /**
+   * One organisation's update request, for the chaser's button. The button travels in a card anyone
+   * could replay: only the organisation and the Steering Group see its list.
+   */
+  async requestFor(partnershipId: string, actor: Actor, organisationId: string): Promise<{ request: UpdateRequest; organisationNames: ReadonlyMap<string, string> }> {
+    const [records, organisations, members] = await Promise.all([this.actions.list(partnershipId), this.organisations.list(partnershipId), this.members.list(partnershipId)]);
+    const request = requestsOf(records, organisations, members).find((r) => r.organisation.id === organisationId);
+    if (!request) throw new NotFoundError('That organisation has no actions in the current action plan.');
+    authorise(actor, 'view-organisation', { organisationIds: [request.organisation.id], organisationName: request.organisation.name });
+    return { request, organisationNames: new Map(organisations.map((o) => [o.id, o.name])) };
+  }
+
+  async requests(partnershipId: string): Promise<UpdateRequest[]> {
+    const [records, organisations, members] = await Promise.all([this.actions.list(partnershipId), this.organisations.list(partnershipId), this.members.list(partnershipId)]);
+    return requestsOf(records, organisations, members);
   }
 
   /**
@@ -74,12 +137,26 @@ export class UpdateRequestService {
     const round = await this.rounds.current(partnershipId);
     if (!round) return undefined;
     const [records, organisations] = await Promise.all([this.actions.list(partnershipId), this.organisations.list(partnershipId)]);
-    const waiting = new Set(records.filter((r) => !isReturned(r, round)).flatMap((r) => r.action.ownerOrganisationIds));
-    return {
-      round,
-      updated: records.filter((r) => isReturned(r, round)).length,
-      total: records.length,
-      waitingFor: organisations.filter((o) => waiting.has(o.id)).map((o) => o.name),
-    };
+    return progressOf(round, records, organisations);
   }
+}
+
+function requestsOf(records: readonly ActionRecord[], organisations: readonly Organisation[], members: readonly Member[]): UpdateRequest[] {
+  return organisations
+    .map((organisation) => ({
+      organisation,
+      records: records.filter((r) => r.action.ownerOrganisationIds.includes(organisation.id)),
+      recipients: leadsOf(organisation, members),
+    }))
+    .filter((request) => request.records.length > 0);
+}
+
+function progressOf(round: UpdateRound, records: readonly ActionRecord[], organisations: readonly Organisation[]): RoundProgress {
+  const waiting = new Set(records.filter((r) => !isReturned(r, round)).flatMap((r) => r.action.ownerOrganisationIds));
+  return {
+    round,
+    updated: records.filter((r) => isReturned(r, round)).length,
+    total: records.length,
+    waitingFor: organisations.filter((o) => waiting.has(o.id)).map((o) => o.name),
+  };
 }

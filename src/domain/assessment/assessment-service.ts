@@ -117,9 +117,14 @@ export class AssessmentService {
     if (!round) throw new NotFoundError('No self-assessment round is open at the moment. The Prevent Officer starts one with "start self-assessment".');
     authorise(actor, 'complete-self-assessment', ownOrganisation(actor));
     const organisationId = actor.organisationId!; // authorise refused anyone without one
-    const first = await this.page(partnershipId, actor, round.id, organisationId, 0);
+    return this.firstIncompletePage(partnershipId, actor, round.id, organisationId);
+  }
+
+  /** An organisation's page to carry on from in a round (a chaser's button): the first benchmark not yet fully rated. */
+  async firstIncompletePage(partnershipId: string, actor: Actor, roundId: string, organisationId: string): Promise<AssessmentPage> {
+    const first = await this.page(partnershipId, actor, roundId, organisationId, 0);
     const resumeAt = first.framework.sections.findIndex((s) => first.incompleteSections.includes(s.number));
-    return resumeAt > 0 ? this.page(partnershipId, actor, round.id, organisationId, resumeAt) : first;
+    return resumeAt > 0 ? this.page(partnershipId, actor, roundId, organisationId, resumeAt) : first;
   }
 
   async page(partnershipId: string, actor: Actor, roundId: string, organisationId: string, index: number): Promise<AssessmentPage> {

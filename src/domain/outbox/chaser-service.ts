@@ -1,8 +1,9 @@
 import { isReturned } from '../actions/update-request-service';
+import { authorise, isAllowed } from '../authorisation';
 import { londonDate, ukDate } from '../clock';
 import { londonDateOf } from '../meetings/meeting-time';
 import { leadsOf } from '../partnership/leads';
-import type { Member } from '../partnership/member';
+import type { Actor, Member } from '../partnership/member';
 import type { Organisation } from '../partnership/organisation';
 import type { ActionRepository, AssessmentRepository, MeetingRepository, MemberRepository, OrganisationRepository, UpdateRoundRepository } from '../ports';
 import { CHASER_HOUR, chaserDates, chaserOnceKey, isChaserDay, londonHour, type ChaseSubject, type Owing } from './chasers';
@@ -25,6 +26,14 @@ export interface ChaseTarget {
   readonly reference?: string;
   readonly onceKey: string;
   readonly chasedToday: boolean;
+}
+
+/** Who still owes a reply, and what the asker may do about it. */
+export interface NotReplied {
+  readonly subjects: readonly ChaseSubject[];
+  readonly targets: readonly ChaseTarget[];
+  readonly chaserWorkingDays: readonly number[];
+  readonly canChase: boolean;
 }
 
 /**
@@ -61,6 +70,20 @@ export class ChaserService {
     const now = this.now().toISOString();
     const next = (await this.meetings.list(partnershipId)).find((m) => m.startsAt >= now);
     return defaultUpdateDeadline(today, next ? londonDateOf(new Date(next.startsAt)) : undefined, this.settings.agendaPostWorkingDays);
+  }
+
+  /** "send chasers" (Prevent Officer): every open subject, and everyone who could be chased about it today. */
+  async toChase(partnershipId: string, actor: Actor): Promise<{ subjects: ChaseSubject[]; targets: ChaseTarget[] }> {
+    authorise(actor, 'send-chasers');
+    const subjects = await this.openSubjects(partnershipId);
+    return { subjects, targets: await this.targets(partnershipId, subjects) };
+  }
+
+  /** "who hasn't replied" (Prevent Officer, chair): the same, with the schedule and whether this person may chase them. */
+  async notReplied(partnershipId: string, actor: Actor): Promise<NotReplied> {
+    authorise(actor, 'view-not-replied');
+    const subjects = await this.openSubjects(partnershipId);
+    return { subjects, targets: await this.targets(partnershipId, subjects), chaserWorkingDays: this.settings.workingDays, canChase: isAllowed(actor, 'send-chasers') };
   }
 
   /** Every open subject with the organisations that have not replied (those with none owing are left out). */
