@@ -170,6 +170,15 @@ describe('architecture', () => {
     expect(reaching).toEqual([]);
   });
 
+  it('keeps permission checks in the services: nothing in src/bot or src/http asks authorise or isAllowed itself', () => {
+    const asking = ['bot', 'http'].flatMap((folder) =>
+      sourceFiles(path.join(SRC, folder))
+        .filter((file) => /\b(authorise|isAllowed)\(/.test(readFileSync(file, 'utf8')))
+        .map((file) => path.relative(SRC, file)),
+    );
+    expect(asking).toEqual([]);
+  });
+
   it('keeps everything under src from importing tools/ or test/: the product never depends on the developer\'s tools or the tests', () => {
     const outside = [path.join(ROOT, 'tools'), path.join(ROOT, 'test')];
     const reaching = sourceFiles(SRC).flatMap((file) =>
