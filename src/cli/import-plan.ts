@@ -1,4 +1,4 @@
-import { PlanImportService } from '../domain/actions/plan-import-service';
+import { createDomainServices } from '../composition/create-services';
 import { readPlanFile } from '../plan-files/plan-file-reader';
 import { fileAndPartnership, runCli } from './cli-runner';
 import { openTableRepositories } from '../composition/open-table-repositories';
@@ -13,7 +13,7 @@ const USAGE = 'usage: npm run import-plan -- FILE.csv|FILE.xlsx [--partnership I
 async function main(argv: string[]): Promise<number> {
   const { file, partnershipId, config } = fileAndPartnership(argv, USAGE);
   const repositories = await openTableRepositories(config);
-  const service = new PlanImportService(repositories.actions, repositories.organisations);
+  const service = createDomainServices(repositories, { defaultPartnershipId: config.defaultPartnershipId, frameworks: new Map() }).planImports;
   const actor = { aadObjectId: 'cli:import-plan', name: 'import-plan', role: 'prevent-officer' as const };
   const outcome = await service.importTable(partnershipId, actor, await readPlanFile(file));
   console.log(outcome.summary);

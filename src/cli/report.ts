@@ -4,14 +4,12 @@ import { loadConfig, type Config } from '../config';
 import { InvalidError } from '../domain/errors';
 import type { Actor } from '../domain/partnership/member';
 import { partnershipIdSchema } from '../domain/partnership/partnership';
-import { ComplianceSummaryService } from '../domain/summary/summary-service';
 import { parseOrThrow } from '../domain/validation';
 import { buildBoardReport } from '../reports/board-report';
 import { REPORT_FORMATS, type ReportFormat } from '../reports/report-format';
 import { loadFrameworks } from '../storage/files/framework-files';
-import { AssessmentTableRepository } from '../storage/tables/assessment-table-repository';
-import { MeetingTableRepository } from '../storage/tables/meeting-table-repository';
 import { runCli } from './cli-runner';
+import { createDomainServices } from '../composition/create-services';
 import { openTableRepositories } from '../composition/open-table-repositories';
 
 const USAGE = 'usage: npm run report -- [--round "2026/27 Q3"] [--partnership ID] [--out DIR] [--format docx,xlsx,csv]   (default: the latest round, DEFAULT_PARTNERSHIP_ID, the current folder, all three)';
@@ -58,16 +56,7 @@ export function parseReportArguments(argv: readonly string[], config: Pick<Confi
 /** Reads the round from Table storage and writes one file per format; returns the paths written. */
 export async function writeBoardReport(args: ReportArguments, config: Config, now: () => Date = () => new Date()): Promise<string[]> {
   const repositories = await openTableRepositories(config);
-  const meetings = new MeetingTableRepository(repositories.storage.client('meetings'));
-  const summaries = new ComplianceSummaryService(
-    new AssessmentTableRepository(repositories.storage.client('assessments')),
-    await loadFrameworks(config.frameworksDirectory),
-    repositories.organisations,
-    repositories.members,
-    repositories.actions,
-    meetings,
-    now,
-  );
+  const { summaries } = createDomainServices(repositories, { defaultPartnershipId: config.defaultPartnershipId, frameworks: await loadFrameworks(config.frameworksDirectory), now });
   const data = await summaries.reportData(args.partnershipId, CLI_ACTOR, args.roundName);
   const partnershipName = (await repositories.partnerships.get(args.partnershipId))?.name ?? args.partnershipId;
   await mkdir(args.outDir, { recursive: true });

@@ -54,23 +54,29 @@ export interface ServiceRepositories {
   readonly unrecognised: UnrecognisedMessageCounter;
 }
 
-export interface ServiceOptions {
-  /** The partnership of a tenant nobody registered (a single-partnership deployment never registers one). */
-  readonly defaultPartnershipId: string;
-  readonly frameworks: ReadonlyMap<string, Framework>;
+export interface ServiceOptions extends DomainServiceOptions {
   readonly language: LanguageUnderstanding;
   readonly messenger: CardMessenger;
   readonly reportLinks: { readonly secret: string; readonly publicBaseUrl: string };
-  readonly chasers?: { readonly workingDays?: readonly number[]; readonly agendaPostWorkingDays?: number };
   readonly logger: Logger;
-  readonly now?: () => Date;
-  /** Delivery batch ids; tests make them predictable. */
-  readonly newBatchId?: () => string;
   readonly fetchFile?: typeof fetch;
 }
 
-/** Every service the bot's handlers use, wired once: the bot, the tools and the test harness all build them here. */
-export function createServices(repositories: ServiceRepositories, options: ServiceOptions): BotServices {
+export interface DomainServiceOptions {
+  /** The partnership of a tenant nobody registered (a single-partnership deployment never registers one). */
+  readonly defaultPartnershipId: string;
+  readonly frameworks: ReadonlyMap<string, Framework>;
+  readonly chasers?: { readonly workingDays?: readonly number[]; readonly agendaPostWorkingDays?: number };
+  readonly now?: () => Date;
+  /** Delivery batch ids; tests make them predictable. */
+  readonly newBatchId?: () => string;
+}
+
+/**
+ * The use-case services over the ports, wired once. The bot adds what only a conversation needs
+ * (language, messenger, report links); the command-line tools use these as they are.
+ */
+export function createDomainServices(repositories: ServiceRepositories, options: DomainServiceOptions) {
   const { partnerships, guidance, organisations, members, actions, assessments, meetings, updateRounds, channels } = repositories;
   const now = options.now ?? (() => new Date());
   const frameworks = options.frameworks as Map<string, Framework>;
@@ -92,11 +98,8 @@ export function createServices(repositories: ServiceRepositories, options: Servi
   const assessmentService = new AssessmentService(assessments, frameworks, organisations, members, screenForPersonalData, now);
   const membership = new MembershipService(members, organisations);
   const meetingService = new MeetingService(meetings, actions, organisations, assessments, frameworks, updateRequests, directory, screenForPersonalData, now);
-  const summaries = new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetings, now);
-  const reportLinks = new ReportLinks({ ...options.reportLinks, now });
-  const services: Omit<BotServices, 'roundProgress'> = {
+  return {
     guidance: new GuidanceService(guidance),
-    language: options.language,
     unrecognised: repositories.unrecognised,
     partnerships: partnershipResolver,
     directory,
@@ -108,14 +111,24 @@ export function createServices(repositories: ServiceRepositories, options: Servi
     assessments: assessmentService,
     assessmentLaunch: new AssessmentLaunchService(assessmentService, members, channels, (id) => partnershipResolver.frameworkId(id), chasers),
     meetings: meetingService,
-    summaries,
-    boardReports: new BoardReportService(summaries, partnershipResolver, reportLinks),
-    reportLinks,
+    summaries: new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetings, now),
     outbox,
     chasers,
+    now,
+  };
+}
+
+/** Every service the bot's handlers use, wired once: the bot and the test harness build them here. */
+export function createServices(repositories: ServiceRepositories, options: ServiceOptions): BotServices {
+  const domain = createDomainServices(repositories, options);
+  const reportLinks = new ReportLinks({ ...options.reportLinks, now: domain.now });
+  const services: Omit<BotServices, 'roundProgress'> = {
+    ...domain,
+    language: options.language,
+    boardReports: new BoardReportService(domain.summaries, domain.partnerships, reportLinks),
+    reportLinks,
     messenger: options.messenger,
     logger: options.logger,
-    now,
     ...(options.fetchFile ? { fetchFile: options.fetchFile } : {}),
   };
   const all: BotServices = { ...services, roundProgress: new RoundProgressRefresh((partnershipId) => refreshRoundProgress(partnershipId, all)) };
