@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { BotServices } from './bot-services';
-import { postAgendaToChannel } from './handlers/meeting-handlers';
+import type { BotServices } from '../bot/bot-services';
+import { postAgendaToChannel } from '../bot/handlers/meeting-handlers';
 
 /**
  * Posts each partnership's next agenda to its channel a set number of working days before the

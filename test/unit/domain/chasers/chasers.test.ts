@@ -1,6 +1,7 @@
 import { isWorkingDay } from '../../../../src/domain/calendar/working-days';
-import { chaserDates, chaserOnceKey, DEFAULT_CHASER_WORKING_DAYS, isChaserDay, londonHour } from '../../../../src/domain/outbox/chasers';
-import { defaultUpdateDeadline, requestedDeadline } from '../../../../src/domain/outbox/deadline';
+import { chaserDates, chaserOnceKey, DEFAULT_CHASER_WORKING_DAYS, isChaserDay } from '../../../../src/domain/chasers/chasers';
+import { londonHour } from '../../../../src/domain/clock';
+import { defaultUpdateDeadline, requestedDeadline } from '../../../../src/domain/chasers/update-deadline';
 import { InvalidError } from '../../../../src/domain/errors';
 
 /** Thursday 3 December 2026, 10:00 GMT. */

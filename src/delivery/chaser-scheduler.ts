@@ -1,5 +1,5 @@
-import type { BotServices } from './bot-services';
-import { chaserMessages } from './chaser-messages';
+import type { BotServices } from '../bot/bot-services';
+import { chaserMessages } from '../bot/chaser-messages';
 
 /**
  * Sends the scheduled chasers: each hour, for every partnership, reminders to those who have not

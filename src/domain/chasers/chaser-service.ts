@@ -1,14 +1,14 @@
 import { isReturned } from '../actions/update-request-service';
 import { authorise, isAllowed } from '../authorisation';
-import { londonDate, ukDate } from '../clock';
+import { londonDate, londonHour, ukDate } from '../clock';
 import { londonDateOf } from '../meetings/meeting-time';
 import { leadsOf } from '../partnership/leads';
 import type { Actor, Member } from '../partnership/member';
 import type { Organisation } from '../partnership/organisation';
 import type { ActionRepository, AssessmentRepository, MeetingRepository, MemberRepository, OrganisationRepository, UpdateRoundRepository } from '../ports';
-import { CHASER_HOUR, chaserDates, chaserOnceKey, isChaserDay, londonHour, type ChaseSubject, type Owing } from './chasers';
-import { defaultUpdateDeadline, requestedDeadline, type UpdateDeadline } from './deadline';
-import type { Outbox } from './outbox';
+import { CHASER_HOUR, chaserDates, chaserOnceKey, isChaserDay, type ChaseSubject, type Owing } from './chasers';
+import { defaultUpdateDeadline, requestedDeadline, type UpdateDeadline } from './update-deadline';
+import type { Outbox } from '../outbox/outbox';
 
 export interface ChaserSettings {
   /** Chasers go out this many working days before a deadline (default 7 and 2). */

@@ -1,9 +1,9 @@
-import { ConflictError } from '../errors';
-import type { OutboxRepository } from '../ports';
-import { deliveryView, type DeliveryView, type MessageSummary } from './delivery-batch';
-import { deliveryBatchSchema, type DeliveryBatch, type OutboxMessage } from './outbox-message';
-import { RateLimiter, type Permit, type RateTarget } from './rate-limiter';
-import { DEFAULT_RETRY, decideRetry, type DeliveryFailure, type RetryOptions } from './retry-policy';
+import { ConflictError } from '../domain/errors';
+import type { OutboxRepository } from '../domain/ports';
+import { deliveryView, type DeliveryView, type MessageSummary } from '../domain/outbox/delivery-batch';
+import { deliveryBatchSchema, type DeliveryBatch, type OutboxMessage } from '../domain/outbox/outbox-message';
+import { RateLimiter, type Permit, type RateTarget } from '../domain/outbox/rate-limiter';
+import { DEFAULT_RETRY, decideRetry, type DeliveryFailure, type RetryOptions } from '../domain/outbox/retry-policy';
 
 /** One send or replace, as the transport makes it. */
 export interface Delivery {

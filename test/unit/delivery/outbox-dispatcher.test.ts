@@ -1,9 +1,9 @@
-import type { DeliveryView } from '../../../../src/domain/outbox/delivery-batch';
-import { OutboxDispatcher, type Delivery, type DeliveryResult, type OutboxTransport } from '../../../../src/domain/outbox/outbox-dispatcher';
-import type { OutboxMessage } from '../../../../src/domain/outbox/outbox-message';
-import { Outbox, type NewMessage } from '../../../../src/domain/outbox/outbox';
-import type { DeliveryFailure } from '../../../../src/domain/outbox/retry-policy';
-import { MemoryOutboxRepository } from '../../../../src/storage/memory/memory-outbox-repository';
+import type { DeliveryView } from '../../../src/domain/outbox/delivery-batch';
+import { OutboxDispatcher, type Delivery, type DeliveryResult, type OutboxTransport } from '../../../src/delivery/outbox-dispatcher';
+import type { OutboxMessage } from '../../../src/domain/outbox/outbox-message';
+import { Outbox, type NewMessage } from '../../../src/domain/outbox/outbox';
+import type { DeliveryFailure } from '../../../src/domain/outbox/retry-policy';
+import { MemoryOutboxRepository } from '../../../src/storage/memory/memory-outbox-repository';
 
 /** Wall clock and monotonic clock moving together; sleeping moves them on at once. */
 class FakeClock {

@@ -6,12 +6,12 @@ import {
   type DispatcherHooks,
   type DispatcherOptions,
   type OutboxTransport,
-} from '../domain/outbox/outbox-dispatcher';
+} from './outbox-dispatcher';
 import type { OutboxMessage } from '../domain/outbox/outbox-message';
 import type { RateLimiter } from '../domain/outbox/rate-limiter';
 import type { OutboxRepository } from '../domain/ports';
 import type { Logger } from '../logger';
-import type { BotServices } from './bot-services';
+import type { BotServices } from '../bot/bot-services';
 
 /** Real time: wall clock for rows, performance.now() for the rate windows. */
 export const SYSTEM_CLOCK: DispatcherClock = {
