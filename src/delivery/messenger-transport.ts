@@ -1,5 +1,5 @@
 import type { AdaptiveCardJson } from '../cards/render';
-import type { Delivery, DeliveryResult, OutboxTransport } from './outbox-dispatcher';
+import type { Delivery, DeliveryResult, OutboxTransport } from './outbox-transport';
 import type { ConversationAddress } from '../domain/outbox/outbox';
 import { DeliveryError, type CardMessenger } from '../bot/card-messenger';
 

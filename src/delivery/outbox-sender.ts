@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { deliveryStatusCard } from '../cards/delivery-status-card';
-import {
-  OutboxDispatcher,
-  type DispatcherClock,
-  type DispatcherHooks,
-  type DispatcherOptions,
-  type OutboxTransport,
-} from './outbox-dispatcher';
+import type { DispatcherClock, DispatcherHooks, DispatcherOptions } from './dispatcher-options';
+import { OutboxDispatcher } from './outbox-dispatcher';
+import type { OutboxTransport } from './outbox-transport';
 import type { OutboxMessage } from '../domain/outbox/outbox-message';
 import type { RateLimiter } from '../domain/outbox/rate-limiter';
 import type { OutboxRepository } from '../domain/ports';

@@ -1,5 +1,6 @@
 import type { DeliveryView } from '../../../src/domain/outbox/delivery-batch';
-import { OutboxDispatcher, type Delivery, type DeliveryResult, type OutboxTransport } from '../../../src/delivery/outbox-dispatcher';
+import { OutboxDispatcher } from '../../../src/delivery/outbox-dispatcher';
+import type { Delivery, DeliveryResult, OutboxTransport } from '../../../src/delivery/outbox-transport';
 import type { OutboxMessage } from '../../../src/domain/outbox/outbox-message';
 import { Outbox, type NewMessage } from '../../../src/domain/outbox/outbox';
 import type { DeliveryFailure } from '../../../src/domain/outbox/retry-policy';
