@@ -1,7 +1,7 @@
 import type { OutboxRepository } from '../domain/ports';
 import { RateLimiter } from '../domain/outbox/rate-limiter';
 import { DEFAULT_DISPATCHER_OPTIONS, type DispatcherClock, type DispatcherHooks, type DispatcherOptions, type OutboxLog } from './dispatcher-options';
-import { rateTargetOf } from './outbox-keys';
+import { rateTargetOf, rowKey } from './outbox-keys';
 import { readOutbox, type OutboxReaderParts } from './outbox-reader';
 import type { OutboxTransport } from './outbox-transport';
 import { OutcomeRecorder } from './outcome-recorder';
@@ -68,7 +68,7 @@ export class OutboxDispatcher {
       track: (promise) => this.track(promise),
       readAgain,
       onClosed: (state) => {
-        for (const id of state.summaries.keys()) this.recorder.forget(`${state.key}|${id}`);
+        for (const id of state.summaries.keys()) this.recorder.forget(rowKey({ partnershipId: state.batch.partnershipId, batchId: state.batch.id, id }));
       },
     });
     this.sendAttempt = new SendAttempt({
