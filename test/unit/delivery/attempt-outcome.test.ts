@@ -16,12 +16,12 @@ describe('the outcome of one attempt', () => {
     expect(throttledForMs).toBeUndefined();
   });
 
-  it('keeps the replaced card\'s activity id when a replace is answered without one', () => {
+  it("keeps the replaced card's activity id when a replace is answered without one", () => {
     const replace = claimed({ operation: 'replace', replaceActivityId: 'activity-3' });
     expect(attemptOutcome(replace, { ok: true }, AT, RETRY, half).next.activityId).toBe('activity-3');
   });
 
-  it('queues a throttled message again after Teams\' Retry-After, and says the conversation is throttled that long', () => {
+  it("queues a throttled message again after Teams' Retry-After, and says the conversation is throttled that long", () => {
     const { next, throttledForMs } = attemptOutcome(claimed(), { ok: false, failure: { statusCode: 429, retryAfterMs: 5_000, reason: 'slow down' } }, AT, RETRY, half);
     expect(next).toMatchObject({ status: 'queued', attempts: 1, lastError: 'slow down', notBefore: new Date(AT.getTime() + 5_000).toISOString() });
     expect(next).not.toHaveProperty('lease');

@@ -174,9 +174,12 @@ describe('the outbox dispatcher', () => {
     expect(Array.from({ length: 20 }, (_, i) => t.teams.sentTo(`conv-${i}`))).toEqual(Array(20).fill(1));
   });
 
-  it('sends a conversation\'s messages in the order they were enqueued, never more than 7 in a second', async () => {
+  it("sends a conversation's messages in the order they were enqueued, never more than 7 in a second", async () => {
     const t = setup({ latencyMs: 5 });
-    await t.enqueue(Array.from({ length: 20 }, (_, i) => t.person(i, 'channel')), false);
+    await t.enqueue(
+      Array.from({ length: 20 }, (_, i) => t.person(i, 'channel')),
+      false,
+    );
     await t.dispatcher().drain();
     const sends = t.teams.accepted.filter((a) => a.conversation === 'channel');
     expect(sends.map((s) => (s.delivery.card['body'] as { text: string }[])[0]!.text)).toEqual(Array.from({ length: 20 }, (_, i) => `for ${i}`));
@@ -186,7 +189,10 @@ describe('the outbox dispatcher', () => {
 
   it('never starts more than 50 requests a second for one tenant', async () => {
     const t = setup({ latencyMs: 1 });
-    await t.enqueue(Array.from({ length: 120 }, (_, i) => t.person(i)), false);
+    await t.enqueue(
+      Array.from({ length: 120 }, (_, i) => t.person(i)),
+      false,
+    );
     await t.dispatcher().drain();
     const sends = t.teams.accepted;
     expect(sends).toHaveLength(120);

@@ -24,7 +24,7 @@ async function setup() {
 }
 
 describe('the outcome recorder', () => {
-  it('writes the outcome on the claim\'s ETag and remembers when, so an older read cannot undo it', async () => {
+  it("writes the outcome on the claim's ETag and remembers when, so an older read cannot undo it", async () => {
     const t = await setup();
     const sent = { ...t.row.value, status: 'sent' as const, attempts: 1 };
     await expect(t.recorder.record(sent, t.row.etag)).resolves.toEqual(expect.any(String));

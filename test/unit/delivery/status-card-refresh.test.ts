@@ -45,7 +45,7 @@ async function setup(options: { batch?: DeliveryBatch; answers?: DeliveryResult[
     return next;
   };
   const record = (message: OutboxMessage) => cards.recorded(message);
-  const texts = () => delivered.map((d) => ((d.card['body'] as { text: string }[])[0]!).text);
+  const texts = () => delivered.map((d) => (d.card['body'] as { text: string }[])[0]!.text);
   return { repository, batch, cards, state, stepAt, record, delivered, texts, closed };
 }
 
