@@ -1,10 +1,10 @@
 // Must stay the first import: Application Insights (when configured) instruments modules loaded after it.
 import './telemetry-start';
 import { randomUUID } from 'node:crypto';
-import { AgendaScheduler } from './bot/agenda-scheduler';
-import { ChaserScheduler } from './bot/chaser-scheduler';
-import { afterSend, createOutboxSender } from './bot/outbox-sender';
-import { MessengerTransport } from './bot/outbox-transport';
+import { AgendaScheduler } from './delivery/agenda-scheduler';
+import { ChaserScheduler } from './delivery/chaser-scheduler';
+import { afterSend, createOutboxSender } from './delivery/outbox-sender';
+import { MessengerTransport } from './delivery/messenger-transport';
 import { AdapterCardMessenger } from './bot/card-messenger';
 import { createAdapter, createApplication } from './bot/create-bot';
 import { ConfigError, loadConfig, type Config } from './config';

@@ -4,7 +4,7 @@ import type { PlanImportService } from '../domain/actions/plan-import-service';
 import type { AssessmentLaunchService } from '../domain/assessment/assessment-launch-service';
 import type { AssessmentService } from '../domain/assessment/assessment-service';
 import type { MeetingService } from '../domain/meetings/meeting-service';
-import type { ChaserService } from '../domain/outbox/chaser-service';
+import type { ChaserService } from '../domain/chasers/chaser-service';
 import type { Outbox } from '../domain/outbox/outbox';
 import type { BoardReportService } from '../domain/summary/board-report-service';
 import type { ComplianceSummaryService } from '../domain/summary/summary-service';

@@ -1,6 +1,6 @@
 import { chaserCard } from '../cards/chaser-card';
-import type { ChaseTarget } from '../domain/outbox/chaser-service';
-import type { ChaseSubject } from '../domain/outbox/chasers';
+import type { ChaseTarget } from '../domain/chasers/chaser-service';
+import type { ChaseSubject } from '../domain/chasers/chasers';
 import type { NewMessage } from '../domain/outbox/outbox';
 
 export interface ChaserMessages {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ukDate } from '../domain/clock';
-import { CHASE_KINDS, type ChaseSubject, type Owing } from '../domain/outbox/chasers';
+import { CHASE_KINDS, type ChaseSubject, type Owing } from '../domain/chasers/chasers';
 import { escapeMarkdown } from './markdown';
 import { renderCard, type AdaptiveCardJson } from './render';
 

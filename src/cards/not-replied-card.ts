@@ -1,7 +1,7 @@
 import { ukDate } from '../domain/clock';
-import type { ChaseSubject } from '../domain/outbox/chasers';
-import { chaserDates } from '../domain/outbox/chasers';
-import type { ChaseTarget } from '../domain/outbox/chaser-service';
+import type { ChaseSubject } from '../domain/chasers/chasers';
+import { chaserDates } from '../domain/chasers/chasers';
+import type { ChaseTarget } from '../domain/chasers/chaser-service';
 import { escapeMarkdown } from './markdown';
 import { renderCard, type AdaptiveCardJson } from './render';
 

@@ -1,7 +1,7 @@
 import { chatReference, deliveryRig, enqueueRound, recipientConversation, waitUntilDelivered } from '../../tools/local/delivery-rig';
 import { startFakeConnector, type FakeConnector } from '../../tools/local/fake-connector';
-import type { MessengerTransport } from '../../src/bot/outbox-transport';
-import type { Delivery } from '../../src/domain/outbox/outbox-dispatcher';
+import type { MessengerTransport } from '../../src/delivery/messenger-transport';
+import type { Delivery } from '../../src/delivery/outbox-transport';
 import type { OutboxRepository } from '../../src/domain/ports';
 import { OutboxTableRepository } from '../../src/storage/tables/outbox-table-repository';
 import { freshTableStorage } from '../support/test-storage';

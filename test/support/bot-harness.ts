@@ -19,9 +19,9 @@ import { MemoryMemberRepository } from '../../src/storage/memory/memory-member-r
 import { MemoryOrganisationRepository } from '../../src/storage/memory/memory-organisation-repository';
 import { MemoryPartnershipRepository } from '../../src/storage/memory/memory-partnership-repository';
 import { MemoryOutboxRepository } from '../../src/storage/memory/memory-outbox-repository';
-import { DEFAULT_CHASER_WORKING_DAYS } from '../../src/domain/outbox/chasers';
-import { afterSend, createOutboxSender } from '../../src/bot/outbox-sender';
-import { MessengerTransport } from '../../src/bot/outbox-transport';
+import { DEFAULT_CHASER_WORKING_DAYS } from '../../src/domain/chasers/chasers';
+import { afterSend, createOutboxSender } from '../../src/delivery/outbox-sender';
+import { MessengerTransport } from '../../src/delivery/messenger-transport';
 import { sampleAction } from './action-repository-contract';
 import { demoGuidance } from './demo-guidance';
 

@@ -139,6 +139,12 @@ describe('architecture', () => {
     expect(violations('domain', (s) => relative(s) || libraries.includes(s))).toEqual([]);
   });
 
+  it('keeps timers out of src/domain: workers, leases and polling loops live in src/delivery', () => {
+    const timers = sourceFiles(path.join(SRC, 'domain')).filter((file) => /\b(setTimeout|setInterval|setImmediate)\s*\(/.test(readFileSync(file, 'utf8')));
+    expect(timers.map((file) => path.relative(SRC, file))).toEqual([]);
+    expect(sourceFiles(path.join(SRC, 'delivery')).some((file) => /\bsetInterval\s*\(/.test(readFileSync(file, 'utf8')))).toBe(true);
+  });
+
   it('keeps src/cards free of frameworks: only zod, adaptivecards-templating, node built-ins and the domain', () => {
     expect(violations('cards', (s) => (relative(s) && !s.includes('/bot/') && !s.includes('/storage/')) || s === 'zod' || s === 'adaptivecards-templating' || s.startsWith('node:'))).toEqual([]);
   });

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { AdapterCardMessenger } from '../../src/bot/card-messenger';
 import { createAdapter } from '../../src/bot/create-bot';
-import { createOutboxSender } from '../../src/bot/outbox-sender';
-import { conversationAddress, MessengerTransport } from '../../src/bot/outbox-transport';
+import { createOutboxSender } from '../../src/delivery/outbox-sender';
+import { conversationAddress, MessengerTransport } from '../../src/delivery/messenger-transport';
 import { loadConfig } from '../../src/config';
-import type { OutboxDispatcher, DispatcherOptions } from '../../src/domain/outbox/outbox-dispatcher';
+import type { DispatcherOptions } from '../../src/delivery/dispatcher-options';
+import type { OutboxDispatcher } from '../../src/delivery/outbox-dispatcher';
 import type { DeliveryBatch } from '../../src/domain/outbox/outbox-message';
 import { Outbox } from '../../src/domain/outbox/outbox';
 import type { OutboxRepository } from '../../src/domain/ports';

@@ -1,7 +1,7 @@
 import { myActionsCard } from '../../cards/action-cards';
 import { roundProgressCard } from '../../cards/update-request-cards';
 import { londonDate, ukDate } from '../../domain/clock';
-import type { UpdateDeadline } from '../../domain/outbox/deadline';
+import type { UpdateDeadline } from '../../domain/chasers/update-deadline';
 import type { BotServices, TurnHandler } from '../bot-services';
 import { enqueueToPinnedChannel } from '../channel-posts';
 import { enqueueWithStatusCard, messagesForLeads } from '../enqueue-for-leads';

@@ -4,7 +4,7 @@ import type { Organisation } from '../partnership/organisation';
 import type { ActionRepository, ChannelRepository, MemberRepository, OrganisationRepository, UpdateRoundRepository } from '../ports';
 import { authorise } from '../authorisation';
 import { NotFoundError } from '../errors';
-import type { UpdateDeadline } from '../outbox/deadline';
+import type { UpdateDeadline } from '../chasers/update-deadline';
 import { withPersonalChats, type LeadsToAsk } from '../partnership/lead-chats';
 import type { Actor } from '../partnership/member';
 import { isPinned } from '../partnership/partnership-channel';

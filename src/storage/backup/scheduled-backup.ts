@@ -1,5 +1,4 @@
-import { londonDate } from '../../domain/clock';
-import { londonHour } from '../../domain/outbox/chasers';
+import { londonDate, londonHour } from '../../domain/clock';
 import type { Logger } from '../../logger';
 import { DailyClaim } from '../tables/daily-claim';
 import type { TableStorage } from '../tables/table-storage';

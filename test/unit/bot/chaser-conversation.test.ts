@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { ChaserScheduler } from '../../../src/bot/chaser-scheduler';
+import { ChaserScheduler } from '../../../src/delivery/chaser-scheduler';
 import { botHarness, cardOf, cardSubmit, cardText, pinPartnershipChannel, HARNESS_NOW, PEOPLE, teamsMessage, type Person } from '../../support/bot-harness';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;

@@ -1,4 +1,4 @@
-import { AgendaScheduler } from '../../../src/bot/agenda-scheduler';
+import { AgendaScheduler } from '../../../src/delivery/agenda-scheduler';
 import { botHarness, cardSubmit, cardText, pinPartnershipChannel, PEOPLE, teamsMessage } from '../../support/bot-harness';
 
 const plain = (text: string) => text.replace(/\\\\/g, '');

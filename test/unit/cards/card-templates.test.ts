@@ -16,7 +16,7 @@ import { deliveryStatusCard } from '../../../src/cards/delivery-status-card';
 import { chaserCard } from '../../../src/cards/chaser-card';
 import { notRepliedCard } from '../../../src/cards/not-replied-card';
 import { deliveryView } from '../../../src/domain/outbox/delivery-batch';
-import type { ChaseSubject } from '../../../src/domain/outbox/chasers';
+import type { ChaseSubject } from '../../../src/domain/chasers/chasers';
 import { problemCard } from '../../../src/cards/problem-card';
 import { referralPathwayCard } from '../../../src/cards/referral-pathway-card';
 import type { AdaptiveCardJson } from '../../../src/cards/render';

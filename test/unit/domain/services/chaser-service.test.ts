@@ -1,5 +1,5 @@
 import { ForbiddenError } from '../../../../src/domain/errors';
-import { ChaserService } from '../../../../src/domain/outbox/chaser-service';
+import { ChaserService } from '../../../../src/domain/chasers/chaser-service';
 import { Outbox } from '../../../../src/domain/outbox/outbox';
 import { MemoryAssessmentRepository } from '../../../../src/storage/memory/memory-assessment-repository';
 import { MemoryMeetingRepository } from '../../../../src/storage/memory/memory-meeting-repository';

@@ -1,14 +1,14 @@
 import { isReturned } from '../actions/update-request-service';
 import { authorise, isAllowed } from '../authorisation';
-import { londonDate, ukDate } from '../clock';
+import { londonDate, londonHour, ukDate } from '../clock';
 import { londonDateOf } from '../meetings/meeting-time';
 import { leadsOf } from '../partnership/leads';
 import type { Actor, Member } from '../partnership/member';
 import type { Organisation } from '../partnership/organisation';
 import type { ActionRepository, AssessmentRepository, MeetingRepository, MemberRepository, OrganisationRepository, UpdateRoundRepository } from '../ports';
-import { CHASER_HOUR, chaserDates, chaserOnceKey, isChaserDay, londonHour, type ChaseSubject, type Owing } from './chasers';
-import { defaultUpdateDeadline, requestedDeadline, type UpdateDeadline } from './deadline';
-import type { Outbox } from './outbox';
+import { CHASER_HOUR, chaserDates, chaserOnceKey, isChaserDay, type ChaseSubject, type Owing } from './chasers';
+import { defaultUpdateDeadline, requestedDeadline, type UpdateDeadline } from './update-deadline';
+import type { Outbox } from '../outbox/outbox';
 
 export interface ChaserSettings {
   /** Chasers go out this many working days before a deadline (default 7 and 2). */
@@ -109,8 +109,13 @@ export class ChaserService {
   /** Everyone who could be chased about these subjects today, with their chat and whether they were chased already. */
   async targets(partnershipId: string, subjects: readonly ChaseSubject[]): Promise<ChaseTarget[]> {
     const today = londonDate(this.now());
-    const people = subjects.flatMap((subject) => subject.owing.flatMap((owing) => owing.recipients.map((recipient) => ({ subject, owing, recipient, onceKey: chaserOnceKey(subject, recipient.aadObjectId, today) }))));
-    const chased = await this.outbox.usedOnceKeys(partnershipId, people.map((p) => p.onceKey));
+    const people = subjects.flatMap((subject) =>
+      subject.owing.flatMap((owing) => owing.recipients.map((recipient) => ({ subject, owing, recipient, onceKey: chaserOnceKey(subject, recipient.aadObjectId, today) }))),
+    );
+    const chased = await this.outbox.usedOnceKeys(
+      partnershipId,
+      people.map((p) => p.onceKey),
+    );
     return Promise.all(
       people.map(async (person) => {
         const reference = await this.members.getConversationReference(partnershipId, person.recipient.aadObjectId);
@@ -127,7 +132,13 @@ export class ChaserService {
       if (isReturned(record, round)) continue;
       for (const organisationId of record.action.ownerOrganisationIds) owed.set(organisationId, [...(owed.get(organisationId) ?? []), record.action.id]);
     }
-    return { kind: 'update-round', id: round.startedAt, title: `Action plan updates requested on ${ukDate(londonDateOf(new Date(round.startedAt)))}`, ...(round.dueOn ? { deadline: round.dueOn } : {}), owing: owingOf(owed) };
+    return {
+      kind: 'update-round',
+      id: round.startedAt,
+      title: `Action plan updates requested on ${ukDate(londonDateOf(new Date(round.startedAt)))}`,
+      ...(round.dueOn ? { deadline: round.dueOn } : {}),
+      owing: owingOf(owed),
+    };
   }
 
   private async selfAssessment(partnershipId: string, organisations: readonly Organisation[], owingOf: (ids: Map<string, string[]>) => Owing[]): Promise<ChaseSubject | undefined> {

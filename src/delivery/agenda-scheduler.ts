@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { BotServices } from './bot-services';
-import { postAgendaToChannel } from './handlers/meeting-handlers';
+import type { BotServices } from '../bot/bot-services';
+import { postAgendaToChannel } from '../bot/handlers/meeting-handlers';
+import { PeriodicJob, type JobTimers } from './periodic-job';
 
 /**
  * Posts each partnership's next agenda to its channel a set number of working days before the
@@ -8,25 +9,30 @@ import { postAgendaToChannel } from './handlers/meeting-handlers';
  * claimed, so a restart picks up where it was and several instances never post twice.
  */
 export class AgendaScheduler {
-  private timer: NodeJS.Timeout | undefined;
   private readonly instanceId = `instance-${randomBytes(4).toString('hex')}`;
+  private readonly job: PeriodicJob;
 
   constructor(
     private readonly services: BotServices,
     private readonly workingDays: number,
-    private readonly intervalMs = 10 * 60 * 1000,
-  ) {}
+    intervalMs = 10 * 60 * 1000,
+    timers?: JobTimers,
+  ) {
+    this.job = new PeriodicJob({
+      run: () => this.tick(),
+      intervalMs,
+      firstRunAfterMs: 5_000,
+      onError: (error) => services.logger.warn({ err: error }, 'agenda scheduler failed; will try again'),
+      ...(timers ? { timers } : {}),
+    });
+  }
 
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
-    this.timer.unref();
-    setTimeout(() => void this.tick(), 5_000).unref();
+    this.job.start();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.job.stop();
   }
 
   /** One pass over every partnership; returns how many agendas it posted. Failures are logged. */

@@ -14,7 +14,10 @@ export function requestedDeadline(text: string, now: Date): UpdateDeadline | und
   if (!named) return undefined;
   const dueOn = onOrBeforeWorkingDay(named);
   if (dueOn === named) return { dueOn, basis: 'as requested' };
-  if (dueOn <= londonDate(now)) throw new InvalidError(`${ukDate(named)} is not a working day, and the working day before it is not after today; choose a later date.`, ['deadline: choose a later working day']);
+  if (dueOn <= londonDate(now))
+    throw new InvalidError(`${ukDate(named)} is not a working day, and the working day before it is not after today; choose a later date.`, [
+      'deadline: choose a later working day',
+    ]);
   return { dueOn, basis: `the working day before ${ukDate(named)}, which is ${isWeekend(named) ? 'a weekend' : 'a bank holiday'}` };
 }
 

@@ -1,5 +1,6 @@
-import type { BotServices } from './bot-services';
-import { chaserMessages } from './chaser-messages';
+import type { BotServices } from '../bot/bot-services';
+import { chaserMessages } from '../bot/chaser-messages';
+import { PeriodicJob, type JobTimers } from './periodic-job';
 
 /**
  * Sends the scheduled chasers: each hour, for every partnership, reminders to those who have not
@@ -8,23 +9,28 @@ import { chaserMessages } from './chaser-messages';
  * second pass the same day or a second instance never chases anyone twice in a day.
  */
 export class ChaserScheduler {
-  private timer: NodeJS.Timeout | undefined;
+  private readonly job: PeriodicJob;
 
   constructor(
     private readonly services: BotServices,
-    private readonly intervalMs = 60 * 60 * 1000,
-  ) {}
+    intervalMs = 60 * 60 * 1000,
+    timers?: JobTimers,
+  ) {
+    this.job = new PeriodicJob({
+      run: () => this.tick(),
+      intervalMs,
+      firstRunAfterMs: 30_000,
+      onError: (error) => services.logger.warn({ err: error }, 'chaser scheduler failed; will try again next hour'),
+      ...(timers ? { timers } : {}),
+    });
+  }
 
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
-    this.timer.unref();
-    setTimeout(() => void this.tick(), 30_000).unref();
+    this.job.start();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.job.stop();
   }
 
   /** One pass over every partnership; returns how many chasers it put in the outbox. Failures are logged. */

@@ -1,17 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { deliveryStatusCard } from '../cards/delivery-status-card';
-import {
-  OutboxDispatcher,
-  type DispatcherClock,
-  type DispatcherHooks,
-  type DispatcherOptions,
-  type OutboxTransport,
-} from '../domain/outbox/outbox-dispatcher';
+import type { DispatcherClock, DispatcherHooks, DispatcherOptions } from './dispatcher-options';
+import { OutboxDispatcher } from './outbox-dispatcher';
+import type { OutboxTransport } from './outbox-transport';
 import type { OutboxMessage } from '../domain/outbox/outbox-message';
 import type { RateLimiter } from '../domain/outbox/rate-limiter';
 import type { OutboxRepository } from '../domain/ports';
 import type { Logger } from '../logger';
-import type { BotServices } from './bot-services';
+import type { BotServices } from '../bot/bot-services';
 
 /** Real time: wall clock for rows, performance.now() for the rate windows. */
 export const SYSTEM_CLOCK: DispatcherClock = {

@@ -1,9 +1,10 @@
-import type { DeliveryView } from '../../../../src/domain/outbox/delivery-batch';
-import { OutboxDispatcher, type Delivery, type DeliveryResult, type OutboxTransport } from '../../../../src/domain/outbox/outbox-dispatcher';
-import type { OutboxMessage } from '../../../../src/domain/outbox/outbox-message';
-import { Outbox, type NewMessage } from '../../../../src/domain/outbox/outbox';
-import type { DeliveryFailure } from '../../../../src/domain/outbox/retry-policy';
-import { MemoryOutboxRepository } from '../../../../src/storage/memory/memory-outbox-repository';
+import type { DeliveryView } from '../../../src/domain/outbox/delivery-batch';
+import { OutboxDispatcher } from '../../../src/delivery/outbox-dispatcher';
+import type { Delivery, DeliveryResult, OutboxTransport } from '../../../src/delivery/outbox-transport';
+import type { OutboxMessage } from '../../../src/domain/outbox/outbox-message';
+import { Outbox, type NewMessage } from '../../../src/domain/outbox/outbox';
+import type { DeliveryFailure } from '../../../src/domain/outbox/retry-policy';
+import { MemoryOutboxRepository } from '../../../src/storage/memory/memory-outbox-repository';
 
 /** Wall clock and monotonic clock moving together; sleeping moves them on at once. */
 class FakeClock {
@@ -173,9 +174,12 @@ describe('the outbox dispatcher', () => {
     expect(Array.from({ length: 20 }, (_, i) => t.teams.sentTo(`conv-${i}`))).toEqual(Array(20).fill(1));
   });
 
-  it('sends a conversation\'s messages in the order they were enqueued, never more than 7 in a second', async () => {
+  it("sends a conversation's messages in the order they were enqueued, never more than 7 in a second", async () => {
     const t = setup({ latencyMs: 5 });
-    await t.enqueue(Array.from({ length: 20 }, (_, i) => t.person(i, 'channel')), false);
+    await t.enqueue(
+      Array.from({ length: 20 }, (_, i) => t.person(i, 'channel')),
+      false,
+    );
     await t.dispatcher().drain();
     const sends = t.teams.accepted.filter((a) => a.conversation === 'channel');
     expect(sends.map((s) => (s.delivery.card['body'] as { text: string }[])[0]!.text)).toEqual(Array.from({ length: 20 }, (_, i) => `for ${i}`));
@@ -185,7 +189,10 @@ describe('the outbox dispatcher', () => {
 
   it('never starts more than 50 requests a second for one tenant', async () => {
     const t = setup({ latencyMs: 1 });
-    await t.enqueue(Array.from({ length: 120 }, (_, i) => t.person(i)), false);
+    await t.enqueue(
+      Array.from({ length: 120 }, (_, i) => t.person(i)),
+      false,
+    );
     await t.dispatcher().drain();
     const sends = t.teams.accepted;
     expect(sends).toHaveLength(120);

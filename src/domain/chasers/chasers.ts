@@ -48,10 +48,3 @@ export function isChaserDay(today: string, deadline: string | undefined, working
 export function chaserOnceKey(subject: Pick<ChaseSubject, 'kind' | 'id'>, aadObjectId: string, today: string): string {
   return `chaser|${subject.kind}|${subject.id}|${aadObjectId}|${today}`;
 }
-
-const LONDON_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' });
-
-/** The hour (0-23) UK clocks show at an instant. */
-export function londonHour(instant: Date): number {
-  return Number(LONDON_HOUR.format(instant));
-}

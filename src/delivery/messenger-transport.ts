@@ -1,7 +1,7 @@
 import type { AdaptiveCardJson } from '../cards/render';
-import type { Delivery, DeliveryResult, OutboxTransport } from '../domain/outbox/outbox-dispatcher';
+import type { Delivery, DeliveryResult, OutboxTransport } from './outbox-transport';
 import type { ConversationAddress } from '../domain/outbox/outbox';
-import { DeliveryError, type CardMessenger } from './card-messenger';
+import { DeliveryError, type CardMessenger } from '../bot/card-messenger';
 
 /** The outbox's way out: one send or replace through the CardMessenger, its failure described for the retry policy. */
 export class MessengerTransport implements OutboxTransport {

@@ -1,6 +1,7 @@
 import { isWorkingDay } from '../../../../src/domain/calendar/working-days';
-import { chaserDates, chaserOnceKey, DEFAULT_CHASER_WORKING_DAYS, isChaserDay, londonHour } from '../../../../src/domain/outbox/chasers';
-import { defaultUpdateDeadline, requestedDeadline } from '../../../../src/domain/outbox/deadline';
+import { chaserDates, chaserOnceKey, DEFAULT_CHASER_WORKING_DAYS, isChaserDay } from '../../../../src/domain/chasers/chasers';
+import { londonHour } from '../../../../src/domain/clock';
+import { defaultUpdateDeadline, requestedDeadline } from '../../../../src/domain/chasers/update-deadline';
 import { InvalidError } from '../../../../src/domain/errors';
 
 /** Thursday 3 December 2026, 10:00 GMT. */
@@ -21,7 +22,7 @@ describe('the chaser schedule', () => {
     expect(isChaserDay('2027-03-25', '2027-03-31', [7, 2])).toBe(true);
   });
 
-  it('skips Christmas, the Boxing Day substitute day and New Year\'s Day', () => {
+  it("skips Christmas, the Boxing Day substitute day and New Year's Day", () => {
     expect(chaserDates('2027-01-05', [7, 2])).toEqual(['2026-12-22', '2026-12-31']);
   });
 
@@ -106,13 +107,19 @@ describe('the deadline in "request updates by ..."', () => {
 });
 
 describe('the default update deadline', () => {
-  it('is the working day before the next meeting\'s agenda is posted', () => {
-    expect(defaultUpdateDeadline('2026-11-22', '2027-03-12', 5)).toEqual({ dueOn: '2027-03-04', basis: 'the working day before the agenda for the meeting on 12 Mar 2027 is posted' });
+  it("is the working day before the next meeting's agenda is posted", () => {
+    expect(defaultUpdateDeadline('2026-11-22', '2027-03-12', 5)).toEqual({
+      dueOn: '2027-03-04',
+      basis: 'the working day before the agenda for the meeting on 12 Mar 2027 is posted',
+    });
   });
 
   it('counts back over bank holidays to the agenda and the day before it', () => {
     // Meeting Thursday 1 April 2027: the agenda goes out 5 working days before (31, 30, 25, 24, 23 March), so on the 23rd.
-    expect(defaultUpdateDeadline('2027-03-01', '2027-04-01', 5)).toEqual({ dueOn: '2027-03-22', basis: 'the working day before the agenda for the meeting on 1 Apr 2027 is posted' });
+    expect(defaultUpdateDeadline('2027-03-01', '2027-04-01', 5)).toEqual({
+      dueOn: '2027-03-22',
+      basis: 'the working day before the agenda for the meeting on 1 Apr 2027 is posted',
+    });
     // Meeting Thursday 7 January 2027: agenda on 30 December (6, 5, 4 Jan, 31, 30 Dec), updates due on the 29th.
     expect(defaultUpdateDeadline('2026-12-03', '2027-01-07', 5).dueOn).toBe('2026-12-29');
   });
@@ -122,7 +129,7 @@ describe('the default update deadline', () => {
     expect(defaultUpdateDeadline('2026-11-22', '2026-11-27', 5).dueOn).toBe('2026-12-04');
   });
 
-  it('skips Christmas, the Boxing Day substitute day and New Year\'s Day in those 10 working days', () => {
+  it("skips Christmas, the Boxing Day substitute day and New Year's Day in those 10 working days", () => {
     expect(defaultUpdateDeadline('2026-12-17', undefined, 5)).toEqual({ dueOn: '2027-01-05', basis: '10 working days from today' });
   });
 });
