@@ -54,7 +54,13 @@ export function deferSignInModules(): void {
   const from = signInFolder();
   if (!from) return;
   for (const request of SIGN_IN_ONLY) {
-    const file = require.resolve(request, { paths: [from] });
+    let file: string;
+    try {
+      file = require.resolve(request, { paths: [from] });
+    } catch {
+      // A Teams AI release without this file: it loads whatever it loads (the start-up test says so).
+      continue;
+    }
     if (!require.cache[file]) deferModule(file);
   }
 }
