@@ -89,10 +89,6 @@ describe('what the bot loads at start', () => {
     expect(atStart.packages).not.toContain('@azure/storage-blob');
   });
 
-  it('leaves the bank holiday rules to the first working-day count', () => {
-    expect(atStart.packages.filter((name) => name.startsWith('date-holidays'))).toEqual([]);
-  });
-
   it("loads chrono's English locale only", () => {
     expect(atStart.chronoLocales).toEqual(['en']);
   });

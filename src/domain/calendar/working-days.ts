@@ -1,4 +1,4 @@
-import type Holidays from 'date-holidays';
+import Holidays from 'date-holidays';
 
 /**
  * Working days in England and Wales: Monday to Friday, less the bank holidays (substitute days
@@ -6,19 +6,7 @@ import type Holidays from 'date-holidays';
  * or goes out on New Year's Day or Easter Monday. The holiday rules ship with date-holidays, so no
  * calendar is fetched at run time.
  */
-let englandAndWales: Holidays | undefined;
-
-/**
- * date-holidays brings every country's rules and several calendars (some 10 MB of memory), and is
- * needed only the first time a year's holidays are counted; the bot's start does not wait for it.
- */
-function holidayRules(): Holidays {
-  if (!englandAndWales) {
-    const HolidaysClass = require('date-holidays') as typeof Holidays;
-    englandAndWales = new HolidaysClass('GB', 'ENG');
-  }
-  return englandAndWales;
-}
+const ENGLAND_AND_WALES = new Holidays('GB', 'ENG');
 
 /** date-holidays also lists observances (Mother's Day); only these close offices. */
 const CLOSED_TYPES = new Set(['public', 'bank']);
@@ -29,7 +17,7 @@ const holidaysByYear = new Map<number, ReadonlySet<string>>();
 export function bankHolidays(year: number): ReadonlySet<string> {
   let days = holidaysByYear.get(year);
   if (!days) {
-    days = new Set(holidayRules().getHolidays(year).filter((h) => CLOSED_TYPES.has(h.type)).map((h) => h.date.slice(0, 10)));
+    days = new Set(ENGLAND_AND_WALES.getHolidays(year).filter((h) => CLOSED_TYPES.has(h.type)).map((h) => h.date.slice(0, 10)));
     holidaysByYear.set(year, days);
   }
   return days;
