@@ -1,5 +1,7 @@
 // The package's index also loads its AI modules (OpenAI client, tokenizer encodings): about 30 MB of
 // memory this bot never uses. These are the same classes, from the files the index re-exports.
+// Must come before Application: its sign-in modules then load only if sign-in is ever used.
+import './defer-sign-in-modules';
 import { Application } from '@microsoft/teams-ai/lib/Application';
 import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import type { TurnState } from '@microsoft/teams-ai';

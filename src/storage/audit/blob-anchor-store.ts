@@ -1,7 +1,8 @@
 import type { TokenCredential } from '@azure/identity';
-import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
+import type { ContainerClient } from '@azure/storage-blob';
 import type { AuditAnchor, AuditAnchorStore } from '../../domain/audit/audit-anchor';
 import { managedIdentityCredential } from '../azure-identity';
+import { blobServiceAt, blobServiceFromConnectionString } from '../blob-service';
 import { encodeKey } from '../tables/key-encoding';
 import { withTableErrors } from '../tables/table-errors';
 import { anchorLine, parseAnchorLines } from './anchor-lines';
@@ -19,12 +20,12 @@ export class BlobAnchorStore implements AuditAnchorStore {
 
   static atEndpoint(blobEndpoint: string, container: string, tableNamePrefix: string, managedIdentityClientId?: string, credential?: TokenCredential): BlobAnchorStore {
     const signIn = credential ?? managedIdentityCredential(managedIdentityClientId);
-    return new BlobAnchorStore(new BlobServiceClient(blobEndpoint, signIn).getContainerClient(container), tableNamePrefix);
+    return new BlobAnchorStore(blobServiceAt(blobEndpoint, signIn).getContainerClient(container), tableNamePrefix);
   }
 
   /** Azurite in tests and local runs. */
   static withConnectionString(connectionString: string, container: string, tableNamePrefix: string): BlobAnchorStore {
-    return new BlobAnchorStore(BlobServiceClient.fromConnectionString(connectionString).getContainerClient(container), tableNamePrefix);
+    return new BlobAnchorStore(blobServiceFromConnectionString(connectionString).getContainerClient(container), tableNamePrefix);
   }
 
   private folder(partnershipId: string): string {

@@ -1,7 +1,8 @@
 import { PassThrough } from 'node:stream';
 import type { TokenCredential } from '@azure/identity';
-import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
+import type { ContainerClient } from '@azure/storage-blob';
 import { managedIdentityCredential } from '../azure-identity';
+import { blobServiceAt, blobServiceFromConnectionString } from '../blob-service';
 
 /**
  * Table backups as blobs, one ndjson file a day, in a container of a storage account apart from the
@@ -14,12 +15,12 @@ export class BackupBlobs {
   /** The container at a blob endpoint, reached with the managed identity (or an operator's az login). */
   static atEndpoint(blobEndpoint: string, container: string, managedIdentityClientId?: string, credential?: TokenCredential): BackupBlobs {
     const signIn = credential ?? managedIdentityCredential(managedIdentityClientId);
-    return new BackupBlobs(new BlobServiceClient(blobEndpoint, signIn).getContainerClient(container));
+    return new BackupBlobs(blobServiceAt(blobEndpoint, signIn).getContainerClient(container));
   }
 
   /** A container reached with a connection string: Azurite in tests and local runs. */
   static withConnectionString(connectionString: string, container: string): BackupBlobs {
-    return new BackupBlobs(BlobServiceClient.fromConnectionString(connectionString).getContainerClient(container));
+    return new BackupBlobs(blobServiceFromConnectionString(connectionString).getContainerClient(container));
   }
 
   /**
