@@ -5,8 +5,7 @@ import { PROJECT_ROOT } from './project-root';
 
 /** Azurite's well-known development account, on its default Table port. */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
-export const AZURITE_KEY =
-  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+export const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 export function azuriteConnectionString(port = 10002, host = '127.0.0.1'): string {
   return `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};TableEndpoint=http://${host}:${port}/${AZURITE_ACCOUNT};`;
 }
@@ -28,33 +27,53 @@ const configSchema = z
     // Production reaches Table storage with the App Service's managed identity: no account key anywhere.
     STORAGE_TABLE_ENDPOINT: z.preprocess(
       emptyToUndefined,
-      z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be the table service address, e.g. https://ACCOUNT.table.core.windows.net').optional(),
+      z
+        .string()
+        .url()
+        .refine((u) => /^https?:\/\//i.test(u), 'must be the table service address, e.g. https://ACCOUNT.table.core.windows.net')
+        .optional(),
     ),
     // Read by @azure/identity itself: which user-assigned managed identity to sign in as.
-    AZURE_CLIENT_ID: z.preprocess(emptyToUndefined, z.string().uuid('must be the managed identity\'s client id (a GUID)').optional()),
+    AZURE_CLIENT_ID: z.preprocess(emptyToUndefined, z.string().uuid("must be the managed identity's client id (a GUID)").optional()),
     // The daily backup's container, in a storage account apart from the tables, with an immutability policy.
     BACKUP_BLOB_ENDPOINT: z.preprocess(
       emptyToUndefined,
-      z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must be the blob service address, e.g. https://ACCOUNT.blob.core.windows.net').optional(),
+      z
+        .string()
+        .url()
+        .refine((u) => /^https?:\/\//i.test(u), 'must be the blob service address, e.g. https://ACCOUNT.blob.core.windows.net')
+        .optional(),
     ),
     BACKUP_CONTAINER: z.preprocess(
       emptyToUndefined,
-      z.string().regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'must be a blob container name: 3-63 lower-case letters, digits and single hyphens').default('table-backups'),
+      z
+        .string()
+        .regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'must be a blob container name: 3-63 lower-case letters, digits and single hyphens')
+        .default('table-backups'),
     ),
     // The audit chain's head is anchored in this container of the backup account (append blobs, immutable).
     AUDIT_ANCHOR_CONTAINER: z.preprocess(
       emptyToUndefined,
-      z.string().regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'must be a blob container name: 3-63 lower-case letters, digits and single hyphens').default('audit-anchors'),
+      z
+        .string()
+        .regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, 'must be a blob container name: 3-63 lower-case letters, digits and single hyphens')
+        .default('audit-anchors'),
     ),
     // Keys the audit log's value hashes, so a guessed value (an erased name) cannot be confirmed against them.
     AUDIT_HASH_KEY: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
     TABLE_NAME_PREFIX: z.preprocess(
       emptyToUndefined,
-      z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, 'must be a letter then up to 19 letters or digits').default('ppb'),
+      z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/, 'must be a letter then up to 19 letters or digits')
+        .default('ppb'),
     ),
     DEFAULT_PARTNERSHIP_ID: z.preprocess(
       emptyToUndefined,
-      z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2-63 lower-case letters, digits or hyphens').default('warwickshire'),
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2-63 lower-case letters, digits or hyphens')
+        .default('warwickshire'),
     ),
     MicrosoftAppId: optionalString,
     MicrosoftAppPassword: optionalString,
@@ -65,7 +84,14 @@ const configSchema = z
       z
         .string()
         .optional()
-        .transform((s) => (s ? s.split(',').map((t) => t.trim()).filter(Boolean) : [])),
+        .transform((s) =>
+          s
+            ? s
+                .split(',')
+                .map((t) => t.trim())
+                .filter(Boolean)
+            : [],
+        ),
     ),
     FRAMEWORKS_DIRECTORY: optionalString,
     AGENDA_POST_WORKING_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(30).default(5)),
@@ -74,25 +100,38 @@ const configSchema = z
       z
         .string()
         .default('7,2')
-        .transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean).map(Number))
-        .refine((days) => days.length > 0 && days.every((d) => Number.isInteger(d) && d >= 1 && d <= 30), 'must be working days before the deadline, 1 to 30, separated by commas (e.g. 7,2)'),
+        .transform((s) =>
+          s
+            .split(',')
+            .map((d) => d.trim())
+            .filter(Boolean)
+            .map(Number),
+        )
+        .refine(
+          (days) => days.length > 0 && days.every((d) => Number.isInteger(d) && d >= 1 && d <= 30),
+          'must be working days before the deadline, 1 to 30, separated by commas (e.g. 7,2)',
+        ),
     ),
     MAX_REQUEST_BODY_KB: z.preprocess(emptyToUndefined, z.coerce.number().int().min(16).max(4096).default(256)),
     HEALTH_CACHE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(300).default(10)),
     PUBLIC_BASE_URL: z.preprocess(
       emptyToUndefined,
-      z.string().url().refine((u) => /^https?:\/\//i.test(u), 'must start with https:// (or http:// for local runs)').optional(),
+      z
+        .string()
+        .url()
+        .refine((u) => /^https?:\/\//i.test(u), 'must start with https:// (or http:// for local runs)')
+        .optional(),
     ),
     REPORT_LINK_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
     LOG_FORMAT: z.preprocess(emptyToUndefined, z.enum(['json', 'pretty']).default('json')),
-    LOG_LEVEL: z.preprocess(
-      emptyToUndefined,
-      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    ),
+    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
     // Read by src/telemetry.ts before anything else loads; validated here so a bad value stops start-up.
     APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
       emptyToUndefined,
-      z.string().refine((s) => /InstrumentationKey=/i.test(s), 'is not an Application Insights connection string').optional(),
+      z
+        .string()
+        .refine((s) => /InstrumentationKey=/i.test(s), 'is not an Application Insights connection string')
+        .optional(),
     ),
   })
   .superRefine((env, ctx) => {
@@ -106,7 +145,8 @@ const configSchema = z
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['STORAGE_CONNECTION_STRING'],
-        message: 'is for Azurite and local runs only: in production the bot reaches Table storage with its managed identity (set STORAGE_TABLE_ENDPOINT and AZURE_CLIENT_ID instead)',
+        message:
+          'is for Azurite and local runs only: in production the bot reaches Table storage with its managed identity (set STORAGE_TABLE_ENDPOINT and AZURE_CLIENT_ID instead)',
       });
     }
     if (!env.STORAGE_CONNECTION_STRING && !env.STORAGE_TABLE_ENDPOINT?.toLowerCase().startsWith('https://')) {
@@ -117,7 +157,7 @@ const configSchema = z
     require('MicrosoftAppTenantId', 'is required when BOT_MODE=production');
     require('ALLOWED_TENANT_IDS', 'is required when BOT_MODE=production (list the tenants allowed to use the bot)');
     require('REPORT_LINK_SECRET', 'is required when BOT_MODE=production (it signs the board report download links)');
-    require('AUDIT_HASH_KEY', 'is required when BOT_MODE=production (it keys the audit log\'s value hashes)');
+    require('AUDIT_HASH_KEY', "is required when BOT_MODE=production (it keys the audit log's value hashes)");
     if (!env.PUBLIC_BASE_URL?.toLowerCase().startsWith('https://')) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['PUBLIC_BASE_URL'], message: 'must be the https:// address Teams users reach the bot at when BOT_MODE=production' });
     }
@@ -235,7 +275,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-function auditSettings(hashKey: string | undefined, localDirectory: string, tableNamePrefix: string, blobEndpoint: string | undefined, container: string, clientId: string | undefined): Config['audit'] {
+function auditSettings(
+  hashKey: string | undefined,
+  localDirectory: string,
+  tableNamePrefix: string,
+  blobEndpoint: string | undefined,
+  container: string,
+  clientId: string | undefined,
+): Config['audit'] {
   return {
     ...(hashKey ? { hashKey } : {}),
     localDirectory,

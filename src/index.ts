@@ -54,7 +54,14 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     services,
     allowedTenantIds: config.allowedTenantIds,
   });
-    const server = createHttpServer({ adapter, app, health: storage, maxBodyBytes: config.maxRequestBodyBytes, healthCacheMs: config.healthCacheMs, logger, reports: {
+  const server = createHttpServer({
+    adapter,
+    app,
+    health: storage,
+    maxBodyBytes: config.maxRequestBodyBytes,
+    healthCacheMs: config.healthCacheMs,
+    logger,
+    reports: {
       ...services,
       // A download is rare and its permission must follow a role change at once, whichever instance made it.
       directory: new PartnershipDirectory(repositories.uncached.members, repositories.organisations, repositories.channels, now),
@@ -121,7 +128,10 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
             void services.roundProgress
               .flush()
               .then(() => Promise.all([sender.stop(5_000), pendingRowRemovalsSettled()]))
-              .then(() => resolve(), () => resolve()),
+              .then(
+                () => resolve(),
+                () => resolve(),
+              ),
         );
       }),
   };

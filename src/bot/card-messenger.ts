@@ -90,7 +90,7 @@ function withoutConnectorRetries(context: TurnContext): void {
   const connector = context.turnState.get(context.adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(policy: { name: string }): unknown[] } } } | undefined;
   const pipeline = connector?.client?.pipeline;
   // Fail loudly if botbuilder changes shape: silently sending with hidden retries would break the limits.
-  if (!pipeline || typeof pipeline.removePolicy !== 'function') throw new Error('cannot switch off the Bot Connector client\'s own retries (botbuilder changed?)');
+  if (!pipeline || typeof pipeline.removePolicy !== 'function') throw new Error("cannot switch off the Bot Connector client's own retries (botbuilder changed?)");
   pipeline.removePolicy({ name: CONNECTOR_RETRY_POLICY });
 }
 
@@ -142,18 +142,11 @@ export class AdapterCardMessenger implements CardMessenger {
       channelData: tenantId ? { tenant: { id: tenantId } } : undefined,
     } as ConversationParameters;
     let reference: string | undefined;
-    await this.adapter.createConversationAsync(
-      this.botAppId,
-      team.channelId ?? 'msteams',
-      team.serviceUrl ?? '',
-      BOT_FRAMEWORK_AUDIENCE,
-      parameters,
-      async (context) => {
-        const created = TurnContext.getConversationReference(context.activity);
-        delete created.activityId;
-        reference = JSON.stringify(created);
-      },
-    );
+    await this.adapter.createConversationAsync(this.botAppId, team.channelId ?? 'msteams', team.serviceUrl ?? '', BOT_FRAMEWORK_AUDIENCE, parameters, async (context) => {
+      const created = TurnContext.getConversationReference(context.activity);
+      delete created.activityId;
+      reference = JSON.stringify(created);
+    });
     if (!reference) throw new Error('Teams did not return the new conversation');
     return reference;
   }

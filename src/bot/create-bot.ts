@@ -38,16 +38,10 @@ export function createApplication(options: BotOptions): Application<TurnState> {
 /** The adapter that validates Bot Framework JWTs; with no app id (local mode) it accepts anonymous calls. */
 export function createAdapter(config: Config, logger: Logger): TeamsAdapter {
   const { appId, appPassword, appTenantId, appType } = config.bot;
-  const adapter = new TeamsAdapter(
-    appId
-      ? { MicrosoftAppId: appId, MicrosoftAppPassword: appPassword, MicrosoftAppTenantId: appTenantId, MicrosoftAppType: appType }
-      : {},
-  );
+  const adapter = new TeamsAdapter(appId ? { MicrosoftAppId: appId, MicrosoftAppPassword: appPassword, MicrosoftAppTenantId: appTenantId, MicrosoftAppType: appType } : {});
   adapter.onTurnError = async (context, error) => {
     const turn = turnLogger(context, logger);
-    await replyWithProblem(context, error, turn).catch((sendError: unknown) =>
-      turn.error({ err: sendError }, 'could not tell the user about a failed turn'),
-    );
+    await replyWithProblem(context, error, turn).catch((sendError: unknown) => turn.error({ err: sendError }, 'could not tell the user about a failed turn'));
   };
   return adapter;
 }

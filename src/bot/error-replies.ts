@@ -16,7 +16,7 @@ export function describeProblem(error: unknown): ProblemWithoutReference {
     return {
       title: 'This partnership has not set up its guidance yet',
       message: 'Your Prevent Officer has not loaded the local referral pathway and training information into the bot.',
-      hint: 'Use your organisation\'s safeguarding procedure and speak to your designated safeguarding lead or Prevent lead.',
+      hint: "Use your organisation's safeguarding procedure and speak to your designated safeguarding lead or Prevent lead.",
       showEmergencyLine: true,
       severity: 'warning',
     };

@@ -22,12 +22,7 @@ function cardsIn(activities: readonly Partial<Activity>[]): AdaptiveCardJson[] {
  * conversation and goes through the outbox to the asker's 1:1 chat; the conversation gets one line.
  * Without a stored 1:1 chat the handler does not run at all: nothing is shown and nothing is done.
  */
-export async function answerInOneToOneChat(
-  context: TurnContext,
-  turn: Turn,
-  services: BotServices,
-  handler: TurnHandler,
-): Promise<void> {
+export async function answerInOneToOneChat(context: TurnContext, turn: Turn, services: BotServices, handler: TurnHandler): Promise<void> {
   const { partnershipId, actor } = turn;
   const reference = turn.aadObjectId ? await services.directory.personalChat(partnershipId, turn.aadObjectId) : undefined;
   if (!reference) {

@@ -1,13 +1,7 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { ZodType, ZodTypeDef } from 'zod';
-import {
-  ACTION_OPEN_VERB,
-  ACTION_UPDATE_VERB,
-  actionOpenSubmitSchema,
-  actionUpdateEnvelopeSchema,
-  actionUpdateSubmitSchema,
-} from '../cards/action-cards';
+import { ACTION_OPEN_VERB, ACTION_UPDATE_VERB, actionOpenSubmitSchema, actionUpdateEnvelopeSchema, actionUpdateSubmitSchema } from '../cards/action-cards';
 import { ASK_VERB, askSubmitSchema } from '../cards/ask-action';
 import {
   AGENDA_EDIT_VERB,
@@ -63,13 +57,7 @@ import {
   saveOrganisation,
   showPartnership,
 } from './handlers/partnership-handlers';
-import {
-  openAssessmentPage,
-  openStartSelfAssessment,
-  resumeSelfAssessment,
-  saveAssessmentPage,
-  startSelfAssessment,
-} from './handlers/assessment-handlers';
+import { openAssessmentPage, openStartSelfAssessment, resumeSelfAssessment, saveAssessmentPage, startSelfAssessment } from './handlers/assessment-handlers';
 import {
   editAgenda,
   openAgendaEditor,
@@ -172,9 +160,7 @@ export function registerSubmit<T>(
 
 /** Plain-language messages and the buttons that stand for them. */
 export function registerMessageHandlers(app: Application<TurnState>, services: BotServices): void {
-  registerSubmit(app, services, ASK_VERB, askSubmitSchema, (ask) => (context, turn, s) =>
-    answerInOwnWords(context, { ...turn, text: ask.question }, s),
-  );
+  registerSubmit(app, services, ASK_VERB, askSubmitSchema, (ask) => (context, turn, s) => answerInOwnWords(context, { ...turn, text: ask.question }, s));
   registerSubmit(app, services, ACTION_OPEN_VERB, actionOpenSubmitSchema, (open) => openActionUpdate(open.actionId));
   registerSubmit(app, services, ACTION_UPDATE_VERB, actionUpdateSubmitSchema, submitActionUpdate, (data, problems) => {
     const envelope = actionUpdateEnvelopeSchema.safeParse(data);
@@ -225,7 +211,12 @@ export function registerWelcome(app: Application<TurnState>, services: BotServic
     if (!inTeam(context)) return;
     await run(context, services, async () => {
       if (botAdded) await prepareTeam(context, services);
-      else await prepareNewTeamMembers(context, added.filter((member) => member.id !== botId), services);
+      else
+        await prepareNewTeamMembers(
+          context,
+          added.filter((member) => member.id !== botId),
+          services,
+        );
     });
   });
 }

@@ -16,8 +16,7 @@ export interface TeamsFileDownloadOptions {
 }
 
 const notDownloaded = () => new InvalidError('The file could not be downloaded from Teams. Please send it again.');
-const tooLarge = (maxBytes: number) =>
-  new InvalidError(`That file is too large to be an action plan (over ${Math.round(maxBytes / (1024 * 1024))} MB).`);
+const tooLarge = (maxBytes: number) => new InvalidError(`That file is too large to be an action plan (over ${Math.round(maxBytes / (1024 * 1024))} MB).`);
 
 /**
  * Downloads a file a user sent the bot, from Teams' file storage only.

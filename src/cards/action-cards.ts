@@ -1,15 +1,6 @@
 import { z } from 'zod';
 import { storageEtagSchema } from './storage-etag';
-import {
-  ACTION_STATUSES,
-  EVIDENCE_URL_MAX,
-  PROGRESS_NOTE_MAX,
-  STATUS_LABELS,
-  actionIdSchema,
-  type ActionRecord,
-  type ActionStatus,
-  type Rag,
-} from '../domain/actions/action';
+import { ACTION_STATUSES, EVIDENCE_URL_MAX, PROGRESS_NOTE_MAX, STATUS_LABELS, actionIdSchema, type ActionRecord, type ActionStatus, type Rag } from '../domain/actions/action';
 import { effectiveDueDate, isOverdue, ragFor } from '../domain/actions/rag';
 import { RAG_COLOURS, RAG_LABELS, formatDate, formatDateTime } from './format';
 import { escapeMarkdown } from './markdown';
@@ -43,7 +34,13 @@ export const actionUpdateSubmitSchema = z.object({
       .regex(/^https:\/\/\S+$/, 'the evidence link must start with https://')
       .optional(),
   ),
-  revisedDate: z.preprocess(emptyToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'the revised date must be a date').optional()),
+  revisedDate: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'the revised date must be a date')
+      .optional(),
+  ),
 });
 export type ActionUpdateSubmit = z.infer<typeof actionUpdateSubmitSchema>;
 
@@ -52,8 +49,14 @@ export const actionUpdateEnvelopeSchema = z.object({
   verb: z.literal(ACTION_UPDATE_VERB),
   actionId: actionIdSchema,
   status: z.string().max(40).optional(),
-  progressNote: z.string().max(PROGRESS_NOTE_MAX * 2).optional(),
-  evidenceUrl: z.string().max(EVIDENCE_URL_MAX * 2).optional(),
+  progressNote: z
+    .string()
+    .max(PROGRESS_NOTE_MAX * 2)
+    .optional(),
+  evidenceUrl: z
+    .string()
+    .max(EVIDENCE_URL_MAX * 2)
+    .optional(),
   revisedDate: z.string().max(40).optional(),
 });
 

@@ -26,11 +26,7 @@ export function boardReportHeadline(summary: ComplianceSummary): string {
               : ''
         }`;
   const red = actions.byRag.red;
-  return [
-    score,
-    `${returns.returned} of ${returns.total} organisations returned`,
-    `${red} red ${red === 1 ? 'action' : 'actions'}, ${actions.overdue.length} overdue`,
-  ].join(' · ');
+  return [score, `${returns.returned} of ${returns.total} organisations returned`, `${red} red ${red === 1 ? 'action' : 'actions'}, ${actions.overdue.length} overdue`].join(' · ');
 }
 
 /** The Prevent Officer's or chair's answer to "report": three download buttons that expire together. */

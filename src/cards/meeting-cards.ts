@@ -109,7 +109,13 @@ export const decisionSaveSubmitSchema = z
     actionText: optionalText(500, 'keep the new action under 500 characters'),
     themeNumber: z.preprocess((v) => (v === '' || v === undefined ? undefined : v), z.coerce.number().int().min(1).max(99).optional()),
     ownerOrganisationId: optionalText(63, 'choose the owner'),
-    dueDate: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'the due date must be a date').optional()),
+    dueDate: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'the due date must be a date')
+        .optional(),
+    ),
   })
   .superRefine((d, ctx) => {
     if (d.actionText && (!d.themeNumber || !d.ownerOrganisationId)) {

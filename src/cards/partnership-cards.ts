@@ -45,7 +45,13 @@ export const organisationSaveSubmitSchema = z.object({
   name: z.string({ required_error: "enter the organisation's name" }).trim().min(2, "enter the organisation's name").max(200),
   sector: z.enum(Object.keys(SECTORS) as [Sector, ...Sector[]], { errorMap: () => ({ message: 'choose a sector' }) }),
   aliases: z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(',').map((a) => a.trim()).filter(Boolean) : []),
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((a) => a.trim())
+            .filter(Boolean)
+        : [],
     z.array(z.string().max(120, 'keep each other name under 120 characters')).max(20, 'list at most 20 other names'),
   ),
 });
@@ -66,7 +72,8 @@ const TO_SET_THE_CHANNEL = "Prevent Officer: type 'use this channel' in the Stee
 
 /** The channel line and, when it is not set, how to set it. */
 function channelLines(status: ChannelStatus | undefined): { channel: string; channelHint: string } {
-  if (!status || status.state === 'not-set') return { channel: 'Partnership channel: not set', channelHint: `Agendas and progress cards are not posted in any channel until it is set. ${TO_SET_THE_CHANNEL}` };
+  if (!status || status.state === 'not-set')
+    return { channel: 'Partnership channel: not set', channelHint: `Agendas and progress cards are not posted in any channel until it is set. ${TO_SET_THE_CHANNEL}` };
   if (status.state === 'captured') {
     return {
       channel: 'Partnership channel: not set',
@@ -74,7 +81,10 @@ function channelLines(status: ChannelStatus | undefined): { channel: string; cha
     };
   }
   const where = status.name ? escapeMarkdown(status.name) : 'set';
-  return { channel: `Partnership channel: ${where}`, channelHint: `Set by ${escapeMarkdown(status.pinnedByName)} on ${formatDateTime(status.pinnedAt)}. To move it, type 'use this channel' in another channel.` };
+  return {
+    channel: `Partnership channel: ${where}`,
+    channelHint: `Set by ${escapeMarkdown(status.pinnedByName)} on ${formatDateTime(status.pinnedAt)}. To move it, type 'use this channel' in another channel.`,
+  };
 }
 
 function attendanceLine(organisationId: string, attendance: PartnershipOverviewData['attendance']): string {

@@ -13,7 +13,10 @@ export interface AdaptiveCardJson {
 export const MAX_CARD_BYTES = 76 * 1024;
 
 export class CardTooLargeError extends Error {
-  constructor(readonly template: string, readonly bytes: number) {
+  constructor(
+    readonly template: string,
+    readonly bytes: number,
+  ) {
     super(`card "${template}" is ${bytes} bytes, over the ${MAX_CARD_BYTES}-byte limit`);
   }
 }

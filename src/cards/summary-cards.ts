@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import type { Rag } from '../domain/actions/action';
 import { KIND_LABELS, RATING_LABELS, RATINGS, type Rating } from '../domain/assessment/framework';
-import type {
-  ActionPlanSummary,
-  BenchmarkSummary,
-  ComplianceSummary,
-  Movement,
-  OrganisationRef,
-  RatingCounts,
-} from '../domain/summary/compliance-summary';
+import type { ActionPlanSummary, BenchmarkSummary, ComplianceSummary, Movement, OrganisationRef, RatingCounts } from '../domain/summary/compliance-summary';
 import type { OrganisationView } from '../domain/summary/organisation-view';
 import type { WhoToAsk } from '../domain/summary/summary-service';
 import { formatDate, formatDateTime, RAG_COLOURS } from './format';
@@ -114,7 +107,9 @@ function roundLine(summary: ComplianceSummary): string {
 }
 
 function previousLine(summary: ComplianceSummary): string {
-  return summary.previousRound ? escapeMarkdown(`Movement is against ${summary.previousRound.name}.`) : 'This is the first round of this framework, so there is no movement to show.';
+  return summary.previousRound
+    ? escapeMarkdown(`Movement is against ${summary.previousRound.name}.`)
+    : 'This is the first round of this framework, so there is no movement to show.';
 }
 
 function attendanceLines(summary: ComplianceSummary): { heading: string; lines: string[] } {
@@ -160,11 +155,10 @@ export function complianceSummaryCard(summary: ComplianceSummary): AdaptiveCardJ
       colour: MOVEMENT_COLOURS[b.movement],
     })),
     notYetStartedCount: items.length,
-    notYetStarted: items.slice(0, OVERVIEW_ITEM_LIMIT).map(({ item }) =>
-      escapeMarkdown(`${item.itemId} ${truncate(item.itemText, 90)}: ${item.organisations.map((o) => o.name).join(', ')}`),
-    ),
-    notYetStartedMore:
-      items.length > OVERVIEW_ITEM_LIMIT ? `and ${plural(items.length - OVERVIEW_ITEM_LIMIT, 'more item')}: press Details on a benchmark for its full list` : '',
+    notYetStarted: items
+      .slice(0, OVERVIEW_ITEM_LIMIT)
+      .map(({ item }) => escapeMarkdown(`${item.itemId} ${truncate(item.itemText, 90)}: ${item.organisations.map((o) => o.name).join(', ')}`)),
+    notYetStartedMore: items.length > OVERVIEW_ITEM_LIMIT ? `and ${plural(items.length - OVERVIEW_ITEM_LIMIT, 'more item')}: press Details on a benchmark for its full list` : '',
     actionsLine: `${plural(summary.actions.total, 'action')}, ${summary.actions.complete} complete`,
     rag: ragCounts(summary.actions),
     overdueHeading: summary.actions.overdue.length > 0 ? `Overdue (${summary.actions.overdue.length})` : 'No action is overdue.',

@@ -30,7 +30,10 @@ export async function verifyAuditLogs(
   for (const partnershipId of partnershipIds) {
     const pending = waiting.get(partnershipId) ?? 0;
     // Not a break: the write and its pending row landed together, and the next sweep appends it.
-    if (pending > 0) lines.push(`audit chain of ${partnershipId}: ${pending} ${pending === 1 ? 'write awaits its' : 'writes await their'} audit entry (npm run audit -- --sweep appends them now)`);
+    if (pending > 0)
+      lines.push(
+        `audit chain of ${partnershipId}: ${pending} ${pending === 1 ? 'write awaits its' : 'writes await their'} audit entry (npm run audit -- --sweep appends them now)`,
+      );
     const entries = await log.list(partnershipId);
     const verdict = verifyChain(entries, await log.head(partnershipId));
     if (!verdict.intact) {

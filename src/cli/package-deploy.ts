@@ -43,13 +43,26 @@ export async function stageDeployFolder(folder = STAGING): Promise<void> {
     logLevel: 'error',
   });
   for (const entry of DEPLOY_INCLUDE) cpSync(path.join(PROJECT_ROOT, entry), path.join(folder, entry), { recursive: true });
-  writeFileSync(path.join(folder, 'package.json'), `${JSON.stringify(deployPackageJson(projectText(PROJECT_ROOT, 'package.json'), projectText(PROJECT_ROOT, 'package-lock.json')), null, 2)}\n`);
+  writeFileSync(
+    path.join(folder, 'package.json'),
+    `${JSON.stringify(deployPackageJson(projectText(PROJECT_ROOT, 'package.json'), projectText(PROJECT_ROOT, 'package-lock.json')), null, 2)}\n`,
+  );
   // yes=true: npm must never wait for an answer when there is no terminal (CI, the Agents Toolkit).
   writeFileSync(path.join(folder, '.npmrc'), 'yes=true\nfund=false\naudit=false\n');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const installed = spawnSync(
     npm,
-    ['install', '--omit=dev', `--os=${TARGET_PLATFORM.os}`, `--cpu=${TARGET_PLATFORM.cpu}`, `--libc=${TARGET_PLATFORM.libc}`, '--ignore-scripts', '--no-package-lock', '--no-audit', '--no-fund'],
+    [
+      'install',
+      '--omit=dev',
+      `--os=${TARGET_PLATFORM.os}`,
+      `--cpu=${TARGET_PLATFORM.cpu}`,
+      `--libc=${TARGET_PLATFORM.libc}`,
+      '--ignore-scripts',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+    ],
     { cwd: folder, stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' },
   );
   if (installed.status !== 0) throw new Error(`npm install of the native packages for Linux failed (exit ${installed.status ?? installed.signal})`);
@@ -67,7 +80,10 @@ export async function zipFolder(folder: string, out: string): Promise<number> {
     zip.file(file, readFileSync(absolute), { unixPermissions: statSync(absolute).mode & 0o777, date: new Date('2026-01-01T00:00:00Z') });
   }
   mkdirSync(path.dirname(out), { recursive: true });
-  await pipeline(zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' }), createWriteStream(out));
+  await pipeline(
+    zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' }),
+    createWriteStream(out),
+  );
   return files.length;
 }
 

@@ -12,7 +12,8 @@ import { runCli } from './cli-runner';
 import { createDomainServices } from '../composition/create-services';
 import { openTableRepositories } from '../composition/open-table-repositories';
 
-const USAGE = 'usage: npm run report -- [--round "2026/27 Q3"] [--partnership ID] [--out DIR] [--format docx,xlsx,csv]   (default: the latest round, DEFAULT_PARTNERSHIP_ID, the current folder, all three)';
+const USAGE =
+  'usage: npm run report -- [--round "2026/27 Q3"] [--partnership ID] [--out DIR] [--format docx,xlsx,csv]   (default: the latest round, DEFAULT_PARTNERSHIP_ID, the current folder, all three)';
 
 /** The command line stands in for the Prevent Officer, as the import commands do. */
 const CLI_ACTOR: Actor = { aadObjectId: 'cli:report', name: 'report', role: 'prevent-officer' };
@@ -56,7 +57,11 @@ export function parseReportArguments(argv: readonly string[], config: Pick<Confi
 /** Reads the round from Table storage and writes one file per format; returns the paths written. */
 export async function writeBoardReport(args: ReportArguments, config: Config, now: () => Date = () => new Date()): Promise<string[]> {
   const repositories = await openTableRepositories(config);
-  const { summaries } = createDomainServices(repositories, { defaultPartnershipId: config.defaultPartnershipId, frameworks: await loadFrameworks(config.frameworksDirectory), now });
+  const { summaries } = createDomainServices(repositories, {
+    defaultPartnershipId: config.defaultPartnershipId,
+    frameworks: await loadFrameworks(config.frameworksDirectory),
+    now,
+  });
   const data = await summaries.reportData(args.partnershipId, CLI_ACTOR, args.roundName);
   const partnershipName = (await repositories.partnerships.get(args.partnershipId))?.name ?? args.partnershipId;
   await mkdir(args.outDir, { recursive: true });

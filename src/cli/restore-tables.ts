@@ -65,7 +65,12 @@ export interface RestoreResult {
  * `later` (the old tables' audit log, newer backups). Those later ones are written to the restored
  * audit log, so the restored deployment's own backups carry the whole register from then on.
  */
-export async function restoreWithErasures(storage: TableStorage, lines: Iterable<string>, later: { readonly tables: readonly TableStorage[]; readonly backups: readonly Iterable<string>[] }, now = new Date()): Promise<RestoreResult> {
+export async function restoreWithErasures(
+  storage: TableStorage,
+  lines: Iterable<string>,
+  later: { readonly tables: readonly TableStorage[]; readonly backups: readonly Iterable<string>[] },
+  now = new Date(),
+): Promise<RestoreResult> {
   // Read first: a source that cannot be read (a mistyped prefix) stops the restore before it writes.
   const since = new Map<string, RecordedErasure>();
   for (const tables of later.tables) for (const erasure of await erasuresRecordedIn(tables.client('audit'))) since.set(erasureKey(erasure), erasure);

@@ -8,14 +8,7 @@ import { guidanceSchema } from '../domain/guidance/guidance';
 import { memberSchema, type Member } from '../domain/partnership/member';
 import { organisationSchema, type Organisation } from '../domain/partnership/organisation';
 import { partnershipSchema } from '../domain/partnership/partnership';
-import type {
-  ActionRepository,
-  ChangeAuthor,
-  GuidanceRepository,
-  MemberRepository,
-  OrganisationRepository,
-  PartnershipRepository,
-} from '../domain/ports';
+import type { ActionRepository, ChangeAuthor, GuidanceRepository, MemberRepository, OrganisationRepository, PartnershipRepository } from '../domain/ports';
 import { sameContent as same } from '../domain/same-content';
 import { parseOrThrow } from '../domain/validation';
 import { PROJECT_ROOT } from '../project-root';
@@ -66,7 +59,10 @@ export function demoMembers(organisations: readonly Organisation[]): Member[] {
   const known = new Set(organisations.map((o) => o.id));
   const unknown = members.filter((m) => m.organisationId !== undefined && !known.has(m.organisationId));
   if (unknown.length > 0) {
-    throw new InvalidError('demo members are not valid', unknown.map((m) => `${m.name}: no organisation "${m.organisationId}"`));
+    throw new InvalidError(
+      'demo members are not valid',
+      unknown.map((m) => `${m.name}: no organisation "${m.organisationId}"`),
+    );
   }
   return members;
 }
@@ -86,11 +82,7 @@ function outcomeOf(existing: number, changed: number): SeedOutcome {
 }
 
 /** Saves each record that differs from what is stored; one outcome for the lot. */
-async function seedRecords<T>(
-  records: readonly T[],
-  stored: (record: T) => Promise<T | undefined>,
-  save: (record: T) => Promise<void>,
-): Promise<SeedOutcome> {
+async function seedRecords<T>(records: readonly T[], stored: (record: T) => Promise<T | undefined>, save: (record: T) => Promise<void>): Promise<SeedOutcome> {
   let existing = 0;
   let changed = 0;
   for (const record of records) {

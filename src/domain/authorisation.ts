@@ -97,11 +97,7 @@ export function isAllowed(actor: Actor, permission: Permission, context: Authori
   const rule: PermissionRule = PERMISSIONS[permission];
   if (rule.needsOrganisation && !context.organisationIds?.length) return false;
   if (rule.roles.includes(actor.role)) return true;
-  return (
-    rule.ownOrganisationRoles?.includes(actor.role) === true &&
-    actor.organisationId !== undefined &&
-    (context.organisationIds ?? []).includes(actor.organisationId)
-  );
+  return rule.ownOrganisationRoles?.includes(actor.role) === true && actor.organisationId !== undefined && (context.organisationIds ?? []).includes(actor.organisationId);
 }
 
 /** Refuses, with the sentence the person is shown, anyone the table does not allow. */

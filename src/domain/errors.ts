@@ -2,12 +2,7 @@
  * Coded domain errors. Services throw these; the bot edge (src/bot/error-replies.ts) is the one
  * place that turns a code into a card, so wording for users lives in one spot.
  */
-export type DomainErrorCode =
-  | 'not-found'
-  | 'conflict'
-  | 'forbidden'
-  | 'invalid'
-  | 'storage-unavailable';
+export type DomainErrorCode = 'not-found' | 'conflict' | 'forbidden' | 'invalid' | 'storage-unavailable';
 
 export class DomainError extends Error {
   constructor(
@@ -46,7 +41,10 @@ export class InvalidError extends DomainError {
 
 /** Storage could not be reached or refused the write: the user must be told it was not saved. */
 export class StorageUnavailableError extends DomainError {
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super('storage-unavailable', message);
   }
 }

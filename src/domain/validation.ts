@@ -29,11 +29,7 @@ export function safeParseInput<Output, Input>(schema: ZodType<Output, ZodTypeDef
   }
 }
 
-export function parseOrThrow<Output, Input>(
-  schema: ZodType<Output, ZodTypeDef, Input>,
-  value: unknown,
-  what: string,
-): Output {
+export function parseOrThrow<Output, Input>(schema: ZodType<Output, ZodTypeDef, Input>, value: unknown, what: string): Output {
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new InvalidError(`${what} is not valid`, describeZodIssues(result.error));

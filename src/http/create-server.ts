@@ -42,11 +42,15 @@ export function createHttpServer(options: HttpServerOptions): Server {
     }
     let turnStarted = false;
     try {
-      await options.adapter.process(req, failClosedResponse(res, () => turnStarted, shape.type === 'invoke'), (context) => {
-        turnStarted = true;
-        const budget = shape.type === 'invoke' ? TURN_STORAGE_BUDGET_MS.invoke : TURN_STORAGE_BUDGET_MS.message;
-        return withTurnDeadline(budget, () => options.app.run(context)).then(() => undefined);
-      });
+      await options.adapter.process(
+        req,
+        failClosedResponse(res, () => turnStarted, shape.type === 'invoke'),
+        (context) => {
+          turnStarted = true;
+          const budget = shape.type === 'invoke' ? TURN_STORAGE_BUDGET_MS.invoke : TURN_STORAGE_BUDGET_MS.message;
+          return withTurnDeadline(budget, () => options.app.run(context)).then(() => undefined);
+        },
+      );
     } catch (error) {
       // Whatever escapes the adapter is answered without its text: the library's messages name internals.
       options.logger.warn({ requestId: req.getId(), err: error }, 'activity could not be processed');

@@ -54,7 +54,9 @@ export class ReadBudget {
 
   check(): void {
     if (this.clock() > this.deadline) {
-      throw new Error(`cannot read ${this.name}: it took more than ${PLAN_FILE_LIMITS.budgetMs / 1000} seconds to read, far longer than an action plan takes; check it is the plan and send a smaller file`);
+      throw new Error(
+        `cannot read ${this.name}: it took more than ${PLAN_FILE_LIMITS.budgetMs / 1000} seconds to read, far longer than an action plan takes; check it is the plan and send a smaller file`,
+      );
     }
   }
 }

@@ -39,7 +39,9 @@ export async function readPlanFile(file: string, options: PlanReadOptions = {}):
 
 function checkFileSize(bytes: number, name: string): void {
   if (bytes > PLAN_FILE_LIMITS.maxBytes) {
-    throw new Error(`cannot read ${name}: it is ${Math.ceil(bytes / (1024 * 1024))} MB, and an action plan is far smaller (at most ${PLAN_FILE_LIMITS.maxBytes / (1024 * 1024)} MB)`);
+    throw new Error(
+      `cannot read ${name}: it is ${Math.ceil(bytes / (1024 * 1024))} MB, and an action plan is far smaller (at most ${PLAN_FILE_LIMITS.maxBytes / (1024 * 1024)} MB)`,
+    );
   }
 }
 
@@ -122,7 +124,9 @@ function scanCsv(text: string, name: string, budget: ReadBudget, onRecord: (cell
 }
 
 function cellTooLong(name: string, row: number, column: number, chars: number): Error {
-  return new Error(`cannot read ${name}: row ${row}, column ${column} holds ${formatCount(chars)} characters; a cell of an action plan holds at most ${formatCount(PLAN_FILE_LIMITS.maxCellChars)}`);
+  return new Error(
+    `cannot read ${name}: row ${row}, column ${column} holds ${formatCount(chars)} characters; a cell of an action plan holds at most ${formatCount(PLAN_FILE_LIMITS.maxCellChars)}`,
+  );
 }
 
 function tooManyColumns(name: string, row: number, column: number): Error {

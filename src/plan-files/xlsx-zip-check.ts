@@ -26,15 +26,15 @@ export async function checkWorkbookZip(bytes: Uint8Array, name: string, budget: 
     throw new Error(`cannot read ${name} as an Excel workbook: ${(error as Error).message}`);
   }
   const entries = Object.values(zip.files).filter((entry) => !entry.dir);
-  const tooBig = (what: string) =>
-    new Error(`cannot read ${name}: ${what}, far more than an action plan; check it is the plan, or save it as CSV UTF-8 and send that`);
+  const tooBig = (what: string) => new Error(`cannot read ${name}: ${what}, far more than an action plan; check it is the plan, or save it as CSV UTF-8 and send that`);
   if (entries.length > PLAN_FILE_LIMITS.maxZipEntries) {
     throw tooBig(`the workbook holds ${formatCount(entries.length)} parts (at most ${PLAN_FILE_LIMITS.maxZipEntries})`);
   }
   let declaredTotal = 0;
   for (const entry of entries) {
     const size = declaredSize(entry) ?? 0;
-    if (size > PLAN_FILE_LIMITS.maxZipEntryBytes) throw tooBig(`one part of the workbook unpacks to ${(size / MB).toFixed(1)} MB (at most ${PLAN_FILE_LIMITS.maxZipEntryBytes / MB} MB)`);
+    if (size > PLAN_FILE_LIMITS.maxZipEntryBytes)
+      throw tooBig(`one part of the workbook unpacks to ${(size / MB).toFixed(1)} MB (at most ${PLAN_FILE_LIMITS.maxZipEntryBytes / MB} MB)`);
     declaredTotal += size;
   }
   if (declaredTotal > PLAN_FILE_LIMITS.maxZipTotalBytes) {

@@ -23,16 +23,7 @@ export function boardReportCsv(data: BoardReportData): Buffer {
   const lines = [csvLine(CSV_HEADER)];
   for (const row of selfAssessmentRows(data)) {
     for (const answer of row.answers) {
-      lines.push(
-        csvLine([
-          row.benchmark,
-          row.itemId,
-          row.kind,
-          answer.organisation.name,
-          answer.returned ? ratingText(answer.rating) : NOT_RETURNED,
-          answer.details,
-        ]),
-      );
+      lines.push(csvLine([row.benchmark, row.itemId, row.kind, answer.organisation.name, answer.returned ? ratingText(answer.rating) : NOT_RETURNED, answer.details]));
     }
   }
   return Buffer.from(`${BOM}${lines.join('\r\n')}\r\n`, 'utf8');

@@ -221,14 +221,21 @@ function actionsSection(data: BoardReportData): (Paragraph | Table)[] {
           table(
             overdueWidths,
             ['Action', 'Owners', 'Due', 'Status'],
-            summary.actions.overdue.map((action) => [`${action.id} ${action.text}`, namesOf(action.owners), formatDate(action.dueOn), statusText(byId.get(action.id)?.progress?.status)]),
+            summary.actions.overdue.map((action) => [
+              `${action.id} ${action.text}`,
+              namesOf(action.owners),
+              formatDate(action.dueOn),
+              statusText(byId.get(action.id)?.progress?.status),
+            ]),
           ),
         ];
   const slipping = data.actions.filter((a) => a.progress?.status === 'off-track' || a.progress?.status === 'at-risk');
   const slippingWidths = [2826, 1800, 1100, 3300];
   return [
     heading('Action plan exceptions', HeadingLevel.HEADING_1),
-    para(`The action plan has ${summary.actions.total} actions. Red is off track or overdue, amber at risk or not yet reported on, green on track or complete.`, { keepNext: true }),
+    para(`The action plan has ${summary.actions.total} actions. Red is off track or overdue, amber at risk or not yet reported on, green on track or complete.`, {
+      keepNext: true,
+    }),
     ragCounts(summary),
     heading('Overdue actions', HeadingLevel.HEADING_2),
     ...overdue,
@@ -266,11 +273,11 @@ function attendanceSection(summary: ComplianceSummary): (Paragraph | Table)[] {
   return [
     heading('Attendance at the last meeting', HeadingLevel.HEADING_1),
     para(`Steering Group meeting of ${formatDateTime(attendance.startsAt)}.`, { keepNext: true }),
-    table(widths, ['Reply', 'Organisations'], [
-      line('Attended or sent a deputy', attendance.attended),
-      line('Apologies', attendance.apologies),
-      line('No reply', attendance.noReply),
-    ]),
+    table(
+      widths,
+      ['Reply', 'Organisations'],
+      [line('Attended or sent a deputy', attendance.attended), line('Apologies', attendance.apologies), line('No reply', attendance.noReply)],
+    ),
   ];
 }
 

@@ -77,13 +77,7 @@ function headerRow(sheet: ExcelJS.Worksheet, titles: readonly string[]): void {
 /** The Home Office tool's shape: one row per item, a rating and supporting details per organisation. */
 function selfAssessmentSheet(workbook: ExcelJS.Workbook, data: BoardReportData): void {
   const sheet = workbook.addWorksheet(SHEET_NAMES.selfAssessment, { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
-  sheet.columns = [
-    { width: 26 },
-    { width: 6 },
-    { width: 14 },
-    { width: 55 },
-    ...data.organisations.flatMap(() => [{ width: 14 }, { width: 40 }]),
-  ];
+  sheet.columns = [{ width: 26 }, { width: 6 }, { width: 14 }, { width: 55 }, ...data.organisations.flatMap(() => [{ width: 14 }, { width: 40 }])];
   printSetup(sheet, false);
   headerRow(sheet, ['Benchmark', 'Item', 'Kind', 'Question', ...data.organisations.flatMap((o) => [`${o.name} rating`, `${o.name} supporting details`])]);
   for (const item of selfAssessmentRows(data)) {
@@ -147,7 +141,11 @@ function summarySheet(workbook: ExcelJS.Workbook, data: BoardReportData, partner
     addRow(sheet, [benchmark.number, benchmark.title, ...RATINGS.map((r) => benchmark.counts[r]), benchmark.score, benchmark.previousScore, MOVEMENT_LABELS[benchmark.movement]]);
   }
   const { overall } = summary;
-  addRow(sheet, ['Overall', '', undefined, undefined, undefined, overall.score, overall.previousScore, MOVEMENT_LABELS[overall.movement]]).font = { name: FONT, size: 10, bold: true };
+  addRow(sheet, ['Overall', '', undefined, undefined, undefined, overall.score, overall.previousScore, MOVEMENT_LABELS[overall.movement]]).font = {
+    name: FONT,
+    size: 10,
+    bold: true,
+  };
   addRow(sheet, []);
   const { actions } = summary;
   headerRow(sheet, ['Actions', 'Count']);

@@ -124,9 +124,7 @@ export async function renderChart(spec: TopLevelSpec): Promise<{ png: Buffer; wi
 }
 
 function ratingsAltText(summary: ComplianceSummary): string {
-  return summary.benchmarks
-    .map((b) => `${benchmarkLabel(b)}: ${RATINGS.map((r) => `${b.counts[r]} ${RATING_LABELS[r]}`).join(', ')}`)
-    .join('; ');
+  return summary.benchmarks.map((b) => `${benchmarkLabel(b)}: ${RATINGS.map((r) => `${b.counts[r]} ${RATING_LABELS[r]}`).join(', ')}`).join('; ');
 }
 
 function scoreAltText(summary: ComplianceSummary): string {

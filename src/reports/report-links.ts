@@ -103,9 +103,10 @@ export class ReportLinks {
   /** One link per format for this person and round, all expiring together; each is used once, on its own. */
   offer(partnershipId: string, roundId: string, aadObjectId: string): ReportLinkOffer {
     const expiresAt = new Date(this.#now().getTime() + REPORT_LINK_LIFETIME_MS);
-    const urls = Object.fromEntries(
-      REPORT_FORMATS.map((format) => [format, this.url(this.sign({ partnershipId, roundId, format, aadObjectId }, expiresAt))]),
-    ) as Record<ReportFormat, string>;
+    const urls = Object.fromEntries(REPORT_FORMATS.map((format) => [format, this.url(this.sign({ partnershipId, roundId, format, aadObjectId }, expiresAt))])) as Record<
+      ReportFormat,
+      string
+    >;
     return { expiresAt, urls };
   }
 

@@ -1,17 +1,6 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import {
-  ARTIFACTS,
-  ask,
-  lastCard,
-  openConversation,
-  press,
-  openPlayground,
-  openPlaygroundInTeam,
-  stopLocalRun,
-  waitForCardText,
-  type LocalRun,
-} from './playground-session';
+import { ARTIFACTS, ask, lastCard, openConversation, press, openPlayground, openPlaygroundInTeam, stopLocalRun, waitForCardText, type LocalRun } from './playground-session';
 
 jest.setTimeout(180_000);
 
@@ -23,7 +12,7 @@ async function fillUpdateCard(page: Page, status: string, note: string): Promise
   await card.getByRole('button', { name: 'Submit update' }).click();
 }
 
-describe('action plan updates in the playground, as the Prevent Officer (also WCC\'s Prevent lead)', () => {
+describe("action plan updates in the playground, as the Prevent Officer (also WCC's Prevent lead)", () => {
   let run: LocalRun;
   let browser: Browser;
   let page: Page;

@@ -46,7 +46,9 @@ async function policeReturn(run: LocalRun): Promise<string> {
   let etag: string | undefined;
   for (const section of framework.sections) {
     const ratings = section.items.map((item) => ({ itemId: item.id, rating: (item.id === '7.1' ? 'not-yet-started' : 'achieving') as Rating, details: '' }));
-    ({ etag } = (await service.savePage(PARTNERSHIP, police, { roundId: round.id, organisationId, sectionNumber: section.number, ratings, nonce: randomUUID(), ...(etag ? { etag } : {}) })).record);
+    ({ etag } = (
+      await service.savePage(PARTNERSHIP, police, { roundId: round.id, organisationId, sectionNumber: section.number, ratings, nonce: randomUUID(), ...(etag ? { etag } : {}) })
+    ).record);
   }
   await service.submit(PARTNERSHIP, police, { roundId: round.id, organisationId, nonce: randomUUID(), ...(etag ? { etag } : {}) });
   return round.name;

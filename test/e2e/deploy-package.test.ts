@@ -60,15 +60,28 @@ describe('the App Service deploy package', () => {
       identityRequests.push({ url: request.url ?? '', header: request.headers['x-identity-header'] as string | undefined });
       const now = Math.floor(Date.now() / 1000);
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ access_token: storageToken(), expires_on: String(now + 3600), resource: 'https://storage.azure.com', token_type: 'Bearer', client_id: CLIENT_ID }));
+      response.end(
+        JSON.stringify({ access_token: storageToken(), expires_on: String(now + 3600), resource: 'https://storage.azure.com', token_type: 'Bearer', client_id: CLIENT_ID }),
+      );
     });
     await new Promise<void>((resolve) => identity.listen(0, '127.0.0.1', resolve));
 
     const tablePort = await freePort();
     azurite = startProcess('azurite', process.execPath, [
       require.resolve('azurite/dist/src/table/main.js'),
-      '--tableHost', '127.0.0.1', '--tablePort', String(tablePort), '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck',
-      '--oauth', 'basic', '--cert', path.join(TLS, 'loopback-cert.pem'), '--key', path.join(TLS, 'loopback-key.pem'),
+      '--tableHost',
+      '127.0.0.1',
+      '--tablePort',
+      String(tablePort),
+      '--inMemoryPersistence',
+      '--disableTelemetry',
+      '--skipApiVersionCheck',
+      '--oauth',
+      'basic',
+      '--cert',
+      path.join(TLS, 'loopback-cert.pem'),
+      '--key',
+      path.join(TLS, 'loopback-key.pem'),
     ]);
     await waitForOutput(azurite, /successfully (started|listening|listens)/i, 30_000);
 
@@ -126,7 +139,7 @@ describe('the App Service deploy package', () => {
     expect(existsSync(path.join(app, 'node_modules', 'botbuilder'))).toBe(false);
   });
 
-  it('holds nothing from tools/: the local runner, fake connector, bench and soak stay on the developer\'s machine', () => {
+  it("holds nothing from tools/: the local runner, fake connector, bench and soak stay on the developer's machine", () => {
     expect(zipNames.filter((name) => /^(dist\/)?tools\//.test(name))).toEqual([]);
     expect(zipNames.filter((name) => /(start-local|fake-connector|echo-server|bot-child|soak-run)\.js$/.test(name))).toEqual([]);
   });
@@ -143,7 +156,11 @@ describe('the App Service deploy package', () => {
   }, 90_000);
 
   it('refuses a message without a Bot Framework token, as production must', async () => {
-    const response = await fetch(`http://127.0.0.1:${botPort}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'hi' }) });
+    const response = await fetch(`http://127.0.0.1:${botPort}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'hi' }),
+    });
     expect(response.status).toBe(401);
   });
 });

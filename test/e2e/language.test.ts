@@ -54,7 +54,11 @@ async function reply(page: Page, message: string, expected: string): Promise<str
 async function timesInChat(page: Page, text: string): Promise<number> {
   return page.evaluate((needle) => {
     // Runs in the page, where the DOM exists; the test's own tsconfig has no DOM types.
-    interface Node { readonly innerText: string; readonly parentElement: Node | null; contains(other: Node): boolean }
+    interface Node {
+      readonly innerText: string;
+      readonly parentElement: Node | null;
+      contains(other: Node): boolean;
+    }
     const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<Node> } }).document;
     const headers = doc.querySelectorAll('[aria-label="Message header"]');
     const last = headers[headers.length - 1];

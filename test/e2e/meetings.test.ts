@@ -77,7 +77,7 @@ describe('a Steering Group meeting in the playground', () => {
     await waitForCardText(page, 'Warwickshire County Council: Apologies (Priya Officer)');
   });
 
-  it('a second partner\'s reply shows beside the first', async () => {
+  it("a second partner's reply shows beside the first", async () => {
     await replyAsAnotherPartner(run, 'attending');
     await waitForCardText(page, 'Warwickshire and West Mercia Police: Attending (Pat Police)');
     await waitForCardText(page, 'Warwickshire County Council: Apologies (Priya Officer)');

@@ -54,7 +54,7 @@ describe('npm start, used through the Agents Playground in headless Chromium', (
     expect(text).not.toContain('weather');
   });
 
-  it('sends the referral question when the help card\'s button is pressed', async () => {
+  it("sends the referral question when the help card's button is pressed", async () => {
     const before = await page.locator('.ac-adaptiveCard').count();
     await page.locator('.ac-adaptiveCard').last().getByRole('button', { name: 'How do I make a referral?' }).click();
     const text = await waitForNewCard(page, before, 'How to make a Prevent referral');

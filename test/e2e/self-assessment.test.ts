@@ -15,7 +15,7 @@ async function ratePage(page: Page, button: string, expected: string): Promise<v
   await waitForCardText(page, expected);
 }
 
-describe('a whole 2018 self-assessment in the playground, as the County Council\'s Prevent lead', () => {
+describe("a whole 2018 self-assessment in the playground, as the County Council's Prevent lead", () => {
   let run: LocalRun;
   let browser: Browser;
   let page: Page;

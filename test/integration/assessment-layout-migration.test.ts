@@ -30,7 +30,10 @@ describe('moving self-assessment rows from the partnership partition to round pa
   beforeAll(async () => {
     table = (await freshTableStorage()).client('assessments');
     repository = new AssessmentTableRepository(table);
-    for (const [value, nonce] of [[q2, 'nonce-q2'], [q3, 'nonce-q3']] as const) {
+    for (const [value, nonce] of [
+      [q2, 'nonce-q2'],
+      [q3, 'nonce-q3'],
+    ] as const) {
       await repository.createRound('warwickshire', sampleRound(value.roundId));
       await repository.saveReturn('warwickshire', value, [{ itemId: '1.1', after: value.ratings['1.1']! }], nonce, undefined);
     }

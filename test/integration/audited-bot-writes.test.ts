@@ -19,7 +19,12 @@ describe('the running bot, on Azurite', () => {
 
   beforeAll(async () => {
     connector = await startFakeConnector();
-    const config = loadConfig({ PORT: String(await freePort()), STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_NAME_PREFIX: `b${randomBytes(4).toString('hex')}`, DEFAULT_PARTNERSHIP_ID: 'soak' });
+    const config = loadConfig({
+      PORT: String(await freePort()),
+      STORAGE_CONNECTION_STRING: testConnectionString(),
+      TABLE_NAME_PREFIX: `b${randomBytes(4).toString('hex')}`,
+      DEFAULT_PARTNERSHIP_ID: 'soak',
+    });
     repositories = await openTableRepositories(config);
     partner = (await seedSoakPartnership(repositories, { partnershipId: 'soak', partners: 1, partnersPerOrganisation: 1, actionsPerOrganisation: 2, tenants: 1 })).partners[0]!;
     bot = await startBot(config, silentLogger);
@@ -35,7 +40,11 @@ describe('the running bot, on Azurite', () => {
     const before = (await repositories.auditLog.list('soak')).length;
     const opened = await client.message(partner, 'update action 1.1');
     const card = opened.answers.at(-1)!;
-    const result = await client.submit(partner, { ...submitDataOf(card)!, status: 'at-risk', progressNote: 'Venue booking delayed', evidenceUrl: '', revisedDate: '' }, card.activityId);
+    const result = await client.submit(
+      partner,
+      { ...submitDataOf(card)!, status: 'at-risk', progressNote: 'Venue booking delayed', evidenceUrl: '', revisedDate: '' },
+      card.activityId,
+    );
     expect(answerText(result.answers.at(-1))).toContain('Action 1.1 updated');
 
     const added = (await repositories.auditLog.list('soak')).slice(before);

@@ -39,7 +39,12 @@ async function rowsMentioning(storage: TableStorage, text: string): Promise<stri
 
 /** Everything the lead does through the bot, written through the audited Table repositories. */
 async function leadWritesThroughTheBot(storage: TableStorage): Promise<void> {
-  const audit = new AuditRecorder(new AuditTableRepository(storage.client('audit')), () => new Date(AT), () => undefined, hmacValueHasher(AUDIT_KEY));
+  const audit = new AuditRecorder(
+    new AuditTableRepository(storage.client('audit')),
+    () => new Date(AT),
+    () => undefined,
+    hmacValueHasher(AUDIT_KEY),
+  );
   const repos = auditRepositories(
     {
       partnerships: new PartnershipTableRepository(storage.client('partnerships')),
@@ -51,7 +56,10 @@ async function leadWritesThroughTheBot(storage: TableStorage): Promise<void> {
     },
     audit,
   );
-  await repos.partnerships.save({ id: 'warwickshire', name: 'Warwickshire Prevent Partnership', timeZone: 'Europe/London', frameworkId: 'home-office-2018', tenantIds: ['tenant-a'] }, OFFICER);
+  await repos.partnerships.save(
+    { id: 'warwickshire', name: 'Warwickshire Prevent Partnership', timeZone: 'Europe/London', frameworkId: 'home-office-2018', tenantIds: ['tenant-a'] },
+    OFFICER,
+  );
   await repos.members.save('warwickshire', { aadObjectId: 'aad-officer', name: 'Priya Officer', role: 'prevent-officer' }, OFFICER);
   await repos.members.save('warwickshire', { aadObjectId: LEAD_ID, name: LEAD_NAME, role: 'partner-lead', organisationId: 'wcc' }, OFFICER);
   // The lead, as a member, also registers a colleague: their name is kept as the author of that change.
@@ -59,7 +67,12 @@ async function leadWritesThroughTheBot(storage: TableStorage): Promise<void> {
   await repos.members.saveConversationReference(
     'warwickshire',
     LEAD_ID,
-    JSON.stringify({ user: { id: '29:1abc', aadObjectId: LEAD_ID, name: LEAD_NAME }, conversation: { id: 'a:lead-chat', tenantId: 'tenant-a' }, channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/uk/' }),
+    JSON.stringify({
+      user: { id: '29:1abc', aadObjectId: LEAD_ID, name: LEAD_NAME },
+      conversation: { id: 'a:lead-chat', tenantId: 'tenant-a' },
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.trafficmanager.net/uk/',
+    }),
   );
   await repos.updateRounds.save('warwickshire', { startedAt: AT, requestedById: 'aad-officer', requestedByName: 'Priya Officer' });
 
@@ -75,8 +88,20 @@ async function leadWritesThroughTheBot(storage: TableStorage): Promise<void> {
 
   await repos.assessments.createRound('warwickshire', sampleRound('2026-27-q3'));
   const rating = sampleRating('achieving', 'Lead named.', { updatedById: LEAD_ID, updatedByName: LEAD_NAME });
-  const saved = await repos.assessments.saveReturn('warwickshire', sampleReturn('2026-27-q3', 'wcc', { '1.1': rating }), [{ itemId: '1.1', after: rating }], 'nonce-rate-1', undefined);
-  await repos.assessments.saveReturn('warwickshire', { ...saved.record.value, submittedAt: AT, submittedById: LEAD_ID, submittedByName: LEAD_NAME }, [], 'nonce-submit-1', saved.record.etag);
+  const saved = await repos.assessments.saveReturn(
+    'warwickshire',
+    sampleReturn('2026-27-q3', 'wcc', { '1.1': rating }),
+    [{ itemId: '1.1', after: rating }],
+    'nonce-rate-1',
+    undefined,
+  );
+  await repos.assessments.saveReturn(
+    'warwickshire',
+    { ...saved.record.value, submittedAt: AT, submittedById: LEAD_ID, submittedByName: LEAD_NAME },
+    [],
+    'nonce-submit-1',
+    saved.record.etag,
+  );
 
   const outbox = new OutboxTableRepository(storage.client('outbox'));
   await outbox.enqueue(sampleBatch(), [
@@ -112,7 +137,7 @@ describe('npm run erase-member on Azurite', () => {
     expect((await log.list('warwickshire')).at(-1)).toMatchObject({ actorId: 'cli:erase-member', verb: 'member-erase', entity: `member:${LEAD_ID}` });
   });
 
-  it('keeps value hashes keyed, so hashing a guessed name cannot confirm it against the erased member\'s audit entry', async () => {
+  it("keeps value hashes keyed, so hashing a guessed name cannot confirm it against the erased member's audit entry", async () => {
     await eraseMember(storage, LEAD_ID, 'warwickshire');
     const entry = (await new AuditTableRepository(storage.client('audit')).list('warwickshire')).find((e) => e.verb === 'member-save' && e.entity === `member:${LEAD_ID}`);
     const guess = { aadObjectId: LEAD_ID, name: LEAD_NAME, role: 'partner-lead', organisationId: 'wcc' };

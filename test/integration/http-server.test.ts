@@ -110,7 +110,9 @@ describe('the bot over HTTP, on Azurite', () => {
           }
         },
       });
-      const response = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit).catch(() => undefined);
+      const response = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit).catch(
+        () => undefined,
+      );
       if (response) expect(response.status).toBe(413);
       expect(sent).toBeLessThan(1024);
     });
@@ -118,7 +120,13 @@ describe('the bot over HTTP, on Azurite', () => {
 
   describe('malformed activities', () => {
     // Nothing here is answered through the connector: no reply goes out for what is refused.
-    const shell = { channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', from: { id: 'user-1', aadObjectId: 'aad-1' }, recipient: { id: 'bot-id' }, conversation: { id: 'conv-bad', conversationType: 'personal' } };
+    const shell = {
+      channelId: 'msteams',
+      serviceUrl: 'http://127.0.0.1:9/',
+      from: { id: 'user-1', aadObjectId: 'aad-1' },
+      recipient: { id: 'bot-id' },
+      conversation: { id: 'conv-bad', conversationType: 'personal' },
+    };
     const postJson = (body: unknown) => fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
     it.each([
@@ -141,7 +149,11 @@ describe('the bot over HTTP, on Azurite', () => {
     ])('answers an adaptiveCard/action invoke with %s with the error body Teams expects, never a 5xx', async (_what, value) => {
       const response = await postJson({ ...shell, id: 'invoke-1', type: 'invoke', name: 'adaptiveCard/action', ...(value === undefined ? {} : { value }) });
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This card action is not one the bot can carry out. Nothing was changed.' } });
+      expect(await response.json()).toEqual({
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'BadRequest', message: 'This card action is not one the bot can carry out. Nothing was changed.' },
+      });
     });
   });
 

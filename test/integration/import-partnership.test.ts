@@ -67,7 +67,11 @@ describe('importPartnership on Azurite', () => {
   });
 
   it('saves only what changed on a later run, checked against what is stored', async () => {
-    await importPartnership(writeSetup('demo.json', { organisations: demo('warwickshire-organisations.json'), members: demo('warwickshire-members.json') }), PARTNERSHIP, repositories);
+    await importPartnership(
+      writeSetup('demo.json', { organisations: demo('warwickshire-organisations.json'), members: demo('warwickshire-members.json') }),
+      PARTNERSHIP,
+      repositories,
+    );
 
     // A new partner lead for a stored organisation the file does not repeat, and a renamed member.
     const later = writeSetup('later.json', {

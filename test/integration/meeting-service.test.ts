@@ -27,8 +27,26 @@ describe('meetings, attendance and decisions on Azurite', () => {
     for (const partner of partners) await organisations.save('warwickshire', partner, { id: 'test', name: 'test' });
     const members = new MemberTableRepository(storage.client('members'));
     const assessments = new AssessmentTableRepository(storage.client('assessments'));
-    const updates = new UpdateRequestService(actions, organisations, members, new UpdateRoundTableRepository(storage.client('actions')), new MemoryChannelRepository(), NO_DEADLINES, now);
-    return new MeetingService(new MeetingTableRepository(storage.client('meetings')), actions, organisations, assessments, new Map(), updates, { channel: async () => undefined }, screenForPersonalData, now);
+    const updates = new UpdateRequestService(
+      actions,
+      organisations,
+      members,
+      new UpdateRoundTableRepository(storage.client('actions')),
+      new MemoryChannelRepository(),
+      NO_DEADLINES,
+      now,
+    );
+    return new MeetingService(
+      new MeetingTableRepository(storage.client('meetings')),
+      actions,
+      organisations,
+      assessments,
+      new Map(),
+      updates,
+      { channel: async () => undefined },
+      screenForPersonalData,
+      now,
+    );
   }
 
   it('suggests the next meeting 13 weeks on, moved to the next working day when that is a bank holiday', async () => {
@@ -38,7 +56,7 @@ describe('meetings, attendance and decisions on Azurite', () => {
     await expect(meetings.suggestedNextDate('warwickshire')).resolves.toBe('2027-03-30');
   });
 
-  it('keeps every organisation\'s reply when replies arrive at the same moment', async () => {
+  it("keeps every organisation's reply when replies arrive at the same moment", async () => {
     let clock = new Date('2027-01-10T09:00:00Z');
     const meetings = await service(() => clock);
     const meeting = await meetings.schedule('warwickshire', officer, londonTimeToInstant(2027, 3, 12, 10, 0), 'Shire Hall');

@@ -68,7 +68,10 @@ describe('MeetingTableRepository rows on Azurite', () => {
 
   it('refuses a stored row that no longer passes the schema, naming the field', async () => {
     await table.upsertEntity({ partitionKey: 'warwickshire', rowKey: meetingRowKey('2027-03-12-1000'), jsonChunks: 1, json0: JSON.stringify({ ...sampleMeeting(), agenda: [] }) });
-    await expect(repository.get('warwickshire', '2027-03-12-1000')).rejects.toMatchObject({ code: 'invalid', details: expect.arrayContaining([expect.stringContaining('agenda')]) });
+    await expect(repository.get('warwickshire', '2027-03-12-1000')).rejects.toMatchObject({
+      code: 'invalid',
+      details: expect.arrayContaining([expect.stringContaining('agenda')]),
+    });
     await expect(repository.list('warwickshire')).rejects.toMatchObject({ code: 'invalid' });
   });
 });

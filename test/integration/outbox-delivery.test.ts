@@ -17,7 +17,6 @@ async function freshOutbox(): Promise<OutboxRepository> {
   return new OutboxTableRepository((await freshTableStorage()).client('outbox'));
 }
 
-
 /** The status card's last update on the connector, as text. */
 function lastStatusCard(connector: FakeConnector): string {
   const update = connector.received.filter((r) => r.operation === 'update' && r.conversationId === 'officer-chat').at(-1);
@@ -36,7 +35,13 @@ describe('sending a round through the real Bot Connector client to the fake conn
     connector = await startFakeConnector({ faults: { throttleWithRetryAfter: 0.05, throttleWithoutRetryAfter: 0.03, unavailable: 0.03, retryAfterSeconds: 1 } });
     const repository = await freshOutbox();
     const rig = deliveryRig(repository, [PARTNERSHIP]);
-    const batch = await enqueueRound(rig.outbox, { partnershipId: PARTNERSHIP, serviceUrl: connector.serviceUrl, tenantId: TENANT, recipients: 300, statusConversation: 'officer-chat' });
+    const batch = await enqueueRound(rig.outbox, {
+      partnershipId: PARTNERSHIP,
+      serviceUrl: connector.serviceUrl,
+      tenantId: TENANT,
+      recipients: 300,
+      statusConversation: 'officer-chat',
+    });
     const sender = rig.sender(FAST);
     sender.start();
     await waitUntilDelivered(repository, PARTNERSHIP, 75_000);
@@ -83,7 +88,13 @@ describe('sending a round through the real Bot Connector client to the fake conn
     connector = await startFakeConnector({ faults: { forbiddenConversations: [recipientConversation(3), recipientConversation(7)] } });
     const repository = await freshOutbox();
     const rig = deliveryRig(repository, [PARTNERSHIP]);
-    const batch = await enqueueRound(rig.outbox, { partnershipId: PARTNERSHIP, serviceUrl: connector.serviceUrl, tenantId: TENANT, recipients: 20, statusConversation: 'officer-chat' });
+    const batch = await enqueueRound(rig.outbox, {
+      partnershipId: PARTNERSHIP,
+      serviceUrl: connector.serviceUrl,
+      tenantId: TENANT,
+      recipients: 20,
+      statusConversation: 'officer-chat',
+    });
     const sender = rig.sender(FAST);
     sender.start();
     await waitUntilDelivered(repository, PARTNERSHIP, 60_000);
@@ -117,7 +128,7 @@ describe('sending a round through the real Bot Connector client to the fake conn
     expect(Array.from({ length: 200 }, (_, i) => connector!.sentTo(recipientConversation(i))).filter((n) => n !== 1)).toEqual([]);
   });
 
-  it('makes exactly one request per attempt: botbuilder\'s own retries are off, and Retry-After reaches the outbox', async () => {
+  it("makes exactly one request per attempt: botbuilder's own retries are off, and Retry-After reaches the outbox", async () => {
     connector = await startFakeConnector({ faults: { throttleWithRetryAfter: 1, retryAfterSeconds: 1 } });
     const repository = await freshOutbox();
     const rig = deliveryRig(repository, [PARTNERSHIP]);
@@ -131,7 +142,11 @@ describe('sending a round through the real Bot Connector client to the fake conn
     expect(Date.parse(row!.notBefore) - before).toBeGreaterThanOrEqual(1000);
 
     connector.setFaults({ unavailable: 1 });
-    const direct = await rig.transport.deliver({ operation: 'send', reference: chatReference(connector.serviceUrl, 'conv-direct', TENANT), card: { type: 'AdaptiveCard', version: '1.5', body: [] } });
+    const direct = await rig.transport.deliver({
+      operation: 'send',
+      reference: chatReference(connector.serviceUrl, 'conv-direct', TENANT),
+      card: { type: 'AdaptiveCard', version: '1.5', body: [] },
+    });
     expect(direct).toEqual({ ok: false, failure: { statusCode: 503, reason: 'Teams did not accept the message' } });
     expect(connector.requests).toBe(2);
   });

@@ -58,7 +58,13 @@ async function pendingRows(storage: TableStorage): Promise<string[]> {
 function repositories(storage: TableStorage, log: AuditTableRepository, withPendingRows: boolean, failures: AuditNotRecordedError[] = []) {
   const pending = withPendingRows ? new TablePendingAudits(storage, log) : undefined;
   if (pending) pendingAuditStores.push(pending);
-  const recorder = new AuditRecorder(log, () => AT, (error) => failures.push(error), HASHER, pending);
+  const recorder = new AuditRecorder(
+    log,
+    () => AT,
+    (error) => failures.push(error),
+    HASHER,
+    pending,
+  );
   return auditRepositories(
     {
       members: new MemberTableRepository(storage.client('members')),
@@ -104,7 +110,9 @@ describe('audit entries for writes whose audit append never happened, on Azurite
     await expect(new TablePendingAudits(storage, log).sweep()).resolves.toBe(0);
     expect(await sweeper.waiting()).toEqual(new Map());
     const entries = await log.list('warwickshire');
-    expect(entries).toEqual([expect.objectContaining({ sequence: 1, actorId: 'aad-officer', verb: 'member-save', entity: 'member:aad-lead', at: AT.toISOString(), pendingId: expect.any(String) })]);
+    expect(entries).toEqual([
+      expect.objectContaining({ sequence: 1, actorId: 'aad-officer', verb: 'member-save', entity: 'member:aad-lead', at: AT.toISOString(), pendingId: expect.any(String) }),
+    ]);
     expect(await pendingRows(storage)).toEqual([]);
     expect((await verifyAuditLogs(log, ['warwickshire'])).intact).toBe(true);
   });
@@ -115,7 +123,8 @@ describe('audit entries for writes whose audit append never happened, on Azurite
     // The append happened; the stop came before the pending row was deleted.
     const rows: PendingAudit[] = [];
     for await (const row of storage.client('members').listEntities<{ partnershipId: string; eventJson: string }>()) {
-      if (String(row.rowKey).startsWith(PENDING_AUDIT_PREFIX)) rows.push({ id: String(row.rowKey).slice(PENDING_AUDIT_PREFIX.length), partnershipId: row.partnershipId, event: JSON.parse(row.eventJson) });
+      if (String(row.rowKey).startsWith(PENDING_AUDIT_PREFIX))
+        rows.push({ id: String(row.rowKey).slice(PENDING_AUDIT_PREFIX.length), partnershipId: row.partnershipId, event: JSON.parse(row.eventJson) });
     }
     expect(rows).toHaveLength(1);
     await log.appendPending(rows[0]!);
@@ -127,7 +136,13 @@ describe('audit entries for writes whose audit append never happened, on Azurite
 
   it('recovers a write whose reply was lost after it landed: the caller heard "not saved", the audit log still gets the change', async () => {
     const failures: AuditNotRecordedError[] = [];
-    const recorder = new AuditRecorder(log, () => AT, (error) => failures.push(error), HASHER, new TablePendingAudits(storage, log));
+    const recorder = new AuditRecorder(
+      log,
+      () => AT,
+      (error) => failures.push(error),
+      HASHER,
+      new TablePendingAudits(storage, log),
+    );
     const { members } = auditRepositories({ members: new ReplyLostMembers(new MemberTableRepository(storage.client('members'))) }, recorder);
     await expect(members.save('warwickshire', member('aad-lead'), OFFICER)).rejects.toThrow(StorageUnavailableError);
     expect(await log.list('warwickshire')).toEqual([]);

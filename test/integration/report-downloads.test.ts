@@ -80,7 +80,7 @@ describe('board report downloads from the bot over HTTP, on Azurite', () => {
     expect(logLines.filter((line) => line.includes('board report downloaded')).length).toBe(built);
   });
 
-  it('lets each of the card\'s three links be used once, independently', async () => {
+  it("lets each of the card's three links be used once, independently", async () => {
     const offer = links.offer('warwickshire', SEEDED_ROUND.id, DEMO_CHAIR.aadObjectId);
     const first = [(await download(offer.urls.docx)).status, (await download(offer.urls.xlsx)).status, (await download(offer.urls.csv)).status];
     const second = [(await download(offer.urls.docx)).status, (await download(offer.urls.xlsx)).status, (await download(offer.urls.csv)).status];
@@ -104,7 +104,9 @@ describe('board report downloads from the bot over HTTP, on Azurite', () => {
   });
 
   it('gives a link back when the download fails before the file is sent, so trying again gets the same answer, not "already used"', async () => {
-    const url = links.url(links.sign({ partnershipId: 'warwickshire', roundId: 'no-such-round', format: 'csv', aadObjectId: DEMO_OFFICER.aadObjectId }, new Date(Date.now() + REPORT_LINK_LIFETIME_MS)));
+    const url = links.url(
+      links.sign({ partnershipId: 'warwickshire', roundId: 'no-such-round', format: 'csv', aadObjectId: DEMO_OFFICER.aadObjectId }, new Date(Date.now() + REPORT_LINK_LIFETIME_MS)),
+    );
     expect((await download(url)).status).toBe(404);
     const again = await download(url);
     expect(again.status).toBe(404);
@@ -146,7 +148,8 @@ describe('board report downloads from the bot over HTTP, on Azurite', () => {
     for (const token of tokens) await download(`${base}/reports/${token}`);
     // A used link, a mistyped route and a token with more path after it: refused, and still not logged.
     const misdirected = linkFor(DEMO_OFFICER, 'docx').split('/reports/')[1]!;
-    for (const path of [`/reports/${tokens[0]}`, `/Reports/${misdirected}`, `/reports/${misdirected}/more`, `/reports/${misdirected}?copy=${misdirected}`]) await download(`${base}${path}`);
+    for (const path of [`/reports/${tokens[0]}`, `/Reports/${misdirected}`, `/reports/${misdirected}/more`, `/reports/${misdirected}?copy=${misdirected}`])
+      await download(`${base}${path}`);
     tokens.push(misdirected);
     const log = logLines.join('');
     expect(log).toContain('board report downloaded');

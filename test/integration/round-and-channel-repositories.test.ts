@@ -35,10 +35,17 @@ describe('update rounds and the channel reference on Azurite', () => {
     const client = (await freshTableStorage()).client('partnerships');
     const channels = new ChannelTableRepository(client);
     // The shape older versions wrote from whatever channel last spoke to the bot.
-    await client.upsertEntity({ partitionKey: 'warwickshire', rowKey: 'channel-reference', reference: '{"conversation":{"id":"19:somewhere@thread.tacv2"}}', teamId: '19:other-team' }, 'Merge');
+    await client.upsertEntity(
+      { partitionKey: 'warwickshire', rowKey: 'channel-reference', reference: '{"conversation":{"id":"19:somewhere@thread.tacv2"}}', teamId: '19:other-team' },
+      'Merge',
+    );
     await expect(channels.get('warwickshire')).resolves.toEqual({ reference: '{"conversation":{"id":"19:somewhere@thread.tacv2"}}', teamId: '19:other-team' });
 
-    const pinned = { reference: '{"conversation":{"id":"19:steering@thread.tacv2"}}', pinnedBy: { aadObjectId: 'aad-officer', name: 'Priya Officer' }, pinnedAt: '2026-11-22T10:00:00.000Z' };
+    const pinned = {
+      reference: '{"conversation":{"id":"19:steering@thread.tacv2"}}',
+      pinnedBy: { aadObjectId: 'aad-officer', name: 'Priya Officer' },
+      pinnedAt: '2026-11-22T10:00:00.000Z',
+    };
     await channels.save('warwickshire', pinned);
     await expect(channels.get('warwickshire')).resolves.toEqual(pinned);
   });

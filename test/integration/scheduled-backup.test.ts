@@ -29,7 +29,11 @@ describe('the scheduled table backup', () => {
   async function seededTables() {
     const prefix = `b${randomBytes(4).toString('hex')}`;
     const repositories = await openTableRepositories({ storage: { connectionString: testConnectionString() }, tableNamePrefix: prefix });
-    await repositories.organisations.save('warwickshire', { id: 'police', name: 'Warwickshire and West Mercia Police', sector: 'police', aliases: [] }, { id: 'test', name: 'test' });
+    await repositories.organisations.save(
+      'warwickshire',
+      { id: 'police', name: 'Warwickshire and West Mercia Police', sector: 'police', aliases: [] },
+      { id: 'test', name: 'test' },
+    );
     return { prefix, storage: repositories.storage };
   }
 
@@ -73,7 +77,8 @@ describe('the scheduled table backup', () => {
   it('gives the day back when the backup fails, so the next check tries again', async () => {
     const { prefix, storage } = await seededTables();
     const broken = BackupBlobs.withConnectionString(blobService.connectionString, 'no-such-container');
-    const job = (target: BackupBlobs) => new ScheduledBackup({ storage, tableNamePrefix: prefix, blobs: target, logger: silentLogger, instanceId: 'a', now: at('2026-12-05T03:00:00Z') });
+    const job = (target: BackupBlobs) =>
+      new ScheduledBackup({ storage, tableNamePrefix: prefix, blobs: target, logger: silentLogger, instanceId: 'a', now: at('2026-12-05T03:00:00Z') });
     await expect(job(broken).runDue()).resolves.toBe('failed');
     await expect(job(blobs).runDue()).resolves.toBe('done');
   });

@@ -88,8 +88,21 @@ describe('the daily retention purge, on Azurite', () => {
       const { counts } = await retention(storage, daysAfter(written, RETENTION_PERIODS.outboxCardBodyDays + 2)).runDue();
       expect(counts.outboxCardsCleared).toBe(2);
       const byId = Object.fromEntries((await outbox.messages(P, sampleBatch().id)).map(({ value }) => [value.id, value]));
-      expect(byId['sent']).toMatchObject({ status: 'sent', sentAt: sampleMessage('sent').createdAt, activityId: 'activity-1', recipient: sampleMessage('sent').recipient, card: {}, reference: '{}' });
-      expect(byId['undeliverable']).toMatchObject({ status: 'undeliverable', lastError: 'bot removed by the user', recipient: sampleMessage('undeliverable').recipient, card: {}, reference: '{}' });
+      expect(byId['sent']).toMatchObject({
+        status: 'sent',
+        sentAt: sampleMessage('sent').createdAt,
+        activityId: 'activity-1',
+        recipient: sampleMessage('sent').recipient,
+        card: {},
+        reference: '{}',
+      });
+      expect(byId['undeliverable']).toMatchObject({
+        status: 'undeliverable',
+        lastError: 'bot removed by the user',
+        recipient: sampleMessage('undeliverable').recipient,
+        card: {},
+        reference: '{}',
+      });
       expect(JSON.stringify([byId['sent'], byId['undeliverable']])).not.toContain('Card for');
     });
 
@@ -149,7 +162,7 @@ describe('the daily retention purge, on Azurite', () => {
       await expect(repository.getConversationReference(P, 'aad-staff-asked-once')).resolves.toEqual(expect.any(String));
     });
 
-    it('deletes the reference of someone who is not a member after the period, and keeps a registered member\'s', async () => {
+    it("deletes the reference of someone who is not a member after the period, and keeps a registered member's", async () => {
       const repository = await seedReferences();
       const { counts } = await retention(storage, daysAfter(written, RETENTION_PERIODS.unregisteredConversationReferenceDays + 2)).runDue();
       expect(counts.conversationReferencesDeleted).toBe(1);

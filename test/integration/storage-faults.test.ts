@@ -28,7 +28,13 @@ describe('when Table storage stops in the middle of a run and comes back', () =>
   beforeAll(async () => {
     azurite = await startAzurite({ port: await freePort(), location });
     connector = await startFakeConnector();
-    const config = loadConfig({ PORT: String(await freePort()), STORAGE_CONNECTION_STRING: azurite.connectionString, TABLE_NAME_PREFIX: 'faults', DEFAULT_PARTNERSHIP_ID: 'soak', HEALTH_CACHE_SECONDS: '0' });
+    const config = loadConfig({
+      PORT: String(await freePort()),
+      STORAGE_CONNECTION_STRING: azurite.connectionString,
+      TABLE_NAME_PREFIX: 'faults',
+      DEFAULT_PARTNERSHIP_ID: 'soak',
+      HEALTH_CACHE_SECONDS: '0',
+    });
     repositories = await openTableRepositories(config);
     const plan = await seedSoakPartnership(repositories, { partnershipId: 'soak', partners: 1, partnersPerOrganisation: 1, actionsPerOrganisation: 3, tenants: 1 });
     partner = plan.partners[0]!;

@@ -66,7 +66,11 @@ async function partnershipWithHistory(storage: TableStorage): Promise<void> {
     await organisations.save(P, { ...o, sector: 'local-government', aliases: [`${o.name} (old name)`] }, author);
   }
   const actions = new ActionTableRepository(storage.client('actions'));
-  await actions.savePlan(P, actionRecords().map((r) => r.action), author);
+  await actions.savePlan(
+    P,
+    actionRecords().map((r) => r.action),
+    author,
+  );
   for (const [i, record] of actionRecords().entries()) {
     if (!record.progress) continue;
     let etag = (await actions.get(P, record.action.id))!.etag;
@@ -116,7 +120,11 @@ describe('the compliance summary on Azurite', () => {
   it('gives the same figures as the hand-checked domain tests', async () => {
     const summary = await service.summary(P, chair, {});
     // See test/unit/domain/summary/summarise.test.ts for the arithmetic.
-    expect(summary.benchmarks.map((b) => [b.score, b.previousScore, b.movement])).toEqual([[25, 25, 'same'], [75, 25, 'up'], [50, 75, 'down']]);
+    expect(summary.benchmarks.map((b) => [b.score, b.previousScore, b.movement])).toEqual([
+      [25, 25, 'same'],
+      [75, 25, 'up'],
+      [50, 75, 'down'],
+    ]);
     expect(summary.overall).toEqual({ score: 50, previousScore: 42, movement: 'up' });
     expect(summary.returns.returned).toBe(2);
     expect(summary.actions.byRag).toEqual({ red: 3, amber: 1, green: 2 });

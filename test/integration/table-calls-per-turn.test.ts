@@ -26,8 +26,14 @@ const P = 'warwickshire';
 async function countingBot() {
   const recorder = new TableCallRecorder();
   const storage = new TableStorage(testConnectionString(), `t${randomBytes(5).toString('hex')}`, undefined, { observers: [recorder.policy] });
-  const repositories: TableRepositories = await openTableRepositories({ storage: { connectionString: testConnectionString() }, tableNamePrefix: '' }, { storage, now: () => HARNESS_NOW });
-  await repositories.partnerships.save({ id: P, name: 'Warwickshire Prevent Partnership', timeZone: 'Europe/London', frameworkId: 'home-office-2018', tenantIds: [DEMO_TENANT] }, AUTHOR);
+  const repositories: TableRepositories = await openTableRepositories(
+    { storage: { connectionString: testConnectionString() }, tableNamePrefix: '' },
+    { storage, now: () => HARNESS_NOW },
+  );
+  await repositories.partnerships.save(
+    { id: P, name: 'Warwickshire Prevent Partnership', timeZone: 'Europe/London', frameworkId: 'home-office-2018', tenantIds: [DEMO_TENANT] },
+    AUTHOR,
+  );
   await repositories.organisations.save(P, { id: 'police', name: 'Warwickshire and West Mercia Police', sector: 'police', aliases: [] }, AUTHOR);
   await repositories.organisations.save(P, { id: 'wcc', name: 'Warwickshire County Council', sector: 'local-government', aliases: [] }, AUTHOR);
   await repositories.members.save(P, { ...PEOPLE.officer, role: 'prevent-officer', organisationId: 'wcc' }, AUTHOR);
@@ -61,7 +67,11 @@ async function countingBot() {
     adapter.activeQueue.splice(0);
   };
   /** The calls one activity costs, counting those it started without waiting for them (removing appended audit rows). */
-  const callsFor = (activity: Partial<Activity>): Promise<TableCall[]> => recorder.during(() => send(activity), () => pendingRowRemovalsSettled());
+  const callsFor = (activity: Partial<Activity>): Promise<TableCall[]> =>
+    recorder.during(
+      () => send(activity),
+      () => pendingRowRemovalsSettled(),
+    );
   return { adapter, send, callsFor, services };
 }
 
@@ -92,7 +102,12 @@ async function ratingPage(bot: Bot): Promise<Card> {
 
 function ratingsFor(page: Card, details: string): Record<string, string> {
   const itemIds = [...JSON.stringify(page).matchAll(/"id":"rating-(\d+)-(\d+)"/g)].map((m) => `${m[1]}-${m[2]}`);
-  return Object.fromEntries(itemIds.flatMap((id) => [[`rating-${id}`, 'developing'], [`details-${id}`, details]]));
+  return Object.fromEntries(
+    itemIds.flatMap((id) => [
+      [`rating-${id}`, 'developing'],
+      [`details-${id}`, details],
+    ]),
+  );
 }
 
 describe('Table calls per turn, on Azurite (the lean turn)', () => {
@@ -107,7 +122,9 @@ describe('Table calls per turn, on Azurite (the lean turn)', () => {
 
   it('an action update costs at most 6 calls, at most 4 of them one after another', async () => {
     const card = await updateCard(bot, '6.4');
-    const calls = await bot.callsFor(cardSubmit({ ...card, status: 'on-track', progressNote: 'Venue checklist agreed with the districts.', evidenceUrl: '', revisedDate: '' }, PEOPLE.policeLead));
+    const calls = await bot.callsFor(
+      cardSubmit({ ...card, status: 'on-track', progressNote: 'Venue checklist agreed with the districts.', evidenceUrl: '', revisedDate: '' }, PEOPLE.policeLead),
+    );
     expect(JSON.stringify(bot.adapter.replaced.at(-1))).toContain('Action 6.4 updated');
     expectWithin(calls, 6, 4);
     // Read the action; write it with its history, nonce and pending audit row; append to the audit chain; remove the pending row.

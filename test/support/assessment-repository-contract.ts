@@ -161,10 +161,7 @@ export function describeAssessmentRepositoryContract(name: string, make: () => P
 
       it('records the same submit once when both copies arrive at the same moment', async () => {
         const value = apply(sampleReturn(round, org), first);
-        const results = await Promise.all([
-          repository.saveReturn(P, value, first, 'nonce-race', undefined),
-          repository.saveReturn(P, value, first, 'nonce-race', undefined),
-        ]);
+        const results = await Promise.all([repository.saveReturn(P, value, first, 'nonce-race', undefined), repository.saveReturn(P, value, first, 'nonce-race', undefined)]);
         expect(results.map((r) => r.duplicate).sort()).toEqual([false, true]);
         expect(results[0]!.record).toEqual(results[1]!.record);
         await expect(repository.history(P, round, org)).resolves.toHaveLength(2);

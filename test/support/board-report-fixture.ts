@@ -115,7 +115,12 @@ const ACTIONS: ReportAction[] = [
     progress('complete', 'Signed off by the Steering Group', '2026-10-20T11:00:00.000Z'),
   ),
   reportAction(
-    sampleAction('3.1', { themeTitle: 'Awareness, Learning and Development', text: 'Continue to provide WRAP training sessions', ownerOrganisationIds: ['wcc'], dueDate: '2027-03-31' }),
+    sampleAction('3.1', {
+      themeTitle: 'Awareness, Learning and Development',
+      text: 'Continue to provide WRAP training sessions',
+      ownerOrganisationIds: ['wcc'],
+      dueDate: '2027-03-31',
+    }),
     [ORGS.wcc],
     'green',
     false,

@@ -124,7 +124,13 @@ export async function botHarness(options: HarnessOptions = {}) {
     'warwickshire',
     [
       sampleAction('3.1', { text: 'Continue to provide WRAP training sessions', ownerOrganisationIds: ['wcc'], dueDate: '2027-03-31' }),
-      sampleAction('6.1', { text: 'Share emerging community tensions with the Prevent Officer or Police Prevent Team', ownerOrganisationIds: ['police', 'wcc'], dueDate: undefined, recurring: true, timescale: 'Ongoing' }),
+      sampleAction('6.1', {
+        text: 'Share emerging community tensions with the Prevent Officer or Police Prevent Team',
+        ownerOrganisationIds: ['police', 'wcc'],
+        dueDate: undefined,
+        recurring: true,
+        timescale: 'Ongoing',
+      }),
       sampleAction('6.4', { text: 'Ensure public venues are not used by extremist groups', ownerOrganisationIds: ['police'], dueDate: '2018-03-31' }),
     ],
     author,

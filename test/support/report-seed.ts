@@ -35,7 +35,9 @@ export async function seedReportRound(config: Pick<Config, 'storage' | 'tableNam
   const at = '2026-11-20T09:00:00.000Z';
   for (const { organisationId, rating } of SEEDED_RETURNS) {
     const ratings = Object.fromEntries(
-      framework2018.sections.flatMap((s) => s.items).map((item) => [item.id, { rating, details: `Evidence for ${item.id}`, updatedById: 'seed', updatedByName: 'Seed', updatedAt: at }]),
+      framework2018.sections
+        .flatMap((s) => s.items)
+        .map((item) => [item.id, { rating, details: `Evidence for ${item.id}`, updatedById: 'seed', updatedByName: 'Seed', updatedAt: at }]),
     );
     const changes = Object.entries(ratings).map(([itemId, after]) => ({ itemId, after }));
     await assessments.saveReturn(

@@ -79,11 +79,7 @@ export function describeOrganisationRepositoryContract(name: string, make: () =>
       await repository.save('warwickshire', organisations.college, AUTHOR);
       await repository.save('warwickshire', organisations.police, AUTHOR);
       const listed = await repository.list('warwickshire');
-      expect(listed.map((o) => o.name)).toEqual([
-        'North Warwickshire and South Leicestershire College',
-        'Warwickshire County Council',
-        'Warwickshire Police',
-      ]);
+      expect(listed.map((o) => o.name)).toEqual(['North Warwickshire and South Leicestershire College', 'Warwickshire County Council', 'Warwickshire Police']);
       expect(listed).toEqual([organisations.college, organisations.council, organisations.police]);
     });
 

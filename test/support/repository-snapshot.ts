@@ -14,7 +14,8 @@ function plain(_key: string, value: unknown): unknown {
 
 /** The outbox's batches, messages and once-keys; a partition a read merely touched is left out. */
 function outboxContents(harness: Harness): unknown {
-  const partitions = (harness.outboxRepository as unknown as { partitions: Map<string, { batches: Map<string, unknown>; messages: Map<string, unknown>; onceKeys: Set<string> }> }).partitions;
+  const partitions = (harness.outboxRepository as unknown as { partitions: Map<string, { batches: Map<string, unknown>; messages: Map<string, unknown>; onceKeys: Set<string> }> })
+    .partitions;
   return [...partitions.entries()].filter(([, p]) => p.batches.size + p.messages.size + p.onceKeys.size > 0);
 }
 

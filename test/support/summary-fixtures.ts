@@ -35,7 +35,15 @@ export const ORGANISATIONS = [
 ];
 
 export function round(id: string, startedAt: string, frameworkId = FRAMEWORK.id): AssessmentRound {
-  return { id, name: id.replace(/^(\d{4})-(\d{2})-q(\d)$/, '$1/$2 Q$3'), frameworkId, closesOn: '2026-12-31', startedAt, startedById: 'aad-officer', startedByName: 'Priya Officer' };
+  return {
+    id,
+    name: id.replace(/^(\d{4})-(\d{2})-q(\d)$/, '$1/$2 Q$3'),
+    frameworkId,
+    closesOn: '2026-12-31',
+    startedAt,
+    startedById: 'aad-officer',
+    startedByName: 'Priya Officer',
+  };
 }
 
 const A: Rating = 'achieving';

@@ -34,7 +34,10 @@ export function sampleSummary(framework: Framework, options: SampleOptions): Com
         roundId,
         organisationId: o.id,
         ratings: Object.fromEntries(
-          items.map((item, j) => [item.id, { rating: RATINGS[(i + j + shift) % 3]!, details: '', updatedById: 'aad-x', updatedByName: 'X', updatedAt: '2026-11-01T09:00:00.000Z' }]),
+          items.map((item, j) => [
+            item.id,
+            { rating: RATINGS[(i + j + shift) % 3]!, details: '', updatedById: 'aad-x', updatedByName: 'X', updatedAt: '2026-11-01T09:00:00.000Z' },
+          ]),
         ),
         submittedAt: '2026-11-10T09:00:00.000Z',
         submittedById: 'aad-x',

@@ -146,13 +146,19 @@ describe('architecture', () => {
   });
 
   it('keeps src/cards free of frameworks: only zod, adaptivecards-templating, node built-ins and the domain', () => {
-    expect(violations('cards', (s) => (relative(s) && !s.includes('/bot/') && !s.includes('/storage/')) || s === 'zod' || s === 'adaptivecards-templating' || s.startsWith('node:'))).toEqual([]);
+    expect(
+      violations('cards', (s) => (relative(s) && !s.includes('/bot/') && !s.includes('/storage/')) || s === 'zod' || s === 'adaptivecards-templating' || s.startsWith('node:')),
+    ).toEqual([]);
   });
 
   it('imports botbuilder and Teams AI only from src/bot and src/http', () => {
     const outside = sourceFiles(SRC)
       .filter((file) => !/[\\/]src[\\/](bot|http)[\\/]/.test(file))
-      .flatMap((file) => importsOf(file).filter((s) => /^(botbuilder|botframework-|@microsoft\/teams-ai)/.test(s)).map((s) => `${path.relative(SRC, file)} imports ${s}`));
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((s) => /^(botbuilder|botframework-|@microsoft\/teams-ai)/.test(s))
+          .map((s) => `${path.relative(SRC, file)} imports ${s}`),
+      );
     expect(outside).toEqual([]);
   });
 
@@ -163,7 +169,11 @@ describe('architecture', () => {
   it('imports restify only from src/http', () => {
     const outside = sourceFiles(SRC)
       .filter((file) => !/[\\/]src[\\/]http[\\/]/.test(file))
-      .flatMap((file) => importsOf(file).filter((s) => s === 'restify').map((s) => `${path.relative(SRC, file)} imports ${s}`));
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((s) => s === 'restify')
+          .map((s) => `${path.relative(SRC, file)} imports ${s}`),
+      );
     expect(outside).toEqual([]);
   });
 
@@ -185,7 +195,7 @@ describe('architecture', () => {
     expect(asking).toEqual([]);
   });
 
-  it('keeps everything under src from importing tools/ or test/: the product never depends on the developer\'s tools or the tests', () => {
+  it("keeps everything under src from importing tools/ or test/: the product never depends on the developer's tools or the tests", () => {
     const outside = [path.join(ROOT, 'tools'), path.join(ROOT, 'test')];
     const reaching = sourceFiles(SRC).flatMap((file) =>
       parsedImportsOf(file)

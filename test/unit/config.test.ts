@@ -89,7 +89,7 @@ describe('loadConfig', () => {
     expect(configError({ ...PRODUCTION, STORAGE_TABLE_ENDPOINT: undefined }).message).toContain('STORAGE_TABLE_ENDPOINT');
   });
 
-  it('reaches Table storage in production with the managed identity: the endpoint and the identity\'s client id', () => {
+  it("reaches Table storage in production with the managed identity: the endpoint and the identity's client id", () => {
     expect(loadConfig(PRODUCTION).storage).toEqual({ tableEndpoint: 'https://pptables.table.core.windows.net', managedIdentityClientId: '00000000-aaaa-bbbb-cccc-000000000003' });
   });
 
@@ -101,7 +101,11 @@ describe('loadConfig', () => {
   });
 
   it('still lets a production-mode test run against Azurite on this machine', () => {
-    const local = { ...PRODUCTION, STORAGE_TABLE_ENDPOINT: undefined, STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;' };
+    const local = {
+      ...PRODUCTION,
+      STORAGE_TABLE_ENDPOINT: undefined,
+      STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;',
+    };
     expect(loadConfig(local).storage).toEqual({ connectionString: local.STORAGE_CONNECTION_STRING });
   });
 
@@ -161,7 +165,11 @@ describe('loadConfig', () => {
   });
 
   it('accepts an Application Insights connection string', () => {
-    expect(() => loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/' })).not.toThrow();
+    expect(() =>
+      loadConfig({
+        APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/',
+      }),
+    ).not.toThrow();
   });
 
   it('keeps a bad STORAGE_CONNECTION_STRING value out of the message', () => {
@@ -231,9 +239,7 @@ describe('loadConfig', () => {
     });
 
     it('uses Azurite when STORAGE_CONNECTION_STRING is empty', () => {
-      expect(loadConfig({ STORAGE_CONNECTION_STRING: '' }).storage).toEqual(
-        loadConfig({}).storage,
-      );
+      expect(loadConfig({ STORAGE_CONNECTION_STRING: '' }).storage).toEqual(loadConfig({}).storage);
     });
 
     it('treats an empty MicrosoftAppId as missing in production mode', () => {
@@ -257,7 +263,7 @@ describe('the audit settings', () => {
     expect(message).not.toContain('short-audit-key');
   });
 
-  it('anchors chain heads in the backup account\'s anchor container, with the managed identity, when a blob endpoint is set', () => {
+  it("anchors chain heads in the backup account's anchor container, with the managed identity, when a blob endpoint is set", () => {
     expect(loadConfig({ ...PRODUCTION, BACKUP_BLOB_ENDPOINT: 'https://ppbackups.blob.core.windows.net' }).audit).toEqual({
       hashKey: PRODUCTION['AUDIT_HASH_KEY'],
       localDirectory: expect.any(String),

@@ -10,7 +10,12 @@ import { createLogger } from '../../src/logger';
  */
 function linesOf(run: (log: ReturnType<typeof createLogger>) => void): Record<string, unknown>[] {
   const lines: string[] = [];
-  const stream = new Writable({ write: (chunk: Buffer, _encoding, done) => { lines.push(chunk.toString()); done(); } });
+  const stream = new Writable({
+    write: (chunk: Buffer, _encoding, done) => {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
   run(createLogger('info', 'test', 'json', stream));
   return lines.map((line) => JSON.parse(line) as Record<string, unknown>);
 }

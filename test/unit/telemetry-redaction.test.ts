@@ -9,7 +9,10 @@ const TOKEN = 'eyJwYXJ0bmVyc2hpcElkIjoid2Fyd2lja3NoaXJlIn0.c2lnbmF0dXJlLW9mLXRoZ
 /** The span processors startTelemetry hands Application Insights, taken from the options it starts with. */
 function installedProcessors(): SpanProcessor[] {
   const started: Parameters<AzureMonitorModule['useAzureMonitor']>[0][] = [];
-  startTelemetry({ APPLICATIONINSIGHTS_CONNECTION_STRING: CONNECTION_STRING }, { azureMonitor: () => ({ useAzureMonitor: (options) => started.push(options) }), resource: () => undefined });
+  startTelemetry(
+    { APPLICATIONINSIGHTS_CONNECTION_STRING: CONNECTION_STRING },
+    { azureMonitor: () => ({ useAzureMonitor: (options) => started.push(options) }), resource: () => undefined },
+  );
   return started[0]?.spanProcessors ?? [];
 }
 
@@ -35,7 +38,13 @@ function everythingIn(span: ReadableSpan): string {
 
 describe('board report links in telemetry', () => {
   it('never exports a download link token from a request span (stable HTTP conventions)', () => {
-    const span = exportedRequest('GET', { 'http.request.method': 'GET', 'url.scheme': 'https', 'url.path': `/reports/${TOKEN}`, 'url.query': `again=${TOKEN}`, 'server.address': 'bot.example.org' });
+    const span = exportedRequest('GET', {
+      'http.request.method': 'GET',
+      'url.scheme': 'https',
+      'url.path': `/reports/${TOKEN}`,
+      'url.query': `again=${TOKEN}`,
+      'server.address': 'bot.example.org',
+    });
     expect(everythingIn(span)).not.toContain(TOKEN);
     expect(span.attributes).toMatchObject({ 'url.path': '/reports/[token]', 'url.query': '', 'http.request.method': 'GET', 'http.response.status_code': 200 });
   });
@@ -49,7 +58,11 @@ describe('board report links in telemetry', () => {
     });
     expect(everythingIn(span)).not.toContain(TOKEN);
     expect(span.name).toBe('GET /reports/[token]');
-    expect(span.attributes).toMatchObject({ 'http.target': '/reports/[token]', 'http.url': 'https://bot.example.org/reports/[token]', 'url.full': 'https://bot.example.org/reports/[token]' });
+    expect(span.attributes).toMatchObject({
+      'http.target': '/reports/[token]',
+      'http.url': 'https://bot.example.org/reports/[token]',
+      'url.full': 'https://bot.example.org/reports/[token]',
+    });
   });
 
   it('cuts out a route set after the span started', () => {

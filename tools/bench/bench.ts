@@ -35,15 +35,23 @@ const GROUPS: readonly Group[] = [
     run: runTurnLatency,
     needsAzurite: true,
     placeholders: [
-      { part: 1, title: 'Turn latency', targets: [
-        { part: 1, name: TARGET_NAMES.submitP50Together(20), unit: 'ms', target: TARGET_WANTED.submitP50Together },
-        { part: 1, name: TARGET_NAMES.submitP50OneAtATime, unit: 'ms', target: TARGET_WANTED.submitP50OneAtATime },
-        { part: 1, name: TARGET_NAMES.turnErrors, unit: '', target: '0' },
-      ] },
-      { part: 5, title: 'Memory', targets: [
-        { part: 5, name: TARGET_NAMES.peakRss, unit: 'MB', target: TARGET_WANTED.peakRss },
-        { part: 5, name: TARGET_NAMES.readyRss, unit: 'MB', target: TARGET_WANTED.readyRss },
-      ] },
+      {
+        part: 1,
+        title: 'Turn latency',
+        targets: [
+          { part: 1, name: TARGET_NAMES.submitP50Together(20), unit: 'ms', target: TARGET_WANTED.submitP50Together },
+          { part: 1, name: TARGET_NAMES.submitP50OneAtATime, unit: 'ms', target: TARGET_WANTED.submitP50OneAtATime },
+          { part: 1, name: TARGET_NAMES.turnErrors, unit: '', target: '0' },
+        ],
+      },
+      {
+        part: 5,
+        title: 'Memory',
+        targets: [
+          { part: 5, name: TARGET_NAMES.peakRss, unit: 'MB', target: TARGET_WANTED.peakRss },
+          { part: 5, name: TARGET_NAMES.readyRss, unit: 'MB', target: TARGET_WANTED.readyRss },
+        ],
+      },
     ],
   },
   {
@@ -52,12 +60,16 @@ const GROUPS: readonly Group[] = [
     run: runSendingRate,
     needsAzurite: true,
     placeholders: [
-      { part: 2, title: 'Sending rate', targets: [
-        { part: 2, name: TARGET_NAMES.senderPace, unit: '%', target: TARGET_WANTED.senderPace },
-        { part: 2, name: TARGET_NAMES.firstToLast, unit: '%', target: TARGET_WANTED.firstToLast },
-        { part: 2, name: TARGET_NAMES.lost, unit: '', target: '0' },
-        { part: 2, name: TARGET_NAMES.duplicated, unit: '', target: '0' },
-      ] },
+      {
+        part: 2,
+        title: 'Sending rate',
+        targets: [
+          { part: 2, name: TARGET_NAMES.senderPace, unit: '%', target: TARGET_WANTED.senderPace },
+          { part: 2, name: TARGET_NAMES.firstToLast, unit: '%', target: TARGET_WANTED.firstToLast },
+          { part: 2, name: TARGET_NAMES.lost, unit: '', target: '0' },
+          { part: 2, name: TARGET_NAMES.duplicated, unit: '', target: '0' },
+        ],
+      },
     ],
   },
   {
@@ -66,10 +78,14 @@ const GROUPS: readonly Group[] = [
     run: runSummaryAndReport,
     needsAzurite: true,
     placeholders: [
-      { part: 3, title: 'Summary cost against history', targets: [
-        { part: 3, name: 'summary p50 with 10 years of history', unit: 'ms', target: '< 150 ms' },
-        { part: 3, name: 'summary p50 ratio (10 y / 1 y)', unit: '', target: '<= 1.2' },
-      ] },
+      {
+        part: 3,
+        title: 'Summary cost against history',
+        targets: [
+          { part: 3, name: 'summary p50 with 10 years of history', unit: 'ms', target: '< 150 ms' },
+          { part: 3, name: 'summary p50 ratio (10 y / 1 y)', unit: '', target: '<= 1.2' },
+        ],
+      },
       { part: 4, title: 'Report export', targets: [{ part: 4, name: 'docx + xlsx board report', unit: 's', target: '< 3 s' }] },
     ],
   },
@@ -86,10 +102,14 @@ const GROUPS: readonly Group[] = [
     run: runLanguageRecognition,
     needsAzurite: false,
     placeholders: [
-      { part: 7, title: 'Language recognition', targets: [
-        { part: 7, name: 'recognition of a message p99', unit: 'ms', target: '< 5 ms' },
-        { part: 7, name: 'training at start-up', unit: 'ms', target: '< 1000 ms' },
-      ] },
+      {
+        part: 7,
+        title: 'Language recognition',
+        targets: [
+          { part: 7, name: 'recognition of a message p99', unit: 'ms', target: '< 5 ms' },
+          { part: 7, name: 'training at start-up', unit: 'ms', target: '< 1000 ms' },
+        ],
+      },
     ],
   },
 ];

@@ -169,12 +169,26 @@ export async function seedHistory(connectionString: string, prefix: string, part
     const ratings: Record<string, ItemRating> = Object.fromEntries(
       items.map((item, itemIndex) => [
         item.id,
-        { rating: RATINGS[(orgIndex + itemIndex + roundIndex) % RATINGS.length]!, details: `Evidence from ${o.name} for ${item.id}.`, updatedById: 'bench-lead', updatedByName: 'Bench Lead', updatedAt: at },
+        {
+          rating: RATINGS[(orgIndex + itemIndex + roundIndex) % RATINGS.length]!,
+          details: `Evidence from ${o.name} for ${item.id}.`,
+          updatedById: 'bench-lead',
+          updatedByName: 'Bench Lead',
+          updatedAt: at,
+        },
       ]),
     );
     const value: OrganisationReturn = { roundId: round.id, organisationId: o.id, ratings, submittedAt: at, submittedById: 'bench-lead', submittedByName: 'Bench Lead' };
     const nonce = randomUUID();
-    await patiently(() => assessments.saveReturn(partnershipId, value, Object.entries(ratings).map(([itemId, after]) => ({ itemId, after })), nonce, undefined));
+    await patiently(() =>
+      assessments.saveReturn(
+        partnershipId,
+        value,
+        Object.entries(ratings).map(([itemId, after]) => ({ itemId, after })),
+        nonce,
+        undefined,
+      ),
+    );
   });
 
   const summaries = new ComplianceSummaryService(

@@ -98,7 +98,9 @@ export function resultsMarkdown(run: BenchRun): string {
     '| Part | Target | Figure | Wanted | Result |',
     '| --- | --- | --- | --- | --- |',
     ...run.parts.flatMap((part) =>
-      part.targets.map((t) => `| ${t.part}. ${escapeCell(part.title)} | ${escapeCell(t.name)} | ${formatFigure(t.figure, t.unit)} | ${escapeCell(t.target)} | ${t.pass ? 'PASS' : 'MISS'} |`),
+      part.targets.map(
+        (t) => `| ${t.part}. ${escapeCell(part.title)} | ${escapeCell(t.name)} | ${formatFigure(t.figure, t.unit)} | ${escapeCell(t.target)} | ${t.pass ? 'PASS' : 'MISS'} |`,
+      ),
     ),
     '',
   ];
@@ -107,7 +109,12 @@ export function resultsMarkdown(run: BenchRun): string {
     if (part.error) lines.push(`The part failed: ${part.error}`, '');
     const figures = Object.entries(part.figures);
     if (figures.length > 0) {
-      lines.push('| Figure | Value |', '| --- | --- |', ...figures.map(([name, value]) => `| ${escapeCell(name)} | ${typeof value === 'number' ? round(value, 2) : escapeCell(value)} |`), '');
+      lines.push(
+        '| Figure | Value |',
+        '| --- | --- |',
+        ...figures.map(([name, value]) => `| ${escapeCell(name)} | ${typeof value === 'number' ? round(value, 2) : escapeCell(value)} |`),
+        '',
+      );
     }
     for (const note of part.notes) lines.push(`- ${note}`);
     if (part.notes.length > 0) lines.push('');

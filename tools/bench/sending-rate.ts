@@ -91,8 +91,8 @@ export async function runSendingRate(context: BenchContext): Promise<PartResult[
           'status card updates': connector.received.filter((r) => r.conversationId === STATUS_CONVERSATION).length,
         },
         notes: [
-          'The real outbox sender (CloudAdapter, CardMessenger, limiter, retry policy) with its Table repository on Azurite, against the fake connector enforcing Teams\' per-conversation and per-tenant limits; 5% of requests are answered 429 with Retry-After: 1.',
-          'The rate is accepted recipient messages over the time from the first to the last accepted one; the status card\'s updates share the tenant\'s budget and are not counted in it.',
+          "The real outbox sender (CloudAdapter, CardMessenger, limiter, retry policy) with its Table repository on Azurite, against the fake connector enforcing Teams' per-conversation and per-tenant limits; 5% of requests are answered 429 with Retry-After: 1.",
+          "The rate is accepted recipient messages over the time from the first to the last accepted one; the status card's updates share the tenant's budget and are not counted in it.",
           `The pace is accepted recipient messages per second from the first until every recipient had had a first attempt: what the sender holds while it has work. The first-to-last rate also holds the tail: a message answered 429 must wait its Retry-After (${retryAfterSeconds} s) before it may be tried again, and the injected 429s fall anywhere in the round, the last ones near its end; so with ${recipients} recipients (${round(recipients / tenantLimit, 1)} s at the limit) even a sender that never wastes a slot ends about ${retryAfterSeconds} s late, at best ${round(bestPossible, 1)}/s (${round((bestPossible / tenantLimit) * 100, 0)} % of the limit), and a retry answered 429 again adds another second. So the pace carries the target and the first-to-last rate is reported beside that bound.`,
           ...(paceMet
             ? []

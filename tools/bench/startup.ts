@@ -33,7 +33,7 @@ export async function runStartup(context: BenchContext): Promise<PartResult[]> {
   try {
     const ready = waitForOutput(local, /is running \(ready in/, 120_000).then(() => performance.now() - started);
     ready.catch(() => undefined);
-    const answeredMs = await firstAnswer(`http://127.0.0.1:${port}/api/messages`, connector, 120_000) - started;
+    const answeredMs = (await firstAnswer(`http://127.0.0.1:${port}/api/messages`, connector, 120_000)) - started;
     const readyMs = await ready;
     context.log(`  answered after ${Math.round(answeredMs)} ms, playground ready after ${Math.round(readyMs)} ms`);
     return [

@@ -117,7 +117,9 @@ export async function runSummaryAndReport(context: BenchContext): Promise<PartRe
       'median of later exports ms': warmMedian,
       'docx + xlsx bytes': bytes,
     },
-    notes: ['Reads the report data from Azurite (a full round: every organisation submitted) and builds the Word file (with its vega-lite charts) and the Excel workbook in memory. The figure is the slower of the first export and the median of the later ones.'],
+    notes: [
+      'Reads the report data from Azurite (a full round: every organisation submitted) and builds the Word file (with its vega-lite charts) and the Excel workbook in memory. The figure is the slower of the first export and the median of the later ones.',
+    ],
   };
   return [summaryPart, exportPart];
 }

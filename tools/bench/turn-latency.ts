@@ -100,7 +100,7 @@ export async function runTurnLatency(context: BenchContext): Promise<PartResult[
       notes: [
         `Each of ${load.concurrency} workers owns one action and chains its submits: it reads the action's current ETag from storage (untimed), then POSTs a fresh-nonce update card submit to /api/messages; the figure is the POST's round trip, which ends after the bot has written to Azurite and replaced the card through the fake connector.`,
         `One at a time: ${context.quick ? 30 : 100} submits of one worker after the concurrent run, to each bot; the Table round trip is a point read of an action, timed before either bot runs. All three baselines come from this run.`,
-        'The fake connector runs without Teams\' rate limits here (20 conversations at once would otherwise be throttled by design); the echo bot gets the same requests, the same adapter and the same connector.',
+        "The fake connector runs without Teams' rate limits here (20 conversations at once would otherwise be throttled by design); the echo bot gets the same requests, the same adapter and the same connector.",
         ...(turnTargets.every((t) => t.pass)
           ? []
           : [
@@ -127,7 +127,7 @@ export async function runTurnLatency(context: BenchContext): Promise<PartResult[
         'ratio peak RSS (bot / echo)': botPeak / echoPeak,
       },
       notes: [
-        'Each bot runs in its own process (tools/bench/bot-child.ts), loading only what it needs, and gets the same load: the warm-up, the concurrent submits and the one-at-a-time submits of part 1. The peak is the kernel\'s high-water mark of the process\'s resident memory (VmHWM) where Linux provides it, otherwise the highest of samples every 20 ms; the ready figure is the process\'s resident memory once it listens, before any request.',
+        "Each bot runs in its own process (tools/bench/bot-child.ts), loading only what it needs, and gets the same load: the warm-up, the concurrent submits and the one-at-a-time submits of part 1. The peak is the kernel's high-water mark of the process's resident memory (VmHWM) where Linux provides it, otherwise the highest of samples every 20 ms; the ready figure is the process's resident memory once it listens, before any request.",
       ],
     };
     return [partOne, partFive];
@@ -153,8 +153,7 @@ async function underLoad(
   try {
     const { port, rssAtReady } = await nextMessage(child, 'ready', 60_000);
     const url = `http://127.0.0.1:${port}/api/messages`;
-    const drive = (rounds: number, latencies: number[] | undefined) =>
-      runWorkers(url, connector, actionIds, rounds, readAction, expectWrites, latencies);
+    const drive = (rounds: number, latencies: number[] | undefined) => runWorkers(url, connector, actionIds, rounds, readAction, expectWrites, latencies);
     await drive(load.warmUpRounds, undefined);
     const latencies: number[] = [];
     const started = performance.now();
@@ -220,13 +219,18 @@ async function runWorkers(
           continue;
         }
         // Typing indicators (the Teams AI typing timer, which keeps going on a slow turn) are not answers.
-        const reply = connector.received.slice(repliesBefore).filter((r) => r.conversationId === conversationId && r.activity['type'] !== 'typing').at(-1);
+        const reply = connector.received
+          .slice(repliesBefore)
+          .filter((r) => r.conversationId === conversationId && r.activity['type'] !== 'typing')
+          .at(-1);
         if (!reply) {
           fail(`no answer reached the connector for ${conversationId}`);
           continue;
         }
         if (reply.operation !== 'update') {
-          fail(`the bot sent a new message instead of replacing the card: ${String(JSON.stringify(reply.activity['attachments'] ?? reply.activity['text'] ?? reply.activity)).slice(0, 160)}`);
+          fail(
+            `the bot sent a new message instead of replacing the card: ${String(JSON.stringify(reply.activity['attachments'] ?? reply.activity['text'] ?? reply.activity)).slice(0, 160)}`,
+          );
           continue;
         }
         if (/Not saved|Something went wrong|changed this first/.test(JSON.stringify(reply.activity))) {
@@ -312,5 +316,11 @@ function collectLoggedErrors(child: ChildProcess): { summary(): string[] } {
       counts.set(message, (counts.get(message) ?? 0) + 1);
     }
   });
-  return { summary: () => [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([message, n]) => `logged ${n} x "${message}"`) };
+  return {
+    summary: () =>
+      [...counts]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([message, n]) => `logged ${n} x "${message}"`),
+  };
 }

@@ -13,8 +13,17 @@ const root = path.join(__dirname, '..', '..');
 
 function training() {
   const dir = path.join(root, 'src/data/language/intents');
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).flatMap((f) =>
-    fs.readFileSync(path.join(dir, f), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map((text) => ({ text, intent: f.replace(/\.txt$/, '') })));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .flatMap((f) =>
+      fs
+        .readFileSync(path.join(dir, f), 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('#'))
+        .map((text) => ({ text, intent: f.replace(/\.txt$/, '') })),
+    );
 }
 
 function evaluation() {
@@ -63,36 +72,62 @@ const candidates = {
     const nlp = winkNLP(model);
     const its = nlp.its;
     const nb = require('wink-naive-bayes-text-classifier')();
-    nb.definePrepTasks([(t) => nlp.readDoc(t).tokens().filter((x) => x.out(its.type) === 'word' && !x.out(its.stopWordFlag)).out(its.stem)]);
+    nb.definePrepTasks([
+      (t) =>
+        nlp
+          .readDoc(t)
+          .tokens()
+          .filter((x) => x.out(its.type) === 'word' && !x.out(its.stopWordFlag))
+          .out(its.stem),
+    ]);
     nb.defineConfig({ considerOnlyPresence: true, smoothingFactor: 0.5 });
     for (const d of data) nb.learn(d.text, d.intent);
     nb.consolidate();
-    return async (text) => { try { return nb.predict(text); } catch { return 'unknown'; } };
+    return async (text) => {
+      try {
+        return nb.predict(text);
+      } catch {
+        return 'unknown';
+      }
+    };
   },
 };
 
 (async () => {
   const train = training();
-  const evalRows = fs.existsSync(path.join(root, 'test/language/evaluation-set.tsv')) ? evaluation().filter((r) => !['my-actions', 'request-updates'].includes(r.intent) || true) : [];
+  const evalRows = fs.existsSync(path.join(root, 'test/language/evaluation-set.tsv'))
+    ? evaluation().filter((r) => !['my-actions', 'request-updates'].includes(r.intent) || true)
+    : [];
   console.log(`training utterances: ${train.length}; evaluation messages: ${evalRows.length}`);
   for (const [name, build] of Object.entries(candidates)) {
     try {
       const t0 = performance.now();
       const classify = await build(train);
       const trainMs = performance.now() - t0;
-      let right = 0, concernsRight = 0, concerns = 0, plainRight = 0, plain = 0;
+      let right = 0,
+        concernsRight = 0,
+        concerns = 0,
+        plainRight = 0,
+        plain = 0;
       const times = [];
       for (const row of evalRows) {
         const s = performance.now();
         const got = await classify(row.text);
         times.push(performance.now() - s);
         if (got === row.intent) right += 1;
-        if (row.concern === 'yes') { concerns += 1; if (got === 'referral') concernsRight += 1; }
-        else { plain += 1; if (got === row.intent) plainRight += 1; }
+        if (row.concern === 'yes') {
+          concerns += 1;
+          if (got === 'referral') concernsRight += 1;
+        } else {
+          plain += 1;
+          if (got === row.intent) plainRight += 1;
+        }
       }
       times.sort((a, b) => a - b);
       const p99 = times[Math.floor(times.length * 0.99)] ?? 0;
-      console.log(`${name}: accuracy ${(100 * right / evalRows.length).toFixed(1)}%, concerns as referral ${(100 * concernsRight / Math.max(1, concerns)).toFixed(1)}%, other messages ${(100 * plainRight / Math.max(1, plain)).toFixed(1)}%, training ${trainMs.toFixed(0)} ms, p99 ${p99.toFixed(2)} ms`);
+      console.log(
+        `${name}: accuracy ${((100 * right) / evalRows.length).toFixed(1)}%, concerns as referral ${((100 * concernsRight) / Math.max(1, concerns)).toFixed(1)}%, other messages ${((100 * plainRight) / Math.max(1, plain)).toFixed(1)}%, training ${trainMs.toFixed(0)} ms, p99 ${p99.toFixed(2)} ms`,
+      );
     } catch (error) {
       console.log(`${name}: not run (${error.message.split('\n')[0]})`);
     }

@@ -31,8 +31,10 @@ async function startAzuriteService(service: 'table' | 'blob', options: AzuriteOp
   const port = options.port || (await freePort());
   const args = [
     require.resolve(`azurite/dist/src/${service}/main.js`),
-    `--${service}Host`, '127.0.0.1',
-    `--${service}Port`, String(port),
+    `--${service}Host`,
+    '127.0.0.1',
+    `--${service}Port`,
+    String(port),
     '--disableTelemetry',
     '--skipApiVersionCheck',
     '--silent',
@@ -51,7 +53,9 @@ async function startAzuriteService(service: 'table' | 'blob', options: AzuriteOp
   } catch (error) {
     await azurite.stop();
     if (/EADDRINUSE/.test((error as Error).message)) {
-      throw new Error(`${service === 'table' ? 'Table' : 'Blob'} storage port ${port} is already in use (another Azurite or npm start?). Stop it, or set AZURITE_TABLE_PORT to a free port.`);
+      throw new Error(
+        `${service === 'table' ? 'Table' : 'Blob'} storage port ${port} is already in use (another Azurite or npm start?). Stop it, or set AZURITE_TABLE_PORT to a free port.`,
+      );
     }
     throw error;
   }

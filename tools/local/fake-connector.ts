@@ -124,7 +124,9 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
     const conversationLimit = conversationId === undefined ? undefined : conversations.exceeded(conversationId, at);
     const tenantLimit = tenants.exceeded(tenantId, at);
     if (conversationLimit || tenantLimit) {
-      const which = conversationLimit ? `conversation ${conversationId}: ${conversationLimit.limit} in ${conversationLimit.ms} ms` : `tenant ${tenantId}: ${tenantLimit!.limit} in ${tenantLimit!.ms} ms`;
+      const which = conversationLimit
+        ? `conversation ${conversationId}: ${conversationLimit.limit} in ${conversationLimit.ms} ms`
+        : `tenant ${tenantId}: ${tenantLimit!.limit} in ${tenantLimit!.ms} ms`;
       breachDetails.push(`over the limit for ${which}`);
       return { status: 429, headers: retryAfter() };
     }

@@ -14,7 +14,10 @@ import { openTableRepositories } from '../../src/composition/open-table-reposito
 /** Settings only the local run reads (the bot's own settings are in src/config.ts). */
 const localSchema = z.object({
   AZURITE_TABLE_PORT: z.coerce.number().int().min(0).max(65535).default(10002),
-  AZURITE_LOCATION: z.string().min(1).default(path.join(PROJECT_ROOT, '.data', 'azurite')),
+  AZURITE_LOCATION: z
+    .string()
+    .min(1)
+    .default(path.join(PROJECT_ROOT, '.data', 'azurite')),
   PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
   /** Another mock Teams context, e.g. to sign in to the playground as a different demo user. */
   PLAYGROUND_CONFIG: z.string().min(1).default(path.join(PROJECT_ROOT, '.m365agentsplayground.yml')),
@@ -82,9 +85,12 @@ async function startEverything(
     process.execPath,
     [
       require.resolve('@microsoft/m365agentsplayground/cli.js'),
-      '--app-endpoint', `http://127.0.0.1:${bot.port}/api/messages`,
-      '--channel-id', 'msteams',
-      '--port', String(local.PLAYGROUND_PORT),
+      '--app-endpoint',
+      `http://127.0.0.1:${bot.port}/api/messages`,
+      '--channel-id',
+      'msteams',
+      '--port',
+      String(local.PLAYGROUND_PORT),
       '--disable-telemetry',
     ],
     {

@@ -82,7 +82,9 @@ export class BotClient {
 /** The Adaptive Card an answer carried, as text (Markdown escapes removed), or '' for none. */
 export function answerText(answer: ReceivedActivity | undefined): string {
   const attachments = (answer?.activity['attachments'] as { content?: unknown }[] | undefined) ?? [];
-  return JSON.stringify(attachments[0]?.content ?? '').replace(/\\\\/g, '').replace(/\\"/g, '"');
+  return JSON.stringify(attachments[0]?.content ?? '')
+    .replace(/\\\\/g, '')
+    .replace(/\\"/g, '"');
 }
 
 /** The data of the card's first Action.Submit: what pressing its button would send back. */
@@ -105,7 +107,8 @@ export function inputIdsOf(answer: ReceivedActivity | undefined, prefix: string)
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
     const element = node as Record<string, unknown>;
-    if (typeof element['type'] === 'string' && element['type'].startsWith('Input.') && typeof element['id'] === 'string' && element['id'].startsWith(prefix)) ids.push(element['id']);
+    if (typeof element['type'] === 'string' && element['type'].startsWith('Input.') && typeof element['id'] === 'string' && element['id'].startsWith(prefix))
+      ids.push(element['id']);
     Object.values(element).forEach(walk);
   };
   walk(attachments[0]?.content);

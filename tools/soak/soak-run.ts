@@ -238,14 +238,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const storedUpdates = new Map<string, number>();
     const storedRatings = new Map<string, number>();
     for (const [organisationId, actionIds] of plan.actionsByOrganisation) {
-      for (const actionId of actionIds) countNonces((await repositories.actions.history(plan.partnershipId, actionId)).map((p) => p.nonce), storedUpdates);
-      countNonces((await assessments.history(plan.partnershipId, roundId, organisationId)).map((entry) => entry.nonce), storedRatings);
+      for (const actionId of actionIds)
+        countNonces(
+          (await repositories.actions.history(plan.partnershipId, actionId)).map((p) => p.nonce),
+          storedUpdates,
+        );
+      countNonces(
+        (await assessments.history(plan.partnershipId, roundId, organisationId)).map((entry) => entry.nonce),
+        storedRatings,
+      );
     }
-    const mismatches = [
-      ...updates.mismatches(storedUpdates),
-      ...ratings.mismatches(storedRatings),
-      ...(errors.length > 0 ? [`${errors.length} errors, first: ${errors[0]}`] : []),
-    ];
+    const mismatches = [...updates.mismatches(storedUpdates), ...ratings.mismatches(storedRatings), ...(errors.length > 0 ? [`${errors.length} errors, first: ${errors[0]}`] : [])];
     return {
       seconds: options.seconds,
       partners: options.partners,

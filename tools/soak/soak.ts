@@ -11,7 +11,10 @@ function numberAfter(args: readonly string[], flag: string, fallback: number, ma
 }
 
 function describeFigures(label: string, figures: SubmitFigures): string[] {
-  const refused = Object.entries(figures.refused).map(([reason, count]) => `${reason} ${count}`).join(', ') || 'none';
+  const refused =
+    Object.entries(figures.refused)
+      .map(([reason, count]) => `${reason} ${count}`)
+      .join(', ') || 'none';
   return [
     `  ${label}`,
     `    sent               ${figures.sent}`,

@@ -130,14 +130,33 @@ export function saveAssessmentPage(submit: AssessmentSaveSubmit): TurnHandler {
     const outcome = await services.assessments.savePageAndShow(
       partnershipId,
       actor,
-      { roundId: submit.roundId, organisationId: submit.organisationId, index: submit.index, sectionNumber: submit.section, nonce: submit.nonce, then: submit.then, ...(submit.etag ? { etag: submit.etag } : {}) },
+      {
+        roundId: submit.roundId,
+        organisationId: submit.organisationId,
+        index: submit.index,
+        sectionNumber: submit.section,
+        nonce: submit.nonce,
+        then: submit.then,
+        ...(submit.etag ? { etag: submit.etag } : {}),
+      },
       (itemIds) => ratingsFromSubmit(submit, itemIds),
     );
     if (outcome.kind === 'not-saved') return pageBack(context, outcome.page, submit, NOT_SAVED[outcome.reason], outcome.problems);
     if (outcome.kind === 'page') {
-      return replaceCard(context, assessmentPageCard({ page: outcome.page, nonce: randomUUID(), ...(outcome.notice ? { notice: outcome.notice } : {}), ...(outcome.problems ? { problems: outcome.problems } : {}) }));
+      return replaceCard(
+        context,
+        assessmentPageCard({
+          page: outcome.page,
+          nonce: randomUUID(),
+          ...(outcome.notice ? { notice: outcome.notice } : {}),
+          ...(outcome.problems ? { problems: outcome.problems } : {}),
+        }),
+      );
     }
-    await replaceCard(context, assessmentReceiptCard({ page: outcome.page, savedBy: actor.name, savedAt: outcome.savedAt, submitted: outcome.submitted, duplicate: outcome.duplicate }));
+    await replaceCard(
+      context,
+      assessmentReceiptCard({ page: outcome.page, savedBy: actor.name, savedAt: outcome.savedAt, submitted: outcome.submitted, duplicate: outcome.duplicate }),
+    );
     if (outcome.submitted && !outcome.duplicate) await refreshProgress(partnershipId, submit.roundId, services);
   };
 }

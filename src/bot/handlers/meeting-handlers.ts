@@ -102,9 +102,12 @@ export function replyToAgenda(input: { meetingId: string; status: Attendance }):
     const card = agendaCardForChannel(reply);
     await replaceCard(context, card);
     if (reply.channel && reply.meeting.posted) {
-      await enqueueToPinnedChannel(reply.channel, partnershipId, services, { kind: 'agenda-replies', title: 'Agenda replies', card, replaceActivityId: reply.meeting.posted.activityId }).catch(
-        (error: unknown) => services.logger.warn({ err: error }, 'channel agenda card not refreshed'),
-      );
+      await enqueueToPinnedChannel(reply.channel, partnershipId, services, {
+        kind: 'agenda-replies',
+        title: 'Agenda replies',
+        card,
+        replaceActivityId: reply.meeting.posted.activityId,
+      }).catch((error: unknown) => services.logger.warn({ err: error }, 'channel agenda card not refreshed'));
     }
   };
 }
@@ -146,7 +149,14 @@ export function saveDecision(submit: DecisionSaveSubmit): TurnHandler {
       itemId: submit.itemId,
       text: submit.text,
       ...(submit.actionText && submit.themeNumber && submit.ownerOrganisationId
-        ? { newAction: { text: submit.actionText, themeNumber: submit.themeNumber, ownerOrganisationId: submit.ownerOrganisationId, ...(submit.dueDate ? { dueDate: submit.dueDate } : {}) } }
+        ? {
+            newAction: {
+              text: submit.actionText,
+              themeNumber: submit.themeNumber,
+              ownerOrganisationId: submit.ownerOrganisationId,
+              ...(submit.dueDate ? { dueDate: submit.dueDate } : {}),
+            },
+          }
         : {}),
     });
     if (outcome.kind === 'saved') {

@@ -30,7 +30,9 @@ export function answerMessage(handlers: Readonly<Record<IntentId, TurnHandler>>)
     }
     if (understanding.concern) return;
     // Counted, never kept: the text may be about a person.
-    await services.unrecognised.count(partnershipId, londonDate(services.now())).catch((error: unknown) => services.logger.warn({ err: error }, 'could not count an unrecognised message'));
+    await services.unrecognised
+      .count(partnershipId, londonDate(services.now()))
+      .catch((error: unknown) => services.logger.warn({ err: error }, 'could not count an unrecognised message'));
     const open = capabilitiesFor(actor.role, where);
     const suggestions = understanding.suggestions.map((intent) => open.find((c) => c.intent === intent)).filter((c) => c !== undefined);
     const referralQuestion = CAPABILITIES.find((c) => c.intent === 'referral')!.example;

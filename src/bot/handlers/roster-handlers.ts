@@ -24,7 +24,13 @@ async function teamRoster(context: TurnContext): Promise<RosterMember[]> {
  * else in the team gets no chat opened and nothing stored. Runs after the turn has been answered:
  * one person's failure is logged and the rest carry on.
  */
-async function openPersonalChats(partnershipId: string, teamReference: string, tenantId: string | undefined, members: readonly RosterMember[], services: BotServices): Promise<void> {
+async function openPersonalChats(
+  partnershipId: string,
+  teamReference: string,
+  tenantId: string | undefined,
+  members: readonly RosterMember[],
+  services: BotServices,
+): Promise<void> {
   let opened = 0;
   for (const member of members) {
     try {

@@ -53,7 +53,10 @@ const COLUMNS: Record<Column, { readonly label: string; readonly names: readonly
 const COLUMN_ORDER = Object.keys(COLUMNS) as Column[];
 
 function headerKey(name: string): string {
-  return name.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]/g, '');
+  return name
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z0-9]/g, '');
 }
 
 function quoteList(names: readonly string[]): string {
@@ -164,9 +167,7 @@ export function ownersNamedBy(who: string, organisations: readonly Organisation[
   const text = normaliseForMatch(who);
   const found: { id: string; at: number }[] = [];
   for (const organisation of organisations) {
-    const positions = [organisation.name, ...organisation.aliases]
-      .map((name) => wordIndex(text, normaliseForMatch(name)))
-      .filter((at) => at >= 0);
+    const positions = [organisation.name, ...organisation.aliases].map((name) => wordIndex(text, normaliseForMatch(name))).filter((at) => at >= 0);
     if (positions.length > 0) found.push({ id: organisation.id, at: Math.min(...positions) });
   }
   const owners = found.sort((a, b) => a.at - b.at).map((f) => f.id);
@@ -183,7 +184,18 @@ export function ownersNamedBy(who: string, organisations: readonly Organisation[
 // ---------------------------------------------------------------------------------------------
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 const MONTH_DATE =
@@ -233,7 +245,10 @@ function datesIn(text: string): FoundDate[] {
 }
 
 function latest(dates: readonly FoundDate[]): string | undefined {
-  return dates.map((d) => d.date).sort().at(-1);
+  return dates
+    .map((d) => d.date)
+    .sort()
+    .at(-1);
 }
 
 export interface ParsedTimescale {
@@ -464,7 +479,13 @@ export function importPlan(table: PlanTable, organisations: readonly Organisatio
     problems.push({ row: 1, message: 'the file has no actions below its header row' });
   }
   if (problems.length > 0) {
-    return { actions: [], problems: problems.map((p, i) => ({ p, i })).sort((a, b) => a.p.row - b.p.row || a.i - b.i).map(({ p }) => p) };
+    return {
+      actions: [],
+      problems: problems
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => a.p.row - b.p.row || a.i - b.i)
+        .map(({ p }) => p),
+    };
   }
   return { actions: actions.sort((a, b) => compareActionIds(a.id, b.id)), problems: [] };
 }
@@ -481,10 +502,7 @@ function plural(count: number, word: string): string {
 export function summariseImport(result: PlanImport): string {
   if (result.problems.length > 0) {
     const rows = new Set(result.problems.map((p) => p.row)).size;
-    return [
-      `Nothing imported: ${plural(rows, 'row')} could not be read`,
-      ...result.problems.map((p) => `row ${p.row}: ${p.message}`),
-    ].join('\n');
+    return [`Nothing imported: ${plural(rows, 'row')} could not be read`, ...result.problems.map((p) => `row ${p.row}: ${p.message}`)].join('\n');
   }
   const themes = new Set(result.actions.map((a) => a.themeNumber)).size;
   return `Imported ${plural(result.actions.length, 'action')} in ${plural(themes, 'theme')}`;

@@ -174,10 +174,21 @@ export class AssessmentService {
         return { kind: 'receipt', page, savedAt: submitted.record.value.submittedAt ?? this.now().toISOString(), submitted: true, duplicate: submitted.duplicate };
       } catch (error) {
         if (!(error instanceof InvalidError)) throw error;
-        return { kind: 'page', page: await this.pageOf(partnershipId, context, saved.record, input.index), notice: `${error.message} This page is saved.`, problems: error.details };
+        return {
+          kind: 'page',
+          page: await this.pageOf(partnershipId, context, saved.record, input.index),
+          notice: `${error.message} This page is saved.`,
+          problems: error.details,
+        };
       }
     }
-    return { kind: 'receipt', page: await this.pageOf(partnershipId, context, saved.record, input.index), savedAt: this.now().toISOString(), submitted: false, duplicate: saved.duplicate };
+    return {
+      kind: 'receipt',
+      page: await this.pageOf(partnershipId, context, saved.record, input.index),
+      savedAt: this.now().toISOString(),
+      submitted: false,
+      duplicate: saved.duplicate,
+    };
   }
 
   /** Saves one benchmark's ratings for an organisation; unchanged ratings are not written again. */
@@ -204,7 +215,11 @@ export class AssessmentService {
     if (!section) throw new InvalidError(`There is no benchmark ${input.sectionNumber} in this framework.`);
     const itemIds = new Set(section.items.map((i) => i.id));
     const stray = input.ratings.filter((r) => !itemIds.has(r.itemId));
-    if (stray.length > 0) throw new InvalidError('That card does not match this benchmark.', stray.map((r) => `${r.itemId}: not an item of benchmark ${section.number}`));
+    if (stray.length > 0)
+      throw new InvalidError(
+        'That card does not match this benchmark.',
+        stray.map((r) => `${r.itemId}: not an item of benchmark ${section.number}`),
+      );
     // Details name partner schools and venues; known as organisations, they are not read as people.
     let partners: Promise<Organisation[]> | undefined;
     const organisations = () => (partners ??= this.organisations.list(partnershipId));
@@ -232,7 +247,11 @@ export class AssessmentService {
   }
 
   /** Marks the organisation's return complete; every item must be rated first. */
-  async submit(partnershipId: string, actor: Actor, input: { roundId: string; organisationId: string; nonce: string; etag?: string }): Promise<{ record: ReturnRecord; duplicate: boolean }> {
+  async submit(
+    partnershipId: string,
+    actor: Actor,
+    input: { roundId: string; organisationId: string; nonce: string; etag?: string },
+  ): Promise<{ record: ReturnRecord; duplicate: boolean }> {
     const [context, record] = await Promise.all([
       this.context(partnershipId, actor, input.roundId, input.organisationId),
       this.assessments.getReturn(partnershipId, input.roundId, input.organisationId),
@@ -252,7 +271,13 @@ export class AssessmentService {
     if (!record || missing.length > 0) {
       throw new InvalidError(
         'Not submitted: some items are not rated yet.',
-        missing.map((s) => `Benchmark ${s.number} (${s.title}): ${s.items.filter((i) => !ratings[i.id]).map((i) => i.id).join(', ')}`),
+        missing.map(
+          (s) =>
+            `Benchmark ${s.number} (${s.title}): ${s.items
+              .filter((i) => !ratings[i.id])
+              .map((i) => i.id)
+              .join(', ')}`,
+        ),
       );
     }
     const submitted: OrganisationReturn = { ...record.value, submittedAt: this.now().toISOString(), submittedById: actor.aadObjectId, submittedByName: actor.name };

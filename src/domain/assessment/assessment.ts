@@ -72,11 +72,7 @@ export const MAX_CHANGES_PER_SAVE = 97;
  * Checks a return save before any repository writes it, so the memory and Table repositories refuse
  * exactly the same things: an invalid return, a bad nonce, too many changes, an invalid change.
  */
-export function checkReturnSave(
-  value: OrganisationReturn,
-  changes: readonly RatingChange[],
-  nonce: string,
-): { valid: OrganisationReturn; entries: RatingHistoryEntry[] } {
+export function checkReturnSave(value: OrganisationReturn, changes: readonly RatingChange[], nonce: string): { valid: OrganisationReturn; entries: RatingHistoryEntry[] } {
   const valid = parseOrThrow(organisationReturnSchema, value, 'self-assessment return');
   parseOrThrow(ratingHistoryEntrySchema.shape.nonce, nonce, 'save nonce');
   if (changes.length > MAX_CHANGES_PER_SAVE) throw new InvalidError(`a save can record at most ${MAX_CHANGES_PER_SAVE} changed items, not ${changes.length}`);

@@ -20,9 +20,7 @@ export function buildFrameworkRegistry(entries: readonly { origin: string; frame
   for (const { origin, framework } of entries) {
     const first = origins.get(framework.id);
     if (first !== undefined) {
-      throw new InvalidError(`two frameworks share the id "${framework.id}"`, [
-        `${first} and ${origin} both have id "${framework.id}"; give each framework its own id`,
-      ]);
+      throw new InvalidError(`two frameworks share the id "${framework.id}"`, [`${first} and ${origin} both have id "${framework.id}"; give each framework its own id`]);
     }
     origins.set(framework.id, origin);
     registry.set(framework.id, framework);
@@ -33,7 +31,10 @@ export function buildFrameworkRegistry(entries: readonly { origin: string; frame
 export function getFramework(registry: FrameworkRegistry, id: string): Framework {
   const framework = registry.get(id);
   // The id can come from a card submit: it is named only when it looks like an id, never echoed as markup.
-  if (!framework) throw new NotFoundError(/^[a-z0-9][a-z0-9-]{0,79}$/i.test(id) ? `there is no self-assessment framework "${id}"` : 'there is no such self-assessment framework: choose one from the list');
+  if (!framework)
+    throw new NotFoundError(
+      /^[a-z0-9][a-z0-9-]{0,79}$/i.test(id) ? `there is no self-assessment framework "${id}"` : 'there is no such self-assessment framework: choose one from the list',
+    );
   return framework;
 }
 

@@ -21,9 +21,7 @@ export interface AuditAnchorStore {
   list(partnershipId: string): Promise<AuditAnchor[]>;
 }
 
-export type AnchorVerdict =
-  | { readonly intact: true; readonly anchors: number }
-  | { readonly intact: false; readonly anchor: AuditAnchor; readonly detail: string };
+export type AnchorVerdict = { readonly intact: true; readonly anchors: number } | { readonly intact: false; readonly anchor: AuditAnchor; readonly detail: string };
 
 export const describeAnchor = (anchor: AuditAnchor): string => `anchored head #${anchor.sequence} at ${anchor.at}`;
 

@@ -27,7 +27,8 @@ export class AuditAnchoring {
     const last = this.last.get(partnershipId) ?? (await this.store.list(partnershipId)).at(-1);
     const head = await this.log.head(partnershipId);
     if (!needsAnchor(head, last)) {
-      if (last && head && head.sequence < last.sequence) return { partnershipId, outcome: 'refused', detail: `${describeAnchor(last)} missing: the head is back at #${head.sequence}` };
+      if (last && head && head.sequence < last.sequence)
+        return { partnershipId, outcome: 'refused', detail: `${describeAnchor(last)} missing: the head is back at #${head.sequence}` };
       if (last && !head) return { partnershipId, outcome: 'refused', detail: `${describeAnchor(last)} missing: the log is empty` };
       return { partnershipId, outcome: 'unchanged' };
     }

@@ -95,7 +95,13 @@ export function verifyChain(entries: readonly StoredAuditEntry[], head?: AuditHe
     previousHash = hash;
   }
   if (head && head.sequence > entries.length) {
-    return { intact: false, entries: entries.length, sequence: entries.length + 1, problem: 'missing row', detail: `the log records ${head.sequence} entries but only ${entries.length} are stored` };
+    return {
+      intact: false,
+      entries: entries.length,
+      sequence: entries.length + 1,
+      problem: 'missing row',
+      detail: `the log records ${head.sequence} entries but only ${entries.length} are stored`,
+    };
   }
   if (head && entries.length > 0 && head.hash !== previousHash) {
     return { intact: false, entries: entries.length, sequence: entries.length, problem: 'edited row', detail: `the last entry does not match the chain's head` };

@@ -47,7 +47,10 @@ export const auditEventSchema = z.object({
    * The pending-audit row this entry was made from (written with the change itself), so the sweeper
    * that turns pending rows into entries can see one was already appended and never appends it twice.
    */
-  pendingId: z.string().regex(/^[A-Za-z0-9_.:-]{1,200}$/, 'a pending audit id').optional(),
+  pendingId: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,200}$/, 'a pending audit id')
+    .optional(),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 

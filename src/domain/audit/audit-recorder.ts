@@ -51,9 +51,7 @@ export class AuditRecorder {
    */
   async around<T>(partnershipId: string, change: AuditedChange, write: () => Promise<T>, wrote: (result: T) => boolean = () => true): Promise<T> {
     const event = this.event(change.actorId, change.verb, change.entity, change.before, change.after);
-    const offered = this.pending
-      ? await this.pending.offer({ id: this.pending.newId(this.now()), partnershipId, event }, write)
-      : { result: await write(), settle: undefined };
+    const offered = this.pending ? await this.pending.offer({ id: this.pending.newId(this.now()), partnershipId, event }, write) : { result: await write(), settle: undefined };
     if (!wrote(offered.result)) return offered.result;
     try {
       await (offered.settle ? offered.settle() : this.log.append(partnershipId, event));

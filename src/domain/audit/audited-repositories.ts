@@ -31,7 +31,10 @@ import { SYSTEM_ACTOR, type AuditRecorder } from './audit-recorder';
  */
 
 export class AuditedPartnershipRepository implements PartnershipRepository {
-  constructor(private readonly inner: PartnershipRepository, private readonly audit: AuditRecorder) {}
+  constructor(
+    private readonly inner: PartnershipRepository,
+    private readonly audit: AuditRecorder,
+  ) {}
   get = (partnershipId: string) => this.inner.get(partnershipId);
   listIds = () => this.inner.listIds();
   findByTenant = (tenantId: string) => this.inner.findByTenant(tenantId);
@@ -43,16 +46,24 @@ export class AuditedPartnershipRepository implements PartnershipRepository {
 }
 
 export class AuditedGuidanceRepository implements GuidanceRepository {
-  constructor(private readonly inner: GuidanceRepository, private readonly audit: AuditRecorder) {}
+  constructor(
+    private readonly inner: GuidanceRepository,
+    private readonly audit: AuditRecorder,
+  ) {}
   get = (partnershipId: string) => this.inner.get(partnershipId);
   async save(partnershipId: string, guidance: Guidance, author: ChangeAuthor): Promise<void> {
     const before = await this.inner.get(partnershipId);
-    await this.audit.around(partnershipId, { actorId: author.id, verb: 'guidance-save', entity: 'guidance', before, after: guidance }, () => this.inner.save(partnershipId, guidance, author));
+    await this.audit.around(partnershipId, { actorId: author.id, verb: 'guidance-save', entity: 'guidance', before, after: guidance }, () =>
+      this.inner.save(partnershipId, guidance, author),
+    );
   }
 }
 
 export class AuditedOrganisationRepository implements OrganisationRepository {
-  constructor(private readonly inner: OrganisationRepository, private readonly audit: AuditRecorder) {}
+  constructor(
+    private readonly inner: OrganisationRepository,
+    private readonly audit: AuditRecorder,
+  ) {}
   list = (partnershipId: string) => this.inner.list(partnershipId);
   get = (partnershipId: string, organisationId: string) => this.inner.get(partnershipId, organisationId);
   async save(partnershipId: string, organisation: Organisation, author: ChangeAuthor): Promise<void> {
@@ -64,7 +75,10 @@ export class AuditedOrganisationRepository implements OrganisationRepository {
 
 /** Conversation references are delivery plumbing Teams hands the bot, not a governance change: not audited. */
 export class AuditedMemberRepository implements MemberRepository {
-  constructor(private readonly inner: MemberRepository, private readonly audit: AuditRecorder) {}
+  constructor(
+    private readonly inner: MemberRepository,
+    private readonly audit: AuditRecorder,
+  ) {}
   list = (partnershipId: string) => this.inner.list(partnershipId);
   get = (partnershipId: string, aadObjectId: string) => this.inner.get(partnershipId, aadObjectId);
   saveConversationReference = (partnershipId: string, aadObjectId: string, reference: string) => this.inner.saveConversationReference(partnershipId, aadObjectId, reference);
@@ -77,7 +91,10 @@ export class AuditedMemberRepository implements MemberRepository {
 }
 
 export class AuditedActionRepository implements ActionRepository {
-  constructor(private readonly inner: ActionRepository, private readonly audit: AuditRecorder) {}
+  constructor(
+    private readonly inner: ActionRepository,
+    private readonly audit: AuditRecorder,
+  ) {}
   list = (partnershipId: string) => this.inner.list(partnershipId);
   get = (partnershipId: string, actionId: string) => this.inner.get(partnershipId, actionId);
   history = (partnershipId: string, actionId: string) => this.inner.history(partnershipId, actionId);
@@ -95,16 +112,30 @@ export class AuditedActionRepository implements ActionRepository {
     }
   }
 
-  async recordUpdate(partnershipId: string, actionId: string, progress: ActionProgress, etag: string, current?: ActionRecord): Promise<{ record: ActionRecord; duplicate: boolean }> {
+  async recordUpdate(
+    partnershipId: string,
+    actionId: string,
+    progress: ActionProgress,
+    etag: string,
+    current?: ActionRecord,
+  ): Promise<{ record: ActionRecord; duplicate: boolean }> {
     // The caller's own read is the value before, when it gives one: the write is conditional on that read's ETag anyway.
     const before = current ?? (await this.inner.get(partnershipId, actionId));
     const change = { actorId: progress.updatedById, verb: 'action-update', entity: `action:${actionId}`, before: before?.progress, after: progress } as const;
-    return this.audit.around(partnershipId, change, () => this.inner.recordUpdate(partnershipId, actionId, progress, etag, current), (result) => !result.duplicate);
+    return this.audit.around(
+      partnershipId,
+      change,
+      () => this.inner.recordUpdate(partnershipId, actionId, progress, etag, current),
+      (result) => !result.duplicate,
+    );
   }
 }
 
 export class AuditedUpdateRoundRepository implements UpdateRoundRepository {
-  constructor(private readonly inner: UpdateRoundRepository, private readonly audit: AuditRecorder) {}
+  constructor(
+    private readonly inner: UpdateRoundRepository,
+    private readonly audit: AuditRecorder,
+  ) {}
   current = (partnershipId: string) => this.inner.current(partnershipId);
   /** A new start time is a new round (its requester started it); the same one is the bot noting its channel card. */
   async save(partnershipId: string, round: UpdateRound): Promise<void> {
@@ -122,7 +153,10 @@ export class AuditedUpdateRoundRepository implements UpdateRoundRepository {
 }
 
 export class AuditedAssessmentRepository implements AssessmentRepository {
-  constructor(private readonly inner: AssessmentRepository, private readonly audit: AuditRecorder) {}
+  constructor(
+    private readonly inner: AssessmentRepository,
+    private readonly audit: AuditRecorder,
+  ) {}
   listRounds = (partnershipId: string) => this.inner.listRounds(partnershipId);
   getRound = (partnershipId: string, roundId: string) => this.inner.getRound(partnershipId, roundId);
   getReturn = (partnershipId: string, roundId: string, organisationId: string) => this.inner.getReturn(partnershipId, roundId, organisationId);
@@ -136,7 +170,13 @@ export class AuditedAssessmentRepository implements AssessmentRepository {
 
   async setRoundChannelCard(partnershipId: string, roundId: string, channelActivityId: string): Promise<void> {
     const before = await this.inner.getRound(partnershipId, roundId);
-    const change = { actorId: SYSTEM_ACTOR, verb: 'assessment-round-card', entity: `assessment-round:${roundId}`, before, after: before ? { ...before, channelActivityId } : undefined } as const;
+    const change = {
+      actorId: SYSTEM_ACTOR,
+      verb: 'assessment-round-card',
+      entity: `assessment-round:${roundId}`,
+      before,
+      after: before ? { ...before, channelActivityId } : undefined,
+    } as const;
     await this.audit.around(partnershipId, change, () => this.inner.setRoundChannelCard(partnershipId, roundId, channelActivityId));
   }
 
@@ -157,7 +197,12 @@ export class AuditedAssessmentRepository implements AssessmentRepository {
       before: before?.etag === undefined ? undefined : before.value,
       after: value,
     } as const;
-    return this.audit.around(partnershipId, change, () => this.inner.saveReturn(partnershipId, value, changes, nonce, etag, current), (result) => !result.duplicate);
+    return this.audit.around(
+      partnershipId,
+      change,
+      () => this.inner.saveReturn(partnershipId, value, changes, nonce, etag, current),
+      (result) => !result.duplicate,
+    );
   }
 }
 
@@ -170,7 +215,10 @@ function ratingActor(value: OrganisationReturn, changes: readonly RatingChange[]
 }
 
 export class AuditedMeetingRepository implements MeetingRepository {
-  constructor(private readonly inner: MeetingRepository, private readonly audit: AuditRecorder) {}
+  constructor(
+    private readonly inner: MeetingRepository,
+    private readonly audit: AuditRecorder,
+  ) {}
   list = (partnershipId: string) => this.inner.list(partnershipId);
   get = (partnershipId: string, meetingId: string) => this.inner.get(partnershipId, meetingId);
 
@@ -201,7 +249,10 @@ function meetingChangeActor(before: Meeting | undefined, after: Meeting): string
  * setting it is recorded as theirs. The conversation reference is only ever hashed.
  */
 export class AuditedChannelRepository implements ChannelRepository {
-  constructor(private readonly inner: ChannelRepository, private readonly audit: AuditRecorder) {}
+  constructor(
+    private readonly inner: ChannelRepository,
+    private readonly audit: AuditRecorder,
+  ) {}
   get = (partnershipId: string) => this.inner.get(partnershipId);
   async save(partnershipId: string, channel: PartnershipChannel): Promise<void> {
     const before = await this.inner.get(partnershipId);

@@ -17,7 +17,11 @@ const holidaysByYear = new Map<number, ReadonlySet<string>>();
 export function bankHolidays(year: number): ReadonlySet<string> {
   let days = holidaysByYear.get(year);
   if (!days) {
-    days = new Set(ENGLAND_AND_WALES.getHolidays(year).filter((h) => CLOSED_TYPES.has(h.type)).map((h) => h.date.slice(0, 10)));
+    days = new Set(
+      ENGLAND_AND_WALES.getHolidays(year)
+        .filter((h) => CLOSED_TYPES.has(h.type))
+        .map((h) => h.date.slice(0, 10)),
+    );
     holidaysByYear.set(year, days);
   }
   return days;

@@ -74,7 +74,8 @@ export const CAPABILITIES: readonly Capability[] = [
     intent: 'not-replied',
     title: "Who hasn't replied (Prevent Officer, chair)",
     example: "Who hasn't replied?",
-    description: 'For the open update round, self-assessment round and next meeting: each organisation that still owes a reply, who answers for it and whether they were chased today.',
+    description:
+      'For the open update round, self-assessment round and next meeting: each organisation that still owes a reply, who answers for it and whether they were chased today.',
     button: false,
     roles: ['prevent-officer', 'chair'],
     oneToOne: true,
@@ -83,7 +84,8 @@ export const CAPABILITIES: readonly Capability[] = [
     intent: 'send-chasers',
     title: 'Send chasers (Prevent Officer)',
     example: 'Send chasers',
-    description: 'Reminds everyone who has not replied to the open update round, self-assessment round or meeting, except those already chased today. Chasers also go out on their own 7 and 2 working days before each deadline.',
+    description:
+      'Reminds everyone who has not replied to the open update round, self-assessment round or meeting, except those already chased today. Chasers also go out on their own 7 and 2 working days before each deadline.',
     button: false,
     roles: ['prevent-officer'],
     oneToOne: true,
@@ -92,7 +94,7 @@ export const CAPABILITIES: readonly Capability[] = [
     intent: 'agenda',
     title: 'Next meeting',
     example: 'Agenda',
-    description: "The next Steering Group meeting and its agenda.",
+    description: 'The next Steering Group meeting and its agenda.',
     button: false,
   },
   {
@@ -126,7 +128,7 @@ export const CAPABILITIES: readonly Capability[] = [
     intent: 'post-agenda',
     title: 'Post the agenda (Prevent Officer, chair)',
     example: 'Post agenda',
-    description: 'Posts the next meeting\'s agenda to the partnership channel, with Attending / Sending a deputy / Apologies buttons.',
+    description: "Posts the next meeting's agenda to the partnership channel, with Attending / Sending a deputy / Apologies buttons.",
     button: false,
     roles: ['prevent-officer', 'chair'],
     oneToOne: true,
@@ -182,7 +184,8 @@ export const CAPABILITIES: readonly Capability[] = [
     intent: 'use-this-channel',
     title: 'Use this channel (Prevent Officer)',
     example: 'Use this channel',
-    description: 'Typed in a channel of the Steering Group\'s team: makes it the partnership channel, where agendas and progress cards are posted. Until then the bot posts in no channel.',
+    description:
+      "Typed in a channel of the Steering Group's team: makes it the partnership channel, where agendas and progress cards are posted. Until then the bot posts in no channel.",
     button: false,
     roles: ['prevent-officer'],
   },
@@ -201,9 +204,7 @@ export const CAPABILITIES: readonly Capability[] = [
  * commands whose answers go elsewhere).
  */
 export function capabilitiesFor(role: Role | undefined, where: Conversation = 'personal'): Capability[] {
-  return CAPABILITIES.filter(
-    (capability) => (!capability.roles || (role !== undefined && capability.roles.includes(role))) && (where === 'personal' || !capability.oneToOne),
-  );
+  return CAPABILITIES.filter((capability) => (!capability.roles || (role !== undefined && capability.roles.includes(role))) && (where === 'personal' || !capability.oneToOne));
 }
 
 /** Whether an answer is for the asker's 1:1 chat only (see Capability.oneToOne). */

@@ -41,17 +41,44 @@ const LOOKALIKES: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 
 
 /** Cyrillic and Greek letters that look Latin ("bоmb" with a Cyrillic о). */
 const CONFUSABLES: Readonly<Record<string, string>> = {
-  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd',
-  α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
 };
 
 function undisguise(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]/g, (c) => CONFUSABLES[c] ?? c)
-    .replace(/\S+/g, (word) => (/[a-z]/.test(word) && /[0-9@$]/.test(word) ? word.replace(/[0-9@$]/g, (c) => LOOKALIKES[c] ?? c) : word))
-    // Letters spaced out or dotted to get past a filter: "b o m b", "k.i.l.l".
-    .replace(/\b[a-z](?:[\s.\-_*]+[a-z]\b){2,}/g, (run) => run.replace(/[\s.\-_*]+/g, ''));
+  return (
+    text
+      .toLowerCase()
+      .replace(/[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]/g, (c) => CONFUSABLES[c] ?? c)
+      .replace(/\S+/g, (word) => (/[a-z]/.test(word) && /[0-9@$]/.test(word) ? word.replace(/[0-9@$]/g, (c) => LOOKALIKES[c] ?? c) : word))
+      // Letters spaced out or dotted to get past a filter: "b o m b", "k.i.l.l".
+      .replace(/\b[a-z](?:[\s.\-_*]+[a-z]\b){2,}/g, (run) => run.replace(/[\s.\-_*]+/g, ''))
+  );
 }
 
 /** The forms a word takes in a sentence: bomb, bombs, bombed, bombing, bomber; stab, stabbing; radicalise, radicalising. */
@@ -98,7 +125,12 @@ export class ConcernLexicon {
       if (words.length > 0) this.exceptions.set(words[0]!, [...(this.exceptions.get(words[0]!) ?? []), words]);
     }
     this.ordinary = new Set(data.ordinaryWords.flatMap((w) => normalise(w)));
-    this.near = data.near.map((rule) => ({ about: rule.about, first: new Set(rule.first.flatMap(normalise)), second: new Set(rule.second.flatMap(normalise)), within: rule.within }));
+    this.near = data.near.map((rule) => ({
+      about: rule.about,
+      first: new Set(rule.first.flatMap(normalise)),
+      second: new Set(rule.second.flatMap(normalise)),
+      within: rule.within,
+    }));
   }
 
   static fromData(data: unknown): ConcernLexicon {

@@ -7,7 +7,18 @@ import { normalise } from './normalise';
  */
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
 };
 
 /** "3.1", "3-1" after the word action, or "three point one": the action id, or undefined. */
@@ -38,7 +49,28 @@ export interface NamedOrganisation {
 }
 
 /** Words in many organisations' names that do not tell one from another. */
-const GENERIC = new Set(['the', 'and', 'of', 'for', 'action', 'plan', 'nhs', 'trust', 'foundation', 'council', 'county', 'borough', 'district', 'service', 'services', 'partnership', 'company', 'hospital', 'hospitals', 'university']);
+const GENERIC = new Set([
+  'the',
+  'and',
+  'of',
+  'for',
+  'action',
+  'plan',
+  'nhs',
+  'trust',
+  'foundation',
+  'council',
+  'county',
+  'borough',
+  'district',
+  'service',
+  'services',
+  'partnership',
+  'company',
+  'hospital',
+  'hospitals',
+  'university',
+]);
 
 function containsRun(words: readonly string[], run: readonly string[]): boolean {
   if (run.length === 0) return false;

@@ -31,7 +31,11 @@ export function parseEvaluationSet(tsv: string): EvaluationRow[] {
   return lines.map((line, i) => {
     const [role, intent, concern, message] = line.split('\t');
     const parsed = rowSchema.safeParse({ role, intent, concern, message });
-    if (!parsed.success) throw new InvalidError(`Evaluation row ${i + 2} cannot be read.`, parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+    if (!parsed.success)
+      throw new InvalidError(
+        `Evaluation row ${i + 2} cannot be read.`,
+        parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      );
     return parsed.data;
   });
 }

@@ -53,7 +53,9 @@ const ACKNOWLEDGEMENTS = /[\u{1F44D}\u{1F44C}\u{1F64F}\u{1F642}\u{1F60A}\u2705\u
 
 /** Words too common to say what a message is about. */
 const FUNCTION_WORDS = new Set(
-  'a an and are as at be been but by can could do does for from had has have he her him his how i if in is it its me my no not of on or our she so some that the their them they this to up us was we what when where which who why will with would you your all any just there then than been into about also its like please pls really very much lot bit thing things stuff way get got know think'.split(' '),
+  'a an and are as at be been but by can could do does for from had has have he her him his how i if in is it its me my no not of on or our she so some that the their them they this to up us was we what when where which who why will with would you your all any just there then than been into about also its like please pls really very much lot bit thing things stuff way get got know think'.split(
+    ' ',
+  ),
 );
 
 function stem(word: string): string {

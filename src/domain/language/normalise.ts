@@ -4,15 +4,15 @@
  */
 const CONTRACTIONS: Record<string, string> = {
   "i'm": 'i am',
-  "im": 'i am',
+  im: 'i am',
   "i've": 'i have',
   "what's": 'what is',
-  "whats": 'what is',
+  whats: 'what is',
   "who's": 'who is',
   "where's": 'where is',
   "can't": 'cannot',
   "don't": 'do not',
-  "dont": 'do not',
+  dont: 'do not',
 };
 
 export function normalise(input: string): string[] {

@@ -17,7 +17,10 @@ const MAX_LINE_LENGTH = 300;
  */
 export function parseTrainingFile(intent: string, content: string): TrainingExample[] {
   if (!isIntentId(intent)) throw new InvalidError(`There is no intent called "${intent}".`, [`${intent}.txt: rename it to one of the bot's intents`]);
-  const lines = content.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+  const lines = content
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
   const tooLong = lines.findIndex((line) => line.length > MAX_LINE_LENGTH);
   if (tooLong >= 0) throw new InvalidError(`A training line for "${intent}" is too long.`, [`${intent}.txt: utterance ${tooLong + 1} is over ${MAX_LINE_LENGTH} characters`]);
   return lines.map((text) => ({ text, intent }));

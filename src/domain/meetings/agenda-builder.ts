@@ -58,7 +58,12 @@ function benchmarksNotAchieving(facts: AgendaFacts): string[] {
 export function buildAgenda(facts: AgendaFacts): AgendaItem[] {
   const afterActionPlan: AgendaItem[] = [];
   if (facts.notReturnedUpdates && facts.notReturnedUpdates.length > 0) {
-    afterActionPlan.push({ id: 'updates-not-returned', title: 'Organisations that have not returned action plan updates', details: [...facts.notReturnedUpdates], source: 'generated' });
+    afterActionPlan.push({
+      id: 'updates-not-returned',
+      title: 'Organisations that have not returned action plan updates',
+      details: [...facts.notReturnedUpdates],
+      source: 'generated',
+    });
   }
   const attention = actionsNeedingAttention(facts);
   if (attention.length > 0) {
@@ -73,9 +78,7 @@ export function buildAgenda(facts: AgendaFacts): AgendaItem[] {
       source: 'generated',
     });
   }
-  const mattersArising = (facts.previousDecisions ?? []).map(
-    (d) => `${d.itemTitle}: ${d.text}${d.newActionId ? ` (new action ${d.newActionId})` : ''}`,
-  );
+  const mattersArising = (facts.previousDecisions ?? []).map((d) => `${d.itemTitle}: ${d.text}${d.newActionId ? ` (new action ${d.newActionId})` : ''}`);
   return STANDING_ITEMS.flatMap((item) => {
     if (item.id === 'minutes' && mattersArising.length > 0) return [{ ...item, details: mattersArising.slice(0, 40) }];
     return item.id === 'action-plan' ? [item, ...afterActionPlan] : [item];

@@ -87,10 +87,15 @@ export class MeetingService {
   async reply(partnershipId: string, actor: Actor, meetingId: string, status: Attendance): Promise<Meeting> {
     authorise(actor, 'reply-to-agenda', ownOrganisation(actor));
     const organisationId = actor.organisationId!; // authorise refused anyone without one
-    return this.change(partnershipId, meetingId, (meeting) => ({
-      ...meeting,
-      attendance: { ...meeting.attendance, [organisationId]: { status, byId: actor.aadObjectId, byName: actor.name, at: this.now().toISOString() } },
-    }), authorOf(actor));
+    return this.change(
+      partnershipId,
+      meetingId,
+      (meeting) => ({
+        ...meeting,
+        attendance: { ...meeting.attendance, [organisationId]: { status, byId: actor.aadObjectId, byName: actor.name, at: this.now().toISOString() } },
+      }),
+      authorOf(actor),
+    );
   }
 
   async recordPosted(partnershipId: string, meetingId: string, activityId: string): Promise<Meeting> {
@@ -161,7 +166,7 @@ export class MeetingService {
     if (findings.length > 0) throw new PersonalDataError(findings, 'The decision');
     const existing = await this.get(partnershipId, meetingId);
     const item = existing.agenda.find((i) => i.id === input.itemId);
-    if (!item) throw new InvalidError('That item is not on this meeting\'s agenda.', ['itemId: choose an agenda item']);
+    if (!item) throw new InvalidError("That item is not on this meeting's agenda.", ['itemId: choose an agenda item']);
 
     let newActionId: string | undefined;
     if (input.newAction) {

@@ -67,11 +67,11 @@ export class Outbox {
 
   /** A batch as it will be stored, before anything is written (to show "sending to N" straight away). */
   draft(input: NewBatch): DeliveryBatch {
-    const statusCard: StatusCardLocation | undefined = input.statusCard
-      ? { ...input.statusCard, ...this.address(input.partnershipId, input.statusCard.reference) }
-      : undefined;
+    const statusCard: StatusCardLocation | undefined = input.statusCard ? { ...input.statusCard, ...this.address(input.partnershipId, input.statusCard.reference) } : undefined;
     return deliveryBatchSchema.parse({
-      id: `${this.now().toISOString().replace(/[-:.TZ]/g, '')}-${this.newId()}`.slice(0, 100),
+      id: `${this.now()
+        .toISOString()
+        .replace(/[-:.TZ]/g, '')}-${this.newId()}`.slice(0, 100),
       partnershipId: input.partnershipId,
       title: input.title,
       kind: input.kind,
@@ -122,6 +122,9 @@ export class Outbox {
     const batch = await this.repository.getBatch(partnershipId, batchId);
     if (!batch) return undefined;
     const messages = await this.repository.messages(partnershipId, batchId);
-    return deliveryView(batch.value, messages.map((m) => m.value));
+    return deliveryView(
+      batch.value,
+      messages.map((m) => m.value),
+    );
   }
 }

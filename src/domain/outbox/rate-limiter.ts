@@ -121,7 +121,6 @@ export class RateLimiter {
     while (bucket.entries.length > 0 && bucket.entries[0]!.done !== undefined && bucket.entries[0]!.done <= horizon) bucket.entries.shift();
     return bucket;
   }
-
 }
 
 /** Forgets conversations with nothing in any window, so memory stays bounded over a long run. */

@@ -51,12 +51,7 @@ export class PartnershipDirectory {
    * now on. `channel` is undefined when it was typed anywhere but a channel, and may be a function
    * when finding the channel's details costs a call to Teams: made only once the person may pin it.
    */
-  async pinChannel(
-    partnershipId: string,
-    actor: Actor,
-    channel: ChannelDetails | (() => Promise<ChannelDetails>) | undefined,
-    now: Date,
-  ): Promise<PartnershipChannel> {
+  async pinChannel(partnershipId: string, actor: Actor, channel: ChannelDetails | (() => Promise<ChannelDetails>) | undefined, now: Date): Promise<PartnershipChannel> {
     authorise(actor, 'pin-channel');
     if (!channel) {
       throw new InvalidError('Type "use this channel" in the Teams channel where the partnership should see agendas and progress cards.', [

@@ -50,7 +50,8 @@ export class MembershipService {
     const organisations = await this.organisations.list(partnershipId);
     const organisation = change.organisationId ? organisations.find((o) => o.id === change.organisationId) : undefined;
     if (change.organisationId && !organisation) throw new InvalidError('That organisation is not in the partnership.', [`organisationId: ${change.organisationId}`]);
-    if (change.role === 'partner-lead' && !organisation) throw new InvalidError('A partner lead must belong to an organisation.', ['organisationId: choose the organisation they lead for']);
+    if (change.role === 'partner-lead' && !organisation)
+      throw new InvalidError('A partner lead must belong to an organisation.', ['organisationId: choose the organisation they lead for']);
     if (change.preventLead && !organisation) throw new InvalidError('A Prevent lead must belong to an organisation.', ['organisationId: choose the organisation']);
 
     const author: ChangeAuthor = { id: actor.aadObjectId, name: actor.name };

@@ -48,8 +48,16 @@ export function checkPartnershipSetup(input: unknown, existing: ExistingPartners
 
 function duplicateProblems(setup: PartnershipSetup): string[] {
   return [
-    ...duplicates(setup.organisations.map((o) => o.id), 'organisations', 'id'),
-    ...duplicates(setup.members.map((m) => m.aadObjectId), 'members', 'aadObjectId'),
+    ...duplicates(
+      setup.organisations.map((o) => o.id),
+      'organisations',
+      'id',
+    ),
+    ...duplicates(
+      setup.members.map((m) => m.aadObjectId),
+      'members',
+      'aadObjectId',
+    ),
   ];
 }
 
@@ -94,7 +102,9 @@ function referenceProblems(setup: PartnershipSetup, existing: ExistingPartnershi
     if (lead === undefined) {
       problems.push(`organisations.${index}.preventLeadId: no member "${organisation.preventLeadId}" in this file or already stored`);
     } else if (!mayLead(lead, organisation)) {
-      problems.push(`organisations.${index}.preventLeadId: ${lead.name} (${lead.role}) belongs to ${membership(lead)}, not "${organisation.id}"; only the Prevent Officer may lead for an organisation they are not in`);
+      problems.push(
+        `organisations.${index}.preventLeadId: ${lead.name} (${lead.role}) belongs to ${membership(lead)}, not "${organisation.id}"; only the Prevent Officer may lead for an organisation they are not in`,
+      );
     }
   });
 
@@ -107,7 +117,9 @@ function referenceProblems(setup: PartnershipSetup, existing: ExistingPartnershi
     for (const organisation of existing.organisations) {
       if (inFile.has(organisation.id) || organisation.preventLeadId !== member.aadObjectId || mayLead(member, organisation)) continue;
       if (before !== undefined && !mayLead(before, organisation)) continue;
-      problems.push(`members.${index}.organisationId: ${member.name} is the Prevent lead of stored organisation "${organisation.id}" but would belong to ${membership(member)}; name another lead for "${organisation.id}" in this file`);
+      problems.push(
+        `members.${index}.organisationId: ${member.name} is the Prevent lead of stored organisation "${organisation.id}" but would belong to ${membership(member)}; name another lead for "${organisation.id}" in this file`,
+      );
     }
   });
   return problems;

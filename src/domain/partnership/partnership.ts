@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
 /** Partnership ids become Table PartitionKeys and URL segments, so keep them to a safe slug. */
-export const partnershipIdSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a partnership id is 2-63 lower-case letters, digits or hyphens');
+export const partnershipIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a partnership id is 2-63 lower-case letters, digits or hyphens');
 
 export const partnershipSchema = z.object({
   id: partnershipIdSchema,

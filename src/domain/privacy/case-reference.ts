@@ -12,10 +12,7 @@ import type { Span } from './span';
  */
 const REF_WORD = String.raw`(?:ref(?:erence)?\.?(?:\s*(?:no\.?|number))?|number|no\.?|id)(?![\p{L}\d])`;
 const TOKEN = '[A-Za-z0-9]+(?:[-/_.][A-Za-z0-9]+)*';
-const CASE_REFERENCE = new RegExp(
-  String.raw`(?<![\p{L}\d])(?:(prevent|channel)\s+)?(?:case|referral)(?:\s+(${REF_WORD}))?(?:\s*:\s*|\s+)(#\s*)?(${TOKEN})`,
-  'giu',
-);
+const CASE_REFERENCE = new RegExp(String.raw`(?<![\p{L}\d])(?:(prevent|channel)\s+)?(?:case|referral)(?:\s+(${REF_WORD}))?(?:\s*:\s*|\s+)(#\s*)?(${TOKEN})`, 'giu');
 // Quarters, halves, financial years and versions look like ids but name a period or a document.
 const PERIOD_OR_VERSION = /^(?:q[1-4]|h[12]|fy|v)\d*(?![a-z])/i;
 

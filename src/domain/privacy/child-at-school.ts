@@ -12,13 +12,9 @@ import type { Span } from './span';
  */
 const PERSON = String.raw`(?:boy|girl|child|pupil|student|learner|son|daughter|teenager|lad|young\s+(?:person|man|woman)|he|she)(?![\p{L}'’])`;
 const YEAR = String.raw`(?:year|yr|y)\.?\s?(?:1[0-3]|[1-9])(?!\d)`;
-const CUE = new RegExp(
-  String.raw`(?<![\p{L}\d])(?:${PERSON}\s+(?:(?:who\s+)?(?:is|was)\s+)?(?:in\s+)?${YEAR}|${YEAR}\s+${PERSON})\s+(?:at|from|attending|in|of)\s+`,
-  'giu',
-);
+const CUE = new RegExp(String.raw`(?<![\p{L}\d])(?:${PERSON}\s+(?:(?:who\s+)?(?:is|was)\s+)?(?:in\s+)?${YEAR}|${YEAR}\s+${PERSON})\s+(?:at|from|attending|in|of)\s+`, 'giu');
 // Case-sensitive on purpose: a named school is written with capitals, "at the local school" is not.
-const NAMED_SCHOOL =
-  /(?:\p{Lu}[\p{L}'’.-]*\s+){1,5}(?:[Ss]chool|[Aa]cademy|[Cc]ollege|[Pp]rimary|[Hh]igh|[Gg]rammar|[Ii]nfants?|[Jj]uniors?)(?![\p{L}])/uy;
+const NAMED_SCHOOL = /(?:\p{Lu}[\p{L}'’.-]*\s+){1,5}(?:[Ss]chool|[Aa]cademy|[Cc]ollege|[Pp]rimary|[Hh]igh|[Gg]rammar|[Ii]nfants?|[Jj]uniors?)(?![\p{L}])/uy;
 
 export function findChildrenAtSchool(text: string): Span[] {
   const found: Span[] = [];

@@ -64,16 +64,7 @@ export type { ScreenOptions } from './personal-data-error';
  * (look-behind) and never nest quantifiers over the same characters, and postcodes and addresses
  * meet the names near them in one forward sweep (see spansNear).
  */
-export type PersonalDataKind =
-  | 'ni-number'
-  | 'nhs-number'
-  | 'email'
-  | 'phone'
-  | 'date-of-birth'
-  | 'postcode-with-name'
-  | 'case-reference'
-  | 'child-at-school'
-  | 'home-address';
+export type PersonalDataKind = 'ni-number' | 'nhs-number' | 'email' | 'phone' | 'date-of-birth' | 'postcode-with-name' | 'case-reference' | 'child-at-school' | 'home-address';
 
 /** One piece of text that looks like personal data. */
 export interface PersonalDataFinding {
@@ -146,16 +137,13 @@ function findNhsNumbers(text: string): PersonalDataFinding[] {
 const EMAIL = /(?<![\w.%+-])[A-Za-z0-9][\w.%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 
 function findEmails(text: string): PersonalDataFinding[] {
-  return [...text.matchAll(EMAIL)].map((match) =>
-    finding('email', match.index!, match.index! + match[0].length),
-  );
+  return [...text.matchAll(EMAIL)].map((match) => finding('email', match.index!, match.index! + match[0].length));
 }
 
 // Digit groups joined by one space, hyphen, dot or a closing area-code bracket; the groups are
 // trimmed from the right until the digits form a UK number, so "07700 900123 12 times" still
 // yields the phone number.
-const PHONE_CANDIDATE =
-  /(?<![\w/£$€+(-])(?<!\d[.,])(?:(?:\+|00)44[ -]?(?:\(0\)[ -]?)?\d+|\(?0\d*)(?:(?:\)[ -]?|[ .-])\d+){0,12}/g;
+const PHONE_CANDIDATE = /(?<![\w/£$€+(-])(?<!\d[.,])(?:(?:\+|00)44[ -]?(?:\(0\)[ -]?)?\d+|\(?0\d*)(?:(?:\)[ -]?|[ .-])\d+){0,12}/g;
 // Dates, times and decimals start with one or two digits and a dot.
 const DOTTED_SHORT_START = /^\(?\d{1,2}\./;
 
@@ -193,8 +181,7 @@ function findPhoneNumbers(text: string): PersonalDataFinding[] {
   return found;
 }
 
-const MONTH =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const ORDINAL = '(?:st|nd|rd|th)?';
 const YEAR = "(?:\\d{4}|'?\\d{2})(?!\\d)";
 const DATE = new RegExp(
@@ -206,8 +193,7 @@ const DATE = new RegExp(
   ].join('|'),
   'gi',
 );
-const DOB_CUE =
-  /(?<![A-Za-z])(?:d\.?\s?o\.?\s?b(?![A-Za-z])\.?|date\s+of\s+birth|born(?:\s+on)?(?![A-Za-z])|b\.)/gi;
+const DOB_CUE = /(?<![A-Za-z])(?:d\.?\s?o\.?\s?b(?![A-Za-z])\.?|date\s+of\s+birth|born(?:\s+on)?(?![A-Za-z])|b\.)/gi;
 // Up to three words, no digits (so a second date after the first is not linked to the cue) and
 // no sentence break between the cue and the date.
 const DOB_GAP = /^[\s:=(\-–—]*(?:[^\s\d.!?;:,]+[\s:,]+){0,3}$/;
@@ -240,8 +226,7 @@ function findDatesOfBirth(text: string): PersonalDataFinding[] {
 
 // Outward code: A9, A99, A9A, AA9, AA99, AA9A with the letters Royal Mail allows in each place;
 // inward code: digit and two letters from ABD-HJLNP-UW-Z.
-const POSTCODE =
-  /(?<![A-Za-z0-9])[A-PR-UWYZ](?:\d[A-HJKPSTUW]?|\d\d|[A-HK-Y]\d[ABEHMNPRVWXY]?|[A-HK-Y]\d\d) ?\d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/gi;
+const POSTCODE = /(?<![A-Za-z0-9])[A-PR-UWYZ](?:\d[A-HJKPSTUW]?|\d\d|[A-HK-Y]\d[ABEHMNPRVWXY]?|[A-HK-Y]\d\d) ?\d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9])/gi;
 const NAME_DISTANCE = 40;
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
@@ -250,38 +235,258 @@ const NOT_NAMES = new Set(
   [
     ...TITLES,
     // organisations and roles
-    'county', 'council', 'borough', 'district', 'city', 'town', 'parish', 'authority', 'government',
-    'police', 'policing', 'nhs', 'trust', 'foundation', 'health', 'care', 'hospital', 'surgery',
-    'practice', 'clinic', 'school', 'schools', 'college', 'university', 'academy', 'primary',
-    'secondary', 'high', 'infant', 'junior', 'nursery', 'education', 'prevent', 'channel', 'team',
-    'group', 'panel', 'board', 'partnership', 'steering', 'safeguarding', 'children', 'adults',
-    'family', 'families', 'services', 'service', 'community', 'probation', 'prison', 'youth',
-    'justice', 'offending', 'department', 'directorate', 'office', 'home', 'ministry', 'fire',
-    'rescue', 'commissioner', 'crime', 'counter', 'terrorism', 'unit', 'network', 'forum', 'agency',
-    'multi', 'local', 'national', 'regional', 'officer', 'lead', 'chair', 'manager', 'coordinator',
-    'coordinators', 'partners', 'partner', 'limited', 'ltd', 'plc', 'charity', 'mosque', 'church',
-    'temple', 'gurdwara', 'hospice', 'library', 'museum', 'hotel', 'centre', 'center', 'hub',
+    'county',
+    'council',
+    'borough',
+    'district',
+    'city',
+    'town',
+    'parish',
+    'authority',
+    'government',
+    'police',
+    'policing',
+    'nhs',
+    'trust',
+    'foundation',
+    'health',
+    'care',
+    'hospital',
+    'surgery',
+    'practice',
+    'clinic',
+    'school',
+    'schools',
+    'college',
+    'university',
+    'academy',
+    'primary',
+    'secondary',
+    'high',
+    'infant',
+    'junior',
+    'nursery',
+    'education',
+    'prevent',
+    'channel',
+    'team',
+    'group',
+    'panel',
+    'board',
+    'partnership',
+    'steering',
+    'safeguarding',
+    'children',
+    'adults',
+    'family',
+    'families',
+    'services',
+    'service',
+    'community',
+    'probation',
+    'prison',
+    'youth',
+    'justice',
+    'offending',
+    'department',
+    'directorate',
+    'office',
+    'home',
+    'ministry',
+    'fire',
+    'rescue',
+    'commissioner',
+    'crime',
+    'counter',
+    'terrorism',
+    'unit',
+    'network',
+    'forum',
+    'agency',
+    'multi',
+    'local',
+    'national',
+    'regional',
+    'officer',
+    'lead',
+    'chair',
+    'manager',
+    'coordinator',
+    'coordinators',
+    'partners',
+    'partner',
+    'limited',
+    'ltd',
+    'plc',
+    'charity',
+    'mosque',
+    'church',
+    'temple',
+    'gurdwara',
+    'hospice',
+    'library',
+    'museum',
+    'hotel',
+    'centre',
+    'center',
+    'hub',
     // buildings and addresses
-    'hall', 'house', 'building', 'buildings', 'court', 'chambers', 'civic', 'shire', 'street', 'road',
-    'lane', 'avenue', 'way', 'drive', 'close', 'place', 'square', 'crescent', 'terrace', 'gardens',
-    'grove', 'park', 'green', 'gate', 'hill', 'row', 'walk', 'mews', 'estate', 'industrial',
-    'business', 'floor', 'room', 'suite', 'block', 'wing', 'reception', 'station',
+    'hall',
+    'house',
+    'building',
+    'buildings',
+    'court',
+    'chambers',
+    'civic',
+    'shire',
+    'street',
+    'road',
+    'lane',
+    'avenue',
+    'way',
+    'drive',
+    'close',
+    'place',
+    'square',
+    'crescent',
+    'terrace',
+    'gardens',
+    'grove',
+    'park',
+    'green',
+    'gate',
+    'hill',
+    'row',
+    'walk',
+    'mews',
+    'estate',
+    'industrial',
+    'business',
+    'floor',
+    'room',
+    'suite',
+    'block',
+    'wing',
+    'reception',
+    'station',
     // places
-    'warwickshire', 'coventry', 'warwick', 'leamington', 'spa', 'royal', 'kenilworth', 'stratford',
-    'avon', 'rugby', 'nuneaton', 'bedworth', 'atherstone', 'coleshill', 'alcester', 'southam',
-    'shipston', 'solihull', 'birmingham', 'west', 'east', 'north', 'south', 'midlands', 'upon',
-    'england', 'wales', 'scotland', 'united', 'kingdom', 'london', 'village', 'st', 'saint',
+    'warwickshire',
+    'coventry',
+    'warwick',
+    'leamington',
+    'spa',
+    'royal',
+    'kenilworth',
+    'stratford',
+    'avon',
+    'rugby',
+    'nuneaton',
+    'bedworth',
+    'atherstone',
+    'coleshill',
+    'alcester',
+    'southam',
+    'shipston',
+    'solihull',
+    'birmingham',
+    'west',
+    'east',
+    'north',
+    'south',
+    'midlands',
+    'upon',
+    'england',
+    'wales',
+    'scotland',
+    'united',
+    'kingdom',
+    'london',
+    'village',
+    'st',
+    'saint',
     // calendar
-    'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january',
-    'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-    'november', 'december', 'quarter',
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+    'sunday',
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+    'quarter',
     // words that often start a sentence or a heading in governance notes
-    'the', 'a', 'an', 'at', 'in', 'on', 'of', 'for', 'to', 'from', 'by', 'with', 'and', 'or', 'our',
-    'their', 'this', 'that', 'these', 'all', 'please', 'see', 'next', 'new', 'meeting', 'meetings',
-    'venue', 'address', 'action', 'actions', 'plan', 'update', 'updates', 'progress', 'note', 'notes',
-    'training', 'session', 'sessions', 'wrap', 'contact', 'email', 'phone', 'tel', 'post', 'postcode',
-    'annual', 'report', 'review', 'assessment', 'self', 'benchmark', 'section', 'item', 'agenda',
-    'minutes', 'apologies', 'complete', 'completed', 'ongoing', 'delivered',
+    'the',
+    'a',
+    'an',
+    'at',
+    'in',
+    'on',
+    'of',
+    'for',
+    'to',
+    'from',
+    'by',
+    'with',
+    'and',
+    'or',
+    'our',
+    'their',
+    'this',
+    'that',
+    'these',
+    'all',
+    'please',
+    'see',
+    'next',
+    'new',
+    'meeting',
+    'meetings',
+    'venue',
+    'address',
+    'action',
+    'actions',
+    'plan',
+    'update',
+    'updates',
+    'progress',
+    'note',
+    'notes',
+    'training',
+    'session',
+    'sessions',
+    'wrap',
+    'contact',
+    'email',
+    'phone',
+    'tel',
+    'post',
+    'postcode',
+    'annual',
+    'report',
+    'review',
+    'assessment',
+    'self',
+    'benchmark',
+    'section',
+    'item',
+    'agenda',
+    'minutes',
+    'apologies',
+    'complete',
+    'completed',
+    'ongoing',
+    'delivered',
   ].map((word) => word.toLowerCase()),
 );
 
@@ -296,7 +501,10 @@ const AFTER_TITLE = /^\.?[ \t\u00a0]+$/;
 const AFTER_INITIAL = /^\.?[ \t\u00a0]*$/;
 
 function baseWord(word: string): string {
-  return word.toLowerCase().replace(/['’]s$/, '').replace(/['’-]+$/, '');
+  return word
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/['’-]+$/, '');
 }
 
 function isNameWord(word: string): boolean {
@@ -321,9 +529,7 @@ function coverage(length: number, spans: readonly Span[]): (position: number) =>
  */
 function findNameLikePhrases(text: string, organisations: readonly Span[]): Span[] {
   const inOrganisation = coverage(text.length, organisations);
-  const tokens: Token[] = [...text.matchAll(WORD)]
-    .filter((m) => !inOrganisation(m.index!))
-    .map((m) => ({ word: m[0], start: m.index!, end: m.index! + m[0].length }));
+  const tokens: Token[] = [...text.matchAll(WORD)].filter((m) => !inOrganisation(m.index!)).map((m) => ({ word: m[0], start: m.index!, end: m.index! + m[0].length }));
   const gapBefore = (i: number) => text.slice(tokens[i - 1]!.end, tokens[i]!.start);
   const names: Span[] = [];
 
@@ -363,9 +569,7 @@ function findPostcodesWithNames(text: string, organisations: readonly Span[]): P
   const postcodes: Span[] = [...text.matchAll(POSTCODE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   if (postcodes.length === 0) return [];
   const namesNear = spansNear(findNameLikePhrases(text, organisations), NAME_DISTANCE);
-  return postcodes
-    .filter((postcode) => namesNear(postcode).length > 0)
-    .map((postcode) => finding('postcode-with-name', postcode.start, postcode.end));
+  return postcodes.filter((postcode) => namesNear(postcode).length > 0).map((postcode) => finding('postcode-with-name', postcode.start, postcode.end));
 }
 
 // Words that may stand between an organisation's name and its address: "WCC offices at 1 Northgate
@@ -433,9 +637,7 @@ export function findPersonalData(text: string, options: ScreenOptions = {}): Per
     ...findChildrenAtSchool(folded).map((span) => finding('child-at-school', span.start, span.end)),
     ...findHomeAddresses(folded, organisations),
     ...findPostcodesWithNames(folded, organisations),
-  ].sort(
-    (a, b) => a.start - b.start || b.end - a.end || PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind),
-  );
+  ].sort((a, b) => a.start - b.start || b.end - a.end || PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind));
   const kept: PersonalDataFinding[] = [];
   for (const candidate of candidates) {
     const previous = kept[kept.length - 1];

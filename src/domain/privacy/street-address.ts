@@ -16,14 +16,39 @@ import type { Span } from './span';
  * to", "his"): those words always win. An address with no cue either way is flagged.
  */
 const SUFFIX = '(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Way|Crescent|Grove|Place|Terrace|Gardens|Court|Mews)';
-const STREET_ADDRESS = new RegExp(
-  String.raw`(?<![\p{L}\d.,/:£$€-])\d{1,4}[A-Za-z]?,?\s+((?:\p{Lu}[\p{L}'’-]*\s+){1,3})${SUFFIX}(?![\p{L}])`,
-  'gu',
-);
+const STREET_ADDRESS = new RegExp(String.raw`(?<![\p{L}\d.,/:£$€-])\d{1,4}[A-Za-z]?,?\s+((?:\p{Lu}[\p{L}'’-]*\s+){1,3})${SUFFIX}(?![\p{L}])`, 'gu');
 const CALENDAR = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
 ]);
 const NUMBERED_THING =
   /(?<![\p{L}])(?:room|floor|suite|unit|block|level|action|actions|section|item|items|year|phase|page|table|step|stage|week|day|quarter|no|number|appendix|annex|chapter|para|paragraph|point|priority|theme|objective|benchmark|wave|session|group|site|ward|gate|platform|bay|desk)\.?\s*$/iu;

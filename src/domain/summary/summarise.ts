@@ -165,9 +165,7 @@ export function summariseActions(actions: readonly ActionRecord[], organisations
     total: rows.length,
     byRag,
     complete: rows.filter((row) => row.progress?.status === 'complete').length,
-    overdue: rows
-      .filter((row) => row.overdue)
-      .map((row) => ({ id: row.action.id, text: row.action.text, owners: row.owners, dueOn: effectiveDueDate(row.action, row.progress)! })),
+    overdue: rows.filter((row) => row.overdue).map((row) => ({ id: row.action.id, text: row.action.text, owners: row.owners, dueOn: effectiveDueDate(row.action, row.progress)! })),
   };
 }
 

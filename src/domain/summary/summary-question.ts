@@ -25,9 +25,7 @@ function containsRun(words: readonly string[], run: readonly string[]): boolean 
  */
 export function mentionedRoundName(question: string, roundNames: readonly string[]): string | undefined {
   const words = normalise(question);
-  const known = [...roundNames]
-    .filter((name) => containsRun(words, normalise(name)))
-    .sort((a, b) => normalise(b).length - normalise(a).length)[0];
+  const known = [...roundNames].filter((name) => containsRun(words, normalise(name))).sort((a, b) => normalise(b).length - normalise(a).length)[0];
   if (known) return known;
   return ROUND_LIKE.exec(question)?.[1]?.trim();
 }

@@ -81,7 +81,10 @@ export class ComplianceSummaryService {
   /** The round and benchmark a question names, matched against the partnership's rounds and that round's framework. */
   async readQuestion(partnershipId: string, question: string): Promise<SummaryRequest> {
     const rounds = await this.assessments.listRounds(partnershipId);
-    const roundName = mentionedRoundName(question, rounds.map((r) => r.name));
+    const roundName = mentionedRoundName(
+      question,
+      rounds.map((r) => r.name),
+    );
     const round = roundName === undefined ? rounds[0] : findRound(rounds, roundName);
     const framework = round ? this.frameworks.get(round.frameworkId) : undefined;
     const benchmark = framework ? mentionedBenchmark(question, framework) : undefined;
@@ -186,9 +189,7 @@ export class ComplianceSummaryService {
   }
 
   private async organisationRefs(partnershipId: string): Promise<OrganisationRef[]> {
-    return (await this.organisations.list(partnershipId))
-      .map((o) => ({ id: o.id, name: o.name }))
-      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    return (await this.organisations.list(partnershipId)).map((o) => ({ id: o.id, name: o.name })).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   }
 }
 

@@ -39,7 +39,8 @@ export class ScheduledAnchoring {
     for (const partnershipId of ids) {
       try {
         const result = await this.anchoring.anchor(partnershipId);
-        if (result.outcome === 'refused') this.logger.error({ partnershipId, detail: result.detail }, 'audit chain no longer matches its anchor: not anchored; run npm run audit -- --verify');
+        if (result.outcome === 'refused')
+          this.logger.error({ partnershipId, detail: result.detail }, 'audit chain no longer matches its anchor: not anchored; run npm run audit -- --verify');
         if (result.outcome === 'anchored') this.logger.info({ partnershipId, sequence: result.anchor.sequence }, 'audit chain head anchored');
       } catch (error) {
         this.logger.error({ err: error, partnershipId }, 'audit chain head could not be anchored; it will be tried again');

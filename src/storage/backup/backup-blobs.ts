@@ -60,6 +60,9 @@ export class BackupBlobs {
   /** The lines of one backup, for restoreTables. */
   async read(name: string): Promise<string[]> {
     const buffer = await this.container.getBlockBlobClient(name).downloadToBuffer();
-    return buffer.toString('utf8').split('\n').filter((line) => line !== '');
+    return buffer
+      .toString('utf8')
+      .split('\n')
+      .filter((line) => line !== '');
   }
 }

@@ -25,7 +25,12 @@ const SERVICE_PROPERTIES = /^(etag|timestamp|odata\..*)$/i;
  * point-in-time restore in Azure Storage, so this file is the backup. Rows are read page by page and
  * written as they come, so a large table never sits in memory.
  */
-export async function backupTables(storage: TableStorage, tableNamePrefix: string, writeLine: (line: string) => Promise<void> | void, now = new Date()): Promise<Record<TableKey, number>> {
+export async function backupTables(
+  storage: TableStorage,
+  tableNamePrefix: string,
+  writeLine: (line: string) => Promise<void> | void,
+  now = new Date(),
+): Promise<Record<TableKey, number>> {
   const header: BackupHeader = { format: BACKUP_FORMAT, version: 1, tableNamePrefix, createdAt: now.toISOString() };
   await writeLine(JSON.stringify(header));
   const counts = {} as Record<TableKey, number>;

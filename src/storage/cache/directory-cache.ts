@@ -25,7 +25,10 @@ export class CachedPartnershipRepository implements PartnershipRepository {
   private readonly byTenant: TtlCache<Partnership | undefined>;
   private readonly byId: TtlCache<Partnership | undefined>;
 
-  constructor(private readonly inner: PartnershipRepository, options: DirectoryCacheOptions = {}) {
+  constructor(
+    private readonly inner: PartnershipRepository,
+    options: DirectoryCacheOptions = {},
+  ) {
     this.byTenant = new TtlCache(options.ttlMs ?? DIRECTORY_CACHE_MS, options.clock);
     this.byId = new TtlCache(options.ttlMs ?? DIRECTORY_CACHE_MS, options.clock);
   }
@@ -53,7 +56,10 @@ export class CachedMemberRepository implements MemberRepository {
   private readonly people: TtlCache<Member | undefined>;
   private readonly lists: TtlCache<Member[]>;
 
-  constructor(private readonly inner: MemberRepository, options: DirectoryCacheOptions = {}) {
+  constructor(
+    private readonly inner: MemberRepository,
+    options: DirectoryCacheOptions = {},
+  ) {
     this.people = new TtlCache(options.ttlMs ?? DIRECTORY_CACHE_MS, options.clock);
     this.lists = new TtlCache(options.ttlMs ?? DIRECTORY_CACHE_MS, options.clock);
   }
@@ -79,7 +85,10 @@ export class CachedMemberRepository implements MemberRepository {
 export class CachedOrganisationRepository implements OrganisationRepository {
   private readonly lists: TtlCache<Organisation[]>;
 
-  constructor(private readonly inner: OrganisationRepository, options: DirectoryCacheOptions = {}) {
+  constructor(
+    private readonly inner: OrganisationRepository,
+    options: DirectoryCacheOptions = {},
+  ) {
     this.lists = new TtlCache(options.ttlMs ?? DIRECTORY_CACHE_MS, options.clock);
   }
 

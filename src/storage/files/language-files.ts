@@ -13,7 +13,9 @@ export const LANGUAGE_DIRECTORY = path.join(PROJECT_ROOT, 'src', 'data', 'langua
 
 /** Every training utterance, plus each command the help card offers as a button. */
 export function readTrainingExamples(directory = path.join(LANGUAGE_DIRECTORY, 'intents')): TrainingExample[] {
-  const files = readdirSync(directory).filter((name) => name.endsWith('.txt')).sort();
+  const files = readdirSync(directory)
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
   const fromFiles = files.flatMap((name) => parseTrainingFile(name.slice(0, -'.txt'.length), readFileSync(path.join(directory, name), 'utf8')));
   return [...fromFiles, ...CAPABILITIES.map((c) => ({ text: c.example, intent: c.intent }))];
 }

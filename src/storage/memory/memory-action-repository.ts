@@ -17,9 +17,7 @@ export class MemoryActionRepository implements ActionRepository {
   private readonly plans = new Map<string, Map<string, Stored>>();
 
   async list(partnershipId: string): Promise<ActionRecord[]> {
-    return [...(this.plans.get(partnershipId)?.values() ?? [])]
-      .map((stored) => this.record(stored))
-      .sort((a, b) => compareActionIds(a.action.id, b.action.id));
+    return [...(this.plans.get(partnershipId)?.values() ?? [])].map((stored) => this.record(stored)).sort((a, b) => compareActionIds(a.action.id, b.action.id));
   }
 
   async get(partnershipId: string, actionId: string): Promise<ActionRecord | undefined> {
@@ -42,7 +40,13 @@ export class MemoryActionRepository implements ActionRepository {
     this.plans.set(partnershipId, plan);
   }
 
-  async recordUpdate(partnershipId: string, actionId: string, progress: ActionProgress, etag: string, _current?: ActionRecord): Promise<{ record: ActionRecord; duplicate: boolean }> {
+  async recordUpdate(
+    partnershipId: string,
+    actionId: string,
+    progress: ActionProgress,
+    etag: string,
+    _current?: ActionRecord,
+  ): Promise<{ record: ActionRecord; duplicate: boolean }> {
     const valid = parseOrThrow(actionProgressSchema, progress, 'action update');
     const stored = this.plans.get(partnershipId)?.get(actionId);
     if (!stored) throw new NotFoundError(`action ${actionId} is not in the plan`);

@@ -7,9 +7,7 @@ export class MemoryOrganisationRepository implements OrganisationRepository {
   private readonly organisations = new Map<string, Map<string, Organisation>>();
 
   async list(partnershipId: string): Promise<Organisation[]> {
-    return [...(this.organisations.get(partnershipId)?.values() ?? [])]
-      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
-      .map((o) => structuredClone(o));
+    return [...(this.organisations.get(partnershipId)?.values() ?? [])].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)).map((o) => structuredClone(o));
   }
 
   async get(partnershipId: string, organisationId: string): Promise<Organisation | undefined> {

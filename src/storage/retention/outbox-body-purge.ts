@@ -21,7 +21,15 @@ export async function clearDeliveredCardBodies(outbox: TableClient, before: Date
       const fixed = { ...(fromJsonColumns(row) as Record<string, unknown>), ...CLEARED };
       try {
         await outbox.updateEntity(
-          { partitionKey: row.partitionKey, rowKey: row.rowKey, ...toJsonColumns(fixed), status: row['status'], stateJson: row['stateJson'], bodyCleared: true, bodyClearedAt: clearedAt.toISOString() },
+          {
+            partitionKey: row.partitionKey,
+            rowKey: row.rowKey,
+            ...toJsonColumns(fixed),
+            status: row['status'],
+            stateJson: row['stateJson'],
+            bodyCleared: true,
+            bodyClearedAt: clearedAt.toISOString(),
+          },
           'Replace',
           { etag: row.etag },
         );

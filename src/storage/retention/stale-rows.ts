@@ -6,7 +6,12 @@ import { prefixUpperBound } from '../tables/versioned-document';
  * `before`. The Table service keeps Timestamp itself on every write, so rows written by any version
  * of the bot carry it, and a row rewritten since (a reference refreshed by a new message) is younger.
  */
-export async function* staleRows(table: TableClient, prefix: string, before: Date, extraFilter?: string): AsyncGenerator<Record<string, unknown> & { partitionKey: string; rowKey: string; etag: string }> {
+export async function* staleRows(
+  table: TableClient,
+  prefix: string,
+  before: Date,
+  extraFilter?: string,
+): AsyncGenerator<Record<string, unknown> & { partitionKey: string; rowKey: string; etag: string }> {
   const range = odata`RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)} and Timestamp lt ${before}`;
   const filter = extraFilter ? `${range} and ${extraFilter}` : range;
   for await (const row of table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {

@@ -61,7 +61,14 @@ export class ActionTableRepository implements ActionRepository {
     // Merge keeps the progress columns: re-importing a plan never loses recorded updates.
     const operations: TransactionAction[] = valid.map((action) => [
       'upsert',
-      { partitionKey: pk, rowKey: CURRENT + encodeKey(action.id), actionJson: JSON.stringify(action), planChangedById: author.id, planChangedByName: author.name, planChangedAt: changedAt },
+      {
+        partitionKey: pk,
+        rowKey: CURRENT + encodeKey(action.id),
+        actionJson: JSON.stringify(action),
+        planChangedById: author.id,
+        planChangedByName: author.name,
+        planChangedAt: changedAt,
+      },
       'Merge',
     ]);
     for (let i = 0; i < operations.length; i += BATCH) {

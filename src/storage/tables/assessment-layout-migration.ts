@@ -68,8 +68,14 @@ export async function moveAssessmentRowsToRoundPartitions(table: TableClient, op
       const round = roundKeyPartOf(row);
       if (round) old.push({ row, target: roundPartitionOfKeys(row.partitionKey, round) });
     }
-    await inBatches(table, old.map(({ row, target }): TransactionAction => ['upsert', { ...withoutMetadata(row), partitionKey: target }, 'Replace']));
-    await inBatches(table, old.map(({ row }): TransactionAction => ['delete', { partitionKey: row.partitionKey, rowKey: row.rowKey }]));
+    await inBatches(
+      table,
+      old.map(({ row, target }): TransactionAction => ['upsert', { ...withoutMetadata(row), partitionKey: target }, 'Replace']),
+    );
+    await inBatches(
+      table,
+      old.map(({ row }): TransactionAction => ['delete', { partitionKey: row.partitionKey, rowKey: row.rowKey }]),
+    );
     await table.upsertEntity({ ...MARKER, layout: 'a partition per self-assessment round' }, 'Replace');
     return old.length;
   } catch (error) {

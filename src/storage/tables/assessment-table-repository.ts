@@ -223,10 +223,7 @@ export class AssessmentTableRepository implements AssessmentRepository {
   private async nonceSeen(pk: string, nonce: string, roundId: string, organisationId: string): Promise<ReturnRecord | undefined> {
     const marker = (await readEntity(this.table, pk, NONCE + encodeKey(nonce), 'check save nonce')) as NonceMarker | undefined;
     if (!marker) return undefined;
-    const record =
-      marker.roundId === roundId && marker.organisationId === organisationId
-        ? await this.readReturn(pk, roundId, organisationId)
-        : undefined;
+    const record = marker.roundId === roundId && marker.organisationId === organisationId ? await this.readReturn(pk, roundId, organisationId) : undefined;
     if (!record) throw new ConflictError(`this card (nonce ${nonce}) was already used to save another return`);
     return record;
   }

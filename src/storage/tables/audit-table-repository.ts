@@ -134,7 +134,20 @@ export class AuditTableRepository implements AuditLog {
         entries.push(
           parseOrThrow(
             storedAuditEntrySchema,
-            { partnershipId: storedPartnership, sequence, at, actorId, verb, entity, ...(beforeHash ? { beforeHash } : {}), ...(afterHash ? { afterHash } : {}), ...(valueHashing ? { valueHashing } : {}), ...(pendingId ? { pendingId } : {}), previousHash, hash },
+            {
+              partnershipId: storedPartnership,
+              sequence,
+              at,
+              actorId,
+              verb,
+              entity,
+              ...(beforeHash ? { beforeHash } : {}),
+              ...(afterHash ? { afterHash } : {}),
+              ...(valueHashing ? { valueHashing } : {}),
+              ...(pendingId ? { pendingId } : {}),
+              previousHash,
+              hash,
+            },
             `audit row ${row.rowKey as unknown as string}`,
           ),
         );

@@ -33,9 +33,7 @@ export class MeetingTableRepository implements MeetingRepository {
 
   async list(partnershipId: string): Promise<Meeting[]> {
     const documents = await readDocumentsWithPrefix(this.table, encodeKey(partnershipId), CURRENT_PREFIX, 'list meetings');
-    return documents
-      .map((document) => parseOrThrow(meetingSchema, document, `a stored meeting of "${partnershipId}"`))
-      .sort(compareMeetings);
+    return documents.map((document) => parseOrThrow(meetingSchema, document, `a stored meeting of "${partnershipId}"`)).sort(compareMeetings);
   }
 
   async get(partnershipId: string, meetingId: string): Promise<{ meeting: Meeting; etag: string } | undefined> {
@@ -68,11 +66,7 @@ export class MeetingTableRepository implements MeetingRepository {
   }
 
   /** The current row, written as `current` says, and a history row with the same content. */
-  private rows(
-    partitionKey: string,
-    meeting: Meeting,
-    current: ['create'] | ['update', 'Replace', { etag: string }],
-  ): TransactionAction[] {
+  private rows(partitionKey: string, meeting: Meeting, current: ['create'] | ['update', 'Replace', { etag: string }]): TransactionAction[] {
     const columns = toJsonColumns(meeting);
     const changedAt = new Date();
     const currentEntity = { partitionKey, rowKey: meetingRowKey(meeting.id), ...columns };

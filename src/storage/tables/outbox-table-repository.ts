@@ -150,11 +150,7 @@ export class OutboxTableRepository implements OutboxRepository {
   async updateBatch(batch: DeliveryBatch, etag: string): Promise<string> {
     const valid = parseOrThrow(deliveryBatchSchema, batch, 'delivery batch');
     try {
-      const response = await this.table.updateEntity(
-        { partitionKey: encodeKey(valid.partnershipId), rowKey: batchRowKey(valid.id), ...batchColumns(valid) },
-        'Replace',
-        { etag },
-      );
+      const response = await this.table.updateEntity({ partitionKey: encodeKey(valid.partnershipId), rowKey: batchRowKey(valid.id), ...batchColumns(valid) }, 'Replace', { etag });
       return String(response.etag);
     } catch (error) {
       if (statusOf(error) === 404) throw new NotFoundError(`batch ${valid.id} not found`);

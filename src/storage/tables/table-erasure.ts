@@ -87,11 +87,19 @@ async function rewriteRow(storage: TableStorage, table: TableKey, first: RawEnti
 function transformed(row: RawEntity, transform: (value: unknown) => unknown): Record<string, unknown> {
   const kept = Object.fromEntries(Object.entries(row).filter(([name]) => !SERVICE_PROPERTIES.test(name)));
   const chunked = 'jsonChunks' in kept;
-  const strings = Object.fromEntries(Object.entries(kept).filter(([name, value]) => isString(value) && !(chunked && JSON_CHUNK.test(name))).map(([name, value]) => [name, (value as TypedValue).value]));
+  const strings = Object.fromEntries(
+    Object.entries(kept)
+      .filter(([name, value]) => isString(value) && !(chunked && JSON_CHUNK.test(name)))
+      .map(([name, value]) => [name, (value as TypedValue).value]),
+  );
   const result: Record<string, unknown> = { ...kept };
   for (const [name, value] of Object.entries(transform(strings) as Record<string, string>)) result[name] = { value, type: 'String' };
   if (chunked) {
-    const chunkValues = Object.fromEntries(Object.entries(kept).filter(([name]) => JSON_CHUNK.test(name)).map(([name, value]) => [name, (value as TypedValue).value]));
+    const chunkValues = Object.fromEntries(
+      Object.entries(kept)
+        .filter(([name]) => JSON_CHUNK.test(name))
+        .map(([name, value]) => [name, (value as TypedValue).value]),
+    );
     const document = fromJsonColumns({ ...chunkValues, jsonChunks: Number((kept['jsonChunks'] as TypedValue).value) });
     for (const name of Object.keys(result)) if (JSON_CHUNK.test(name)) delete result[name];
     for (const [name, value] of Object.entries(toJsonColumns(transform(document)))) {

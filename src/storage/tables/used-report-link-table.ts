@@ -40,7 +40,9 @@ export class UsedReportLinkTable implements UsedReportLinks {
   async purgeExpired(before: Date): Promise<number> {
     return withTableErrors('purge used report links', async () => {
       let purged = 0;
-      const rows = this.table.listEntities<{ partitionKey: string; rowKey: string }>({ queryOptions: { filter: odata`expiresAt lt ${before}`, select: ['PartitionKey', 'RowKey'] } });
+      const rows = this.table.listEntities<{ partitionKey: string; rowKey: string }>({
+        queryOptions: { filter: odata`expiresAt lt ${before}`, select: ['PartitionKey', 'RowKey'] },
+      });
       for await (const row of rows) {
         try {
           await this.table.deleteEntity(row.partitionKey, row.rowKey);

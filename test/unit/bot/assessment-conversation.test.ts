@@ -26,7 +26,12 @@ function itemIdsOf(card: Card): string[] {
 }
 
 function answers(itemIds: readonly string[], rating = 'developing', details = 'Agreed at the Steering Group.'): Record<string, string> {
-  return Object.fromEntries(itemIds.flatMap((id) => [[`rating-${id.replace('.', '-')}`, rating], [`details-${id.replace('.', '-')}`, details]]));
+  return Object.fromEntries(
+    itemIds.flatMap((id) => [
+      [`rating-${id.replace('.', '-')}`, rating],
+      [`details-${id.replace('.', '-')}`, details],
+    ]),
+  );
 }
 
 async function startRound(harness: Harness, name = '2026/27 Q3'): Promise<string> {
@@ -51,7 +56,7 @@ async function savePage(harness: Harness, person: Person, page: Card, button: st
 }
 
 describe('starting a self-assessment round', () => {
-  it('offers the Prevent Officer a form with this quarter\'s name and the partnership\'s framework', async () => {
+  it("offers the Prevent Officer a form with this quarter's name and the partnership's framework", async () => {
     const harness = await botHarness();
     await harness.adapter.send(teamsMessage('start self-assessment', undefined, PEOPLE.officer)).assertReply((reply) => {
       const text = cardText(reply);
@@ -67,7 +72,7 @@ describe('starting a self-assessment round', () => {
     });
   });
 
-  it('sends each organisation\'s leads the first benchmark and posts the channel counter', async () => {
+  it("sends each organisation's leads the first benchmark and posts the channel counter", async () => {
     const harness = await botHarness();
     await pinPartnershipChannel(harness);
     await harness.adapter.send(teamsMessage('hello', undefined, PEOPLE.policeLead)).assertReply(() => undefined);
@@ -128,7 +133,14 @@ describe('rating the benchmarks', () => {
     const harness = await botHarness();
     await startRound(harness);
     await harness.organisations.save('warwickshire', { id: 'geh', name: 'George Eliot Hospital', sector: 'health-social-care', aliases: [] }, { id: 'test', name: 'test' });
-    const receipt = await savePage(harness, PEOPLE.policeLead, await openOwn(harness, PEOPLE.policeLead), 'Save', 'achieving', 'Training held at George Eliot Hospital, Nuneaton CV10 7DJ');
+    const receipt = await savePage(
+      harness,
+      PEOPLE.policeLead,
+      await openOwn(harness, PEOPLE.policeLead),
+      'Save',
+      'achieving',
+      'Training held at George Eliot Hospital, Nuneaton CV10 7DJ',
+    );
     expect(plain(JSON.stringify(receipt))).toContain('Benchmark 1 of 10 saved');
     expect(await harness.assessments.history('warwickshire', '2026-27-q3', 'police')).toHaveLength(3);
   });
@@ -217,7 +229,7 @@ describe('a whole return', () => {
     expect(JSON.stringify(harness.messenger.replaced.at(-1)?.card)).toContain('1 of 3 organisations returned');
   });
 
-  it('pre-fills the next round with the organisation\'s previous answers', async () => {
+  it("pre-fills the next round with the organisation's previous answers", async () => {
     const harness = await botHarness();
     await startRound(harness, '2026/27 Q3');
     await completeReturn(harness, PEOPLE.policeLead);

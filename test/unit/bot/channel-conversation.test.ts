@@ -1,17 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { NO_ONE_TO_ONE_YET, SENT_TO_ONE_TO_ONE } from '../../../src/bot/one-to-one-answer';
 import { CHANNEL_PINNED } from '../../../src/bot/handlers/channel-handlers';
-import {
-  botHarness,
-  channelMessage,
-  DEMO_TENANT,
-  OTHER_TEAM,
-  PARTNERSHIP_TEAM,
-  PEOPLE,
-  pinPartnershipChannel,
-  teamsMessage,
-  type Person,
-} from '../../support/bot-harness';
+import { botHarness, channelMessage, DEMO_TENANT, OTHER_TEAM, PARTNERSHIP_TEAM, PEOPLE, pinPartnershipChannel, teamsMessage, type Person } from '../../support/bot-harness';
 import { runTurn, type TurnOutcome } from '../../support/bot-turn';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;
@@ -155,7 +145,7 @@ describe('who the bot keeps a way of reaching in 1:1 chat', () => {
 });
 
 describe('answers for one person, asked in a channel', () => {
-  it('the board report goes to the officer\'s 1:1 chat; the channel gets one line and no links', async () => {
+  it("the board report goes to the officer's 1:1 chat; the channel gets one line and no links", async () => {
     const harness = await botHarness();
     await withRound(harness);
     await sayHello(harness, PEOPLE.officer);
@@ -168,7 +158,7 @@ describe('answers for one person, asked in a channel', () => {
     expect(harness.messenger.sent.filter((s) => s.reference.includes('@thread.tacv2'))).toEqual([]);
   });
 
-  it('the compliance summary goes to the chair\'s 1:1 chat', async () => {
+  it("the compliance summary goes to the chair's 1:1 chat", async () => {
     const harness = await botHarness();
     await withRound(harness);
     await sayHello(harness, PEOPLE.chair);

@@ -70,7 +70,7 @@ describe("who hasn't replied", () => {
 });
 
 describe('send chasers', () => {
-  it("reminds each lead of an organisation that has not replied, with the deadline and a button to its update card", async () => {
+  it('reminds each lead of an organisation that has not replied, with the deadline and a button to its update card', async () => {
     const harness = await withUpdateRound();
     const reply = await say(harness, 'send chasers');
     const [chaser] = chasersTo(harness, PEOPLE.policeLead);

@@ -15,18 +15,56 @@ const plain = (text: string) => text.replace(/\\/g, '');
 
 /** Fields that are chosen, not typed (ids, enums, dates, numbers), or typed but never stored. */
 const NOT_STORED_FREE_TEXT = new Set([
-  'verb', 'actionId', 'nonce', 'etag', 'status', 'revisedDate', 'meetingId', 'date', 'time', 'op', 'itemId',
-  'themeNumber', 'ownerOrganisationId', 'dueDate', 'then', 'roundId', 'organisationId', 'section', 'index',
-  'frameworkId', 'closesOn', 'sector', 'aadObjectId', 'role', 'preventLead', 'subjectId', 'kind', 'benchmark',
+  'verb',
+  'actionId',
+  'nonce',
+  'etag',
+  'status',
+  'revisedDate',
+  'meetingId',
+  'date',
+  'time',
+  'op',
+  'itemId',
+  'themeNumber',
+  'ownerOrganisationId',
+  'dueDate',
+  'then',
+  'roundId',
+  'organisationId',
+  'section',
+  'index',
+  'frameworkId',
+  'closesOn',
+  'sector',
+  'aadObjectId',
+  'role',
+  'preventLead',
+  'subjectId',
+  'kind',
+  'benchmark',
   // The ask card's question is answered like a typed message and never written anywhere.
   'question',
 ]);
 
 const SCHEMAS: readonly ZodTypeAny[] = [
-  actionUpdateSubmitSchema, actionOpenSubmitSchema, askSubmitSchema, assessmentOpenSubmitSchema, assessmentSaveSubmitSchema,
-  assessmentStartSubmitSchema, chaserOpenSubmitSchema, agendaEditSubmitSchema, decisionSaveSubmitSchema, meetingReplySubmitSchema,
-  meetingScheduleSubmitSchema, memberSaveSubmitSchema, openFormSubmitSchema, organisationEditSubmitSchema, organisationSaveSubmitSchema,
-  summaryBenchmarkSubmitSchema, summaryOpenSubmitSchema,
+  actionUpdateSubmitSchema,
+  actionOpenSubmitSchema,
+  askSubmitSchema,
+  assessmentOpenSubmitSchema,
+  assessmentSaveSubmitSchema,
+  assessmentStartSubmitSchema,
+  chaserOpenSubmitSchema,
+  agendaEditSubmitSchema,
+  decisionSaveSubmitSchema,
+  meetingReplySubmitSchema,
+  meetingScheduleSubmitSchema,
+  memberSaveSubmitSchema,
+  openFormSubmitSchema,
+  organisationEditSubmitSchema,
+  organisationSaveSubmitSchema,
+  summaryBenchmarkSubmitSchema,
+  summaryOpenSubmitSchema,
 ];
 
 function shapeOf(schema: ZodTypeAny): Record<string, ZodTypeAny> {
@@ -45,7 +83,12 @@ const SAMPLE = 'Ring jo.bloggs@example.com about it';
 /** Each free-text field, with something personal for it and something a governance note would hold. */
 const CASES: readonly { verb: string; key: string; personal: string | string[]; clean: string | string[] }[] = [
   { verb: 'action-update', key: 'progressNote', personal: 'Met the family of Mrs Khan, CV34 4RL', clean: 'WRAP sessions delivered to 40 staff in Q3' },
-  { verb: 'action-update', key: 'evidenceUrl', personal: 'https://intranet.example.org/notes?contact=jo.bloggs@example.com', clean: 'https://intranet.example.org/prevent/minutes-2026-11.pdf' },
+  {
+    verb: 'action-update',
+    key: 'evidenceUrl',
+    personal: 'https://intranet.example.org/notes?contact=jo.bloggs@example.com',
+    clean: 'https://intranet.example.org/prevent/minutes-2026-11.pdf',
+  },
   { verb: 'meeting-schedule', key: 'location', personal: 'Home of Mrs Khan, CV34 4RL', clean: 'Shire Hall, Warwick' },
   { verb: 'agenda-edit', key: 'title', personal: 'Case of John Smith, DOB 12/03/2009', clean: 'Venue hire policy review' },
   { verb: 'agenda-edit', key: 'owner', personal: 'Call 07700 900123', clean: 'Rugby Borough Council' },
@@ -115,7 +158,11 @@ describe('free-text fields screened when the card is submitted', () => {
     const harness = await botHarness();
     await harness.adapter.send(teamsMessage('schedule meeting 12 March 2027 10:00', undefined, PEOPLE.officer)).assertReply(() => undefined);
     const before = (await harness.services.meetings.next('warwickshire'))!.agenda;
-    const answer = await submit(harness, { verb: 'agenda-edit', op: 'add', meetingId: '2027-03-12-1000', title: 'Venue hire policy review', owner: 'Call 07700 900123' }, PEOPLE.chair);
+    const answer = await submit(
+      harness,
+      { verb: 'agenda-edit', op: 'add', meetingId: '2027-03-12-1000', title: 'Venue hire policy review', owner: 'Call 07700 900123' },
+      PEOPLE.chair,
+    );
     expect(answer).toContain('the item owner: It looks like it contains a phone number');
     expect((await harness.services.meetings.next('warwickshire'))!.agenda).toEqual(before);
   });
@@ -140,7 +187,7 @@ describe('free-text fields screened when the card is submitted', () => {
     expect(await harness.assessments.listRounds('warwickshire')).toEqual([]);
   });
 
-  it("gives the organisation form back for another name holding personal data, saving nothing", async () => {
+  it('gives the organisation form back for another name holding personal data, saving nothing', async () => {
     const harness = await botHarness();
     const answer = await submit(harness, { verb: 'organisation-save', name: 'Rugby Borough Council', sector: 'local-government', aliases: `RBC, ${SAMPLE}` }, PEOPLE.officer);
     expect(answer).toContain('It looks like it contains an email address. Please remove it.');

@@ -30,14 +30,17 @@ describe('asking the bot for guidance', () => {
     });
   });
 
-  it.each(["what's the weather like?", 'is it raining in Leamington'])('answers %j, which it does not understand, with the help card, and never repeats it back', async (message) => {
-    const { adapter } = await botHarness();
-    await adapter.send(teamsMessage(message)).assertReply((reply) => {
-      const text = cardText(reply);
-      expect(text).toContain('What I can help with');
-      expect(text).not.toContain(message.includes('Leamington') ? 'Leamington' : 'weather');
-    });
-  });
+  it.each(["what's the weather like?", 'is it raining in Leamington'])(
+    'answers %j, which it does not understand, with the help card, and never repeats it back',
+    async (message) => {
+      const { adapter } = await botHarness();
+      await adapter.send(teamsMessage(message)).assertReply((reply) => {
+        const text = cardText(reply);
+        expect(text).toContain('What I can help with');
+        expect(text).not.toContain(message.includes('Leamington') ? 'Leamington' : 'weather');
+      });
+    },
+  );
 
   it('asks "Did you mean" when unsure, with the referral button always there and the message never repeated', async () => {
     const { adapter } = await botHarness();
@@ -99,7 +102,7 @@ describe('asking the bot for guidance', () => {
 });
 
 describe('the help card fits the person asking', () => {
-  it('offers staff the referral pathway and training, not the Prevent Officer\'s commands', async () => {
+  it("offers staff the referral pathway and training, not the Prevent Officer's commands", async () => {
     const { adapter } = await botHarness();
     await adapter.send(teamsMessage('help', undefined, PEOPLE.staff)).assertReply((reply) => {
       const text = cardText(reply);
@@ -123,7 +126,7 @@ describe('help card buttons', () => {
     return { ...teamsMessage(''), text: undefined, value };
   }
 
-  it('asks the button\'s question as if it had been typed', async () => {
+  it("asks the button's question as if it had been typed", async () => {
     const { adapter } = await botHarness();
     await adapter.send(submit({ verb: 'ask', question: 'How do I make a referral?' })).assertReply((reply) => {
       expect(cardText(reply)).toContain('How to make a Prevent referral');

@@ -77,7 +77,10 @@ describe(`hostile card submits: ${VERBS.length} verbs x ${RUNS_PER_VERB} payload
 describe('a framework id that is not in the catalogue', () => {
   it('is not shown back when it holds markup', async () => {
     const { harness } = await seededHarness();
-    const outcome = await runTurn(harness, cardSubmit({ verb: 'assessment-start', name: '\u0000', frameworkId: '<script>alert(1)</script>', closesOn: '2027-03-31' }, PEOPLE.officer));
+    const outcome = await runTurn(
+      harness,
+      cardSubmit({ verb: 'assessment-start', name: '\u0000', frameworkId: '<script>alert(1)</script>', closesOn: '2027-03-31' }, PEOPLE.officer),
+    );
     const texts = outcome.replies.flatMap((reply) => (reply.attachments ?? []).flatMap((a) => renderedTexts(a.content)));
     expect(texts.flatMap(unsafeMarkup)).toEqual([]);
     expect(outcome.cards.join('')).toContain('there is no such self-assessment framework');

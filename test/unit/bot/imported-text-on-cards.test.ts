@@ -11,7 +11,11 @@ const MARKDOWN_PLAN = [
 
 async function importedHarness() {
   const harness = await botHarness();
-  await harness.organisations.save('warwickshire', { id: 'wcc', name: 'Warwickshire *County* Council', sector: 'local-government', aliases: ['Warwickshire County Council'] }, { id: 'test', name: 'test' });
+  await harness.organisations.save(
+    'warwickshire',
+    { id: 'wcc', name: 'Warwickshire *County* Council', sector: 'local-government', aliases: ['Warwickshire County Council'] },
+    { id: 'test', name: 'test' },
+  );
   const outcome = await harness.services.planImports.importTable('warwickshire', OFFICER, readCsvText(MARKDOWN_PLAN));
   expect(outcome.summary).toBe('Imported 1 action in 1 theme');
   return harness;

@@ -86,7 +86,7 @@ describe('the agenda in the partnership channel', () => {
     expect(text).toContain('No organisation has replied yet.');
   });
 
-  it('shows each organisation\'s reply on the card as it arrives', async () => {
+  it("shows each organisation's reply on the card as it arrives", async () => {
     const harness = await withMeetingAndChannel();
     await harness.adapter.send(cardSubmit({ verb: 'meeting-reply', meetingId: '2027-03-12-1000', status: 'apologies' }, PEOPLE.policeLead));
     await harness.adapter.send(cardSubmit({ verb: 'meeting-reply', meetingId: '2027-03-12-1000', status: 'attending' }, PEOPLE.healthLead));
@@ -127,7 +127,9 @@ describe('editing the agenda before it is posted', () => {
 
   it('adds an item with an owner, and it is on the agenda everyone sees', async () => {
     const harness = await withMeeting();
-    await harness.adapter.send(cardSubmit({ verb: 'agenda-edit', op: 'add', meetingId: '2027-03-12-1000', title: 'Venue hire policy review', owner: 'Rugby Borough Council' }, PEOPLE.chair));
+    await harness.adapter.send(
+      cardSubmit({ verb: 'agenda-edit', op: 'add', meetingId: '2027-03-12-1000', title: 'Venue hire policy review', owner: 'Rugby Borough Council' }, PEOPLE.chair),
+    );
     expect(plain(cardText(harness.adapter.replaced.at(-1)!))).toContain('Venue hire policy review (Rugby Borough Council)');
     await harness.adapter.send(teamsMessage('agenda', undefined, PEOPLE.staff)).assertReply((reply) => {
       expect(cardText(reply)).toContain('Venue hire policy review');
@@ -172,13 +174,25 @@ describe('after the meeting', () => {
       expect(cardText(reply)).toContain('Record a decision');
     });
     await harness.adapter.send(
-      cardSubmit({ verb: 'decision-save', meetingId: '2027-03-12-1000', itemId: 'training', text: 'Run two extra WRAP sessions for district councils', actionText: 'Deliver two extra WRAP sessions for district councils', themeNumber: '3', ownerOrganisationId: 'wcc', dueDate: '2027-06-30' }, PEOPLE.chair),
+      cardSubmit(
+        {
+          verb: 'decision-save',
+          meetingId: '2027-03-12-1000',
+          itemId: 'training',
+          text: 'Run two extra WRAP sessions for district councils',
+          actionText: 'Deliver two extra WRAP sessions for district councils',
+          themeNumber: '3',
+          ownerOrganisationId: 'wcc',
+          dueDate: '2027-06-30',
+        },
+        PEOPLE.chair,
+      ),
     );
     expect(plain(cardText(harness.adapter.replaced.at(-1)!))).toContain('Decision recorded, and action 3.2 added to the plan.');
     expect((await harness.actions.get('warwickshire', '3.2'))?.action).toMatchObject({ ownerOrganisationIds: ['wcc'], dueDate: '2027-06-30' });
   });
 
-  it('lists the last meeting\'s decisions under matters arising on the next agenda', async () => {
+  it("lists the last meeting's decisions under matters arising on the next agenda", async () => {
     const harness = await afterMeeting();
     await harness.adapter.send(cardSubmit({ verb: 'decision-save', meetingId: '2027-03-12-1000', itemId: 'ctlp', text: 'Ask CTPWM for a CTLP briefing in June' }, PEOPLE.officer));
     await harness.adapter.send(teamsMessage('schedule meeting 11 June 2027 10:00', undefined, PEOPLE.officer)).assertReply((reply) => {
@@ -188,11 +202,13 @@ describe('after the meeting', () => {
 
   it('asks for a theme and an owner when a decision names a new action without them', async () => {
     const harness = await afterMeeting();
-    await harness.adapter.send(cardSubmit({ verb: 'decision-save', meetingId: '2027-03-12-1000', itemId: 'training', text: 'More WRAP', actionText: 'Deliver more WRAP' }, PEOPLE.officer));
+    await harness.adapter.send(
+      cardSubmit({ verb: 'decision-save', meetingId: '2027-03-12-1000', itemId: 'training', text: 'More WRAP', actionText: 'Deliver more WRAP' }, PEOPLE.officer),
+    );
     expect(plain(cardText(harness.adapter.replaced.at(-1)!))).toContain('a new action needs a theme and an owner');
   });
 
-  it('shows each organisation\'s attendance over the year on the partnership card', async () => {
+  it("shows each organisation's attendance over the year on the partnership card", async () => {
     const harness = await afterMeeting();
     await harness.adapter.send(teamsMessage('partnership members', undefined, PEOPLE.officer)).assertReply((reply) => {
       const text = cardText(reply);

@@ -34,14 +34,12 @@ describe('partnership members', () => {
     });
   });
 
-  it('lets the Prevent Officer make someone a partner lead and their organisation\'s Prevent lead', async () => {
+  it("lets the Prevent Officer make someone a partner lead and their organisation's Prevent lead", async () => {
     const harness = await botHarness();
     await harness.adapter.send(cardSubmit({ verb: 'member-form' }, PEOPLE.officer)).assertReply((reply) => {
       expect(JSON.stringify(cardOf(reply))).toContain('"title":"Hana Health","value":"aad-health"');
     });
-    await harness.adapter.send(
-      cardSubmit({ verb: 'member-save', aadObjectId: 'aad-health', role: 'partner-lead', organisationId: 'police', preventLead: 'true' }, PEOPLE.officer),
-    );
+    await harness.adapter.send(cardSubmit({ verb: 'member-save', aadObjectId: 'aad-health', role: 'partner-lead', organisationId: 'police', preventLead: 'true' }, PEOPLE.officer));
     expect(lastReplacement(harness)).toContain('Saved: Hana Health is Partner lead and the named Prevent lead of Warwickshire and West Mercia Police.');
     const requests = await harness.services.updateRequests.requests('warwickshire');
     const police = requests.find((r) => r.organisation.id === 'police');
@@ -65,9 +63,11 @@ describe('partnership members', () => {
 
   it('refuses a member change submitted by anyone but the Prevent Officer', async () => {
     const harness = await botHarness();
-    await harness.adapter.send(cardSubmit({ verb: 'member-save', aadObjectId: 'aad-staff', role: 'prevent-officer', preventLead: 'false' }, PEOPLE.policeLead)).assertReply((reply) => {
-      expect(cardText(reply)).toContain('You cannot do that');
-    });
+    await harness.adapter
+      .send(cardSubmit({ verb: 'member-save', aadObjectId: 'aad-staff', role: 'prevent-officer', preventLead: 'false' }, PEOPLE.policeLead))
+      .assertReply((reply) => {
+        expect(cardText(reply)).toContain('You cannot do that');
+      });
     expect(await harness.members.get('warwickshire', 'aad-staff')).toBeUndefined();
   });
 

@@ -88,7 +88,7 @@ describe('sending the action plan to the bot as a file', () => {
 
   it.each([
     ['a server of its own choosing', () => 'https://evil.example/good.csv'],
-    ['a server on the bot\'s own network', () => `${server.local}/good.csv`],
+    ["a server on the bot's own network", () => `${server.local}/good.csv`],
   ])('downloads nothing when the file link points at %s', async (_, url) => {
     const fetchFile = jest.fn(server.fetchFile);
     const harness = await botHarness({ fetchFile });

@@ -19,7 +19,14 @@ async function withRounds(): Promise<Harness> {
   let etag: string | undefined;
   for (const section of framework.sections) {
     const ratings = section.items.map((item) => ({ itemId: item.id, rating: 'developing' as const, details: '' }));
-    const saved = await harness.services.assessments.savePage(P, police, { roundId: '2026-27-q3', organisationId: 'police', sectionNumber: section.number, ratings, nonce: randomUUID(), ...(etag ? { etag } : {}) });
+    const saved = await harness.services.assessments.savePage(P, police, {
+      roundId: '2026-27-q3',
+      organisationId: 'police',
+      sectionNumber: section.number,
+      ratings,
+      nonce: randomUUID(),
+      ...(etag ? { etag } : {}),
+    });
     etag = saved.record.etag;
   }
   await harness.services.assessments.submit(P, police, { roundId: '2026-27-q3', organisationId: 'police', nonce: randomUUID(), ...(etag ? { etag } : {}) });
@@ -55,7 +62,14 @@ describe('asking for the board report', () => {
       return check.valid ? { ...check.claims, exp: undefined, linkId: undefined } : check.reason;
     });
     expect(claims).toEqual(
-      (['docx', 'xlsx', 'csv'] as const).map((format) => ({ partnershipId: P, roundId: '2026-27-q3', format, aadObjectId: PEOPLE.officer.aadObjectId, exp: undefined, linkId: undefined })),
+      (['docx', 'xlsx', 'csv'] as const).map((format) => ({
+        partnershipId: P,
+        roundId: '2026-27-q3',
+        format,
+        aadObjectId: PEOPLE.officer.aadObjectId,
+        exp: undefined,
+        linkId: undefined,
+      })),
     );
   });
 

@@ -17,10 +17,13 @@ describe("the channel's progress card after updates", () => {
 
   it('lets a failed refresh go (the updates are saved) and refreshes again after the next update', async () => {
     let calls = 0;
-    const refresh = new RoundProgressRefresh(async () => {
-      calls++;
-      if (calls === 1) throw new Error('connector unavailable');
-    }, 60 * 60 * 1000);
+    const refresh = new RoundProgressRefresh(
+      async () => {
+        calls++;
+        if (calls === 1) throw new Error('connector unavailable');
+      },
+      60 * 60 * 1000,
+    );
     refresh.soon('warwickshire');
     await expect(refresh.flush()).resolves.toBeUndefined();
     refresh.soon('warwickshire');

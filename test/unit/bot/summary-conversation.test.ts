@@ -14,7 +14,14 @@ async function submitReturn(harness: Harness, person: Person, organisationId: st
   let etag: string | undefined;
   for (const section of framework.sections) {
     const ratings = section.items.map((item) => ({ itemId: item.id, rating: ratingOf(item.id), details: '' }));
-    const saved = await harness.services.assessments.savePage(P, actor, { roundId, organisationId, sectionNumber: section.number, ratings, nonce: randomUUID(), ...(etag ? { etag } : {}) });
+    const saved = await harness.services.assessments.savePage(P, actor, {
+      roundId,
+      organisationId,
+      sectionNumber: section.number,
+      ratings,
+      nonce: randomUUID(),
+      ...(etag ? { etag } : {}),
+    });
     etag = saved.record.etag;
   }
   await harness.services.assessments.submit(P, actor, { roundId, organisationId, nonce: randomUUID(), ...(etag ? { etag } : {}) });
@@ -143,7 +150,7 @@ describe('the chair asks "how are we doing?"', () => {
     expect(card).toContain('The Prevent Officer starts one with \\"start self-assessment\\"');
   });
 
-  it('is offered on the chair\'s help card', async () => {
+  it("is offered on the chair's help card", async () => {
     const card = await reply(await botHarness(), 'help', PEOPLE.chair);
     expect(card).toContain('Compliance summary (chair, Prevent Officer)');
   });
@@ -162,7 +169,7 @@ describe('drilling down into a benchmark', () => {
     });
   });
 
-  it('goes back to the round\'s summary', async () => {
+  it("goes back to the round's summary", async () => {
     const harness = await twoRounds();
     await harness.adapter.send(cardSubmit({ verb: 'summary-open', roundId: '2026-27-q2' }, PEOPLE.chair)).assertReply((activity) => {
       expect(plain(cardText(activity))).toContain('Compliance summary: 2026/27 Q2');

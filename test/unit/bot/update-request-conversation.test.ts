@@ -83,7 +83,7 @@ describe('requesting updates', () => {
     expect(JSON.stringify(toPolice?.card)).toContain('by 18 Dec 2026');
   });
 
-  it('makes updates due the working day before the next meeting\'s agenda is posted when no date is given', async () => {
+  it("makes updates due the working day before the next meeting's agenda is posted when no date is given", async () => {
     const harness = await botHarness();
     await harness.adapter.send(teamsMessage('schedule meeting 12 March 2027 10:00', undefined, PEOPLE.officer)).assertReply(() => undefined);
     const summary = await requestUpdates(harness);

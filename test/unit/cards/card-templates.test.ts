@@ -33,13 +33,19 @@ import { benchmarkSummaryCard, complianceSummaryCard, organisationSummaryCard, s
 import { organisationView } from '../../../src/domain/summary/organisation-view';
 import { sampleSummary } from '../../support/summary-samples';
 
-const framework2018 = parseFramework(
-  JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'data', 'frameworks', 'home-office-2018.json'), 'utf8')),
-);
+const framework2018 = parseFramework(JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'data', 'frameworks', 'home-office-2018.json'), 'utf8')));
 /** Benchmark 7 (training) is the longest page: nine items, most with prompts, every detail box full. */
 const longestSection = framework2018.sections.find((section) => section.number === 7)!;
 const assessmentPage: AssessmentPage = {
-  round: { id: '2026-27-q3', name: '2026/27 Q3', frameworkId: framework2018.id, closesOn: '2026-12-31', startedAt: '2026-11-22T09:00:00.000Z', startedById: 'aad-officer', startedByName: 'Priya Officer' },
+  round: {
+    id: '2026-27-q3',
+    name: '2026/27 Q3',
+    frameworkId: framework2018.id,
+    closesOn: '2026-12-31',
+    startedAt: '2026-11-22T09:00:00.000Z',
+    startedById: 'aad-officer',
+    startedByName: 'Priya Officer',
+  },
   framework: framework2018,
   organisation: { id: 'police', name: 'Warwickshire and West Mercia Police', sector: 'police', aliases: [] },
   section: longestSection,
@@ -53,7 +59,11 @@ const assessmentPage: AssessmentPage = {
 };
 
 const organisationNames = new Map([['police', 'Warwickshire and West Mercia Police']]);
-const updated = { action: sampleAction('6.4'), progress: sampleProgress('nonce-sample', { evidenceUrl: 'https://example.org/evidence', revisedDate: '2027-01-31' }), etag: 'W/"1"' };
+const updated = {
+  action: sampleAction('6.4'),
+  progress: sampleProgress('nonce-sample', { evidenceUrl: 'https://example.org/evidence', revisedDate: '2027-01-31' }),
+  etag: 'W/"1"',
+};
 
 const guidance = demoGuidance();
 
@@ -81,12 +91,30 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
   acknowledgement: () => acknowledgementCard(),
   welcome: () => welcomeCard({ partnershipName: guidance.partnershipName, capabilities: CAPABILITIES }),
   'action-update': () =>
-    actionUpdateCard({ record: updated, organisationNames, today: '2026-11-22', nonce: 'nonce-0001', notice: 'Not saved', problems: ['It looks like it contains an email address.'] }),
+    actionUpdateCard({
+      record: updated,
+      organisationNames,
+      today: '2026-11-22',
+      nonce: 'nonce-0001',
+      notice: 'Not saved',
+      problems: ['It looks like it contains an email address.'],
+    }),
   'action-receipt': () => actionReceiptCard({ record: updated, organisationNames, today: '2026-11-22', duplicate: true }),
   'my-actions': () =>
-    myActionsCard({ heading: 'Actions for Warwickshire and West Mercia Police', records: [updated, { action: sampleAction('6.1'), etag: 'W/"2"' }], organisationNames, today: '2026-11-22', emptyMessage: '' }),
+    myActionsCard({
+      heading: 'Actions for Warwickshire and West Mercia Police',
+      records: [updated, { action: sampleAction('6.1'), etag: 'W/"2"' }],
+      organisationNames,
+      today: '2026-11-22',
+      emptyMessage: '',
+    }),
   'round-progress': () =>
-    roundProgressCard({ round: { startedAt: '2026-11-22T09:00:00.000Z', requestedById: 'aad-officer', requestedByName: 'Priya Officer', channelActivityId: 'a1' }, updated: 3, total: 33, waitingFor: ['Warwickshire County Council', 'Rugby Borough Council'] }),
+    roundProgressCard({
+      round: { startedAt: '2026-11-22T09:00:00.000Z', requestedById: 'aad-officer', requestedByName: 'Priya Officer', channelActivityId: 'a1' },
+      updated: 3,
+      total: 33,
+      waitingFor: ['Warwickshire County Council', 'Rugby Borough Council'],
+    }),
   'delivery-status': () =>
     deliveryStatusCard(
       deliveryView(
@@ -98,7 +126,10 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
           createdAt: '2026-11-22T10:00:00.000Z',
           organisations: 60,
           unreached: Array.from({ length: 40 }, (_, i) => `Lead ${i} (Organisation ${i} of the partnership): has not opened a chat with the bot yet`),
-          notes: ['Updates are due by 4 Dec 2026 (10 working days from today). Reminders go to anyone who has not replied on 25 Nov 2026 and 2 Dec 2026.', 'The progress card is being posted in the partnership channel.'],
+          notes: [
+            'Updates are due by 4 Dec 2026 (10 working days from today). Reminders go to anyone who has not replied on 25 Nov 2026 and 2 Dec 2026.',
+            'The progress card is being posted in the partnership channel.',
+          ],
         },
         Array.from({ length: 300 }, (_, i) => ({
           id: String(i).padStart(5, '0'),
@@ -140,21 +171,38 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
   'organisation-pick': () => organisationPickCard([{ id: 'police', name: 'Warwickshire and West Mercia Police', sector: 'police', aliases: [] }]),
   'assessment-page': () => assessmentPageCard({ page: assessmentPage, nonce: 'nonce-0001', notice: 'Not saved', problems: ['7.1: choose a rating'] }),
   'assessment-receipt': () => assessmentReceiptCard({ page: assessmentPage, savedBy: 'Pat Police', savedAt: '2026-11-22T10:00:00.000Z' }),
-  'assessment-start': () => assessmentStartCard({ frameworks: [{ id: framework2018.id, title: framework2018.title }], values: { name: '2026/27 Q3' }, problems: ['choose the closing date'] }),
+  'assessment-start': () =>
+    assessmentStartCard({ frameworks: [{ id: framework2018.id, title: framework2018.title }], values: { name: '2026/27 Q3' }, problems: ['choose the closing date'] }),
   agenda: () =>
     agendaCard(
       {
         id: '2027-03-12-1000',
         startsAt: '2027-03-12T10:00:00.000Z',
         location: 'Shire Hall, Warwick',
-        agenda: [...STANDING_ITEMS, { id: 'actions-attention', title: 'Actions that are off track or overdue', details: Array.from({ length: 40 }, (_, i) => `6.${i} (Warwickshire County Council): Off track, overdue since 2018-03-31`), source: 'generated' }],
+        agenda: [
+          ...STANDING_ITEMS,
+          {
+            id: 'actions-attention',
+            title: 'Actions that are off track or overdue',
+            details: Array.from({ length: 40 }, (_, i) => `6.${i} (Warwickshire County Council): Off track, overdue since 2018-03-31`),
+            source: 'generated',
+          },
+        ],
         scheduledById: 'aad-officer',
         scheduledByName: 'Priya Officer',
         scheduledAt: '2026-11-22T10:00:00.000Z',
         decisions: [],
         attendance: { police: { status: 'apologies', byId: 'aad-police', byName: 'Pat Police', at: '2027-03-01T09:00:00.000Z' } },
       },
-      { notice: 'Meeting scheduled.', replies: { organisationNames: new Map([['police', 'Warwickshire and West Mercia Police'], ['swft', 'South Warwickshire NHS Foundation Trust']]) } },
+      {
+        notice: 'Meeting scheduled.',
+        replies: {
+          organisationNames: new Map([
+            ['police', 'Warwickshire and West Mercia Police'],
+            ['swft', 'South Warwickshire NHS Foundation Trust'],
+          ]),
+        },
+      },
     ),
   'agenda-editor': () =>
     agendaEditorCard(
@@ -211,7 +259,11 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
         organisation: { id: 'police', name: 'Warwickshire and West Mercia Police' },
         round: assessmentPage.round,
         framework: framework2018,
-        ownReturn: { roundId: assessmentPage.round.id, organisationId: 'police', ratings: { '1.1': { rating: 'developing', details: '', updatedById: 'a', updatedByName: 'A', updatedAt: '2026-11-01T09:00:00.000Z' } } },
+        ownReturn: {
+          roundId: assessmentPage.round.id,
+          organisationId: 'police',
+          ratings: { '1.1': { rating: 'developing', details: '', updatedById: 'a', updatedByName: 'A', updatedAt: '2026-11-01T09:00:00.000Z' } },
+        },
         actions: [updated, { action: sampleAction('6.1'), etag: 'W/"2"' }],
         organisations: [{ id: 'police', name: 'Warwickshire and West Mercia Police' }],
         today: '2026-11-22',
@@ -255,7 +307,7 @@ describe('Teams chart elements in the template checks', () => {
     expect(cardProblems(withBody({ type: 'Chart.Radar', data: [], fallback }))).toEqual([expect.stringContaining('Unknown element type "Chart.Radar"')]);
   });
 
-  it("checks the fallback itself, as clients without charts render it", () => {
+  it('checks the fallback itself, as clients without charts render it', () => {
     expect(cardProblems(withBody({ type: 'Chart.Donut', data: [], fallback: { type: 'Input.Text', id: 'x' } }))).toEqual(['input "x" has no label']);
   });
 });

@@ -12,15 +12,24 @@ const text = fc.oneof(hostileString, fc.string({ unit: 'binary' }), fc.string({ 
 
 describe('Markdown escaping of user text', () => {
   it('leaves no special character unescaped, so no link, emphasis, heading, list or HTML can form', () => {
-    fc.assert(fc.property(text, (input) => expect(FULLY_ESCAPED.test(escapeMarkdown(input))).toBe(true)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(text, (input) => expect(FULLY_ESCAPED.test(escapeMarkdown(input))).toBe(true)),
+      { numRuns: RUNS },
+    );
   });
 
   it('loses nothing: removing the escapes gives back exactly what was typed', () => {
-    fc.assert(fc.property(text, (input) => expect(escapeMarkdown(input).replace(/\\(.)/gsu, '$1')).toBe(input)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(text, (input) => expect(escapeMarkdown(input).replace(/\\(.)/gsu, '$1')).toBe(input)),
+      { numRuns: RUNS },
+    );
   });
 
   it('changes nothing in text without special characters', () => {
-    fc.assert(fc.property(fc.stringMatching(/^[A-Za-z0-9 ,:;'"?]*$/), (input) => expect(escapeMarkdown(input)).toBe(input)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9 ,:;'"?]*$/), (input) => expect(escapeMarkdown(input)).toBe(input)),
+      { numRuns: RUNS },
+    );
   });
 });
 
@@ -37,6 +46,9 @@ describe('truncating user text', () => {
   });
 
   it('keeps text that already fits unchanged', () => {
-    fc.assert(fc.property(text, (input) => expect(truncate(input, Array.from(input).length + 1)).toBe(input)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(text, (input) => expect(truncate(input, Array.from(input).length + 1)).toBe(input)),
+      { numRuns: RUNS },
+    );
   });
 });

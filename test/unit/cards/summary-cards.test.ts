@@ -14,9 +14,7 @@ import { cardProblems, TEAMS_MESSAGE_LIMIT_BYTES } from '../../support/adaptive-
 import { sampleSummary } from '../../support/summary-samples';
 import { sampleAction } from '../../support/action-repository-contract';
 
-const framework2018 = parseFramework(
-  JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'data', 'frameworks', 'home-office-2018.json'), 'utf8')),
-);
+const framework2018 = parseFramework(JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'data', 'frameworks', 'home-office-2018.json'), 'utf8')));
 const plain = (text: string) => text.replace(/\\\\/g, '');
 const bytes = (card: unknown) => Buffer.byteLength(JSON.stringify(card), 'utf8');
 
@@ -101,7 +99,8 @@ describe('the benchmark drill-down card', () => {
     const summary = sampleSummary(framework2018, { organisations: 4, benchmark: 10 });
     const text = plain(JSON.stringify(benchmarkSummaryCard(summary)));
     const benchmark = summary.benchmarks[0]!;
-    for (const item of benchmark.items!) expect(text).toContain(`Achieving ${item.counts.achieving} · Developing ${item.counts.developing} · Not yet started ${item.counts['not-yet-started']}`);
+    for (const item of benchmark.items!)
+      expect(text).toContain(`Achieving ${item.counts.achieving} · Developing ${item.counts.developing} · Not yet started ${item.counts['not-yet-started']}`);
     for (const item of benchmark.notYetStarted) expect(text).toContain(`Not yet started: ${item.organisations.map((o) => o.name).join(', ')}`);
     for (const o of benchmark.organisations!) expect(text).toContain(`"text":"${o.organisation.name}"`);
     expect(text).toContain('Not returned: Organisation 03');
@@ -112,7 +111,15 @@ describe('the organisation view card', () => {
   it('offers to carry on with an unsubmitted return while the round is open', () => {
     const view = organisationView({
       organisation: { id: 'police', name: 'Warwickshire and West Mercia Police' },
-      round: { id: '2026-27-q3', name: '2026/27 Q3', frameworkId: framework2018.id, closesOn: '2026-12-31', startedAt: '2026-10-01T09:00:00.000Z', startedById: 'a', startedByName: 'A' },
+      round: {
+        id: '2026-27-q3',
+        name: '2026/27 Q3',
+        frameworkId: framework2018.id,
+        closesOn: '2026-12-31',
+        startedAt: '2026-10-01T09:00:00.000Z',
+        startedById: 'a',
+        startedByName: 'A',
+      },
       framework: framework2018,
       actions: [{ action: sampleAction('6.4', { ownerOrganisationIds: ['police'], dueDate: '2018-03-31' }), etag: 'W/"1"' }],
       organisations: [{ id: 'police', name: 'Warwickshire and West Mercia Police' }],

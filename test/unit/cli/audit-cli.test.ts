@@ -10,7 +10,7 @@ describe('npm run audit', () => {
     expect(await listAuditEntries(log, 'warwickshire', '2026-11-01T00:00:00.000Z')).toEqual(['#2\t2026-11-02T09:00:00.000Z\tcli:import-plan\tplan-import\taction:1.2']);
   });
 
-  it('reports each partnership\'s chain, empty ones included', async () => {
+  it("reports each partnership's chain, empty ones included", async () => {
     const log = new MemoryAuditLog();
     await log.append('warwickshire', auditEvent());
     expect(await verifyAuditLogs(log, ['warwickshire', 'coventry'])).toEqual({

@@ -6,11 +6,17 @@ describe('npm run restore-tables arguments', () => {
   });
 
   it('takes the prefix of the tables being replaced', () => {
-    expect(restoreArguments(['tables-2027-03-01.ndjson', '--erasures-from', 'ppb'])).toEqual({ file: 'tables-2027-03-01.ndjson', sources: { tablePrefixes: ['ppb'], backupFiles: [] } });
+    expect(restoreArguments(['tables-2027-03-01.ndjson', '--erasures-from', 'ppb'])).toEqual({
+      file: 'tables-2027-03-01.ndjson',
+      sources: { tablePrefixes: ['ppb'], backupFiles: [] },
+    });
   });
 
   it('takes newer backup files when the old tables are lost', () => {
-    expect(restoreArguments(['--erasures-from-backup', 'tables-2027-03-09.ndjson', 'tables-2027-03-01.ndjson']).sources).toEqual({ tablePrefixes: [], backupFiles: ['tables-2027-03-09.ndjson'] });
+    expect(restoreArguments(['--erasures-from-backup', 'tables-2027-03-09.ndjson', 'tables-2027-03-01.ndjson']).sources).toEqual({
+      tablePrefixes: [],
+      backupFiles: ['tables-2027-03-09.ndjson'],
+    });
   });
 
   it('restores without a register only when told in so many words', () => {

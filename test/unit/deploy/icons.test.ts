@@ -21,7 +21,13 @@ describe('Teams app icons', () => {
   it('fills the colour icon edge to edge with the accent colour', () => {
     const { rgba, width } = committed('color.png');
     const accent = [1, 3, 5].map((i) => parseInt(ACCENT.slice(i, i + 2), 16));
-    for (const [x, y] of [[0, 0], [191, 0], [0, 191], [191, 191], [96, 4]] as const) {
+    for (const [x, y] of [
+      [0, 0],
+      [191, 0],
+      [0, 191],
+      [191, 191],
+      [96, 4],
+    ] as const) {
       expect(pixel(rgba, width, x, y)).toEqual([...accent, 255]);
     }
   });

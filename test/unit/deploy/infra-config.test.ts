@@ -16,7 +16,11 @@ const appSettings = () => objectKeys(resourceBlock(bicep, 'appSettings'), ['prop
 
 describe('infra/main.bicep app settings', () => {
   it('are exactly the variables src/config.ts reads, besides App Service platform settings', () => {
-    expect(appSettings().filter((name) => !isPlatformSetting(name)).sort()).toEqual([...CONFIG_VARIABLES].sort());
+    expect(
+      appSettings()
+        .filter((name) => !isPlatformSetting(name))
+        .sort(),
+    ).toEqual([...CONFIG_VARIABLES].sort());
   });
 
   it('belong to the bot App Service', () => {
@@ -25,20 +29,18 @@ describe('infra/main.bicep app settings', () => {
 
   it('run the bot in production mode with its managed identity', () => {
     const settings = objectAt(resourceBlock(bicep, 'appSettings'), ['properties']);
-    expect([settings['BOT_MODE'], settings['MicrosoftAppType'], settings['MicrosoftAppId']]).toEqual([
-      "'production'",
-      "'UserAssignedMSI'",
-      'identity.properties.clientId',
-    ]);
+    expect([settings['BOT_MODE'], settings['MicrosoftAppType'], settings['MicrosoftAppId']]).toEqual(["'production'", "'UserAssignedMSI'", 'identity.properties.clientId']);
   });
 
   it('take the report link secret from Key Vault, never as a value: a secure parameter goes into the vault', () => {
-    expect(objectAt(resourceBlock(bicep, 'appSettings'), ['properties'])['REPORT_LINK_SECRET']).toBe("'@Microsoft.KeyVault(SecretUri=${reportLinkSecretInVault.properties.secretUri})'");
+    expect(objectAt(resourceBlock(bicep, 'appSettings'), ['properties'])['REPORT_LINK_SECRET']).toBe(
+      "'@Microsoft.KeyVault(SecretUri=${reportLinkSecretInVault.properties.secretUri})'",
+    );
     expect(objectAt(resourceBlock(bicep, 'reportLinkSecretInVault'), ['properties'])['value']).toBe('reportLinkSecret');
     expect(bicepParams(bicep).find((p) => p.name === 'reportLinkSecret')?.decorators).toContain('@secure()');
   });
 
-  it('reach Table storage by the managed identity: an endpoint and the identity\'s client id, no connection string', () => {
+  it("reach Table storage by the managed identity: an endpoint and the identity's client id, no connection string", () => {
     const settings = objectAt(resourceBlock(bicep, 'appSettings'), ['properties']);
     expect([settings['STORAGE_CONNECTION_STRING'], settings['STORAGE_TABLE_ENDPOINT'], settings['AZURE_CLIENT_ID']]).toEqual([
       "''",
@@ -69,17 +71,20 @@ describe('infra/main.bicep resources', () => {
     expect([properties['allowSharedKeyAccess'], properties['defaultToOAuthAuthentication']]).toEqual(['false', 'true']);
   });
 
-  it('give the bot\'s identity Storage Table Data Contributor on the account, and Key Vault Secrets User on the vault', () => {
+  it("give the bot's identity Storage Table Data Contributor on the account, and Key Vault Secrets User on the vault", () => {
     expect(bicep).toContain("subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')");
     expect(bicep).toContain("subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')");
-    for (const [assignment, scope, role] of [['tableDataRole', 'storage', 'storageTableDataContributor'], ['vaultSecretsRole', 'vault', 'keyVaultSecretsUser']] as const) {
+    for (const [assignment, scope, role] of [
+      ['tableDataRole', 'storage', 'storageTableDataContributor'],
+      ['vaultSecretsRole', 'vault', 'keyVaultSecretsUser'],
+    ] as const) {
       const block = resourceBlock(bicep, assignment);
       expect(objectAt(block, [])['scope']).toBe(scope);
       expect([objectAt(block, ['properties'])['roleDefinitionId'], objectAt(block, ['properties'])['principalId']]).toEqual([role, 'identity.properties.principalId']);
     }
   });
 
-  it('keep secrets in a Key Vault in RBAC mode with soft delete and purge protection, read with the bot\'s identity', () => {
+  it("keep secrets in a Key Vault in RBAC mode with soft delete and purge protection, read with the bot's identity", () => {
     const properties = objectAt(resourceBlock(bicep, 'vault'), ['properties']);
     expect([properties['enableRbacAuthorization'], properties['enableSoftDelete'], properties['enablePurgeProtection']]).toEqual(['true', 'true', 'true']);
     expect(objectAt(resourceBlock(bicep, 'webApp'), ['properties'])['keyVaultReferenceIdentity']).toBe('identity.id');
@@ -104,9 +109,12 @@ describe('infra/main.bicep resources', () => {
     expect(test.lines.join('\n')).toContain("'hidden-link:${appInsights.id}': 'Resource'");
   });
 
-  it('keep the nightly backups in an account of their own, immutable for the retention period, written by the bot\'s identity', () => {
+  it("keep the nightly backups in an account of their own, immutable for the retention period, written by the bot's identity", () => {
     expect(objectAt(resourceBlock(bicep, 'blobService'), [])['parent']).toBe('backupStorage');
-    expect(objectAt(resourceBlock(bicep, 'backupRetention'), ['properties'])).toMatchObject({ immutabilityPeriodSinceCreationInDays: 'backupRetentionDays', allowProtectedAppendWrites: 'false' });
+    expect(objectAt(resourceBlock(bicep, 'backupRetention'), ['properties'])).toMatchObject({
+      immutabilityPeriodSinceCreationInDays: 'backupRetentionDays',
+      allowProtectedAppendWrites: 'false',
+    });
     expect(objectAt(resourceBlock(bicep, 'backupStorage'), ['properties'])['allowSharedKeyAccess']).toBe('false');
     const role = resourceBlock(bicep, 'backupWriterRole');
     expect([objectAt(role, [])['scope'], objectAt(role, ['properties'])['principalId']]).toEqual(['backupStorage', 'identity.properties.principalId']);
@@ -116,7 +124,10 @@ describe('infra/main.bicep resources', () => {
 
   it('anchor the audit chain heads in an append-only container of the backup account, and take the audit hash key from Key Vault', () => {
     expect(objectAt(resourceBlock(bicep, 'anchorContainer'), [])['parent']).toBe('blobService');
-    expect(objectAt(resourceBlock(bicep, 'anchorRetention'), ['properties'])).toMatchObject({ immutabilityPeriodSinceCreationInDays: 'auditAnchorRetentionDays', allowProtectedAppendWrites: 'true' });
+    expect(objectAt(resourceBlock(bicep, 'anchorRetention'), ['properties'])).toMatchObject({
+      immutabilityPeriodSinceCreationInDays: 'auditAnchorRetentionDays',
+      allowProtectedAppendWrites: 'true',
+    });
     const settings = objectAt(resourceBlock(bicep, 'appSettings'), ['properties']);
     expect(settings['AUDIT_ANCHOR_CONTAINER']).toBe('anchorContainer.name');
     expect(settings['AUDIT_HASH_KEY']).toBe("'@Microsoft.KeyVault(SecretUri=${auditHashKeyInVault.properties.secretUri})'");
@@ -125,7 +136,11 @@ describe('infra/main.bicep resources', () => {
   });
 
   it('lock the tables, the backups and the vault against deletion', () => {
-    for (const [lock, scope] of [['tablesLock', 'storage'], ['backupsLock', 'backupStorage'], ['vaultLock', 'vault']] as const) {
+    for (const [lock, scope] of [
+      ['tablesLock', 'storage'],
+      ['backupsLock', 'backupStorage'],
+      ['vaultLock', 'vault'],
+    ] as const) {
       const block = resourceBlock(bicep, lock);
       expect([objectAt(block, [])['scope'], objectAt(block, ['properties'])['level']]).toEqual([scope, "'CanNotDelete'"]);
     }
@@ -133,7 +148,10 @@ describe('infra/main.bicep resources', () => {
 
   it('turn on soft delete for blobs and containers', () => {
     const blob = resourceBlock(bicep, 'blobService');
-    expect([objectAt(blob, ['properties', 'deleteRetentionPolicy'])['enabled'], objectAt(blob, ['properties', 'containerDeleteRetentionPolicy'])['enabled']]).toEqual(['true', 'true']);
+    expect([objectAt(blob, ['properties', 'deleteRetentionPolicy'])['enabled'], objectAt(blob, ['properties', 'containerDeleteRetentionPolicy'])['enabled']]).toEqual([
+      'true',
+      'true',
+    ]);
   });
 
   it('register the bot with its user-assigned managed identity', () => {
@@ -162,7 +180,9 @@ describe('infra/main.parameters.json', () => {
   });
 
   it('sets every parameter that has no default', () => {
-    const required = bicepParams(bicep).filter((p) => !p.hasDefault).map((p) => p.name);
+    const required = bicepParams(bicep)
+      .filter((p) => !p.hasDefault)
+      .map((p) => p.name);
     expect(required.filter((name) => !(name in parameters.parameters))).toEqual([]);
   });
 });

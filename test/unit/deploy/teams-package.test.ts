@@ -64,7 +64,11 @@ describe('the Teams app manifest', () => {
   });
 
   it('has exactly one command list for each scope', () => {
-    expect(bot().commandLists!.map((list) => list.scopes).sort()).toEqual([['groupChat'], ['personal'], ['team']]);
+    expect(
+      bot()
+        .commandLists!.map((list) => list.scopes)
+        .sort(),
+    ).toEqual([['groupChat'], ['personal'], ['team']]);
   });
 
   it(`keeps each command list within ${COMMAND_LIMITS.perList} commands, titles within ${COMMAND_LIMITS.title} and descriptions within ${COMMAND_LIMITS.description} characters`, () => {
@@ -120,11 +124,11 @@ describe('resolveManifestValues', () => {
 });
 
 describe('buildTeamsAppPackage (npm run package)', () => {
-  const build = (env: NodeJS.ProcessEnv, requireEnvironment = false) =>
-    buildTeamsAppPackage({ env, outputFile: path.join(workDirectory, 'app.zip'), requireEnvironment });
+  const build = (env: NodeJS.ProcessEnv, requireEnvironment = false) => buildTeamsAppPackage({ env, outputFile: path.join(workDirectory, 'app.zip'), requireEnvironment });
   const entries = async () => Object.keys((await JSZip.loadAsync(readFileSync(path.join(workDirectory, 'app.zip')))).files).sort();
   const packagedManifest = async () =>
-    JSON.parse(await (await JSZip.loadAsync(readFileSync(path.join(workDirectory, 'app.zip')))).file('manifest.json')!.async('string')) as Record<string, unknown> & TeamsManifestShape;
+    JSON.parse(await (await JSZip.loadAsync(readFileSync(path.join(workDirectory, 'app.zip')))).file('manifest.json')!.async('string')) as Record<string, unknown> &
+      TeamsManifestShape;
 
   it('writes the manifest and both icons at the root of the zip', async () => {
     await build(TEST_ENV);

@@ -1,14 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  KIND_LABELS,
-  RATING_LABELS,
-  RATINGS,
-  frameworkSchema,
-  type Framework,
-  type ItemKind,
-} from '../../../src/domain/assessment/framework';
+import { KIND_LABELS, RATING_LABELS, RATINGS, frameworkSchema, type Framework, type ItemKind } from '../../../src/domain/assessment/framework';
 import { buildFrameworkRegistry, frameworkItems, getFramework, parseFramework } from '../../../src/domain/assessment/framework-catalogue';
 import { InvalidError, NotFoundError } from '../../../src/domain/errors';
 import { describeZodIssues } from '../../../src/domain/validation';
@@ -105,7 +98,7 @@ describe('shipped self-assessment frameworks', () => {
       expect(ids).toEqual(fromSeed);
     });
 
-    withSeed(TOOLKIT_2018)(seedTitle(TOOLKIT_2018, "marks each item as seed 004 does (Expectation of Compliance / Good Practice Activity)"), () => {
+    withSeed(TOOLKIT_2018)(seedTitle(TOOLKIT_2018, 'marks each item as seed 004 does (Expectation of Compliance / Good Practice Activity)'), () => {
       const kinds = Object.fromEntries(frameworkItems(framework()).map(({ item }) => [item.id, item.kind]));
       expect(kinds).toEqual(Object.fromEntries(seedItems().map((item) => [item.id, item.kind])));
     });
@@ -180,9 +173,7 @@ describe('frameworkSchema cross-checks', () => {
   it('refuses an item id not prefixed by its section number, naming its path', () => {
     const framework = copy();
     framework['sections'][2].items[0].id = '4.9';
-    expect(issuesFor(framework)).toEqual([
-      'sections.2.items.0.id: item "4.9" is in section 3, so its id must start with "3."',
-    ]);
+    expect(issuesFor(framework)).toEqual(['sections.2.items.0.id: item "4.9" is in section 3, so its id must start with "3."']);
   });
 
   it('does not take section 1 items for section 10 (prefix is the whole number and a dot)', () => {

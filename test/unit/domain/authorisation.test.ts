@@ -42,14 +42,10 @@ const TABLE: Record<Permission, readonly [boolean, boolean, boolean, boolean, bo
 /** Acting for one's own organisation is checked against the actor's organisation; the rest against the police's. */
 const OWN_ORGANISATION: readonly Permission[] = ['complete-self-assessment', 'reply-to-agenda'];
 function contextFor(permission: Permission, actor: Actor): AuthorisationContext {
-  return OWN_ORGANISATION.includes(permission)
-    ? ownOrganisation(actor)
-    : { organisationIds: ['police'], organisationName: 'Warwickshire and West Mercia Police', actionId: '6.4' };
+  return OWN_ORGANISATION.includes(permission) ? ownOrganisation(actor) : { organisationIds: ['police'], organisationName: 'Warwickshire and West Mercia Police', actionId: '6.4' };
 }
 
-const CASES = PERMISSION_NAMES.flatMap((permission) =>
-  WHO.map((who, column) => ({ permission, who, allowed: TABLE[permission]?.[column] })),
-);
+const CASES = PERMISSION_NAMES.flatMap((permission) => WHO.map((who, column) => ({ permission, who, allowed: TABLE[permission]?.[column] })));
 
 describe('authorisation', () => {
   it('has a row in the specification for every permission, and no row for a permission that does not exist', () => {

@@ -32,13 +32,7 @@ describe('GuidanceService', () => {
   it('returns the training courses of a partnership that has loaded guidance', async () => {
     const service = await seededService();
     const { training } = await service.training('warwickshire');
-    expect(training.courses.map((course) => course.id)).toEqual([
-      'gov-uk-prevent-duty-training',
-      'warwickshire-prevent-elearning',
-      'wrap',
-      'beyond-wrap',
-      'bespoke-training',
-    ]);
+    expect(training.courses.map((course) => course.id)).toEqual(['gov-uk-prevent-duty-training', 'warwickshire-prevent-elearning', 'wrap', 'beyond-wrap', 'bespoke-training']);
   });
 
   it('refuses the referral pathway of a partnership without guidance with GuidanceNotConfiguredError', async () => {

@@ -13,7 +13,6 @@ async function answer(text: string, role: Role = 'prevent-officer'): Promise<Ans
   return answerOf(await language.understand(text, role));
 }
 
-
 const LOREM =
   'lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut labore et ' +
   'dolore magna aliqua ut enim ad minim veniam quis nostrud exercitation ullamco laboris nisi ut aliquip ex ' +
@@ -70,12 +69,9 @@ describe('the language layer', () => {
   });
 
   describe('the help intent', () => {
-    it.each(['help', 'HELP!', 'what can you do?', 'hi', 'hello', 'good morning'])(
-      'reads %j as the help intent',
-      async (text) => {
-        expect(await answer(text)).toBe('help');
-      },
-    );
+    it.each(['help', 'HELP!', 'what can you do?', 'hi', 'hello', 'good morning'])('reads %j as the help intent', async (text) => {
+      expect(await answer(text)).toBe('help');
+    });
   });
 
   describe('the send-chasers intent', () => {
@@ -94,12 +90,18 @@ describe('the language layer', () => {
   });
 
   describe('the not-replied intent', () => {
-    it.each(["who hasn't replied", 'Who hasn\u2019t replied?', 'who has not replied', "who hasn't returned their updates", 'who has not responded yet', 'not replied', 'outstanding returns', 'non returns'])(
-      'reads %j as the not-replied intent',
-      async (text) => {
-        expect(await answer(text)).toBe('not-replied');
-      },
-    );
+    it.each([
+      "who hasn't replied",
+      'Who hasn\u2019t replied?',
+      'who has not replied',
+      "who hasn't returned their updates",
+      'who has not responded yet',
+      'not replied',
+      'outstanding returns',
+      'non returns',
+    ])('reads %j as the not-replied intent', async (text) => {
+      expect(await answer(text)).toBe('not-replied');
+    });
 
     it.each([
       ['who are the members', 'partnership'],
@@ -178,9 +180,12 @@ describe('the language layer', () => {
       for (const role of ['staff', 'partner-lead', 'chair', 'prevent-officer'] as const) expect((await language.understand(text, role)).concern).toBe(true);
     });
 
-    it.each(['I need to report something', 'how do I report someone', 'how do I report it'])('reads %j from a member of staff, who has no board report, as the referral pathway', async (text) => {
-      expect(await answer(text, 'staff')).toBe('referral');
-    });
+    it.each(['I need to report something', 'how do I report someone', 'how do I report it'])(
+      'reads %j from a member of staff, who has no board report, as the referral pathway',
+      async (text) => {
+        expect(await answer(text, 'staff')).toBe('referral');
+      },
+    );
   });
 
   describe('messages that mention governance words only', () => {
@@ -200,12 +205,7 @@ describe('the language layer', () => {
   });
 
   describe('messages the bot does not understand', () => {
-    it.each([
-      ["what's the weather"],
-      ['is it raining'],
-      ["I'm wrapping up"],
-      [loremWords(500)],
-    ])('reads %j as unknown', async (text) => {
+    it.each([["what's the weather"], ['is it raining'], ["I'm wrapping up"], [loremWords(500)]])('reads %j as unknown', async (text) => {
       expect(await answer(text)).toBe('unclear');
     });
   });

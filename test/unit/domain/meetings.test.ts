@@ -27,12 +27,9 @@ describe('meeting times', () => {
     expect(readMeetingStart(text, NOW)?.toISOString()).toBe(iso);
   });
 
-  it.each(['schedule meeting', 'schedule meeting next week', 'schedule meeting 31/02/2027', 'schedule meeting 12 March 2027 25:00'])(
-    'finds no complete date in "%s"',
-    (text) => {
-      expect(readMeetingStart(text, NOW)).toBeUndefined();
-    },
-  );
+  it.each(['schedule meeting', 'schedule meeting next week', 'schedule meeting 31/02/2027', 'schedule meeting 12 March 2027 25:00'])('finds no complete date in "%s"', (text) => {
+    expect(readMeetingStart(text, NOW)).toBeUndefined();
+  });
 
   it('names a meeting by its start in UK time', () => {
     expect(meetingIdFor(londonTimeToInstant(2027, 7, 1, 9, 30))).toBe('2027-07-01-0930');
@@ -43,7 +40,7 @@ describe('the generated agenda', () => {
   const organisationNames = new Map([['police', 'Warwickshire and West Mercia Police']]);
   const base: AgendaFacts = { today: '2026-11-22', actions: [], organisationNames };
 
-  it('is the SOP\'s standing items, in order, when nothing needs attention', () => {
+  it("is the SOP's standing items, in order, when nothing needs attention", () => {
     expect(buildAgenda(base).map((i) => i.id)).toEqual(STANDING_ITEMS.map((i) => i.id));
   });
 
@@ -74,9 +71,7 @@ describe('the generated agenda', () => {
   });
 
   it('lists the benchmarks of the latest self-assessment where a rating is below Achieving', () => {
-    const framework = parseFramework(
-      JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'data', 'frameworks', 'home-office-2018.json'), 'utf8')),
-    );
+    const framework = parseFramework(JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'data', 'frameworks', 'home-office-2018.json'), 'utf8')));
     const rated = (rating: 'developing' | 'achieving') => ({ rating, details: '', updatedById: 'a', updatedByName: 'A', updatedAt: '2026-11-01T00:00:00.000Z' });
     const agenda = buildAgenda({
       ...base,

@@ -25,12 +25,9 @@ describe('normalise', () => {
     expect(normalise("partnership's plan")).toEqual(['partnerships', 'plan']);
   });
 
-  it.each(['e-learning', 'e learning', 'E-Learning', 'E  learning', 'elearning'])(
-    'reads %j as "elearning"',
-    (text) => {
-      expect(normalise(text)).toEqual(['elearning']);
-    },
-  );
+  it.each(['e-learning', 'e learning', 'E-Learning', 'E  learning', 'elearning'])('reads %j as "elearning"', (text) => {
+    expect(normalise(text)).toEqual(['elearning']);
+  });
 
   it('does not join "e" to "learning" inside a longer word', () => {
     expect(normalise('the learning pool')).toEqual(['the', 'learning', 'pool']);

@@ -16,7 +16,11 @@ describe('answers for the asker only', () => {
   });
 
   it('are not offered in a channel or group chat, whatever the role', () => {
-    expect(capabilitiesFor('prevent-officer', 'shared').map((c) => c.intent).sort()).toEqual(['agenda', 'help', 'referral', 'training', 'use-this-channel']);
+    expect(
+      capabilitiesFor('prevent-officer', 'shared')
+        .map((c) => c.intent)
+        .sort(),
+    ).toEqual(['agenda', 'help', 'referral', 'training', 'use-this-channel']);
     expect(capabilitiesFor('prevent-officer', 'personal').some((c) => c.intent === 'report')).toBe(true);
   });
 

@@ -50,10 +50,7 @@ describe('checkPartnershipSetup', () => {
   it('reports schema problems by JSON path and returns no set-up', () => {
     const result = checkPartnershipSetup(file([{ ...college, sector: 'space' }], [{ ...pat, organisationId: undefined }]), NOTHING);
     expect(result.setup).toBeUndefined();
-    expect(result.problems).toEqual([
-      expect.stringMatching(/^organisations\.0\.sector: /),
-      'members.0.organisationId: a partner lead must belong to an organisation',
-    ]);
+    expect(result.problems).toEqual([expect.stringMatching(/^organisations\.0\.sector: /), 'members.0.organisationId: a partner lead must belong to an organisation']);
   });
 
   it('reports a missing list or an unknown top-level key', () => {
@@ -62,24 +59,18 @@ describe('checkPartnershipSetup', () => {
   });
 
   it('reports a duplicate organisation id, naming the first', () => {
-    expect(problemsOf(file([college, police, { ...college, name: 'Another College' }], [pat]))).toEqual([
-      'organisations.2.id: "college" is already used by organisations.0',
-    ]);
+    expect(problemsOf(file([college, police, { ...college, name: 'Another College' }], [pat]))).toEqual(['organisations.2.id: "college" is already used by organisations.0']);
   });
 
   it('reports a duplicate member aadObjectId, naming the first', () => {
-    expect(problemsOf(file([college], [chair, { ...chair, name: 'Chair Again' }]))).toEqual([
-      'members.1.aadObjectId: "aad-chair" is already used by members.0',
-    ]);
+    expect(problemsOf(file([college], [chair, { ...chair, name: 'Chair Again' }]))).toEqual(['members.1.aadObjectId: "aad-chair" is already used by members.0']);
   });
 
-  it("reports a member whose organisation is neither in the file nor stored", () => {
-    expect(problemsOf(file([college], [chair, { ...pat, organisationId: 'polce' }]))).toEqual([
-      'members.1.organisationId: no organisation "polce" in this file or already stored',
-    ]);
+  it('reports a member whose organisation is neither in the file nor stored', () => {
+    expect(problemsOf(file([college], [chair, { ...pat, organisationId: 'polce' }]))).toEqual(['members.1.organisationId: no organisation "polce" in this file or already stored']);
   });
 
-  it("accepts a member whose organisation is already stored", () => {
+  it('accepts a member whose organisation is already stored', () => {
     expect(problemsOf(file([], [pat]), { organisations: [{ ...police, preventLeadId: undefined }], members: [] })).toEqual([]);
   });
 

@@ -20,7 +20,7 @@ describe('remembering how to reach someone in 1:1 chat', () => {
   const clock = () => now;
   const reference = JSON.stringify({ conversation: { id: 'a:personal' } });
 
-  it('writes an unchanged reference at most once a UK day, so its last write follows the person\'s last message (and a purged one comes back when they write again)', async () => {
+  it("writes an unchanged reference at most once a UK day, so its last write follows the person's last message (and a purged one comes back when they write again)", async () => {
     now = new Date('2026-12-03T09:00:00Z');
     const members = new WriteLoggingMembers(clock);
     await members.save('warwickshire', { aadObjectId: 'aad-staff', name: 'Sam Staff', role: 'staff' }, { id: 'test', name: 'test' });

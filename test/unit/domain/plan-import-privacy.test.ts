@@ -27,7 +27,10 @@ const CLEAN_ROW = '1.1,1. Working with communities,Run community roadshows,Warwi
 describe('an imported plan passes the personal-data screen, cell by cell', () => {
   it('refuses the whole file when the Notes hold a name and postcode, a date of birth, an NHS number and a mobile number', () => {
     const result = importPlan(
-      csv(CLEAN_ROW, `1.2,,Share tension monitoring,Warwickshire and West Mercia Police,Ongoing,,"Referred Mrs Khan, ${POSTCODE}; DOB ${DOB}; NHS ${NHS_NUMBER}; mobile ${MOBILE}"`),
+      csv(
+        CLEAN_ROW,
+        `1.2,,Share tension monitoring,Warwickshire and West Mercia Police,Ongoing,,"Referred Mrs Khan, ${POSTCODE}; DOB ${DOB}; NHS ${NHS_NUMBER}; mobile ${MOBILE}"`,
+      ),
       ORGANISATIONS,
     );
     expect(result.actions).toEqual([]);

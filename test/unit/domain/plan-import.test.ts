@@ -1,10 +1,4 @@
-import {
-  flagsIn,
-  importPlan,
-  parseTimescale,
-  summariseImport,
-  type PlanTable,
-} from '../../../src/domain/actions/plan-import';
+import { flagsIn, importPlan, parseTimescale, summariseImport, type PlanTable } from '../../../src/domain/actions/plan-import';
 import type { Organisation } from '../../../src/domain/partnership/organisation';
 
 const ORGANISATIONS: Organisation[] = [
@@ -57,7 +51,14 @@ describe('importPlan: columns', () => {
   ])('reads the header %j', (header) => {
     const result = importPlan(table(header, row({ theme: THEME_3, outcomes: 'Staff are aware', notes: 'CTLP action' })), ORGANISATIONS);
     expect(result.actions).toEqual([
-      expect.objectContaining({ id: '3.1', themeNumber: 3, text: 'Continue to provide WRAP training sessions', who: 'Prevent Officer', outcomes: 'Staff are aware', flags: ['CTLP'] }),
+      expect.objectContaining({
+        id: '3.1',
+        themeNumber: 3,
+        text: 'Continue to provide WRAP training sessions',
+        who: 'Prevent Officer',
+        outcomes: 'Staff are aware',
+        flags: ['CTLP'],
+      }),
     ]);
   });
 
@@ -127,9 +128,7 @@ describe('importPlan: action ids', () => {
 
 describe('importPlan: owners', () => {
   it('names the Who text that matches no organisation', () => {
-    expect(plan(row({ theme: THEME_3, who: 'Regional FE Prevent Lead' })).problems).toEqual([
-      { row: 2, message: 'no owner organisation matches "Regional FE Prevent Lead"' },
-    ]);
+    expect(plan(row({ theme: THEME_3, who: 'Regional FE Prevent Lead' })).problems).toEqual([{ row: 2, message: 'no owner organisation matches "Regional FE Prevent Lead"' }]);
   });
 
   it('lists owners in the order the Who column names them, through names and aliases', () => {
@@ -196,12 +195,14 @@ describe('parseTimescale', () => {
     ['', undefined, false],
     ['To be confirmed', undefined, false],
   ];
-  it.each(readings.map(([timescale, dueDate, recurring]) => ({
-    timescale,
-    dueDate,
-    recurring,
-    reading: `${dueDate ? `due ${dueDate}` : 'no due date'}${recurring ? ', recurring' : ''}`,
-  })))('reads "$timescale" as $reading', ({ timescale, dueDate, recurring }) => {
+  it.each(
+    readings.map(([timescale, dueDate, recurring]) => ({
+      timescale,
+      dueDate,
+      recurring,
+      reading: `${dueDate ? `due ${dueDate}` : 'no due date'}${recurring ? ', recurring' : ''}`,
+    })),
+  )('reads "$timescale" as $reading', ({ timescale, dueDate, recurring }) => {
     expect(parseTimescale(timescale)).toEqual(dueDate ? { dueDate, recurring } : { recurring });
   });
 

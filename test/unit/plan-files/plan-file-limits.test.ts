@@ -3,15 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PLAN_FILE_LIMITS } from '../../../src/plan-files/plan-file-limits';
 import { readCsvBytes, readCsvText, readPlanBytes, readPlanFile } from '../../../src/plan-files/plan-file-reader';
-import {
-  duplicateHeaderCsv,
-  emptyHeaderCsv,
-  farColumnRows,
-  inlineRow,
-  repeatedRows,
-  workbookWithSheet,
-  zipOf,
-} from '../../support/hostile-plan-files';
+import { duplicateHeaderCsv, emptyHeaderCsv, farColumnRows, inlineRow, repeatedRows, workbookWithSheet, zipOf } from '../../support/hostile-plan-files';
 
 const HEADER = 'Action id,Theme,Key action,Who';
 const ROW = '1.1,1. Theme,Run roadshows,Warwickshire County Council';
@@ -29,9 +21,7 @@ function racingClock(): () => number {
 
 describe('a CSV plan is read within limits', () => {
   it('refuses a header of thousands of repeated names instead of numbering them all', () => {
-    expect(() => readCsvText(duplicateHeaderCsv(4_000), 'plan.csv')).toThrow(
-      'cannot read plan.csv: row 1 has something in column 4,000; an action plan has at most 100 columns',
-    );
+    expect(() => readCsvText(duplicateHeaderCsv(4_000), 'plan.csv')).toThrow('cannot read plan.csv: row 1 has something in column 4,000; an action plan has at most 100 columns');
   });
 
   it('refuses thousands of empty header cells followed by a name', () => {
@@ -71,7 +61,9 @@ describe('a CSV plan is read within limits', () => {
   });
 
   it('refuses a CSV over 5 MB before decoding it', () => {
-    expect(() => readCsvBytes(new Uint8Array(PLAN_FILE_LIMITS.maxBytes + 1), 'plan.csv')).toThrow('cannot read plan.csv: it is 6 MB, and an action plan is far smaller (at most 5 MB)');
+    expect(() => readCsvBytes(new Uint8Array(PLAN_FILE_LIMITS.maxBytes + 1), 'plan.csv')).toThrow(
+      'cannot read plan.csv: it is 6 MB, and an action plan is far smaller (at most 5 MB)',
+    );
   });
 
   it('gives up once the time budget is spent, checking between rows', () => {
@@ -117,7 +109,9 @@ describe('an XLSX plan is read within limits', () => {
 
   it('refuses a sheet that unpacks to more than its zip directory declares, stopping at the declared size', async () => {
     const liar = workbookWithSheet(repeatedRows(9), 1_000);
-    await expect(readPlanBytes(liar, 'plan.xlsx')).rejects.toThrow('cannot read plan.xlsx as an Excel workbook: it is damaged (a part unpacks to more than the workbook says it holds)');
+    await expect(readPlanBytes(liar, 'plan.xlsx')).rejects.toThrow(
+      'cannot read plan.xlsx as an Excel workbook: it is damaged (a part unpacks to more than the workbook says it holds)',
+    );
   });
 
   it('refuses a workbook of hundreds of parts', async () => {

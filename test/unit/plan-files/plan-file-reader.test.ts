@@ -6,15 +6,50 @@ import { parseCsv, readCsvText, readPlanFile } from '../../../src/plan-files/pla
 
 describe('parseCsv', () => {
   it.each<[string, string, string[][]]>([
-    ['plain fields', 'a,b,c\n1,2,3\n', [['a', 'b', 'c'], ['1', '2', '3']]],
+    [
+      'plain fields',
+      'a,b,c\n1,2,3\n',
+      [
+        ['a', 'b', 'c'],
+        ['1', '2', '3'],
+      ],
+    ],
     ['a quoted field holding commas', 'a,"b, c",d\n', [['a', 'b, c', 'd']]],
     ['doubled quotes inside a quoted field', '"say ""hello""",x\n', [['say "hello"', 'x']]],
     ['a line break inside a quoted field', '"line one\nline two",x\n', [['line one\nline two', 'x']]],
-    ['CRLF line ends', 'a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
+    [
+      'CRLF line ends',
+      'a,b\r\n1,2\r\n',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
     ['a CRLF inside a quoted field', '"one\r\ntwo",x\r\n', [['one\r\ntwo', 'x']]],
-    ['a byte-order mark', '\uFEFFAction id,Who\n3.1,WCC\n', [['Action id', 'Who'], ['3.1', 'WCC']]],
-    ['no final line break', 'a,b\n1,2', [['a', 'b'], ['1', '2']]],
-    ['empty fields', 'a,,c\n,,\n', [['a', '', 'c'], ['', '', '']]],
+    [
+      'a byte-order mark',
+      '\uFEFFAction id,Who\n3.1,WCC\n',
+      [
+        ['Action id', 'Who'],
+        ['3.1', 'WCC'],
+      ],
+    ],
+    [
+      'no final line break',
+      'a,b\n1,2',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    [
+      'empty fields',
+      'a,,c\n,,\n',
+      [
+        ['a', '', 'c'],
+        ['', '', ''],
+      ],
+    ],
     ['an empty quoted last field', 'a,""\n', [['a', '']]],
     ['a quote inside an unquoted field, kept as text', 'Zak "pilot",x\n', [['Zak "pilot"', 'x']]],
     ['non-ASCII text', 'Who\nPrevent Officer – with CAVA’s team\n', [['Who'], ['Prevent Officer – with CAVA’s team']]],
@@ -45,7 +80,10 @@ describe('readCsvText', () => {
 
   it('skips blank lines but keeps counting them in row numbers', () => {
     const table = readCsvText('Id,Who\n1.1,WCC\n\n,\n1.2,NBBC\n');
-    expect(table.rows.map((r) => [r.row, r.values['Id']])).toEqual([[2, '1.1'], [5, '1.2']]);
+    expect(table.rows.map((r) => [r.row, r.values['Id']])).toEqual([
+      [2, '1.1'],
+      [5, '1.2'],
+    ]);
   });
 
   it('trims header names and names blank or repeated ones so no column is lost', () => {

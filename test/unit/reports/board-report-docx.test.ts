@@ -63,11 +63,7 @@ describe('the board report document', () => {
     const table = () => tablesIn(sectionUnder(doc, 'Ratings by benchmark'))[0]!;
 
     it('has a header, one row per benchmark and the overall row', () => {
-      expect(textsOf(table()).map((row) => row[0])).toEqual([
-        'Benchmark',
-        ...boardReportFixture().summary.benchmarks.map((b) => `${b.number}. ${b.title}`),
-        'Overall',
-      ]);
+      expect(textsOf(table()).map((row) => row[0])).toEqual(['Benchmark', ...boardReportFixture().summary.benchmarks.map((b) => `${b.number}. ${b.title}`), 'Overall']);
     });
 
     it('gives counts per rating, score, previous score and movement', () => {
@@ -78,12 +74,24 @@ describe('the board report document', () => {
     });
 
     it("shades each rating's header in its colour: red, amber, green", () => {
-      expect(table()[0]!.slice(1, 4).map((c) => c.fill)).toEqual([RED, AMBER, GREEN]);
+      expect(
+        table()[0]!
+          .slice(1, 4)
+          .map((c) => c.fill),
+      ).toEqual([RED, AMBER, GREEN]);
     });
 
     it('shades a count in its rating colour only when an organisation is at that rating', () => {
-      expect(table()[8]!.slice(1, 4).map((c) => c.fill)).toEqual([RED, AMBER, GREEN]);
-      expect(table()[4]!.slice(1, 4).map((c) => c.fill)).toEqual([RED, undefined, GREEN]);
+      expect(
+        table()[8]!
+          .slice(1, 4)
+          .map((c) => c.fill),
+      ).toEqual([RED, AMBER, GREEN]);
+      expect(
+        table()[4]!
+          .slice(1, 4)
+          .map((c) => c.fill),
+      ).toEqual([RED, undefined, GREEN]);
     });
 
     it('shows both charts as PNG images with alternative text', () => {

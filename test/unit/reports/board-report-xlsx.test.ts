@@ -26,7 +26,7 @@ describe('the board report workbook', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Self-assessment', 'Action tracker', 'Summary']);
   });
 
-  describe('the Self-assessment sheet, in the Home Office tool\'s shape', () => {
+  describe("the Self-assessment sheet, in the Home Office tool's shape", () => {
     const sheet = () => workbook.getWorksheet('Self-assessment')!;
 
     it('heads the columns benchmark, item, kind, question, then a rating and supporting details per organisation', () => {
@@ -52,7 +52,13 @@ describe('the board report workbook', () => {
     });
 
     it("shows each organisation's submitted rating and supporting details, and Not returned for a draft", () => {
-      const row = rowValues(sheet(), 2 + boardReportFixture().framework.sections.flatMap((s) => s.items).findIndex((i) => i.id === '4.1'));
+      const row = rowValues(
+        sheet(),
+        2 +
+          boardReportFixture()
+            .framework.sections.flatMap((s) => s.items)
+            .findIndex((i) => i.id === '4.1'),
+      );
       expect(row.slice(0, 3)).toEqual(['4. Referral Process', '4.1', 'Expectation of Compliance']);
       expect(row.slice(4)).toEqual([
         'Not returned',
@@ -71,12 +77,20 @@ describe('the board report workbook', () => {
     });
 
     it('keeps supporting details with quotes, commas and line breaks as typed', () => {
-      const row = 2 + boardReportFixture().framework.sections.flatMap((s) => s.items).findIndex((i) => i.id === '2.1');
+      const row =
+        2 +
+        boardReportFixture()
+          .framework.sections.flatMap((s) => s.items)
+          .findIndex((i) => i.id === '2.1');
       expect(sheet().getCell(row, 10).value).toBe(QUOTED_DETAILS);
     });
 
     it('shades rating cells in the rating colours', () => {
-      const row = 2 + boardReportFixture().framework.sections.flatMap((s) => s.items).findIndex((i) => i.id === '4.1');
+      const row =
+        2 +
+        boardReportFixture()
+          .framework.sections.flatMap((s) => s.items)
+          .findIndex((i) => i.id === '4.1');
       expect([7, 9, 11].map((column) => fillOf(sheet().getCell(row, column)))).toEqual(['FFC6EFCE', 'FFFFC7CE', 'FFC6EFCE']);
       expect(fillOf(sheet().getCell(row, 5))).toBeUndefined();
     });
@@ -86,7 +100,11 @@ describe('the board report workbook', () => {
     });
 
     it('gives each row the height of its longest wrapped cell, as LibreOffice does not work it out', () => {
-      const row = 2 + boardReportFixture().framework.sections.flatMap((s) => s.items).findIndex((i) => i.id === '2.1');
+      const row =
+        2 +
+        boardReportFixture()
+          .framework.sections.flatMap((s) => s.items)
+          .findIndex((i) => i.id === '2.1');
       expect(sheet().getRow(row).height).toBe(2 * 13);
     });
 

@@ -6,7 +6,7 @@ describe('neutraliseCell', () => {
     ['+', '+44 24 7641 2000', "'+44 24 7641 2000"],
     ['-', '-2 panel members short', "'-2 panel members short"],
     ['@', '@SUM(A1)', "'@SUM(A1)"],
-    ['a tab', '\t=cmd|" /C calc"!A0', "'\t=cmd|\" /C calc\"!A0"],
+    ['a tab', '\t=cmd|" /C calc"!A0', '\'\t=cmd|" /C calc"!A0'],
     ['a carriage return', '\r=1+1', "'\r=1+1"],
   ])('puts a single quote before a value starting with %s', (_name, value, expected) => {
     expect(neutraliseCell(value)).toBe(expected);

@@ -9,9 +9,40 @@ import { seededDice as seededRandom } from '../../../tools/local/seeded-dice';
 const FORBIDDEN_IN_KEYS = /[/\\#?\u0000-\u001f\u007f-\u009f]/;
 
 const ALPHABET: readonly string[] = [
-  '/', '\\', '#', '?', '%', '~', ':', ' ', '-', '_', '.', '2', 'F', 'f', 'a', 'Z', '0', '9',
-  '\u0000', '\u0001', '\t', '\n', '\r', '\u001f', '\u007f', '\u0080', '\u0085', '\u009f', '\u00a0',
-  '\u00e9', '\u4e2d', '\u2019', '\ud83d\ude00', '\ufeff',
+  '/',
+  '\\',
+  '#',
+  '?',
+  '%',
+  '~',
+  ':',
+  ' ',
+  '-',
+  '_',
+  '.',
+  '2',
+  'F',
+  'f',
+  'a',
+  'Z',
+  '0',
+  '9',
+  '\u0000',
+  '\u0001',
+  '\t',
+  '\n',
+  '\r',
+  '\u001f',
+  '\u007f',
+  '\u0080',
+  '\u0085',
+  '\u009f',
+  '\u00a0',
+  '\u00e9',
+  '\u4e2d',
+  '\u2019',
+  '\ud83d\ude00',
+  '\ufeff',
 ];
 
 function randomStrings(count: number, seed: number): string[] {
@@ -162,9 +193,7 @@ describe('toJsonColumns and fromJsonColumns', () => {
   });
 
   it('keeps every column of a 200,000-character document to at most 30,000 characters', () => {
-    const oversized = Object.values(toJsonColumns(LARGE)).filter(
-      (column) => typeof column === 'string' && column.length > 30_000,
-    );
+    const oversized = Object.values(toJsonColumns(LARGE)).filter((column) => typeof column === 'string' && column.length > 30_000);
     expect(oversized).toEqual([]);
   });
 

@@ -47,7 +47,10 @@ describe('Table storage reached with a managed identity', () => {
   it('signs every request with a bearer token from the identity, never an account key', async () => {
     const identity = new FakeManagedIdentity();
     const storage = new TableStorage({ tableEndpoint: endpoint }, 'ppb', 5_000, seams(identity));
-    const error = await storage.client('partnerships').getEntity('warwickshire', 'profile').catch((e: unknown) => e);
+    const error = await storage
+      .client('partnerships')
+      .getEntity('warwickshire', 'profile')
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ statusCode: 404 });
     const request = seen.at(-1)!;
     expect(request.url).toContain("/pptables/ppbPartnerships(PartitionKey='warwickshire',RowKey='profile')");

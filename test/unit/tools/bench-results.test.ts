@@ -19,10 +19,7 @@ const RUN: BenchRun = {
     {
       part: 1,
       title: 'Turn latency',
-      targets: [
-        { part: 1, name: 'action-update submit p50, one at a time', figure: 24.26, unit: 'ms', target: '<= 30 ms', pass: true },
-        unmeasured(1, 'errors', '', '0'),
-      ],
+      targets: [{ part: 1, name: 'action-update submit p50, one at a time', figure: 24.26, unit: 'ms', target: '<= 30 ms', pass: true }, unmeasured(1, 'errors', '', '0')],
       figures: { 'echo p50 ms': 4.444, 'shape | with a pipe': 'x' },
       notes: ['Measured against the echo bot.'],
     },
@@ -104,7 +101,14 @@ describe('bench targets, each against a baseline from the same run', () => {
 
   it("holds the bot's peak RSS to 1.15 x the echo bot's under the same load", () => {
     const [peak] = memoryTargets({ botPeak: 115 * MB, echoPeak: 100 * MB, botReady: 90 * MB, echoReady: 60 * MB });
-    expect(peak).toEqual({ part: 5, name: 'bot peak RSS under the part 1 load', figure: 115, unit: 'MB', target: '<= 115 MB (1.15 x echo bot peak 100 MB, same load)', pass: true });
+    expect(peak).toEqual({
+      part: 5,
+      name: 'bot peak RSS under the part 1 load',
+      figure: 115,
+      unit: 'MB',
+      target: '<= 115 MB (1.15 x echo bot peak 100 MB, same load)',
+      pass: true,
+    });
     expect(memoryTargets({ botPeak: 116 * MB, echoPeak: 100 * MB, botReady: 90 * MB, echoReady: 60 * MB })[0]!.pass).toBe(false);
   });
 

@@ -34,7 +34,10 @@ describe('the fake Bot Connector', () => {
 
   it('records an update of an activity without counting it as a message', async () => {
     await start();
-    const response = await fetch(`${connector!.serviceUrl}v3/conversations/conv-1/activities/activity-9`, { method: 'PUT', body: JSON.stringify({ type: 'message', conversation: { id: 'conv-1', tenantId: 'tenant-1' } }) });
+    const response = await fetch(`${connector!.serviceUrl}v3/conversations/conv-1/activities/activity-9`, {
+      method: 'PUT',
+      body: JSON.stringify({ type: 'message', conversation: { id: 'conv-1', tenantId: 'tenant-1' } }),
+    });
     expect(response.status).toBe(200);
     expect(connector!.received[0]).toMatchObject({ operation: 'update', activityId: 'activity-9' });
     expect(connector!.sentTo('conv-1')).toBe(0);

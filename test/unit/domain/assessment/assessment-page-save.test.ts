@@ -28,10 +28,21 @@ async function service() {
 type Setup = Awaited<ReturnType<typeof service>>;
 
 /** Every item of the first benchmark rated the same way, as the card's fields would be read. */
-const rateAll = (rating: 'developing' | 'achieving', details: string) => (itemIds: readonly string[]) => ({ ratings: itemIds.map((itemId) => ({ itemId, rating, details })), problems: [] });
+const rateAll = (rating: 'developing' | 'achieving', details: string) => (itemIds: readonly string[]) => ({
+  ratings: itemIds.map((itemId) => ({ itemId, rating, details })),
+  problems: [],
+});
 
 function press(setup: Setup, then: 'stay' | 'next' | 'back' | 'submit', extra: { nonce?: string; etag?: string } = {}) {
-  return { roundId: ROUND, organisationId: 'police', index: 0, sectionNumber: setup.section.number, nonce: extra.nonce ?? `nonce-${then}-${Math.random()}`, then, ...(extra.etag ? { etag: extra.etag } : {}) };
+  return {
+    roundId: ROUND,
+    organisationId: 'police',
+    index: 0,
+    sectionNumber: setup.section.number,
+    nonce: extra.nonce ?? `nonce-${then}-${Math.random()}`,
+    then,
+    ...(extra.etag ? { etag: extra.etag } : {}),
+  };
 }
 
 describe('saving a page of self-assessment ratings (AssessmentService.savePageAndShow)', () => {
@@ -54,7 +65,10 @@ describe('saving a page of self-assessment ratings (AssessmentService.savePageAn
 
   it('writes nothing and gives the page back with the problems when the card could not be read', async () => {
     const setup = await service();
-    const outcome = await setup.service.savePageAndShow(P, policeLead, press(setup, 'stay'), () => ({ ratings: [], problems: ['1.1: choose a rating for the supporting details you wrote'] }));
+    const outcome = await setup.service.savePageAndShow(P, policeLead, press(setup, 'stay'), () => ({
+      ratings: [],
+      problems: ['1.1: choose a rating for the supporting details you wrote'],
+    }));
     expect(outcome).toMatchObject({ kind: 'not-saved', reason: 'invalid', problems: ['1.1: choose a rating for the supporting details you wrote'] });
     expect(await setup.assessments.getReturn(P, ROUND, 'police')).toBeUndefined();
   });

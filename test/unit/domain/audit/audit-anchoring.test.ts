@@ -8,7 +8,10 @@ describe('anchoring audit chain heads', () => {
 
   it('writes nothing for a partnership with no entries yet', async () => {
     const store = new MemoryAnchorStore();
-    await expect(new AuditAnchoring(new MemoryAuditLog(), store, at('2026-12-03T02:00:00Z')).anchor('warwickshire')).resolves.toEqual({ partnershipId: 'warwickshire', outcome: 'unchanged' });
+    await expect(new AuditAnchoring(new MemoryAuditLog(), store, at('2026-12-03T02:00:00Z')).anchor('warwickshire')).resolves.toEqual({
+      partnershipId: 'warwickshire',
+      outcome: 'unchanged',
+    });
     expect(await store.list('warwickshire')).toEqual([]);
   });
 

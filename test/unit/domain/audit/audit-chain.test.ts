@@ -82,12 +82,26 @@ describe('entry formats', () => {
   /** Two rows as the log stored them before value hashes were keyed (format 1: no valueHashing field). */
   const formatOne: AuditEntry[] = [
     {
-      partnershipId: 'warwickshire', sequence: 1, at: '2026-10-01T09:00:00.000Z', actorId: 'aad-police', verb: 'action-update', entity: 'action:3.1',
-      afterHash: 'a'.repeat(64), previousHash: '0'.repeat(64), hash: '1a65dfe29be5c3aea8e5ea8290f364e758784628ad195a6beac24620c004b36a',
+      partnershipId: 'warwickshire',
+      sequence: 1,
+      at: '2026-10-01T09:00:00.000Z',
+      actorId: 'aad-police',
+      verb: 'action-update',
+      entity: 'action:3.1',
+      afterHash: 'a'.repeat(64),
+      previousHash: '0'.repeat(64),
+      hash: '1a65dfe29be5c3aea8e5ea8290f364e758784628ad195a6beac24620c004b36a',
     },
     {
-      partnershipId: 'warwickshire', sequence: 2, at: '2026-10-02T09:00:00.000Z', actorId: 'aad-officer', verb: 'member-save', entity: 'member:aad-lead',
-      beforeHash: 'b'.repeat(64), afterHash: 'c'.repeat(64), previousHash: '1a65dfe29be5c3aea8e5ea8290f364e758784628ad195a6beac24620c004b36a',
+      partnershipId: 'warwickshire',
+      sequence: 2,
+      at: '2026-10-02T09:00:00.000Z',
+      actorId: 'aad-officer',
+      verb: 'member-save',
+      entity: 'member:aad-lead',
+      beforeHash: 'b'.repeat(64),
+      afterHash: 'c'.repeat(64),
+      previousHash: '1a65dfe29be5c3aea8e5ea8290f364e758784628ad195a6beac24620c004b36a',
       hash: '7fc61095d27e658fcad051ff9a4f7ae866a03e7812b521c2f388d2ca82f3fa6e',
     },
   ];

@@ -31,7 +31,15 @@ function setUp(log: AuditLog = new MemoryAuditLog()) {
     assessments: new MemoryAssessmentRepository(),
     updateRounds: new MemoryUpdateRoundRepository(),
   };
-  const audited = auditRepositories(inner, new AuditRecorder(log, () => NOW, (error) => failures.push(error), HASHER));
+  const audited = auditRepositories(
+    inner,
+    new AuditRecorder(
+      log,
+      () => NOW,
+      (error) => failures.push(error),
+      HASHER,
+    ),
+  );
   return { log, inner, audited, failures };
 }
 
@@ -92,7 +100,13 @@ describe('audited repositories', () => {
     const { log, audited } = setUp();
     await audited.assessments.createRound('warwickshire', sampleRound('2026-27-q3'));
     const rating = sampleRating('developing');
-    const saved = await audited.assessments.saveReturn('warwickshire', sampleReturn('2026-27-q3', 'police', { '1.1': rating }), [{ itemId: '1.1', after: rating }], 'nonce-save-1', undefined);
+    const saved = await audited.assessments.saveReturn(
+      'warwickshire',
+      sampleReturn('2026-27-q3', 'police', { '1.1': rating }),
+      [{ itemId: '1.1', after: rating }],
+      'nonce-save-1',
+      undefined,
+    );
     await audited.assessments.saveReturn(
       'warwickshire',
       { ...saved.record.value, submittedAt: NOW.toISOString(), submittedById: 'aad-police-lead', submittedByName: 'Pat Police' },
@@ -141,10 +155,18 @@ describe('audited repositories', () => {
     const log = new MemoryAuditLog();
     const audited = auditRepositories(
       { partnerships: new MemoryPartnershipRepository(), organisations: new MemoryOrganisationRepository(), guidance: new MemoryGuidanceRepository() },
-      new AuditRecorder(log, () => NOW, () => undefined, HASHER),
+      new AuditRecorder(
+        log,
+        () => NOW,
+        () => undefined,
+        HASHER,
+      ),
     );
     const tool = { id: 'cli:seed-demo', name: 'Demo seed' };
-    await audited.partnerships.save({ id: 'warwickshire', name: 'Warwickshire Prevent Partnership', timeZone: 'Europe/London', frameworkId: 'home-office-2018', tenantIds: [] }, tool);
+    await audited.partnerships.save(
+      { id: 'warwickshire', name: 'Warwickshire Prevent Partnership', timeZone: 'Europe/London', frameworkId: 'home-office-2018', tenantIds: [] },
+      tool,
+    );
     await audited.organisations.save('warwickshire', { id: 'wcc', name: 'Warwickshire County Council', sector: 'local-government', aliases: [] }, tool);
     await audited.guidance.save('warwickshire', demoGuidance(), tool);
     expect((await log.list('warwickshire')).map((e) => [e.actorId, e.verb, e.entity])).toEqual([
@@ -173,9 +195,23 @@ describe('audited repositories', () => {
 
   it("records the partnership channel being set as the Prevent Officer's act, hashing where it points", async () => {
     const log = new MemoryAuditLog();
-    const { channels } = auditRepositories({ channels: new MemoryChannelRepository() }, new AuditRecorder(log, () => NOW, () => undefined, HASHER));
+    const { channels } = auditRepositories(
+      { channels: new MemoryChannelRepository() },
+      new AuditRecorder(
+        log,
+        () => NOW,
+        () => undefined,
+        HASHER,
+      ),
+    );
     const reference = JSON.stringify({ conversation: { id: '19:steering-group@thread.tacv2' } });
-    await channels.save('warwickshire', { reference, teamId: 'team-1', name: 'Steering Group', pinnedBy: { aadObjectId: 'aad-officer', name: 'Priya Officer' }, pinnedAt: NOW.toISOString() });
+    await channels.save('warwickshire', {
+      reference,
+      teamId: 'team-1',
+      name: 'Steering Group',
+      pinnedBy: { aadObjectId: 'aad-officer', name: 'Priya Officer' },
+      pinnedAt: NOW.toISOString(),
+    });
     const entries = await log.list('warwickshire');
     expect(entries.map((e) => [e.actorId, e.verb, e.entity])).toEqual([['aad-officer', 'channel-pin', 'partnership-channel']]);
     expect(JSON.stringify(entries)).not.toMatch(/steering-group@thread|Priya/);

@@ -39,12 +39,23 @@ describe('bank holidays in England and Wales', () => {
     ]);
   });
 
-  it('include the one-off days: the Platinum Jubilee, the Queen\'s funeral and the Coronation', () => {
-    expect(weekdayBankHolidays(2022)).toEqual(['2022-01-03', '2022-04-15', '2022-04-18', '2022-05-02', '2022-06-02', '2022-06-03', '2022-08-29', '2022-09-19', '2022-12-26', '2022-12-27']);
+  it("include the one-off days: the Platinum Jubilee, the Queen's funeral and the Coronation", () => {
+    expect(weekdayBankHolidays(2022)).toEqual([
+      '2022-01-03',
+      '2022-04-15',
+      '2022-04-18',
+      '2022-05-02',
+      '2022-06-02',
+      '2022-06-03',
+      '2022-08-29',
+      '2022-09-19',
+      '2022-12-26',
+      '2022-12-27',
+    ]);
     expect(bankHolidays(2023)).toContain('2023-05-08');
   });
 
-  it('leave out observances that close no office (Mother\'s Day, Easter Sunday, Father\'s Day)', () => {
+  it("leave out observances that close no office (Mother's Day, Easter Sunday, Father's Day)", () => {
     expect(bankHolidays(2027)).not.toContain('2027-03-07');
     expect(bankHolidays(2027)).not.toContain('2027-03-28');
     expect(bankHolidays(2027)).not.toContain('2027-06-20');
@@ -72,7 +83,7 @@ describe('a working day', () => {
     ['2026-12-06', 'a Sunday'],
     ['2026-12-25', 'Christmas Day'],
     ['2026-12-28', 'the Boxing Day substitute day'],
-    ['2027-01-01', 'New Year\'s Day'],
+    ['2027-01-01', "New Year's Day"],
     ['2027-03-26', 'Good Friday'],
     ['2027-03-29', 'Easter Monday'],
     ['2027-05-03', 'the Early May bank holiday'],
@@ -127,7 +138,7 @@ describe('the working day on or before a date', () => {
     ['2026-12-05', '2026-12-04', 'a Saturday moves to the Friday'],
     ['2026-12-06', '2026-12-04', 'a Sunday moves to the Friday'],
     ['2026-12-28', '2026-12-24', 'the Boxing Day substitute moves to Christmas Eve'],
-    ['2027-01-03', '2026-12-31', 'a Sunday after New Year\'s Day moves back into December'],
+    ['2027-01-03', '2026-12-31', "a Sunday after New Year's Day moves back into December"],
     ['2027-03-29', '2027-03-25', 'Easter Monday moves to the Thursday before Good Friday'],
     ['2027-12-28', '2027-12-24', 'the 2027 substitute days move to Christmas Eve'],
   ])('of %s is %s (%s)', (date, expected) => {

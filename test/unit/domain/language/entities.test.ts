@@ -39,16 +39,12 @@ describe('the action a message names', () => {
 });
 
 describe('a message that leads with an action id', () => {
-  it.each([
-    '3.1 training delivered to 40 staff',
-    '  action 3.1: done',
-    'Action 6.4 complete',
-    'Update on action 3.1: venue policy agreed',
-    'updating 6.4 now',
-    'update 3.1',
-  ])('is %j', (text) => {
-    expect(leadsWithActionId(text)).toBe(true);
-  });
+  it.each(['3.1 training delivered to 40 staff', '  action 3.1: done', 'Action 6.4 complete', 'Update on action 3.1: venue policy agreed', 'updating 6.4 now', 'update 3.1'])(
+    'is %j',
+    (text) => {
+      expect(leadsWithActionId(text)).toBe(true);
+    },
+  );
 
   it.each([
     ['I have finished 3.1', 'the id comes late, after no update word'],

@@ -5,11 +5,19 @@ const half = () => 0.5;
 
 describe('what happens after a failed send', () => {
   it('marks a 403 undeliverable at once: the person blocked or removed the bot', () => {
-    expect(decideRetry({ statusCode: 403, reason: 'has blocked or removed the bot' }, 1, options, half)).toEqual({ outcome: 'undeliverable', reason: 'has blocked or removed the bot' });
+    expect(decideRetry({ statusCode: 403, reason: 'has blocked or removed the bot' }, 1, options, half)).toEqual({
+      outcome: 'undeliverable',
+      reason: 'has blocked or removed the bot',
+    });
   });
 
   it('waits exactly as long as Retry-After says on a 429', () => {
-    expect(decideRetry({ statusCode: 429, retryAfterMs: 3000, reason: 'slow down' }, 1, options, half)).toEqual({ outcome: 'retry', delayMs: 3000, reason: 'slow down', throttled: true });
+    expect(decideRetry({ statusCode: 429, retryAfterMs: 3000, reason: 'slow down' }, 1, options, half)).toEqual({
+      outcome: 'retry',
+      delayMs: 3000,
+      reason: 'slow down',
+      throttled: true,
+    });
   });
 
   it('backs off exponentially with full jitter on a 429 without Retry-After', () => {

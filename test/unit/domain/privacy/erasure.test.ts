@@ -9,12 +9,17 @@ describe('erasing a person', () => {
       { updatedById: 'aad-lead', updatedByName: 'Lena Lead', reply: { byId: 'aad-lead', byName: 'Lena Lead' }, member: { aadObjectId: 'aad-lead', name: 'Lena L.' } },
       ctx,
     );
-    expect(erased).toEqual({ updatedById: 'aad-lead', updatedByName: ERASED_NAME, reply: { byId: 'aad-lead', byName: ERASED_NAME }, member: { aadObjectId: 'aad-lead', name: ERASED_NAME } });
+    expect(erased).toEqual({
+      updatedById: 'aad-lead',
+      updatedByName: ERASED_NAME,
+      reply: { byId: 'aad-lead', byName: ERASED_NAME },
+      member: { aadObjectId: 'aad-lead', name: ERASED_NAME },
+    });
     expect([...ctx.names].sort()).toEqual(['Lena L.', 'Lena Lead']);
     expect(ctx.changed).toBe(true);
   });
 
-  it('leaves names beside someone else\'s id alone', () => {
+  it("leaves names beside someone else's id alone", () => {
     const ctx = context();
     const value = { updatedById: 'aad-chair', updatedByName: 'Charles Chair', items: [{ byId: 'aad-officer', byName: 'Priya Officer' }] };
     expect(eraseNamesBesideId(value, ctx)).toEqual(value);
@@ -28,7 +33,7 @@ describe('erasing a person', () => {
     expect(JSON.parse(erased.reference)).toEqual({ user: { id: '29:1', aadObjectId: 'aad-lead', name: ERASED_NAME } });
   });
 
-  it('replaces a value that is exactly one of their names, unless an id beside it is someone else\'s', () => {
+  it("replaces a value that is exactly one of their names, unless an id beside it is someone else's", () => {
     const ctx = context(['Lena Lead']);
     const erased = eraseExactNames({ agenda: [{ owner: 'Lena Lead' }], other: { aadObjectId: 'aad-namesake', name: 'Lena Lead' }, note: 'Lena Lead agreed' }, ctx);
     expect(erased).toEqual({ agenda: [{ owner: ERASED_NAME }], other: { aadObjectId: 'aad-namesake', name: 'Lena Lead' }, note: 'Lena Lead agreed' });

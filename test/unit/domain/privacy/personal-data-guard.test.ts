@@ -1,10 +1,6 @@
 import fc from 'fast-check';
 import { isValidNhsNumber } from '../../../../src/domain/privacy/nhs-number';
-import {
-  describeFindings,
-  findPersonalData,
-  type PersonalDataKind,
-} from '../../../../src/domain/privacy/personal-data-guard';
+import { describeFindings, findPersonalData, type PersonalDataKind } from '../../../../src/domain/privacy/personal-data-guard';
 import { hostileString } from '../../../support/hostile-input';
 
 /** Each finding as the kind and the exact piece of text it points at. */
@@ -128,9 +124,7 @@ describe('findPersonalData leaves governance text alone', () => {
 });
 
 describe('findPersonalData findings', () => {
-  const note =
-    'Update from Mrs Khan, B1 1AA: call 07700 900123 or email k.khan@example.org; ' +
-    'NHS 943 476 5919, NI AB 12 34 56 C, DOB 12/03/2009. Action 3.1 on track.';
+  const note = 'Update from Mrs Khan, B1 1AA: call 07700 900123 or email k.khan@example.org; ' + 'NHS 943 476 5919, NI AB 12 34 56 C, DOB 12/03/2009. Action 3.1 on track.';
 
   it('point at exactly the matched pieces, in order', () => {
     expect(pieces(note)).toEqual([
@@ -149,9 +143,7 @@ describe('findPersonalData findings', () => {
   });
 
   it('carry the plain-English label of their kind', () => {
-    expect(findPersonalData('NHS 9434765919')).toEqual([
-      { kind: 'nhs-number', label: 'an NHS number', start: 4, end: 14 },
-    ]);
+    expect(findPersonalData('NHS 9434765919')).toEqual([{ kind: 'nhs-number', label: 'an NHS number', start: 4, end: 14 }]);
   });
 
   it('keep one finding when two detectors claim the same digits', () => {
@@ -191,10 +183,7 @@ describe('describeFindings', () => {
 
   it('gives one line per kind, in the order the kinds first appear', () => {
     const findings = findPersonalData('07700 900123, a@example.org, 07700 900124, b@example.org');
-    expect(describeFindings(findings)).toEqual([
-      'It looks like it contains a phone number. Please remove it.',
-      'It looks like it contains an email address. Please remove it.',
-    ]);
+    expect(describeFindings(findings)).toEqual(['It looks like it contains a phone number. Please remove it.', 'It looks like it contains an email address. Please remove it.']);
   });
 
   it('gives no lines when nothing was found', () => {

@@ -17,20 +17,16 @@ describe('the privacy screen corpus: must catch', () => {
 
   it('still finds each of them with invisible characters sprinkled between any characters', () => {
     fc.assert(
-      fc.property(
-        fc.constantFrom(...MUST_CATCH),
-        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLES)), { maxLength: 6 }),
-        ({ text, kind }, insertions) => {
-          let disguised = text;
-          for (const [at, invisible] of insertions) {
-            const position = at % (disguised.length + 1);
-            // Between UTF-16 halves of one character would break it, not disguise it.
-            if (/[\udc00-\udfff]/.test(disguised[position] ?? '')) continue;
-            disguised = disguised.slice(0, position) + invisible + disguised.slice(position);
-          }
-          expect(findPersonalData(disguised).map((f) => f.kind)).toContain(kind);
-        },
-      ),
+      fc.property(fc.constantFrom(...MUST_CATCH), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...INVISIBLES)), { maxLength: 6 }), ({ text, kind }, insertions) => {
+        let disguised = text;
+        for (const [at, invisible] of insertions) {
+          const position = at % (disguised.length + 1);
+          // Between UTF-16 halves of one character would break it, not disguise it.
+          if (/[\udc00-\udfff]/.test(disguised[position] ?? '')) continue;
+          disguised = disguised.slice(0, position) + invisible + disguised.slice(position);
+        }
+        expect(findPersonalData(disguised).map((f) => f.kind)).toContain(kind);
+      }),
       { seed: 16, numRuns: 300 },
     );
   });
@@ -59,7 +55,7 @@ describe("a screen that knows the partnership's own names", () => {
   it('matches the names whatever their case, spacing or apostrophe', () => {
     expect(pieces('Meeting at GEORGE  ELIOT hospital, Nuneaton CV10 7DJ', PARTNER_NAMES)).toEqual([]);
     expect(pieces('Mary Ann Evans Hospice, CV10 7QN', ['Mary Ann Evans Hospice'])).toEqual([]);
-    expect(pieces('the boy in year 9 at St Mary’s Academy', PARTNER_NAMES)).toEqual(["child-at-school: boy in year 9 at St Mary’s Academy"]);
+    expect(pieces('the boy in year 9 at St Mary’s Academy', PARTNER_NAMES)).toEqual(['child-at-school: boy in year 9 at St Mary’s Academy']);
   });
 
   it('only excuses the words of the name, not a person named beside it', () => {
@@ -79,9 +75,7 @@ describe("a screen that knows the partnership's own names", () => {
 
 describe('screenForPersonalData', () => {
   it('still takes the text alone, for callers that do not know the partnership', () => {
-    expect(screenForPersonalData('Channel case ref CH-2024-0173')).toEqual([
-      'It looks like it contains a Prevent or Channel case reference. Please remove it.',
-    ]);
+    expect(screenForPersonalData('Channel case ref CH-2024-0173')).toEqual(['It looks like it contains a Prevent or Channel case reference. Please remove it.']);
   });
 });
 

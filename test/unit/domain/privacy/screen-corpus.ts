@@ -96,7 +96,7 @@ export const MUST_PASS: readonly string[] = [
   'Budget 0.5 FTE from 2025-26, version 0.9.1 of the plan',
   'Year 10 pupils at Westgate School received WRAP training',
   'Year 9 assembly at Westgate School',
-  'Reviewed 3 referrals from St Mary\'s Academy with the DSL',
+  "Reviewed 3 referrals from St Mary's Academy with the DSL",
   'Action 2.1: a named Prevent lead in every school by 2025-26',
   'Delivered 3 Home Office WRAP sessions to 40 staff',
   'See section 3.2.1 of the guidance at www.gov.uk',

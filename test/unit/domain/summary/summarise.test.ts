@@ -116,7 +116,14 @@ describe('summarise: benchmarks', () => {
   });
 
   it('leaves out the return of an organisation no longer in the partnership', () => {
-    const summary = summarise(inputs({ returns: [...THIS_RETURNS, returnOf(THIS_ROUND.id, 'gone', { '1.1': 'achieving', '1.2': 'achieving', '2.1': 'achieving', '2.2': 'achieving', '2.3': 'achieving', '3.1': 'achieving' })] }));
+    const summary = summarise(
+      inputs({
+        returns: [
+          ...THIS_RETURNS,
+          returnOf(THIS_ROUND.id, 'gone', { '1.1': 'achieving', '1.2': 'achieving', '2.1': 'achieving', '2.2': 'achieving', '2.3': 'achieving', '3.1': 'achieving' }),
+        ],
+      }),
+    );
     expect(summary.returns).toMatchObject({ returned: 2, total: 4 });
     expect(summary.benchmarks[0]!.score).toBe(25);
   });
@@ -140,7 +147,10 @@ describe('summarise: returns, actions and attendance', () => {
     expect(summarise(inputs()).returns).toEqual({
       returned: 2,
       total: 4,
-      notReturned: [{ id: 'charlie', name: 'Charlie Trust' }, { id: 'delta', name: 'Delta College' }],
+      notReturned: [
+        { id: 'charlie', name: 'Charlie Trust' },
+        { id: 'delta', name: 'Delta College' },
+      ],
     });
   });
 
@@ -164,7 +174,10 @@ describe('summarise: returns, actions and attendance', () => {
     expect(summarise(inputs()).attendance).toEqual({
       meetingId: '2026-11-12-1000',
       startsAt: '2026-11-12T10:00:00.000Z',
-      attended: [{ id: 'alpha', name: 'Alpha Council' }, { id: 'charlie', name: 'Charlie Trust' }],
+      attended: [
+        { id: 'alpha', name: 'Alpha Council' },
+        { id: 'charlie', name: 'Charlie Trust' },
+      ],
       apologies: [{ id: 'bravo', name: 'Bravo Police' }],
       noReply: [{ id: 'delta', name: 'Delta College' }],
     });

@@ -23,12 +23,17 @@ async function world() {
   frameworks.set(FRAMEWORK.id, FRAMEWORK);
   const assessments = new MemoryAssessmentRepository();
   const organisations = new MemoryOrganisationRepository();
-  for (const o of ORGANISATIONS) await organisations.save(P, { ...o, sector: 'local-government', aliases: [], ...(o.id === 'bravo' ? { preventLeadId: 'aad-bravo' } : {}) }, author);
+  for (const o of ORGANISATIONS)
+    await organisations.save(P, { ...o, sector: 'local-government', aliases: [], ...(o.id === 'bravo' ? { preventLeadId: 'aad-bravo' } : {}) }, author);
   const members = new MemoryMemberRepository();
   await members.save(P, { aadObjectId: officer.aadObjectId, name: officer.name, role: 'prevent-officer', organisationId: 'alpha' }, author);
   await members.save(P, { aadObjectId: bravoLead.aadObjectId, name: bravoLead.name, role: 'partner-lead', organisationId: 'bravo' }, author);
   const actions = new MemoryActionRepository();
-  await actions.savePlan(P, actionRecords().map((r) => r.action), author);
+  await actions.savePlan(
+    P,
+    actionRecords().map((r) => r.action),
+    author,
+  );
   const meetings = new MemoryMeetingRepository();
   const service = new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetings, () => NOW);
   const store = async (value: OrganisationReturn) => {
@@ -55,7 +60,11 @@ describe('ComplianceSummaryService.summary', () => {
     expect(summary.round.name).toBe('2026/27 Q3');
     expect(summary.previousRound?.name).toBe('2025/26 Q3');
     // Hand-checked in summarise.test.ts: 25%, 75%, 50% against 25%, 25%, 75%; overall 50% from 42%.
-    expect(summary.benchmarks.map((b) => [b.score, b.movement])).toEqual([[25, 'same'], [75, 'up'], [50, 'down']]);
+    expect(summary.benchmarks.map((b) => [b.score, b.movement])).toEqual([
+      [25, 'same'],
+      [75, 'up'],
+      [50, 'down'],
+    ]);
     expect(summary.overall).toEqual({ score: 50, previousScore: 42, movement: 'up' });
     expect(summary.returns).toMatchObject({ returned: 2, total: 4 });
   });
@@ -156,7 +165,11 @@ describe('ComplianceSummaryService.reportData', () => {
     expect(data.framework.id).toBe(FRAMEWORK.id);
     expect(data.organisations.map((o) => o.name)).toEqual(['Alpha Council', 'Bravo Police', 'Charlie Trust', 'Delta College']);
     // Three returns, submitted or not: Charlie's unsubmitted one is there without submittedAt.
-    expect(data.returns.map((r) => [r.organisationId, Boolean(r.submittedAt)])).toEqual([['alpha', true], ['bravo', true], ['charlie', false]]);
+    expect(data.returns.map((r) => [r.organisationId, Boolean(r.submittedAt)])).toEqual([
+      ['alpha', true],
+      ['bravo', true],
+      ['charlie', false],
+    ]);
     // The plan has no updates here, so on 22 Nov 2026 a past due date is red and overdue, anything else amber.
     expect(data.actions.map((a) => [a.action.id, a.rag, a.overdue])).toEqual([
       ['1.1', 'red', true],
