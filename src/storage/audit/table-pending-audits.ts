@@ -23,11 +23,59 @@ interface Offer {
 
 const offers = new AsyncLocalStorage<Offer>();
 
-/** Removals of appended pending rows still under way, in this process: writers do not wait for them. */
+/** How long appended pending rows wait to be removed together: one call clears a busy minute's rows of a partition. */
+export const PENDING_ROW_REMOVAL_DELAY_MS = 2_000;
+
+/** Appended pending rows waiting to be removed, by table and partition, in this process. */
+const queued = new Map<TableClient, Map<string, Set<string>>>();
+let removalTimer: NodeJS.Timeout | undefined;
+/** Removals under way: writers do not wait for them. */
 const removals = new Set<Promise<void>>();
 
-/** Resolves once every removal started so far has finished: a tool waits for it before it exits, the bot before it stops. */
+function queueRemoval(table: TableClient, partitionKey: string, rowKey: string): void {
+  let partitions = queued.get(table);
+  if (!partitions) queued.set(table, (partitions = new Map()));
+  let rows = partitions.get(partitionKey);
+  if (!rows) partitions.set(partitionKey, (rows = new Set()));
+  rows.add(rowKey);
+  if (!removalTimer) {
+    removalTimer = setTimeout(startRemovals, PENDING_ROW_REMOVAL_DELAY_MS);
+    removalTimer.unref();
+  }
+}
+
+function startRemovals(): void {
+  clearTimeout(removalTimer);
+  removalTimer = undefined;
+  for (const [table, partitions] of queued) {
+    for (const [partitionKey, rows] of partitions) {
+      const removal = removeRows(table, partitionKey, [...rows]).catch(() => undefined);
+      removals.add(removal);
+      void removal.finally(() => removals.delete(removal));
+    }
+  }
+  queued.clear();
+}
+
+/**
+ * Removes rows of one partition, up to a transaction's 100 at a time. A row already gone (another
+ * instance's sweep) fails its whole transaction, so that batch is removed one row at a time; a row
+ * that still cannot be removed is left for the next sweep, which sees its entry already appended.
+ */
+async function removeRows(table: TableClient, partitionKey: string, rowKeys: readonly string[]): Promise<void> {
+  for (let i = 0; i < rowKeys.length; i += MAX_TRANSACTION) {
+    const batch = rowKeys.slice(i, i + MAX_TRANSACTION);
+    try {
+      await table.submitTransaction(batch.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]));
+    } catch {
+      for (const rowKey of batch) await table.deleteEntity(partitionKey, rowKey).catch(() => undefined);
+    }
+  }
+}
+
+/** Removes every appended row now and resolves once done: a tool waits for it before it exits, the bot before it stops. */
 export async function pendingRowRemovalsSettled(): Promise<void> {
+  startRemovals();
   await Promise.all([...removals]);
 }
 
@@ -69,11 +117,10 @@ export class TablePendingAudits implements PendingAudits {
       result,
       settle: async () => {
         await this.log.appendPending(pending);
-        // Once appended, the row is only clutter: the writer's answer need not wait for it to go. If
-        // removing it fails, the next sweep finds it, sees its entry already appended, and removes it.
-        const removal = this.remove(taken.table, taken.partitionKey, pending).catch(() => undefined);
-        removals.add(removal);
-        void removal.finally(() => removals.delete(removal));
+        // Once appended, the row is only clutter: it goes with the partition's others in a moment, in
+        // one call, and the writer's answer does not wait for it. If that fails, the next sweep finds
+        // the row, sees its entry already appended, and removes it.
+        queueRemoval(taken.table, taken.partitionKey, PENDING_AUDIT_PREFIX + pending.id);
       },
     };
   }
