@@ -33,10 +33,10 @@ let removalTimer: NodeJS.Timeout | undefined;
 const removals = new Set<Promise<void>>();
 
 function queueRemoval(table: TableClient, partitionKey: string, rowKey: string): void {
-  let partitions = queued.get(table);
-  if (!partitions) queued.set(table, (partitions = new Map()));
-  let rows = partitions.get(partitionKey);
-  if (!rows) partitions.set(partitionKey, (rows = new Set()));
+  const partitions = queued.get(table) ?? new Map<string, Set<string>>();
+  queued.set(table, partitions);
+  const rows = partitions.get(partitionKey) ?? new Set<string>();
+  partitions.set(partitionKey, rows);
   rows.add(rowKey);
   if (!removalTimer) {
     removalTimer = setTimeout(startRemovals, PENDING_ROW_REMOVAL_DELAY_MS);
