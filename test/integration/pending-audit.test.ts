@@ -6,7 +6,7 @@ import { StorageUnavailableError } from '../../src/domain/errors';
 import type { Member } from '../../src/domain/partnership/member';
 import type { ChangeAuthor, MemberRepository } from '../../src/domain/ports';
 import { hmacValueHasher } from '../../src/storage/audit/audit-value-key';
-import { PENDING_AUDIT_PREFIX, PENDING_AUDIT_TABLES, TablePendingAudits } from '../../src/storage/audit/table-pending-audits';
+import { PENDING_AUDIT_PREFIX, PENDING_AUDIT_TABLES, pendingRowRemovalsSettled, TablePendingAudits } from '../../src/storage/audit/table-pending-audits';
 import { ActionTableRepository } from '../../src/storage/tables/action-table-repository';
 import { AuditTableRepository } from '../../src/storage/tables/audit-table-repository';
 import { MeetingTableRepository } from '../../src/storage/tables/meeting-table-repository';
@@ -43,11 +43,9 @@ class ReplyLostMembers implements MemberRepository {
   }
 }
 
-/** Every TablePendingAudits a test made: appended rows are removed after the writer's answer, so look once those removals end. */
-const pendingAuditStores: TablePendingAudits[] = [];
-
 async function pendingRows(storage: TableStorage): Promise<string[]> {
-  await Promise.all(pendingAuditStores.map((store) => store.idle()));
+  // Appended rows are removed after the writer's answer, in batches: look once those removals are done.
+  await pendingRowRemovalsSettled();
   const rows: string[] = [];
   for (const key of PENDING_AUDIT_TABLES) {
     for await (const row of storage.client(key).listEntities()) if (String(row.rowKey).startsWith(PENDING_AUDIT_PREFIX)) rows.push(`${key} ${row.partitionKey}`);
@@ -57,7 +55,6 @@ async function pendingRows(storage: TableStorage): Promise<string[]> {
 
 function repositories(storage: TableStorage, log: AuditTableRepository, withPendingRows: boolean, failures: AuditNotRecordedError[] = []) {
   const pending = withPendingRows ? new TablePendingAudits(storage, log) : undefined;
-  if (pending) pendingAuditStores.push(pending);
   const recorder = new AuditRecorder(
     log,
     () => AT,

@@ -125,11 +125,6 @@ export class TablePendingAudits implements PendingAudits {
     };
   }
 
-  /** Resolves once every removal started so far has finished (tests, shutdown). */
-  async idle(): Promise<void> {
-    await pendingRowRemovalsSettled();
-  }
-
   /** True when this call appended the entry, false when someone had already. */
   private async settle(table: TableClient, partitionKey: string, pending: PendingAudit): Promise<boolean> {
     const entry = await this.log.appendPending(pending);
