@@ -128,7 +128,7 @@ export class AssessmentService {
   }
 
   async page(partnershipId: string, actor: Actor, roundId: string, organisationId: string, index: number): Promise<AssessmentPage> {
-    const [context, record] = await Promise.all([this.context(partnershipId, actor, roundId, organisationId), this.assessments.getReturn(partnershipId, roundId, organisationId)]);
+    const [context, record] = await this.roundAndReturn(partnershipId, actor, roundId, organisationId);
     return this.pageOf(partnershipId, context, record, index);
   }
 
@@ -143,10 +143,7 @@ export class AssessmentService {
     input: { roundId: string; organisationId: string; index: number; sectionNumber: number; nonce: string; etag?: string; then: 'stay' | 'next' | 'back' | 'submit' },
     readRatings: (itemIds: readonly string[]) => { ratings: RatingInput[]; problems: string[] },
   ): Promise<PageSaveOutcome> {
-    const [context, record] = await Promise.all([
-      this.context(partnershipId, actor, input.roundId, input.organisationId),
-      this.assessments.getReturn(partnershipId, input.roundId, input.organisationId),
-    ]);
+    const [context, record] = await this.roundAndReturn(partnershipId, actor, input.roundId, input.organisationId);
     const shown = () => this.pageOf(partnershipId, context, record, input.index);
     const section = context.framework.sections[input.index];
     if (!section || section.number !== input.sectionNumber) throw new InvalidError('That card does not match this benchmark.');
@@ -197,10 +194,7 @@ export class AssessmentService {
     actor: Actor,
     input: { roundId: string; organisationId: string; sectionNumber: number; ratings: readonly RatingInput[]; nonce: string; etag?: string },
   ): Promise<{ record: ReturnRecord; duplicate: boolean; changed: number }> {
-    const [context, record] = await Promise.all([
-      this.context(partnershipId, actor, input.roundId, input.organisationId),
-      this.assessments.getReturn(partnershipId, input.roundId, input.organisationId),
-    ]);
+    const [context, record] = await this.roundAndReturn(partnershipId, actor, input.roundId, input.organisationId);
     return this.saveRatings(partnershipId, actor, context, record, input);
   }
 
@@ -252,10 +246,7 @@ export class AssessmentService {
     actor: Actor,
     input: { roundId: string; organisationId: string; nonce: string; etag?: string },
   ): Promise<{ record: ReturnRecord; duplicate: boolean }> {
-    const [context, record] = await Promise.all([
-      this.context(partnershipId, actor, input.roundId, input.organisationId),
-      this.assessments.getReturn(partnershipId, input.roundId, input.organisationId),
-    ]);
+    const [context, record] = await this.roundAndReturn(partnershipId, actor, input.roundId, input.organisationId);
     return this.submitReturn(partnershipId, actor, context, record, input);
   }
 
@@ -327,6 +318,11 @@ export class AssessmentService {
 
   async recordChannelCard(partnershipId: string, roundId: string, activityId: string): Promise<void> {
     await this.assessments.setRoundChannelCard(partnershipId, roundId, activityId);
+  }
+
+  /** The round (with the permission check) and the organisation's return, read side by side: what every page press starts from. */
+  private roundAndReturn(partnershipId: string, actor: Actor, roundId: string, organisationId: string): Promise<[RoundContext, ReturnRecord | undefined]> {
+    return Promise.all([this.context(partnershipId, actor, roundId, organisationId), this.assessments.getReturn(partnershipId, roundId, organisationId)]);
   }
 
   /** Only an organisation's members (and the Prevent Officer) may rate for it, while the round is open. */
