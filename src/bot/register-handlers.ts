@@ -43,6 +43,7 @@ import type { BotServices, TurnHandler } from './bot-services';
 import { replyWithProblem } from './error-replies';
 import { answeredOneToOne } from './one-to-one-answer';
 import { turnLogger } from './turn-logger';
+import { ADAPTIVE_CARD_ACTION_INVOKE, answeringInvoke, NOT_A_REFRESH, readCardActionInvoke, refuseInvoke, UNKNOWN_CARD_ACTION, UNREADABLE_CARD_ACTION } from './universal-actions';
 import { resolveTurn } from './turn-scope';
 import { answerUpdateAction, openActionUpdate, showMyActions, submitActionUpdate, returnUpdateCardWithProblems } from './handlers/action-handlers';
 import { answerReferral, answerTraining } from './handlers/guidance-handlers';
@@ -123,8 +124,11 @@ async function run(context: TurnContext, services: BotServices, handler: TurnHan
 }
 
 /**
- * Registers a card submit by verb. The payload is parsed with its zod schema before anything else
- * runs: an invalid one is answered with what to fix, and the handler (and so any write) never runs.
+ * Registers a card action by verb, for both ways a card sends one: `Action.Execute` (the
+ * `adaptiveCard/action` invoke, answered through src/bot/universal-actions.ts) and the
+ * `Action.Submit` fallback older clients send as a message. The payload is parsed with its zod
+ * schema before anything else runs: an invalid one is answered with what to fix, and the handler
+ * (and so any write) never runs.
  */
 export function registerSubmit<T>(
   app: Application<TurnState>,
@@ -134,8 +138,10 @@ export function registerSubmit<T>(
   handler: (data: T) => TurnHandler,
   /** A better answer than the generic one for a payload that fails its schema (e.g. the form back). */
   onInvalid?: (data: unknown, problems: string[]) => TurnHandler | undefined,
+  /** A view (a card's refresh): read-only, so Teams may also ask for it automatically. */
+  kind: 'action' | 'view' = 'action',
 ): void {
-  app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
+  const answer = async (context: TurnContext, data: unknown): Promise<void> => {
     const parsed = safeParseInput(schema, data);
     // Every stored free-text field is screened here, whatever the service does, so none can slip past.
     const personalData = parsed.success ? screenFreeText(verb, parsed.data) : [];
@@ -155,7 +161,31 @@ export function registerSubmit<T>(
       throw new InvalidError('That card could not be read. Nothing was saved.', problems);
     };
     await run(context, services, onInvalid?.(data, problems) ?? fallback);
+  };
+  app.adaptiveCards.actionSubmit(verb, (context, _state, data) => answer(context, data));
+  app.adaptiveCards.actionExecute(verb, async (context) => {
+    const invoke = readCardActionInvoke(context.activity.value);
+    if (!invoke) await refuseInvoke(context, UNREADABLE_CARD_ACTION);
+    // Teams sets off only a card's refresh by itself; anything that could write waits for a person.
+    else if (invoke.trigger === 'automatic' && kind !== 'view') await refuseInvoke(context, NOT_A_REFRESH);
+    else await answeringInvoke(context, () => answer(context, invoke.action.data ?? {}));
+    // The invoke has been answered above; Teams AI sends nothing more once it has.
+    return '';
   });
+}
+
+/**
+ * Answers every `adaptiveCard/action` invoke no verb took: an action the bot does not know, or a
+ * value that is not a card action at all. Registered last, so it only sees what nothing else took.
+ */
+export function registerUnknownCardActions(app: Application<TurnState>): void {
+  app.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === ADAPTIVE_CARD_ACTION_INVOKE,
+    async (context) => {
+      await refuseInvoke(context, readCardActionInvoke(context.activity.value) ? UNKNOWN_CARD_ACTION : UNREADABLE_CARD_ACTION);
+    },
+    true,
+  );
 }
 
 /** Plain-language messages and the buttons that stand for them. */
