@@ -5,6 +5,8 @@ import { ACTION_OPEN_VERB, ACTION_UPDATE_VERB, actionOpenSubmitSchema, actionUpd
 import { ASK_VERB, askSubmitSchema } from '../cards/ask-action';
 import {
   AGENDA_EDIT_VERB,
+  AGENDA_VIEW_VERB,
+  agendaViewSubmitSchema,
   DECISION_SAVE_VERB,
   decisionSaveSubmitSchema,
   MEETING_REPLY_VERB,
@@ -69,6 +71,7 @@ import {
   replyToAgenda,
   scheduleMeeting,
   scheduleMeetingFromForm,
+  showAgendaView,
   showNextAgenda,
 } from './handlers/meeting-handlers';
 import { importPlanFile, planFileIn } from './handlers/plan-file-handlers';
@@ -199,6 +202,7 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   registerSubmit(app, services, MEETING_SCHEDULE_VERB, meetingScheduleSubmitSchema, scheduleMeetingFromForm);
   registerSubmit(app, services, MEETING_REPLY_VERB, meetingReplySubmitSchema, replyToAgenda);
   registerSubmit(app, services, AGENDA_EDIT_VERB, agendaEditSubmitSchema, editAgenda);
+  registerSubmit(app, services, AGENDA_VIEW_VERB, agendaViewSubmitSchema, showAgendaView, undefined, 'view');
   registerSubmit(app, services, DECISION_SAVE_VERB, decisionSaveSubmitSchema, saveDecision, (data, problems) => {
     const meetingId = (data as { meetingId?: unknown } | undefined)?.meetingId;
     return typeof meetingId === 'string' && /^\d{4}-\d{2}-\d{2}-\d{4}$/.test(meetingId) ? returnDecisionFormWithProblems(meetingId, problems) : undefined;

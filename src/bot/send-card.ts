@@ -33,3 +33,21 @@ export async function showView(context: TurnContext, card: AdaptiveCardJson): Pr
   if (answerWithCard(context, card)) return;
   await sendCard(context, card);
 }
+
+/**
+ * Replaces the pressed card with the presser's own view and, for everyone else, with the card as
+ * everyone sees it. An Action.Execute gets the view as its answer (Teams shows it to that person
+ * only) while the message itself is updated for the rest; an older client's Action.Submit just
+ * replaces the card with the one everyone sees.
+ */
+export async function replaceWithView(context: TurnContext, view: AdaptiveCardJson, forEveryone: AdaptiveCardJson): Promise<void> {
+  if (!answerWithCard(context, view)) {
+    await replaceCard(context, forEveryone);
+    return;
+  }
+  const replyToId = context.activity.replyToId;
+  if (!replyToId) return;
+  const replacement = MessageFactory.attachment(CardFactory.adaptiveCard(forEveryone));
+  replacement.id = replyToId;
+  await context.updateActivity(replacement);
+}

@@ -14,6 +14,8 @@ import {
 import { CHASER_OPEN_VERB, chaserOpenSubmitSchema } from '../../src/cards/chaser-card';
 import {
   AGENDA_EDIT_VERB,
+  AGENDA_VIEW_VERB,
+  agendaViewSubmitSchema,
   DECISION_SAVE_VERB,
   MEETING_REPLY_VERB,
   MEETING_SCHEDULE_VERB,
@@ -44,6 +46,7 @@ export const VERB_SCHEMAS: Readonly<Record<string, ZodTypeAny>> = {
   [MEETING_SCHEDULE_VERB]: meetingScheduleSubmitSchema,
   [MEETING_REPLY_VERB]: meetingReplySubmitSchema,
   [AGENDA_EDIT_VERB]: agendaEditSubmitSchema,
+  [AGENDA_VIEW_VERB]: agendaViewSubmitSchema,
   [DECISION_SAVE_VERB]: decisionSaveSubmitSchema,
   [ASSESSMENT_START_VERB]: assessmentStartSubmitSchema,
   [ASSESSMENT_OPEN_VERB]: assessmentOpenSubmitSchema,

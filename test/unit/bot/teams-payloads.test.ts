@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Activity } from 'botbuilder';
-import { cardExecute, cardText, botHarness, invokeBodyOf, invokeCardOf, PEOPLE } from '../../support/bot-harness';
+import { cardExecute, cardText, botHarness, invokeBodyOf, invokeCardOf, PEOPLE, teamsMessage } from '../../support/bot-harness';
 import { cardProblems } from '../../support/adaptive-card-checks';
 
 const FOLDER = path.resolve(__dirname, '../../fixtures/teams-payloads');
@@ -9,7 +9,16 @@ const payload = (name: string): Partial<Activity> => JSON.parse(readFileSync(pat
 
 describe('Teams payloads, replayed through the real bot', () => {
   it('has a test for every payload in the folder', () => {
-    const tested = ['execute-from-form', 'execute-from-button', 'submit-fallback', 'malformed-invoke', 'no-action-invoke', 'unknown-verb', 'automatic-refresh-of-a-write'];
+    const tested = [
+      'execute-from-form',
+      'execute-from-button',
+      'submit-fallback',
+      'malformed-invoke',
+      'no-action-invoke',
+      'unknown-verb',
+      'automatic-refresh-of-a-write',
+      'automatic-refresh',
+    ];
     expect(
       readdirSync(FOLDER)
         .filter((f) => f.endsWith('.json'))
@@ -82,5 +91,17 @@ describe('Teams payloads, replayed through the real bot', () => {
     await harness.adapter.send(cardExecute('meeting-schedule', { date: 'soon', time: '14:30', location: '' })).assertReply((reply) => {
       expect(JSON.stringify(invokeCardOf(reply))).toContain('Please check what you entered');
     });
+  });
+
+  it("answers an automatic refresh of the channel's agenda with the lead's own view, refreshing for them only", async () => {
+    const harness = await botHarness();
+    await harness.adapter.send(teamsMessage('schedule meeting 12 March 2027 10:00')).assertReply(() => undefined);
+    await harness.adapter.send(payload('automatic-refresh.json')).assertReply((reply) => {
+      const card = invokeCardOf(reply);
+      expect(JSON.stringify(card)).toContain('Your organisation, Warwickshire and West Mercia Police: not replied yet');
+      expect(card['refresh']).toMatchObject({ userIds: ['29:1police-lead-mri-Pat'], action: { verb: 'agenda-view' } });
+      expect(cardProblems(card)).toEqual([]);
+    });
+    expect(harness.adapter.activeQueue).toEqual([]);
   });
 });
