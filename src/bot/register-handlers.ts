@@ -213,10 +213,11 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   registerSubmit(app, services, CHASER_OPEN_VERB, chaserOpenSubmitSchema, openFromChaser);
   registerSubmit(app, services, SUMMARY_BENCHMARK_VERB, summaryBenchmarkSubmitSchema, (submit) => answeredOneToOne(showBenchmarkSummary(submit)));
   registerSubmit(app, services, SUMMARY_OPEN_VERB, summaryOpenSubmitSchema, (submit) => answeredOneToOne(showRoundSummary(submit)));
-  registerSubmit(app, services, MEMBER_FORM_VERB, openFormSubmitSchema, () => openMemberForm);
-  registerSubmit(app, services, ORGANISATION_FORM_VERB, openFormSubmitSchema, () => openOrganisationForm);
-  registerSubmit(app, services, ORGANISATION_PICK_VERB, openFormSubmitSchema, () => openOrganisationPick);
-  registerSubmit(app, services, ORGANISATION_EDIT_VERB, organisationEditSubmitSchema, (edit) => editOrganisation(edit.organisationId));
+  // The Prevent Officer's forms are never shown where others read them: from a card left in a channel, they open in the 1:1 chat.
+  registerSubmit(app, services, MEMBER_FORM_VERB, openFormSubmitSchema, () => answeredOneToOne(openMemberForm));
+  registerSubmit(app, services, ORGANISATION_FORM_VERB, openFormSubmitSchema, () => answeredOneToOne(openOrganisationForm));
+  registerSubmit(app, services, ORGANISATION_PICK_VERB, openFormSubmitSchema, () => answeredOneToOne(openOrganisationPick));
+  registerSubmit(app, services, ORGANISATION_EDIT_VERB, organisationEditSubmitSchema, (edit) => answeredOneToOne(editOrganisation(edit.organisationId)));
   registerSubmit(app, services, MEMBER_SAVE_VERB, memberSaveSubmitSchema, saveMember, (_data, problems) => returnMemberFormWithProblems(problems));
   registerSubmit(app, services, ORGANISATION_SAVE_VERB, organisationSaveSubmitSchema, saveOrganisation, (data, problems) =>
     returnOrganisationFormWithProblems((data ?? {}) as Record<string, unknown>, problems),
