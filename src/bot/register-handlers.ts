@@ -77,7 +77,8 @@ import {
 import { importPlanFile, planFileIn } from './handlers/plan-file-handlers';
 import { prepareNewTeamMembers, prepareTeam } from './handlers/roster-handlers';
 import { useThisChannel } from './handlers/channel-handlers';
-import { requestUpdates } from './handlers/update-request-handlers';
+import { requestUpdates, showRoundProgressView } from './handlers/update-request-handlers';
+import { ROUND_PROGRESS_VIEW_VERB, roundProgressViewSubmitSchema } from '../cards/update-request-cards';
 import { openFromChaser, sendChasers, showNotReplied } from './handlers/chaser-handlers';
 import { CHASER_OPEN_VERB, chaserOpenSubmitSchema } from '../cards/chaser-card';
 import { offerBoardReport } from './handlers/report-handlers';
@@ -203,6 +204,7 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   registerSubmit(app, services, MEETING_REPLY_VERB, meetingReplySubmitSchema, replyToAgenda);
   registerSubmit(app, services, AGENDA_EDIT_VERB, agendaEditSubmitSchema, editAgenda);
   registerSubmit(app, services, AGENDA_VIEW_VERB, agendaViewSubmitSchema, showAgendaView, undefined, 'view');
+  registerSubmit(app, services, ROUND_PROGRESS_VIEW_VERB, roundProgressViewSubmitSchema, showRoundProgressView, undefined, 'view');
   registerSubmit(app, services, DECISION_SAVE_VERB, decisionSaveSubmitSchema, saveDecision, (data, problems) => {
     const meetingId = (data as { meetingId?: unknown } | undefined)?.meetingId;
     return typeof meetingId === 'string' && /^\d{4}-\d{2}-\d{2}-\d{4}$/.test(meetingId) ? returnDecisionFormWithProblems(meetingId, problems) : undefined;

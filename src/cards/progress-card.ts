@@ -1,6 +1,7 @@
 import { formatDateTime } from './format';
 import { escapeMarkdown } from './markdown';
 import { renderCard, type AdaptiveCardJson } from './render';
+import { withViewRefresh } from './view-refresh';
 
 /** The channel's "N of M ... " counter for a round, replaced in place as replies arrive. */
 export interface ProgressCardData {
@@ -13,12 +14,24 @@ export interface ProgressCardData {
   readonly requestedBy: string;
   readonly requestedAt: string;
   readonly waitingFor: readonly string[];
+  /** One person's view: their own organisation's line. */
+  readonly ownLine?: string;
+  /**
+   * A card with a view per person: Teams asks for `verb` (with `roundId`) for each of `refreshFor`
+   * (Teams user ids); a card for everyone (no `ownLine`) also offers "Show my view".
+   */
+  readonly view?: { readonly verb: string; readonly roundId: string; readonly refreshFor: readonly string[] };
 }
 
 export function progressCard(data: ProgressCardData): AdaptiveCardJson {
   const share = data.total === 0 ? 1 : data.done / data.total;
-  return renderCard('round-progress', {
+  const { view } = data;
+  const card = renderCard('round-progress', {
     title: escapeMarkdown(data.title),
+    ownLine: escapeMarkdown(data.ownLine ?? ''),
+    showMyView: Boolean(view && data.ownLine === undefined),
+    viewVerb: view?.verb ?? '',
+    viewRoundId: view?.roundId ?? '',
     countLine: `${data.done} of ${data.total} ${data.unit}`,
     doneLine: data.doneLine,
     colour: share >= 1 ? 'Good' : share >= 0.5 ? 'Warning' : 'Attention',
@@ -26,4 +39,5 @@ export function progressCard(data: ProgressCardData): AdaptiveCardJson {
     requestedAt: formatDateTime(data.requestedAt),
     waitingFor: data.waitingFor.map(escapeMarkdown),
   });
+  return view ? withViewRefresh(card, view.verb, { roundId: view.roundId }, view.refreshFor) : card;
 }

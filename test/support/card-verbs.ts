@@ -36,6 +36,7 @@ import {
   organisationEditSubmitSchema,
   organisationSaveSubmitSchema,
 } from '../../src/cards/partnership-cards';
+import { ROUND_PROGRESS_VIEW_VERB, roundProgressViewSubmitSchema } from '../../src/cards/update-request-cards';
 import { SUMMARY_BENCHMARK_VERB, SUMMARY_OPEN_VERB, summaryBenchmarkSubmitSchema, summaryOpenSubmitSchema } from '../../src/cards/summary-cards';
 
 /** The schema src/bot/register-handlers.ts parses each verb's submit with. */
@@ -47,6 +48,7 @@ export const VERB_SCHEMAS: Readonly<Record<string, ZodTypeAny>> = {
   [MEETING_REPLY_VERB]: meetingReplySubmitSchema,
   [AGENDA_EDIT_VERB]: agendaEditSubmitSchema,
   [AGENDA_VIEW_VERB]: agendaViewSubmitSchema,
+  [ROUND_PROGRESS_VIEW_VERB]: roundProgressViewSubmitSchema,
   [DECISION_SAVE_VERB]: decisionSaveSubmitSchema,
   [ASSESSMENT_START_VERB]: assessmentStartSubmitSchema,
   [ASSESSMENT_OPEN_VERB]: assessmentOpenSubmitSchema,

@@ -72,6 +72,7 @@ const VERBS: Record<string, Row> = {
   'meeting-reply': ORGANISATION_MEMBERS,
   // Everyone may look: the view itself says who may reply.
   'agenda-view': EVERYONE,
+  'round-progress-view': EVERYONE,
   'agenda-edit': STEERING_GROUP,
   'decision-save': STEERING_GROUP,
   'assessment-start': OFFICER_ONLY,
