@@ -4,6 +4,8 @@ import type { TurnContext } from 'botbuilder';
 export interface ActivityFacts {
   readonly tenantId?: string;
   readonly aadObjectId?: string;
+  /** The Teams user id (`29:...`, the MRI): what a card's `refresh.userIds` names. */
+  readonly userId?: string;
   readonly userName?: string;
   readonly conversationType?: string;
   readonly text: string;
@@ -15,6 +17,7 @@ export function activityFacts(context: TurnContext): ActivityFacts {
   return {
     tenantId: channelData.tenant?.id ?? activity.conversation?.tenantId,
     aadObjectId: activity.from?.aadObjectId,
+    userId: activity.from?.id,
     userName: activity.from?.name,
     conversationType: activity.conversation?.conversationType,
     text: (activity.text ?? '').trim(),

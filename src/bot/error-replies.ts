@@ -7,6 +7,7 @@ import { isDomainError, type DomainError } from '../domain/errors';
 import { GuidanceNotConfiguredError } from '../domain/guidance/guidance-service';
 import type { Logger } from '../logger';
 import { sendCard } from './send-card';
+import { answerWithCard } from './universal-actions';
 
 type ProblemWithoutReference = Omit<ProblemCardData, 'reference'>;
 
@@ -62,5 +63,7 @@ export async function replyWithProblem(context: TurnContext, error: unknown, log
   const reference = newReference();
   const level = isDomainError(error) && error.code !== 'storage-unavailable' ? 'warn' : 'error';
   logger[level]({ err: error, reference, activityType: context.activity.type }, 'turn failed');
-  await sendCard(context, problemCard({ ...describeProblem(error), reference }));
+  const card = problemCard({ ...describeProblem(error), reference });
+  // An Action.Execute is answered with the problem card in place of the card that was pressed.
+  if (!answerWithCard(context, card)) await sendCard(context, card);
 }

@@ -13,6 +13,8 @@ import {
 import { ASK_VERB, askSubmitSchema } from '../cards/ask-action';
 import {
   AGENDA_EDIT_VERB,
+  AGENDA_VIEW_VERB,
+  agendaViewSubmitSchema,
   DECISION_SAVE_VERB,
   decisionSaveSubmitSchema,
   MEETING_REPLY_VERB,
@@ -53,6 +55,7 @@ import type { BotServices, TurnHandler } from './bot-services';
 import { replyWithProblem } from './error-replies';
 import { answeredOneToOne } from './one-to-one-answer';
 import { turnLogger } from './turn-logger';
+import { ADAPTIVE_CARD_ACTION_INVOKE, answeringInvoke, NOT_A_REFRESH, readCardActionInvoke, refuseInvoke, UNKNOWN_CARD_ACTION, UNREADABLE_CARD_ACTION } from './universal-actions';
 import { resolveTurn } from './turn-scope';
 import { answerUpdateAction, openActionUpdate, showActionsPage, showMyActions, submitActionUpdate, returnUpdateCardWithProblems } from './handlers/action-handlers';
 import { answerReferral, answerTraining } from './handlers/guidance-handlers';
@@ -79,12 +82,14 @@ import {
   replyToAgenda,
   scheduleMeeting,
   scheduleMeetingFromForm,
+  showAgendaView,
   showNextAgenda,
 } from './handlers/meeting-handlers';
 import { importPlanFile, planFileIn } from './handlers/plan-file-handlers';
 import { prepareNewTeamMembers, prepareTeam } from './handlers/roster-handlers';
 import { useThisChannel } from './handlers/channel-handlers';
-import { requestUpdates } from './handlers/update-request-handlers';
+import { requestUpdates, showRoundProgressView } from './handlers/update-request-handlers';
+import { ROUND_PROGRESS_VIEW_VERB, roundProgressViewSubmitSchema } from '../cards/update-request-cards';
 import { openFromChaser, sendChasers, showNotReplied, showNotRepliedPage } from './handlers/chaser-handlers';
 import { NOT_REPLIED_PAGE_VERB, notRepliedPageSubmitSchema } from '../cards/not-replied-card';
 import { CHASER_OPEN_VERB, chaserOpenSubmitSchema } from '../cards/chaser-card';
@@ -135,8 +140,11 @@ async function run(context: TurnContext, services: BotServices, handler: TurnHan
 }
 
 /**
- * Registers a card submit by verb. The payload is parsed with its zod schema before anything else
- * runs: an invalid one is answered with what to fix, and the handler (and so any write) never runs.
+ * Registers a card action by verb, for both ways a card sends one: `Action.Execute` (the
+ * `adaptiveCard/action` invoke, answered through src/bot/universal-actions.ts) and the
+ * `Action.Submit` fallback older clients send as a message. The payload is parsed with its zod
+ * schema before anything else runs: an invalid one is answered with what to fix, and the handler
+ * (and so any write) never runs.
  */
 export function registerSubmit<T>(
   app: Application<TurnState>,
@@ -146,8 +154,10 @@ export function registerSubmit<T>(
   handler: (data: T) => TurnHandler,
   /** A better answer than the generic one for a payload that fails its schema (e.g. the form back). */
   onInvalid?: (data: unknown, problems: string[]) => TurnHandler | undefined,
+  /** A view (a card's refresh): read-only, so Teams may also ask for it automatically. */
+  kind: 'action' | 'view' = 'action',
 ): void {
-  app.adaptiveCards.actionSubmit(verb, async (context, _state, data) => {
+  const answer = async (context: TurnContext, data: unknown): Promise<void> => {
     const parsed = safeParseInput(schema, data);
     // Every stored free-text field is screened here, whatever the service does, so none can slip past.
     const personalData = parsed.success ? screenFreeText(verb, parsed.data) : [];
@@ -167,7 +177,31 @@ export function registerSubmit<T>(
       throw new InvalidError('That card could not be read. Nothing was saved.', problems);
     };
     await run(context, services, onInvalid?.(data, problems) ?? fallback);
+  };
+  app.adaptiveCards.actionSubmit(verb, (context, _state, data) => answer(context, data));
+  app.adaptiveCards.actionExecute(verb, async (context) => {
+    const invoke = readCardActionInvoke(context.activity.value);
+    if (!invoke) await refuseInvoke(context, UNREADABLE_CARD_ACTION);
+    // Teams sets off only a card's refresh by itself; anything that could write waits for a person.
+    else if (invoke.trigger === 'automatic' && kind !== 'view') await refuseInvoke(context, NOT_A_REFRESH);
+    else await answeringInvoke(context, () => answer(context, invoke.action.data ?? {}));
+    // The invoke has been answered above; Teams AI sends nothing more once it has.
+    return '';
   });
+}
+
+/**
+ * Answers every `adaptiveCard/action` invoke no verb took: an action the bot does not know, or a
+ * value that is not a card action at all. Registered last, so it only sees what nothing else took.
+ */
+export function registerUnknownCardActions(app: Application<TurnState>): void {
+  app.addRoute(
+    async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === ADAPTIVE_CARD_ACTION_INVOKE,
+    async (context) => {
+      await refuseInvoke(context, readCardActionInvoke(context.activity.value) ? UNKNOWN_CARD_ACTION : UNREADABLE_CARD_ACTION);
+    },
+    true,
+  );
 }
 
 /** Plain-language messages and the buttons that stand for them. */
@@ -182,6 +216,8 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   registerSubmit(app, services, MEETING_SCHEDULE_VERB, meetingScheduleSubmitSchema, scheduleMeetingFromForm);
   registerSubmit(app, services, MEETING_REPLY_VERB, meetingReplySubmitSchema, replyToAgenda);
   registerSubmit(app, services, AGENDA_EDIT_VERB, agendaEditSubmitSchema, editAgenda);
+  registerSubmit(app, services, AGENDA_VIEW_VERB, agendaViewSubmitSchema, showAgendaView, undefined, 'view');
+  registerSubmit(app, services, ROUND_PROGRESS_VIEW_VERB, roundProgressViewSubmitSchema, showRoundProgressView, undefined, 'view');
   registerSubmit(app, services, DECISION_SAVE_VERB, decisionSaveSubmitSchema, saveDecision, (data, problems) => {
     const meetingId = (data as { meetingId?: unknown } | undefined)?.meetingId;
     return typeof meetingId === 'string' && /^\d{4}-\d{2}-\d{2}-\d{4}$/.test(meetingId) ? returnDecisionFormWithProblems(meetingId, problems) : undefined;
@@ -193,11 +229,12 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   registerSubmit(app, services, NOT_REPLIED_PAGE_VERB, notRepliedPageSubmitSchema, showNotRepliedPage);
   registerSubmit(app, services, SUMMARY_BENCHMARK_VERB, summaryBenchmarkSubmitSchema, (submit) => answeredOneToOne(showBenchmarkSummary(submit)));
   registerSubmit(app, services, SUMMARY_OPEN_VERB, summaryOpenSubmitSchema, (submit) => answeredOneToOne(showRoundSummary(submit)));
-  registerSubmit(app, services, MEMBER_FORM_VERB, openFormSubmitSchema, () => openMemberForm);
-  registerSubmit(app, services, ORGANISATION_FORM_VERB, openFormSubmitSchema, () => openOrganisationForm);
+  // The Prevent Officer's forms are never shown where others read them: from a card left in a channel, they open in the 1:1 chat.
+  registerSubmit(app, services, MEMBER_FORM_VERB, openFormSubmitSchema, () => answeredOneToOne(openMemberForm));
+  registerSubmit(app, services, ORGANISATION_FORM_VERB, openFormSubmitSchema, () => answeredOneToOne(openOrganisationForm));
+  registerSubmit(app, services, ORGANISATION_PICK_VERB, openFormSubmitSchema, () => answeredOneToOne(openOrganisationPick));
+  registerSubmit(app, services, ORGANISATION_EDIT_VERB, organisationEditSubmitSchema, (edit) => answeredOneToOne(editOrganisation(edit.organisationId)));
   registerSubmit(app, services, PARTNERSHIP_PAGE_VERB, partnershipPageSubmitSchema, showPartnershipPage);
-  registerSubmit(app, services, ORGANISATION_PICK_VERB, openFormSubmitSchema, () => openOrganisationPick);
-  registerSubmit(app, services, ORGANISATION_EDIT_VERB, organisationEditSubmitSchema, (edit) => editOrganisation(edit.organisationId));
   registerSubmit(app, services, MEMBER_SAVE_VERB, memberSaveSubmitSchema, saveMember, (_data, problems) => returnMemberFormWithProblems(problems));
   registerSubmit(app, services, ORGANISATION_SAVE_VERB, organisationSaveSubmitSchema, saveOrganisation, (data, problems) =>
     returnOrganisationFormWithProblems((data ?? {}) as Record<string, unknown>, problems),

@@ -1,11 +1,22 @@
 import { z } from 'zod';
 import { ATTENDANCE, ATTENDANCE_LABELS, type Meeting } from '../domain/meetings/meeting';
 import { escapeMarkdown } from './markdown';
+import type { AgendaViewer } from '../domain/meetings/meeting-views';
 import { renderCard, type AdaptiveCardJson } from './render';
+import { withViewRefresh } from './view-refresh';
 
 export const MEETING_SCHEDULE_VERB = 'meeting-schedule';
 /** Attending / Sending a deputy / Apologies on the agenda card in the channel. */
 export const MEETING_REPLY_VERB = 'meeting-reply';
+
+/** One person's view of the channel's agenda: the card's refresh, and its "Show my view" button. */
+export const AGENDA_VIEW_VERB = 'agenda-view';
+
+export const agendaViewSubmitSchema = z.object({
+  verb: z.literal(AGENDA_VIEW_VERB),
+  meetingId: z.string().regex(/^\d{4}-\d{2}-\d{2}-\d{4}$/),
+});
+export type AgendaViewSubmit = z.infer<typeof agendaViewSubmitSchema>;
 
 export const meetingReplySubmitSchema = z.object({
   verb: z.literal(MEETING_REPLY_VERB),
@@ -35,15 +46,29 @@ export interface AgendaCardOptions {
   readonly notice?: string;
   /** The channel version: reply buttons and who has replied, by organisation name. */
   readonly replies?: { readonly organisationNames: ReadonlyMap<string, string> };
+  /** One person's view: their organisation's reply, and the reply buttons only if they may reply. */
+  readonly viewer?: AgendaViewer;
+  /** Teams user ids the card refreshes for by itself, to each one's own view (the channel's card). */
+  readonly refreshFor?: readonly string[];
+}
+
+function viewerLine(viewer: AgendaViewer): string {
+  if (!viewer.mayReply) return "You are not listed as replying for one of the partnership's organisations, so there are no reply buttons for you.";
+  const reply = viewer.reply ? ATTENDANCE_LABELS[viewer.reply] : 'not replied yet';
+  return `Your organisation, ${viewer.organisationName ?? ''}: ${reply}`;
 }
 
 export function agendaCard(meeting: Meeting, options: AgendaCardOptions = {}): AdaptiveCardJson {
   const names = options.replies?.organisationNames ?? new Map<string, string>();
   const replied = Object.entries(meeting.attendance);
-  return renderCard('agenda', {
+  const { viewer, refreshFor } = options;
+  const card = renderCard('agenda', {
     notice: escapeMarkdown(options.notice ?? ''),
     meetingId: meeting.id,
     showReplies: Boolean(options.replies),
+    showReplyButtons: Boolean(options.replies) && (viewer?.mayReply ?? true),
+    viewerLine: viewer ? escapeMarkdown(viewerLine(viewer)) : '',
+    showMyView: Boolean(options.replies && refreshFor && !viewer),
     replies: replied.map(([id, reply]) => escapeMarkdown(`${names.get(id) ?? id}: ${ATTENDANCE_LABELS[reply.status]} (${reply.byName})`)),
     waiting: [...names].filter(([id]) => !meeting.attendance[id]).map(([, name]) => escapeMarkdown(name)),
     when: WHEN.format(new Date(meeting.startsAt)),
@@ -55,6 +80,7 @@ export function agendaCard(meeting: Meeting, options: AgendaCardOptions = {}): A
       style: item.source === 'generated' ? 'warning' : 'default',
     })),
   });
+  return refreshFor ? withViewRefresh(card, AGENDA_VIEW_VERB, { meetingId: meeting.id }, refreshFor) : card;
 }
 
 export function meetingFormCard(data: { problems?: readonly string[]; values?: { date?: string; time?: string; location?: string } } = {}): AdaptiveCardJson {

@@ -142,18 +142,23 @@ describe('the bot over HTTP, on Azurite', () => {
       expect(await response.text()).toBe('{"error":"the body is not a Bot Framework activity"}');
     });
 
+    const unreadable = 'That card action could not be read. Nothing was changed.';
+    const unknown = 'This card action is not one the bot can carry out. Nothing was changed.';
     it.each([
-      ['no value', undefined],
-      ['a value that is not a card action', 'garbage'],
-      ['an action the bot does not know', { action: { type: 'Action.Execute', verb: 'no-such-verb', data: {} } }],
-    ])('answers an adaptiveCard/action invoke with %s with the error body Teams expects, never a 5xx', async (_what, value) => {
+      ['no value', undefined, unreadable],
+      ['a value that is not a card action', 'garbage', unreadable],
+      ['data that is not an object', { action: { type: 'Action.Execute', verb: 'ask', data: 'help' } }, unreadable],
+      ['a verb that is not text', { action: { type: 'Action.Execute', verb: 42, data: {} } }, unreadable],
+      ['an action the bot does not know', { action: { type: 'Action.Execute', verb: 'no-such-verb', data: {} } }, unknown],
+      [
+        'an automatic refresh of an action that writes',
+        { action: { type: 'Action.Execute', verb: 'meeting-schedule', data: {} }, trigger: 'automatic' },
+        'Only a view can be refreshed automatically. Nothing was changed.',
+      ],
+    ])('answers an adaptiveCard/action invoke with %s with the error body Teams expects, never a 5xx', async (_what, value, message) => {
       const response = await postJson({ ...shell, id: 'invoke-1', type: 'invoke', name: 'adaptiveCard/action', ...(value === undefined ? {} : { value }) });
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({
-        statusCode: 400,
-        type: 'application/vnd.microsoft.error',
-        value: { code: 'BadRequest', message: 'This card action is not one the bot can carry out. Nothing was changed.' },
-      });
+      expect(await response.json()).toEqual({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } });
     });
   });
 

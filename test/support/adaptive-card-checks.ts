@@ -56,6 +56,8 @@ export function cardProblems(card: unknown): string[] {
   });
   for (const [id, count] of ids) if (count > 1) problems.push(`id "${id}" used ${count} times`);
 
+  problems.push(...universalActionProblems(card));
+
   const json = JSON.stringify(card);
   if ((card as { version?: string }).version !== '1.5') problems.push('version is not 1.5');
   if (json.includes('${')) problems.push('unbound ${...} expression left in the card');
@@ -70,4 +72,44 @@ function walk(value: unknown, visit: (node: Record<string, unknown>) => void): v
     visit(value as Record<string, unknown>);
     Object.values(value).forEach((child) => walk(child, visit));
   }
+}
+
+/**
+ * The one shape every card action has (Teams: "define Action.Execute with an Action.Submit in the
+ * fallback property"): an Action.Execute whose `verb` is also in its `data`, falling back to an
+ * Action.Submit with the same title and data, so older clients send the same payload as a message.
+ * A card's `refresh.action` is an Action.Execute only Teams presses: it needs no fallback. No
+ * Action.Submit appears anywhere but as such a fallback. Works on templates and on rendered cards.
+ */
+export function universalActionProblems(card: unknown): string[] {
+  const problems: string[] = [];
+  const fallbacks = new Set<unknown>();
+  const refreshActions = new Set<unknown>();
+  walk(card, (node) => {
+    const refresh = node['refresh'] as { action?: unknown } | undefined;
+    if (refresh && typeof refresh === 'object') refreshActions.add(refresh.action);
+  });
+  walk(card, (node) => {
+    if (node['type'] !== 'Action.Execute') return;
+    const title = String(node['title'] ?? '');
+    const verb = node['verb'];
+    const data = node['data'] as Record<string, unknown> | undefined;
+    if (typeof verb !== 'string' || !verb) problems.push(`Action.Execute "${title}" has no verb`);
+    // A template's page buttons bind verb and data from one pager object, whose data always carries its verb (src/cards/paging.ts).
+    const boundFromPager = typeof data === 'string' && typeof verb === 'string' && /^\$\{pager\.\w+\}$/.test(data) && verb === '${pager.verb}';
+    if (!boundFromPager && (!data || typeof data !== 'object' || data['verb'] !== verb)) problems.push(`Action.Execute "${title}" does not repeat its verb in its data`);
+    if (refreshActions.has(node)) return;
+    const fallback = node['fallback'] as Record<string, unknown> | undefined;
+    if (fallback?.['type'] !== 'Action.Submit') {
+      problems.push(`Action.Execute "${title}" has no Action.Submit fallback`);
+      return;
+    }
+    fallbacks.add(fallback);
+    if (fallback['title'] !== node['title']) problems.push(`Action.Execute "${title}": its fallback has another title`);
+    if (JSON.stringify(fallback['data']) !== JSON.stringify(data)) problems.push(`Action.Execute "${title}": its fallback sends other data`);
+  });
+  walk(card, (node) => {
+    if (node['type'] === 'Action.Submit' && !fallbacks.has(node)) problems.push(`Action.Submit "${String(node['title'] ?? '')}" is not the fallback of an Action.Execute`);
+  });
+  return problems;
 }

@@ -243,3 +243,37 @@ export function cardOf(activity: Partial<Activity>): Record<string, unknown> {
 export function cardText(activity: Partial<Activity>): string {
   return JSON.stringify(cardOf(activity));
 }
+
+/**
+ * A card button press (Action.Execute) as Teams sends it: the `adaptiveCard/action` invoke, with the
+ * verb on the action and in its data, as every card in cards/ puts it.
+ */
+export function cardExecute(
+  verb: string,
+  data: Record<string, unknown>,
+  from: Person = PEOPLE.officer,
+  options: { replyToId?: string; trigger?: 'manual' | 'automatic'; conversation?: Partial<Activity> } = {},
+): Partial<Activity> {
+  return {
+    ...teamsMessage('', DEMO_TENANT, from),
+    ...(options.conversation ? { channelData: options.conversation.channelData, conversation: options.conversation.conversation } : {}),
+    text: undefined,
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId: options.replyToId ?? 'card-1',
+    value: { action: { type: 'Action.Execute', id: '', verb, data: { verb, ...data } }, trigger: options.trigger ?? 'manual' },
+  };
+}
+
+/** What an invoke was answered with: the body Teams reads (statusCode, type, value). */
+export function invokeBodyOf(activity: Partial<Activity>): { statusCode: number; type: string; value: unknown } {
+  if (activity.type !== 'invokeResponse') throw new Error(`expected an invoke response, got ${JSON.stringify(activity).slice(0, 300)}`);
+  return (activity.value as { body: { statusCode: number; type: string; value: unknown } }).body;
+}
+
+/** The card an Action.Execute was answered with. */
+export function invokeCardOf(activity: Partial<Activity>): Record<string, unknown> {
+  const body = invokeBodyOf(activity);
+  if (body.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`expected a card in the invoke response, got ${JSON.stringify(body).slice(0, 300)}`);
+  return body.value as Record<string, unknown>;
+}

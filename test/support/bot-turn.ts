@@ -10,6 +10,12 @@ export interface TurnOutcome {
   readonly cards: string[];
 }
 
+/** The card an Action.Execute was answered with, as Teams would show it in place of the pressed one. */
+function invokeCard(activity: Partial<Activity>): string[] {
+  const body = (activity.value as { body?: { type?: string; value?: unknown } } | undefined)?.body;
+  return activity.type === 'invokeResponse' && body?.type === 'application/vnd.microsoft.card.adaptive' ? [JSON.stringify(body.value)] : [];
+}
+
 /** Runs one activity through the bot and collects everything it answered with. */
 export async function runTurn(harness: Harness, activity: Partial<Activity>): Promise<TurnOutcome> {
   harness.adapter.activeQueue.splice(0);
@@ -17,7 +23,7 @@ export async function runTurn(harness: Harness, activity: Partial<Activity>): Pr
   await harness.adapter.processActivity(activity);
   const replies = harness.adapter.activeQueue.splice(0);
   const replaced = harness.adapter.replaced.slice(replacedBefore);
-  const cards = [...replies, ...replaced].flatMap((a) => (a.attachments ?? []).map((attachment) => JSON.stringify(attachment.content)));
+  const cards = [...replies, ...replaced].flatMap((a) => [...(a.attachments ?? []).map((attachment) => JSON.stringify(attachment.content)), ...invokeCard(a)]);
   return { replies: [...replies, ...replaced], cards };
 }
 

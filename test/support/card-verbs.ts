@@ -15,6 +15,8 @@ import {
 import { CHASER_OPEN_VERB, chaserOpenSubmitSchema } from '../../src/cards/chaser-card';
 import {
   AGENDA_EDIT_VERB,
+  AGENDA_VIEW_VERB,
+  agendaViewSubmitSchema,
   DECISION_SAVE_VERB,
   MEETING_REPLY_VERB,
   MEETING_SCHEDULE_VERB,
@@ -37,6 +39,7 @@ import {
   PARTNERSHIP_PAGE_VERB,
   partnershipPageSubmitSchema,
 } from '../../src/cards/partnership-cards';
+import { ROUND_PROGRESS_VIEW_VERB, roundProgressViewSubmitSchema } from '../../src/cards/update-request-cards';
 import { SUMMARY_BENCHMARK_VERB, SUMMARY_OPEN_VERB, summaryBenchmarkSubmitSchema, summaryOpenSubmitSchema } from '../../src/cards/summary-cards';
 
 /** The schema src/bot/register-handlers.ts parses each verb's submit with. */
@@ -47,6 +50,8 @@ export const VERB_SCHEMAS: Readonly<Record<string, ZodTypeAny>> = {
   [MEETING_SCHEDULE_VERB]: meetingScheduleSubmitSchema,
   [MEETING_REPLY_VERB]: meetingReplySubmitSchema,
   [AGENDA_EDIT_VERB]: agendaEditSubmitSchema,
+  [AGENDA_VIEW_VERB]: agendaViewSubmitSchema,
+  [ROUND_PROGRESS_VIEW_VERB]: roundProgressViewSubmitSchema,
   [DECISION_SAVE_VERB]: decisionSaveSubmitSchema,
   [ASSESSMENT_START_VERB]: assessmentStartSubmitSchema,
   [ASSESSMENT_OPEN_VERB]: assessmentOpenSubmitSchema,

@@ -4,17 +4,20 @@ import {
   decisionFormCard,
   meetingFormCard,
   type AgendaEditSubmit,
+  type AgendaViewSubmit,
   type DecisionSaveSubmit,
   type MeetingScheduleSubmit,
 } from '../../cards/meeting-cards';
 import type { Attendance, Meeting } from '../../domain/meetings/meeting';
-import type { ChannelAgenda, DecisionForm } from '../../domain/meetings/meeting-views';
+import type { AgendaView, ChannelAgenda, DecisionForm } from '../../domain/meetings/meeting-views';
 import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors';
 import { readMeetingStart } from '../../domain/calendar/date-phrases';
 import { londonTimeToInstant } from '../../domain/meetings/meeting-time';
 import type { BotServices, TurnHandler } from '../bot-services';
 import { enqueueToPinnedChannel } from '../channel-posts';
-import { replaceCard, sendCard } from '../send-card';
+import { refreshUserIds } from '../refresh-user-ids';
+import { replaceCard, replaceWithView, sendCard, showView } from '../send-card';
+import type { Turn } from '../turn-scope';
 
 const SCHEDULED = 'Meeting scheduled. This is the agenda the bot has built. Say "post agenda" to post it to the partnership channel.';
 
@@ -64,14 +67,25 @@ function agendaCardForChannel({ meeting, organisationNames }: ChannelAgenda) {
   return agendaCard(meeting, { replies: { organisationNames } });
 }
 
+/** The agenda as posted in the channel: it refreshes to each listed person's own view. */
+async function agendaCardToPost(partnershipId: string, services: BotServices, { meeting, organisationNames }: ChannelAgenda) {
+  return agendaCard(meeting, { replies: { organisationNames }, refreshFor: await refreshUserIds(partnershipId, services) });
+}
+
+/** One person's view of the channel's agenda; it keeps refreshing for that person only. */
+function agendaCardFor(turn: Turn, { meeting, organisationNames, viewer }: AgendaView) {
+  return agendaCard(meeting, { replies: { organisationNames }, viewer, refreshFor: turn.userId ? [turn.userId] : [] });
+}
+
 /** The channel version of a meeting's agenda, for a card opened outside the channel (a chaser's button). */
 export async function channelAgendaCard(partnershipId: string, meeting: Meeting, services: BotServices) {
   return agendaCardForChannel(await services.meetings.channelAgenda(partnershipId, meeting));
 }
 
 /** The agenda's post in the outbox; once sent, the card is remembered on the meeting (for replies). */
-function enqueueAgendaPost(partnershipId: string, services: BotServices, agenda: ChannelAgenda, channel: string): Promise<void> {
-  return enqueueToPinnedChannel(channel, partnershipId, services, { kind: 'agenda', title: 'Agenda', card: agendaCardForChannel(agenda), subjectId: agenda.meeting.id });
+async function enqueueAgendaPost(partnershipId: string, services: BotServices, agenda: ChannelAgenda, channel: string): Promise<void> {
+  const card = await agendaCardToPost(partnershipId, services, agenda);
+  await enqueueToPinnedChannel(channel, partnershipId, services, { kind: 'agenda', title: 'Agenda', card, subjectId: agenda.meeting.id });
 }
 
 /**
@@ -99,16 +113,23 @@ export function replyToAgenda(input: { meetingId: string; status: Attendance }):
     const { partnershipId, actor } = turn;
     // A reply from a chaser in 1:1 chat shows on the channel's card too.
     const reply = await services.meetings.replyAndShow(partnershipId, actor, input.meetingId, input.status, turn.conversationType !== 'channel');
-    const card = agendaCardForChannel(reply);
-    await replaceCard(context, card);
+    const forEveryone = await agendaCardToPost(partnershipId, services, reply);
+    await replaceWithView(context, agendaCardFor(turn, reply), forEveryone);
     if (reply.channel && reply.meeting.posted) {
       await enqueueToPinnedChannel(reply.channel, partnershipId, services, {
         kind: 'agenda-replies',
         title: 'Agenda replies',
-        card,
+        card: forEveryone,
         replaceActivityId: reply.meeting.posted.activityId,
       }).catch((error: unknown) => services.logger.warn({ err: error }, 'channel agenda card not refreshed'));
     }
+  };
+}
+
+/** The channel's agenda as the person looking at it sees it: the card's refresh, or "Show my view". Reads only. */
+export function showAgendaView(submit: AgendaViewSubmit): TurnHandler {
+  return async (context, turn, services) => {
+    await showView(context, agendaCardFor(turn, await services.meetings.agendaView(turn.partnershipId, turn.actor, submit.meetingId)));
   };
 }
 

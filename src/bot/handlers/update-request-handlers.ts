@@ -1,10 +1,12 @@
 import { updateRequestCard } from '../../cards/action-cards';
-import { roundProgressCard } from '../../cards/update-request-cards';
+import { roundProgressCard, type RoundProgressViewSubmit } from '../../cards/update-request-cards';
 import { londonDate, ukDate } from '../../domain/clock';
 import type { UpdateDeadline } from '../../domain/chasers/update-deadline';
 import type { BotServices, TurnHandler } from '../bot-services';
 import { enqueueToPinnedChannel } from '../channel-posts';
 import { enqueueWithStatusCard, messagesForLeads } from '../enqueue-for-leads';
+import { refreshUserIds } from '../refresh-user-ids';
+import { showView } from '../send-card';
 
 export const NO_CHANNEL_LINE =
   "No partnership channel is set yet, so no progress card was posted: the Prevent Officer types 'use this channel' in the Steering Group's channel to set it.";
@@ -60,7 +62,7 @@ export const requestUpdates: TurnHandler = async (context, turn, services) => {
     await enqueueToPinnedChannel(channel.reference, partnershipId, services, {
       kind: 'round-progress',
       title: 'Action plan progress card',
-      card: roundProgressCard(channel.progress),
+      card: roundProgressCard(channel.progress, { refreshFor: await refreshUserIds(partnershipId, services) }),
       subjectId: round.startedAt,
     });
   }
@@ -78,10 +80,18 @@ export async function refreshRoundProgress(partnershipId: string, services: BotS
     await enqueueToPinnedChannel(channel.reference, partnershipId, services, {
       kind: 'round-progress',
       title: 'Action plan progress card',
-      card: roundProgressCard(channel.progress),
+      card: roundProgressCard(channel.progress, { refreshFor: await refreshUserIds(partnershipId, services) }),
       replaceActivityId: activityId,
     });
   } catch (error) {
     services.logger.warn({ err: error }, 'channel progress card not refreshed');
   }
+}
+
+/** The channel's progress card as the person looking at it sees it: the card's refresh, or "Show my view". Reads only. */
+export function showRoundProgressView(submit: RoundProgressViewSubmit): TurnHandler {
+  return async (context, turn, services) => {
+    const view = await services.updateRequests.progressView(turn.partnershipId, turn.actor, submit.roundId);
+    await showView(context, roundProgressCard(view.progress, { viewer: view, refreshFor: turn.userId ? [turn.userId] : [] }));
+  };
 }

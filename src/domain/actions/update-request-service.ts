@@ -2,7 +2,7 @@ import { leadsOf } from '../partnership/leads';
 import type { Member } from '../partnership/member';
 import type { Organisation } from '../partnership/organisation';
 import type { ActionRepository, ChannelRepository, MemberRepository, OrganisationRepository, UpdateRoundRepository } from '../ports';
-import { authorise } from '../authorisation';
+import { authorise, isAllowed, ownOrganisation } from '../authorisation';
 import { NotFoundError } from '../errors';
 import type { UpdateDeadline } from '../chasers/update-deadline';
 import { withPersonalChats, type LeadsToAsk } from '../partnership/lead-chats';
@@ -46,6 +46,19 @@ export interface RoundStarted {
 }
 
 /** The partnership channel and the round progress to show in it. */
+/** One organisation's part of a round: what its own line on the progress card says. */
+export interface OrganisationProgress {
+  readonly organisationName: string;
+  readonly updated: number;
+  readonly total: number;
+}
+
+/** The round's progress as one person sees it: with their own organisation's line when they answer for one. */
+export interface RoundProgressView {
+  readonly progress: RoundProgress;
+  readonly own?: OrganisationProgress;
+}
+
 export interface ChannelProgress {
   readonly reference: string;
   readonly progress: RoundProgress;
@@ -103,6 +116,24 @@ export class UpdateRequestService {
     const [records, organisations, channel] = await Promise.all([this.actions.list(partnershipId), this.organisations.list(partnershipId), this.channels.get(partnershipId)]);
     if (!isPinned(channel)) return undefined;
     return { reference: channel.reference, progress: progressOf(round, records, organisations) };
+  }
+
+  /**
+   * The round's progress card as one person sees it (the channel card's refresh): a partner lead
+   * gets their own organisation's line beside the count. Asked for by Teams when the card is shown,
+   * so it only reads. `startedAt` names the round the card was posted for; a card from an earlier
+   * round has no view.
+   */
+  async progressView(partnershipId: string, actor: Actor, startedAt: string): Promise<RoundProgressView> {
+    const round = await this.rounds.current(partnershipId);
+    if (!round || round.startedAt !== startedAt) throw new NotFoundError('This progress card is for an earlier update round: the latest round has its own card.');
+    const [records, organisations] = await Promise.all([this.actions.list(partnershipId), this.organisations.list(partnershipId)]);
+    const progress = progressOf(round, records, organisations);
+    const organisationId = actor.organisationId;
+    if (!organisationId || !isAllowed(actor, 'view-organisation', ownOrganisation(actor))) return { progress };
+    const owned = records.filter((r) => r.action.ownerOrganisationIds.includes(organisationId));
+    const organisationName = organisations.find((o) => o.id === organisationId)?.name ?? organisationId;
+    return { progress, own: { organisationName, updated: owned.filter((r) => isReturned(r, round)).length, total: owned.length } };
   }
 
   /**

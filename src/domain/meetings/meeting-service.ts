@@ -1,7 +1,7 @@
 import type { UpdateRequestService } from '../actions/update-request-service';
 import { getFramework, type FrameworkRegistry } from '../assessment/framework-catalogue';
 import { londonDate } from '../clock';
-import { authorise, ownOrganisation } from '../authorisation';
+import { authorise, isAllowed, ownOrganisation } from '../authorisation';
 import { ConflictError, InvalidError, NotFoundError } from '../errors';
 import type { Actor } from '../partnership/member';
 import type { ActionRepository, AssessmentRepository, ChangeAuthor, MeetingRepository, OrganisationRepository } from '../ports';
@@ -11,7 +11,17 @@ import { screenKnowingPartners } from '../privacy/known-names';
 import { PersonalDataError } from '../privacy/personal-data-error';
 import { applyAgendaEdit, type AgendaEdit } from './agenda-edit';
 import type { Attendance, Decision, Meeting } from './meeting';
-import { themesOf, type AgendaEditOutcome, type AgendaPost, type AgendaReply, type ChannelAgenda, type DecisionForm, type DecisionOutcome } from './meeting-views';
+import {
+  themesOf,
+  type AgendaEditOutcome,
+  type AgendaPost,
+  type AgendaReply,
+  type AgendaView,
+  type AgendaViewer,
+  type ChannelAgenda,
+  type DecisionForm,
+  type DecisionOutcome,
+} from './meeting-views';
 
 export interface DecisionInput {
   readonly itemId: string;
@@ -251,7 +261,16 @@ export class MeetingService {
       this.organisationNames(partnershipId),
       refreshChannel && meeting.posted ? this.channels.channel(partnershipId).catch(() => undefined) : Promise.resolve(undefined),
     ]);
-    return { meeting, organisationNames, ...(channel ? { channel } : {}) };
+    return { meeting, organisationNames, viewer: agendaViewer(actor, meeting, organisationNames), ...(channel ? { channel } : {}) };
+  }
+
+  /**
+   * A meeting's agenda as one person sees it in the channel: their organisation's reply and whether
+   * they may reply. Asked for by Teams when the card is shown (its refresh), so it reads and never writes.
+   */
+  async agendaView(partnershipId: string, actor: Actor, meetingId: string): Promise<AgendaView> {
+    const [meeting, organisationNames] = await Promise.all([this.get(partnershipId, meetingId), this.organisationNames(partnershipId)]);
+    return { meeting, organisationNames, viewer: agendaViewer(actor, meeting, organisationNames) };
   }
 
   /** The next meeting, for the Prevent Officer or the chair to edit its agenda. */
@@ -369,4 +388,11 @@ export class MeetingService {
 
 function refusal(error: InvalidError | PersonalDataError) {
   return { reason: error instanceof PersonalDataError ? ('personal-data' as const) : ('invalid' as const), message: error.message, details: error.details };
+}
+
+function agendaViewer(actor: Actor, meeting: Meeting, organisationNames: ReadonlyMap<string, string>): AgendaViewer {
+  const organisationId = actor.organisationId;
+  if (!organisationId || !isAllowed(actor, 'reply-to-agenda', ownOrganisation(actor))) return { mayReply: false };
+  const reply = meeting.attendance[organisationId]?.status;
+  return { mayReply: true, organisationName: organisationNames.get(organisationId) ?? organisationId, ...(reply ? { reply } : {}) };
 }

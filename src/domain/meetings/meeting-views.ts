@@ -1,5 +1,5 @@
 import type { ActionRecord } from '../actions/action';
-import type { Meeting } from './meeting';
+import type { Attendance, Meeting } from './meeting';
 
 /** The channel's agenda card: who has replied is shown by organisation name. */
 export interface ChannelAgenda {
@@ -12,8 +12,21 @@ export interface AgendaPost extends ChannelAgenda {
   readonly channel: string;
 }
 
-/** A reply recorded; `channel` is set when the agenda posted in the channel should show it too. */
-export interface AgendaReply extends ChannelAgenda {
+/** What one person sees on the channel's agenda: their organisation's reply, and whether they may reply. */
+export interface AgendaViewer {
+  /** Set for those who may reply: the organisation they reply for. */
+  readonly organisationName?: string;
+  readonly reply?: Attendance;
+  readonly mayReply: boolean;
+}
+
+/** The channel's agenda as one person sees it (the card's refresh, or "Show my view"). */
+export interface AgendaView extends ChannelAgenda {
+  readonly viewer: AgendaViewer;
+}
+
+/** A reply recorded, as the person who replied sees it; `channel` is set when the agenda posted in the channel should show it too. */
+export interface AgendaReply extends AgendaView {
   readonly channel?: string;
 }
 

@@ -3,6 +3,7 @@ import { londonDate } from '../clock';
 import { InvalidError } from '../errors';
 import type { ChannelRepository, MemberRepository, OrganisationRepository } from '../ports';
 import type { Actor } from './member';
+import { refreshAudience } from './refresh-audience';
 import { channelStatus, isPinned, type ChannelStatus, type PartnershipChannel } from './partnership-channel';
 
 /** What the bot knows of a channel when "use this channel" is typed in it. */
@@ -90,6 +91,11 @@ export class PartnershipDirectory {
     const member = aadObjectId ? await this.members.get(partnershipId, aadObjectId) : undefined;
     if (member) return member;
     return { aadObjectId: aadObjectId ?? 'unknown', name: displayName?.trim() || 'Someone', role: 'staff' };
+  }
+
+  /** Whom a channel card with views per person refreshes for by itself (at most Teams' 60), by AAD object id. */
+  async refreshAudience(partnershipId: string): Promise<string[]> {
+    return refreshAudience(await this.members.list(partnershipId));
   }
 
   async organisationNames(partnershipId: string): Promise<Map<string, string>> {

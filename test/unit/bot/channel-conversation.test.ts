@@ -1,7 +1,18 @@
 import type { Activity } from 'botbuilder';
 import { NO_ONE_TO_ONE_YET, SENT_TO_ONE_TO_ONE } from '../../../src/bot/one-to-one-answer';
 import { CHANNEL_PINNED } from '../../../src/bot/handlers/channel-handlers';
-import { botHarness, channelMessage, DEMO_TENANT, OTHER_TEAM, PARTNERSHIP_TEAM, PEOPLE, pinPartnershipChannel, teamsMessage, type Person } from '../../support/bot-harness';
+import {
+  botHarness,
+  cardExecute,
+  channelMessage,
+  DEMO_TENANT,
+  OTHER_TEAM,
+  PARTNERSHIP_TEAM,
+  PEOPLE,
+  pinPartnershipChannel,
+  teamsMessage,
+  type Person,
+} from '../../support/bot-harness';
 import { runTurn, type TurnOutcome } from '../../support/bot-turn';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;
@@ -225,6 +236,46 @@ describe('answers for one person, asked in a channel', () => {
     expect(outcome.cards).toEqual([]);
     expect(harness.messenger.sent.filter((s) => s.reference.includes('personal-aad-chair'))).toHaveLength(1);
   });
+});
+
+describe("the Prevent Officer's and the chair's forms, asked for in a channel", () => {
+  // Forms are answered in the 1:1 chat (capabilities.ts, oneToOne): nobody else in the channel ever
+  // sees one, so no read-only copy is needed; the public agenda is the channel's agenda card.
+  it.each([
+    ['schedule meeting', 'Schedule a Steering Group meeting'],
+    ['edit agenda', 'Edit the agenda'],
+    ['record decisions', 'Record a decision'],
+  ])('"%s" sends the form to the 1:1 chat and the channel gets one line', async (text, form) => {
+    const harness = await botHarness();
+    const officer = await harness.services.directory.actorFor(P, PEOPLE.officer.aadObjectId, PEOPLE.officer.name);
+    await harness.services.meetings.schedule(P, officer, new Date('2026-11-25T10:00:00Z'), 'Shire Hall');
+    await harness.services.meetings.schedule(P, officer, new Date('2027-03-12T10:00:00Z'), 'Shire Hall');
+    // The first meeting has been held: there are decisions to record, and an agenda to edit.
+    harness.advance(4 * 24 * 60 * 60 * 1000);
+    await sayHello(harness, PEOPLE.officer);
+    const outcome = await runTurn(harness, channelMessage(text));
+    expect(texts(outcome)).toEqual([SENT_TO_ONE_TO_ONE]);
+    expect(outcome.cards).toEqual([]);
+    await harness.drain();
+    const toOfficer = harness.messenger.sent.filter((s) => s.reference.includes('personal-aad-officer'));
+    expect(JSON.stringify(toOfficer.map((s) => s.card))).toContain(form);
+  });
+
+  it.each(['member-form', 'organisation-form', 'organisation-pick'])(
+    'the %s button on a card left in a channel opens the form in the 1:1 chat, pressed either way',
+    async (verb) => {
+      const harness = await botHarness();
+      await sayHello(harness, PEOPLE.officer);
+      const submitted = await runTurn(harness, { ...channelMessage('', PEOPLE.officer), text: undefined, value: { verb }, replyToId: 'old-card' });
+      expect(texts(submitted)).toEqual([SENT_TO_ONE_TO_ONE]);
+      expect(submitted.cards).toEqual([]);
+      const executed = await runTurn(harness, cardExecute(verb, {}, PEOPLE.officer, { conversation: channelMessage('') }));
+      expect(texts(executed)).toEqual([SENT_TO_ONE_TO_ONE]);
+      expect(executed.cards).toEqual([]);
+      await harness.drain();
+      expect(harness.messenger.sent.filter((s) => s.reference.includes('personal-aad-officer'))).toHaveLength(2);
+    },
+  );
 });
 
 describe('the partnership members card', () => {

@@ -70,6 +70,9 @@ const VERBS: Record<string, Row> = {
   'action-update': OWNER_CHAIR_OFFICER,
   'meeting-schedule': STEERING_GROUP,
   'meeting-reply': ORGANISATION_MEMBERS,
+  // Everyone may look: the view itself says who may reply.
+  'agenda-view': EVERYONE,
+  'round-progress-view': EVERYONE,
   'agenda-edit': STEERING_GROUP,
   'decision-save': STEERING_GROUP,
   'assessment-start': OFFICER_ONLY,

@@ -342,10 +342,13 @@ describe('help card', () => {
 
   it('gives each capability a button that asks its example question', () => {
     const card = helpCard({ capabilities: CAPABILITIES });
+    const data = { verb: 'ask', question: 'How do I make a referral?' };
     expect(card.actions).toContainEqual({
-      type: 'Action.Submit',
+      type: 'Action.Execute',
       title: 'How do I make a referral?',
-      data: { verb: 'ask', question: 'How do I make a referral?' },
+      verb: 'ask',
+      data,
+      fallback: { type: 'Action.Submit', title: 'How do I make a referral?', data },
     });
   });
 });
