@@ -12,6 +12,7 @@ import type { UpdateRequestService } from '../domain/actions/update-request-serv
 import type { GuidanceService } from '../domain/guidance/guidance-service';
 import type { LanguageUnderstanding } from '../domain/language/language-understanding';
 import type { UnrecognisedMessageCounter } from '../domain/ports';
+import type { ConversationLifecycle } from '../domain/partnership/conversation-lifecycle';
 import type { PartnershipDirectory } from '../domain/partnership/directory';
 import type { MembershipService } from '../domain/partnership/membership-service';
 import type { PartnershipAdminService } from '../domain/partnership/partnership-admin-service';
@@ -31,6 +32,8 @@ export interface BotServices {
   readonly unrecognised: UnrecognisedMessageCounter;
   readonly partnerships: PartnershipResolver;
   readonly directory: PartnershipDirectory;
+  /** Teams' install, removal, channel and team events: keeps stored conversation references true. */
+  readonly conversations: ConversationLifecycle;
   readonly actions: ActionUpdateService;
   readonly updateRequests: UpdateRequestService;
   readonly membership: MembershipService;

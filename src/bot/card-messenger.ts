@@ -145,6 +145,8 @@ export class AdapterCardMessenger implements CardMessenger {
     await this.adapter.createConversationAsync(this.botAppId, team.channelId ?? 'msteams', team.serviceUrl ?? '', BOT_FRAMEWORK_AUDIENCE, parameters, async (context) => {
       const created = TurnContext.getConversationReference(context.activity);
       delete created.activityId;
+      // Teams' removal events may name a person only by this id: kept so their chat can be found and forgotten.
+      created.user ??= { id: memberId, name: '' };
       reference = JSON.stringify(created);
     });
     if (!reference) throw new Error('Teams did not return the new conversation');

@@ -10,7 +10,7 @@ import type { Logger } from '../logger';
 import type { BotServices } from './bot-services';
 import { replyWithProblem } from './error-replies';
 import { turnLogger } from './turn-logger';
-import { registerConversationCapture, registerMessageHandlers, registerTenantGuard, registerWelcome } from './register-handlers';
+import { registerConversationCapture, registerLifecycle, registerMessageHandlers, registerTenantGuard, registerWelcome } from './register-handlers';
 
 export interface BotOptions {
   readonly services: BotServices;
@@ -32,6 +32,7 @@ export function createApplication(options: BotOptions): Application<TurnState> {
   registerConversationCapture(app, options.services);
   registerMessageHandlers(app, options.services);
   registerWelcome(app, options.services);
+  registerLifecycle(app, options.services);
   return app;
 }
 

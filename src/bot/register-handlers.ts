@@ -73,6 +73,7 @@ import {
 import { importPlanFile, planFileIn } from './handlers/plan-file-handlers';
 import { prepareNewTeamMembers, prepareTeam } from './handlers/roster-handlers';
 import { useThisChannel } from './handlers/channel-handlers';
+import { channelDeleted, channelRenamed, installationChanged, membersLeft, teamClosed } from './handlers/lifecycle-handlers';
 import { requestUpdates } from './handlers/update-request-handlers';
 import { openFromChaser, sendChasers, showNotReplied } from './handlers/chaser-handlers';
 import { CHASER_OPEN_VERB, chaserOpenSubmitSchema } from '../cards/chaser-card';
@@ -222,6 +223,37 @@ export function registerWelcome(app: Application<TurnState>, services: BotServic
 }
 
 /**
+ * Teams' lifecycle events (install and removal, people leaving, channels renamed or deleted, teams
+ * deleted or archived), so stored conversation references never wait for a 403 to be found stale.
+ * Nobody is waiting for an answer: a failure is logged, never replied to (the conversation may be gone).
+ */
+export function registerLifecycle(app: Application<TurnState>, services: BotServices): void {
+  const quietly =
+    (handler: TurnHandler): TurnHandler =>
+    async (context, turn, scoped) => {
+      try {
+        await handler(context, turn, scoped);
+      } catch (error) {
+        scoped.logger.warn({ err: error, activityType: context.activity.type }, 'a Teams lifecycle event could not be acted on');
+      }
+    };
+  app.activity(ActivityTypes.InstallationUpdate, (context) => run(context, services, quietly(installationChanged)));
+  app.conversationUpdate('membersRemoved', (context) => run(context, services, quietly(membersLeft)));
+  app.conversationUpdate('channelRenamed', (context) => run(context, services, quietly(channelRenamed)));
+  app.conversationUpdate('channelDeleted', (context) => run(context, services, quietly(channelDeleted)));
+  app.conversationUpdate('teamDeleted', (context) => run(context, services, quietly(teamClosed('team-deleted'))));
+  app.conversationUpdate('teamHardDeleted', (context) => run(context, services, quietly(teamClosed('team-deleted'))));
+  app.conversationUpdate('teamArchived', (context) => run(context, services, quietly(teamClosed('team-archived'))));
+}
+
+/** The bot is being removed from this conversation: nothing of it is to be stored again. */
+function botLeaving(context: TurnContext): boolean {
+  const { activity } = context;
+  if (activity.type === ActivityTypes.InstallationUpdate) return typeof activity.action === 'string' && activity.action.startsWith('remove');
+  return (activity.membersRemoved ?? []).some((member) => member.id === activity.recipient?.id);
+}
+
+/**
  * Drops activities from tenants outside the allow-list before any handler runs. Only meaningful
  * when JWT validation is on (production); locally the list is usually empty.
  */
@@ -244,7 +276,7 @@ export function registerTenantGuard(app: Application<TurnState>, allowedTenantId
 export function registerConversationCapture(app: Application<TurnState>, services: BotServices): void {
   app.turn('beforeTurn', async (context) => {
     const facts = activityFacts(context);
-    if (facts.conversationType !== 'personal' || !facts.aadObjectId) return true;
+    if (facts.conversationType !== 'personal' || !facts.aadObjectId || botLeaving(context)) return true;
     const reference = TurnContext.getConversationReference(context.activity);
     delete reference.activityId;
     try {

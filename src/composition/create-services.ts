@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BotServices } from '../bot/bot-services';
 import type { CardMessenger } from '../bot/card-messenger';
-import { conversationAddress } from '../delivery/messenger-transport';
+import { conversationAddress, referenceReader } from '../delivery/messenger-transport';
 import { refreshRoundProgress } from '../bot/handlers/update-request-handlers';
 import { RoundProgressRefresh } from '../bot/round-progress-refresh';
 import { ActionUpdateService } from '../domain/actions/action-update-service';
@@ -16,6 +16,7 @@ import { MeetingService } from '../domain/meetings/meeting-service';
 import { ChaserService } from '../domain/chasers/chaser-service';
 import { DEFAULT_CHASER_WORKING_DAYS } from '../domain/chasers/chasers';
 import { Outbox } from '../domain/outbox/outbox';
+import { ConversationLifecycle } from '../domain/partnership/conversation-lifecycle';
 import { PartnershipDirectory } from '../domain/partnership/directory';
 import { MembershipService } from '../domain/partnership/membership-service';
 import { PartnershipAdminService } from '../domain/partnership/partnership-admin-service';
@@ -103,6 +104,7 @@ export function createDomainServices(repositories: ServiceRepositories, options:
     unrecognised: repositories.unrecognised,
     partnerships: partnershipResolver,
     directory,
+    conversations: new ConversationLifecycle(members, channels, directory, referenceReader),
     actions: new ActionUpdateService(actions, organisations, screenForPersonalData, now),
     updateRequests,
     membership,

@@ -74,7 +74,7 @@ export class RecordingMessenger implements CardMessenger {
 
   async openPersonalChat(_teamReference: string, memberId: string, _tenantId: string | undefined): Promise<string> {
     this.openedChats.push(memberId);
-    return JSON.stringify({ conversation: { id: `personal-opened-for-${memberId}`, conversationType: 'personal' } });
+    return JSON.stringify({ conversation: { id: `personal-opened-for-${memberId}`, conversationType: 'personal' }, user: { id: memberId, name: '' } });
   }
 }
 

@@ -240,6 +240,17 @@ export function describeMemberRepositoryContract(name: string, make: () => Promi
         await expect(repository.list('warwickshire')).resolves.toEqual([members.officer]);
       });
 
+      it("forgets one person's reference (the bot was removed from their chat), says whether there was one, and keeps the member", async () => {
+        await repository.save('warwickshire', members.officer, AUTHOR);
+        await repository.saveConversationReference('warwickshire', 'aad-officer', conversationReference('aad-officer'));
+        await repository.saveConversationReference('warwickshire', 'aad-chair', conversationReference('aad-chair'));
+        await expect(repository.forgetConversationReference('warwickshire', 'aad-officer')).resolves.toBe(true);
+        await expect(repository.getConversationReference('warwickshire', 'aad-officer')).resolves.toBeUndefined();
+        await expect(repository.forgetConversationReference('warwickshire', 'aad-officer')).resolves.toBe(false);
+        await expect(repository.getConversationReference('warwickshire', 'aad-chair')).resolves.toBe(conversationReference('aad-chair'));
+        await expect(repository.get('warwickshire', 'aad-officer')).resolves.toEqual(members.officer);
+      });
+
       it('keeps partnerships and people apart', async () => {
         await repository.saveConversationReference('warwickshire', 'aad-officer', 'warwickshire-ref');
         await repository.saveConversationReference('coventry', 'aad-officer', 'coventry-ref');

@@ -6,7 +6,17 @@ import { z } from 'zod';
  * sender drains it within Teams' rate limits. The row is the truth about what happened to it.
  */
 
-export const MESSAGE_KINDS = ['update-request', 'rating-request', 'agenda', 'chaser', 'round-progress', 'assessment-progress', 'agenda-replies', 'one-to-one-answer'] as const;
+export const MESSAGE_KINDS = [
+  'update-request',
+  'rating-request',
+  'agenda',
+  'chaser',
+  'round-progress',
+  'assessment-progress',
+  'agenda-replies',
+  'one-to-one-answer',
+  'channel-notice',
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const DELIVERY_STATUSES = ['queued', 'sent', 'failed', 'undeliverable'] as const;
