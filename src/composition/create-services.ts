@@ -92,6 +92,7 @@ export function createDomainServices(repositories: ServiceRepositories, options:
     outbox,
     { workingDays: options.chasers?.workingDays ?? DEFAULT_CHASER_WORKING_DAYS, agendaPostWorkingDays: options.chasers?.agendaPostWorkingDays ?? 5 },
     now,
+    channels,
   );
   const updateRequests = new UpdateRequestService(actions, organisations, members, updateRounds, channels, chasers, now);
   const directory = new PartnershipDirectory(members, organisations, channels, now);
