@@ -15,6 +15,8 @@ import { registerConversationCapture, registerLifecycle, registerMessageHandlers
 export interface BotOptions {
   readonly services: BotServices;
   readonly allowedTenantIds?: readonly string[];
+  /** Partner organisations' tenants, for external members of a shared channel (see registerTenantGuard). */
+  readonly partnerTenantIds?: readonly string[];
   readonly adapter?: TeamsAdapter;
   readonly botAppId?: string;
 }
@@ -28,7 +30,7 @@ export function createApplication(options: BotOptions): Application<TurnState> {
     removeRecipientMention: true,
     startTypingTimer: false,
   });
-  registerTenantGuard(app, options.allowedTenantIds ?? [], options.services);
+  registerTenantGuard(app, options.allowedTenantIds ?? [], options.services, options.partnerTenantIds ?? []);
   registerConversationCapture(app, options.services);
   registerMessageHandlers(app, options.services);
   registerWelcome(app, options.services);

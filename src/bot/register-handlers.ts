@@ -38,7 +38,7 @@ import { PersonalDataError } from '../domain/privacy/personal-data-error';
 import { screenFreeText } from '../cards/free-text-fields';
 import type { IntentId } from '../domain/language/intents';
 import { describeZodIssues, safeParseInput } from '../domain/validation';
-import { activityFacts } from './activity-facts';
+import { activityFacts, tenantAllowed } from './activity-facts';
 import type { BotServices, TurnHandler } from './bot-services';
 import { replyWithProblem } from './error-replies';
 import { answeredOneToOne } from './one-to-one-answer';
@@ -254,15 +254,20 @@ function botLeaving(context: TurnContext): boolean {
 }
 
 /**
- * Drops activities from tenants outside the allow-list before any handler runs. Only meaningful
- * when JWT validation is on (production); locally the list is usually empty.
+ * Drops activities from tenants outside the allow-list before any handler runs: the conversation must
+ * be in an allowed (host) tenant, and a sender from another tenant (an external member of a shared
+ * channel) must be from an allowed or partner tenant. Only meaningful when JWT validation is on
+ * (production); locally the list is usually empty.
  */
-export function registerTenantGuard(app: Application<TurnState>, allowedTenantIds: readonly string[], services: BotServices): void {
+export function registerTenantGuard(app: Application<TurnState>, allowedTenantIds: readonly string[], services: BotServices, partnerTenantIds: readonly string[] = []): void {
   if (allowedTenantIds.length === 0) return;
   app.turn('beforeTurn', async (context) => {
-    const { tenantId } = activityFacts(context);
-    if (tenantId && allowedTenantIds.includes(tenantId)) return true;
-    services.logger.warn({ tenantId, activityType: context.activity.type }, 'activity from a tenant that is not allowed; ignored');
+    const facts = activityFacts(context);
+    if (tenantAllowed(facts, allowedTenantIds, partnerTenantIds)) return true;
+    services.logger.warn(
+      { tenantId: facts.tenantId, homeTenantId: facts.homeTenantId, activityType: context.activity.type },
+      'activity from a tenant that is not allowed; ignored',
+    );
     return false;
   });
 }

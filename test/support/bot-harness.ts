@@ -81,6 +81,8 @@ export class RecordingMessenger implements CardMessenger {
 export interface HarnessOptions {
   readonly guidance?: GuidanceRepository;
   readonly allowedTenantIds?: readonly string[];
+  /** Partner organisations' tenants (external members of a shared channel). */
+  readonly partnerTenantIds?: readonly string[];
   /** Serves Teams file downloads (SharePoint URLs) from somewhere local. */
   readonly fetchFile?: typeof fetch;
 }
@@ -171,7 +173,7 @@ export async function botHarness(options: HarnessOptions = {}) {
       ...(options.fetchFile ? { fetchFile: options.fetchFile } : {}),
     },
   );
-  const app = createApplication({ services, allowedTenantIds: options.allowedTenantIds });
+  const app = createApplication({ services, allowedTenantIds: options.allowedTenantIds, partnerTenantIds: options.partnerTenantIds });
   // The real outbox sender over the recording messenger, on the harness clock; the rate windows run on real time.
   const sender = createOutboxSender({
     repository: outboxRepository,
