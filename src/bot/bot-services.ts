@@ -22,6 +22,7 @@ import type { ReportLinkOffer, ReportLinks } from '../reports/report-links';
 import type { Turn } from './turn-scope';
 import type { CardMessenger } from './card-messenger';
 import type { RoundProgressRefresh } from './round-progress-refresh';
+import type { TurnTimers } from './typing-indicator';
 
 /** What handlers may use: domain services only, never storage clients directly. */
 export interface BotServices {
@@ -64,6 +65,8 @@ export interface BotServices {
   readonly fetchFile?: typeof fetch;
   /** Injected so tests can pin "today" (overdue, RAG). */
   readonly now: () => Date;
+  /** The typing indicator's timer; Node's unless a test drives it by hand. */
+  readonly turnTimers?: TurnTimers;
 }
 
 export type TurnHandler = (context: TurnContext, turn: Turn, services: BotServices) => Promise<void>;

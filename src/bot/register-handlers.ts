@@ -44,6 +44,7 @@ import { replyWithProblem } from './error-replies';
 import { answeredOneToOne } from './one-to-one-answer';
 import { turnLogger } from './turn-logger';
 import { resolveTurn } from './turn-scope';
+import { NODE_TURN_TIMERS, typingWhileSlow } from './typing-indicator';
 import { answerUpdateAction, openActionUpdate, showMyActions, submitActionUpdate, returnUpdateCardWithProblems } from './handlers/action-handlers';
 import { answerReferral, answerTraining } from './handlers/guidance-handlers';
 import {
@@ -112,12 +113,15 @@ const answerInOwnWords = answerMessage(INTENT_HANDLERS);
 async function run(context: TurnContext, services: BotServices, handler: TurnHandler): Promise<void> {
   let logger = turnLogger(context, services.logger);
   const started = performance.now();
+  const stopTyping = typingWhileSlow(context, services.turnTimers ?? NODE_TURN_TIMERS);
   try {
     const scoped = await resolveTurn(context, services);
     logger = scoped.services.logger;
     await handler(context, scoped.turn, scoped.services);
   } catch (error) {
     await replyWithProblem(context, error, logger);
+  } finally {
+    await stopTyping();
   }
   // What arrived and how long it took; never the text, which may hold anything the user typed.
   logger.info({ activityType: context.activity.type, durationMs: Math.round(performance.now() - started) }, 'turn handled');

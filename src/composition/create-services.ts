@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BotServices } from '../bot/bot-services';
 import type { CardMessenger } from '../bot/card-messenger';
+import type { TurnTimers } from '../bot/typing-indicator';
 import { conversationAddress, referenceReader } from '../delivery/messenger-transport';
 import { refreshRoundProgress } from '../bot/handlers/update-request-handlers';
 import { RoundProgressRefresh } from '../bot/round-progress-refresh';
@@ -61,6 +62,8 @@ export interface ServiceOptions extends DomainServiceOptions {
   readonly reportLinks: { readonly secret: string; readonly publicBaseUrl: string };
   readonly logger: Logger;
   readonly fetchFile?: typeof fetch;
+  /** The typing indicator's timer (tests drive it by hand). */
+  readonly turnTimers?: TurnTimers;
 }
 
 export interface DomainServiceOptions {
@@ -133,6 +136,7 @@ export function createServices(repositories: ServiceRepositories, options: Servi
     messenger: options.messenger,
     logger: options.logger,
     ...(options.fetchFile ? { fetchFile: options.fetchFile } : {}),
+    ...(options.turnTimers ? { turnTimers: options.turnTimers } : {}),
   };
   const all: BotServices = { ...services, roundProgress: new RoundProgressRefresh((partnershipId) => refreshRoundProgress(partnershipId, all)) };
   return all;
