@@ -214,6 +214,15 @@ export function describeMemberRepositoryContract(name: string, make: () => Promi
       await expect(repository.get('warwickshire', '')).resolves.toBeUndefined();
     });
 
+    it('keeps a guest or external member marked as such, and drops the mark when it is saved without one', async () => {
+      await repository.save('warwickshire', { ...members.lead, access: 'guest' }, AUTHOR);
+      await repository.save('warwickshire', { ...members.chair, access: 'external' }, AUTHOR);
+      await expect(repository.get('warwickshire', members.lead.aadObjectId)).resolves.toEqual({ ...members.lead, access: 'guest' });
+      await expect(repository.get('warwickshire', members.chair.aadObjectId)).resolves.toEqual({ ...members.chair, access: 'external' });
+      await repository.save('warwickshire', members.lead, AUTHOR);
+      await expect(repository.get('warwickshire', members.lead.aadObjectId)).resolves.toEqual(members.lead);
+    });
+
     describe('conversation references', () => {
       it('returns undefined for someone the bot has never talked to', async () => {
         await expect(repository.getConversationReference('warwickshire', 'aad-officer')).resolves.toBeUndefined();
