@@ -154,6 +154,7 @@ export function currentTarget(message: Pick<OutboxMessage, 'reference' | 'conver
 }
 
 /** A 1:1 message that can still go to the channel instead, when Teams says the person cannot be reached there. */
-export function canFallBackToChannel(message: Pick<OutboxMessage, 'operation' | 'channelFallback' | 'via'>): boolean {
-  return message.operation === 'send' && message.channelFallback !== undefined && message.via === undefined;
+export function canFallBackToChannel(message: Pick<OutboxMessage, 'operation' | 'channelFallback' | 'via' | 'recipient'>): boolean {
+  // The card in the channel @mentions the person, so only someone known by their object id can be sent there.
+  return message.operation === 'send' && message.channelFallback !== undefined && message.via === undefined && message.recipient.aadObjectId !== undefined;
 }
