@@ -1,7 +1,15 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { ZodType, ZodTypeDef } from 'zod';
-import { ACTION_OPEN_VERB, ACTION_UPDATE_VERB, actionOpenSubmitSchema, actionUpdateEnvelopeSchema, actionUpdateSubmitSchema } from '../cards/action-cards';
+import {
+  ACTION_OPEN_VERB,
+  ACTION_UPDATE_VERB,
+  ACTIONS_PAGE_VERB,
+  actionOpenSubmitSchema,
+  actionsPageSubmitSchema,
+  actionUpdateEnvelopeSchema,
+  actionUpdateSubmitSchema,
+} from '../cards/action-cards';
 import { ASK_VERB, askSubmitSchema } from '../cards/ask-action';
 import {
   AGENDA_EDIT_VERB,
@@ -32,6 +40,8 @@ import {
   memberSaveSubmitSchema,
   openFormSubmitSchema,
   organisationSaveSubmitSchema,
+  PARTNERSHIP_PAGE_VERB,
+  partnershipPageSubmitSchema,
 } from '../cards/partnership-cards';
 import { InvalidError } from '../domain/errors';
 import { PersonalDataError } from '../domain/privacy/personal-data-error';
@@ -45,7 +55,7 @@ import { answeredOneToOne } from './one-to-one-answer';
 import { turnLogger } from './turn-logger';
 import { resolveTurn } from './turn-scope';
 import { NODE_TURN_TIMERS, typingWhileSlow } from './typing-indicator';
-import { answerUpdateAction, openActionUpdate, showMyActions, submitActionUpdate, returnUpdateCardWithProblems } from './handlers/action-handlers';
+import { answerUpdateAction, openActionUpdate, showActionsPage, showMyActions, submitActionUpdate, returnUpdateCardWithProblems } from './handlers/action-handlers';
 import { answerReferral, answerTraining } from './handlers/guidance-handlers';
 import {
   openMemberForm,
@@ -57,6 +67,7 @@ import {
   saveMember,
   saveOrganisation,
   showPartnership,
+  showPartnershipPage,
 } from './handlers/partnership-handlers';
 import { openAssessmentPage, openStartSelfAssessment, resumeSelfAssessment, saveAssessmentPage, startSelfAssessment } from './handlers/assessment-handlers';
 import {
@@ -76,7 +87,8 @@ import { prepareNewTeamMembers, prepareTeam } from './handlers/roster-handlers';
 import { useThisChannel } from './handlers/channel-handlers';
 import { channelDeleted, channelRenamed, installationChanged, membersLeft, teamClosed } from './handlers/lifecycle-handlers';
 import { requestUpdates } from './handlers/update-request-handlers';
-import { openFromChaser, sendChasers, showNotReplied } from './handlers/chaser-handlers';
+import { openFromChaser, sendChasers, showNotReplied, showNotRepliedPage } from './handlers/chaser-handlers';
+import { NOT_REPLIED_PAGE_VERB, notRepliedPageSubmitSchema } from '../cards/not-replied-card';
 import { CHASER_OPEN_VERB, chaserOpenSubmitSchema } from '../cards/chaser-card';
 import { offerBoardReport } from './handlers/report-handlers';
 import { answerComplianceSummary, showBenchmarkSummary, showRoundSummary } from './handlers/summary-handlers';
@@ -167,6 +179,7 @@ export function registerSubmit<T>(
 export function registerMessageHandlers(app: Application<TurnState>, services: BotServices): void {
   registerSubmit(app, services, ASK_VERB, askSubmitSchema, (ask) => (context, turn, s) => answerInOwnWords(context, { ...turn, text: ask.question }, s));
   registerSubmit(app, services, ACTION_OPEN_VERB, actionOpenSubmitSchema, (open) => openActionUpdate(open.actionId));
+  registerSubmit(app, services, ACTIONS_PAGE_VERB, actionsPageSubmitSchema, showActionsPage);
   registerSubmit(app, services, ACTION_UPDATE_VERB, actionUpdateSubmitSchema, submitActionUpdate, (data, problems) => {
     const envelope = actionUpdateEnvelopeSchema.safeParse(data);
     return envelope.success ? returnUpdateCardWithProblems(envelope.data, problems) : undefined;
@@ -182,10 +195,12 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   registerSubmit(app, services, ASSESSMENT_OPEN_VERB, assessmentOpenSubmitSchema, openAssessmentPage);
   registerSubmit(app, services, ASSESSMENT_SAVE_VERB, assessmentSaveSubmitSchema, saveAssessmentPage);
   registerSubmit(app, services, CHASER_OPEN_VERB, chaserOpenSubmitSchema, openFromChaser);
+  registerSubmit(app, services, NOT_REPLIED_PAGE_VERB, notRepliedPageSubmitSchema, showNotRepliedPage);
   registerSubmit(app, services, SUMMARY_BENCHMARK_VERB, summaryBenchmarkSubmitSchema, (submit) => answeredOneToOne(showBenchmarkSummary(submit)));
   registerSubmit(app, services, SUMMARY_OPEN_VERB, summaryOpenSubmitSchema, (submit) => answeredOneToOne(showRoundSummary(submit)));
   registerSubmit(app, services, MEMBER_FORM_VERB, openFormSubmitSchema, () => openMemberForm);
   registerSubmit(app, services, ORGANISATION_FORM_VERB, openFormSubmitSchema, () => openOrganisationForm);
+  registerSubmit(app, services, PARTNERSHIP_PAGE_VERB, partnershipPageSubmitSchema, showPartnershipPage);
   registerSubmit(app, services, ORGANISATION_PICK_VERB, openFormSubmitSchema, () => openOrganisationPick);
   registerSubmit(app, services, ORGANISATION_EDIT_VERB, organisationEditSubmitSchema, (edit) => editOrganisation(edit.organisationId));
   registerSubmit(app, services, MEMBER_SAVE_VERB, memberSaveSubmitSchema, saveMember, (_data, problems) => returnMemberFormWithProblems(problems));

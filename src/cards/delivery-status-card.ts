@@ -1,6 +1,10 @@
 import type { DeliveryView } from '../domain/outbox/delivery-batch';
 import { escapeMarkdown } from './markdown';
+import { firstLines } from './paging';
 import { renderCard, type AdaptiveCardJson } from './render';
+
+/** A request to 300 people with nobody reachable would otherwise list all 300. */
+const MOST_LINES = 30;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -39,9 +43,16 @@ export function deliveryStatusCard(view: DeliveryView): AdaptiveCardJson {
     countLine: deliveryCountLine(view),
     colour: !view.finished ? 'Default' : trouble ? 'Warning' : 'Good',
     notes: view.batch.notes,
-    unreached: [...view.batch.unreached, ...problems].map(escapeMarkdown),
-    inChannel: view.inChannel.map((p) =>
-      escapeMarkdown(`${p.name}${p.organisationName ? ` (${p.organisationName})` : ''}: ${p.sent ? 'sent in the channel' : 'going to the channel'}`),
+    // Replaced in place as messages go out, so a page would jump back to the first: the first lines, and where to see the rest.
+    unreached: firstLines(
+      [...view.batch.unreached, ...problems].map(escapeMarkdown),
+      MOST_LINES,
+      (hidden) => `and ${hidden} more: type "who hasn't replied" to see everyone still to reply`,
+    ),
+    inChannel: firstLines(
+      view.inChannel.map((p) => escapeMarkdown(`${p.name}${p.organisationName ? ` (${p.organisationName})` : ''}: ${p.sent ? 'sent in the channel' : 'going to the channel'}`)),
+      MOST_LINES,
+      (hidden) => `and ${hidden} more in the channel`,
     ),
     footer: view.finished
       ? 'Everything in this request has been dealt with.'

@@ -1,3 +1,5 @@
+import { MAX_MESSAGE_UTF16_BYTES, teamsMessageBytes } from '../../src/cards/render';
+
 // The adaptivecards UMD bundle has no typings for require(); only the parser is used here.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AdaptiveCards = require('adaptivecards/dist/adaptivecards.js') as {
@@ -5,7 +7,8 @@ const AdaptiveCards = require('adaptivecards/dist/adaptivecards.js') as {
   SerializationContext: new () => { eventCount: number; getEventAt(i: number): { message: string } };
 };
 
-export const TEAMS_MESSAGE_LIMIT_BYTES = 80 * 1024;
+/** Teams' recommended most for a message, counted in UTF-16 (src/cards/render.ts). */
+export const TEAMS_MESSAGE_LIMIT_BYTES = MAX_MESSAGE_UTF16_BYTES;
 
 /**
  * The chart elements Teams documents ("Charts in Adaptive Cards"). The JS parser does not know them
@@ -56,8 +59,8 @@ export function cardProblems(card: unknown): string[] {
   const json = JSON.stringify(card);
   if ((card as { version?: string }).version !== '1.5') problems.push('version is not 1.5');
   if (json.includes('${')) problems.push('unbound ${...} expression left in the card');
-  const bytes = Buffer.byteLength(json, 'utf8');
-  if (bytes >= TEAMS_MESSAGE_LIMIT_BYTES) problems.push(`card is ${bytes} bytes`);
+  const bytes = teamsMessageBytes(card as object);
+  if (bytes > TEAMS_MESSAGE_LIMIT_BYTES) problems.push(`card is ${bytes} bytes in UTF-16`);
   return problems;
 }
 

@@ -1,7 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TEAMS_REFUSES_UTF16_BYTES, utf16Bytes } from '../../src/cards/render';
 import { TEAMS_CONVERSATION_WINDOWS, TEAMS_TENANT_WINDOWS, type RateWindow } from '../../src/domain/outbox/rate-limiter';
 import { seededDice as dice } from './seeded-dice';
+
+/** What Teams counts towards a message's size: its text, cards and mentions, in UTF-16. */
+function messageUtf16Bytes(activity: Record<string, unknown>): number {
+  return utf16Bytes(JSON.stringify({ text: activity['text'], attachments: activity['attachments'], entities: activity['entities'] }));
+}
 
 /** What goes wrong on purpose: shares (0-1) of requests, and conversations that refuse the bot. */
 export interface ConnectorFaults {
@@ -189,6 +195,11 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
           injected.crossTenant += 1;
           refusedLog.push({ conversationId, status: 403, at });
           answer(res, 403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+          return;
+        }
+        if (messageUtf16Bytes(payload) > TEAMS_REFUSES_UTF16_BYTES) {
+          refusedLog.push({ conversationId, status: 413, at });
+          answer(res, 413, { error: { code: 'MessageSizeTooBig', message: 'The message is over the size Teams accepts' } });
           return;
         }
         const refused = refusal(conversationId, tenantId, at);

@@ -2,6 +2,7 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import {
   memberFormCard,
   organisationFormCard,
+  type PartnershipPageSubmit,
   organisationPickCard,
   partnershipOverviewCard,
   ROLE_LABELS,
@@ -37,8 +38,8 @@ function teamRoster(context: TurnContext, services: BotServices): TeamRoster {
   };
 }
 
-function overviewCard(overview: PartnershipOverview, notice?: string) {
-  return partnershipOverviewCard({ ...overview, ...(notice ? { notice } : {}) });
+function overviewCard(overview: PartnershipOverview, notice?: string, page = 1) {
+  return partnershipOverviewCard({ ...overview, ...(notice ? { notice } : {}) }, page);
 }
 
 function memberForm({ people, organisations, teamKnown }: MemberChoices, problems: readonly string[] = []) {
@@ -55,6 +56,13 @@ function memberForm({ people, organisations, teamKnown }: MemberChoices, problem
 export const showPartnership: TurnHandler = async (context, turn, services) => {
   await sendCard(context, overviewCard(await services.partnershipAdmin.overview(turn.partnershipId, turn.actor)));
 };
+
+/** Next/Previous on the overview: the page asked for, in place of the card. */
+export function showPartnershipPage(submit: PartnershipPageSubmit): TurnHandler {
+  return async (context, turn, services) => {
+    await replaceCard(context, overviewCard(await services.partnershipAdmin.overview(turn.partnershipId, turn.actor), undefined, submit.page));
+  };
+}
 
 export const openMemberForm: TurnHandler = async (context, turn, services) => {
   await sendCard(context, memberForm(await services.partnershipAdmin.memberChoices(turn.partnershipId, turn.actor, teamRoster(context, services))));

@@ -43,6 +43,26 @@ describe('the fake Bot Connector', () => {
     expect(connector!.sentTo('conv-1')).toBe(0);
   });
 
+  it('refuses a message over 100 KB as Teams counts it (UTF-16) with 413 MessageSizeTooBig, and accepts one just under', async () => {
+    await start();
+    // 30,000 characters are 30 KB in UTF-8 but 60 KB in UTF-16; two such cards are over Teams' 100 KB.
+    const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'x'.repeat(30_000) }] };
+    const post = (cards: number) =>
+      fetch(`${connector!.serviceUrl}v3/conversations/conv-1/activities`, {
+        method: 'POST',
+        body: JSON.stringify({
+          type: 'message',
+          conversation: { id: 'conv-1', tenantId: 'tenant-1' },
+          attachments: Array.from({ length: cards }, () => ({ contentType: 'application/vnd.microsoft.card.adaptive', content: card })),
+        }),
+      });
+    const tooBig = await post(2);
+    expect(tooBig.status).toBe(413);
+    await expect(tooBig.json()).resolves.toMatchObject({ error: { code: 'MessageSizeTooBig' } });
+    expect((await post(1)).status).toBe(201);
+    expect(connector!.sentTo('conv-1')).toBe(1);
+  });
+
   it('creates a 1:1 conversation', async () => {
     await start();
     const response = await fetch(`${connector!.serviceUrl}v3/conversations`, { method: 'POST', body: JSON.stringify({ members: [{ id: '29:pat' }], tenantId: 'tenant-1' }) });
