@@ -50,13 +50,14 @@ import { PersonalDataError } from '../domain/privacy/personal-data-error';
 import { screenFreeText } from '../cards/free-text-fields';
 import type { IntentId } from '../domain/language/intents';
 import { describeZodIssues, safeParseInput } from '../domain/validation';
-import { activityFacts } from './activity-facts';
+import { activityFacts, tenantAllowed } from './activity-facts';
 import type { BotServices, TurnHandler } from './bot-services';
 import { replyWithProblem } from './error-replies';
 import { answeredOneToOne } from './one-to-one-answer';
 import { turnLogger } from './turn-logger';
 import { ADAPTIVE_CARD_ACTION_INVOKE, answeringInvoke, NOT_A_REFRESH, readCardActionInvoke, refuseInvoke, UNKNOWN_CARD_ACTION, UNREADABLE_CARD_ACTION } from './universal-actions';
 import { resolveTurn } from './turn-scope';
+import { NODE_TURN_TIMERS, typingWhileSlow } from './typing-indicator';
 import { answerUpdateAction, openActionUpdate, showActionsPage, showMyActions, submitActionUpdate, returnUpdateCardWithProblems } from './handlers/action-handlers';
 import { answerReferral, answerTraining } from './handlers/guidance-handlers';
 import {
@@ -88,6 +89,7 @@ import {
 import { importPlanFile, planFileIn } from './handlers/plan-file-handlers';
 import { prepareNewTeamMembers, prepareTeam } from './handlers/roster-handlers';
 import { useThisChannel } from './handlers/channel-handlers';
+import { channelDeleted, channelRenamed, installationChanged, membersLeft, teamClosed } from './handlers/lifecycle-handlers';
 import { requestUpdates, showRoundProgressView } from './handlers/update-request-handlers';
 import { ROUND_PROGRESS_VIEW_VERB, roundProgressViewSubmitSchema } from '../cards/update-request-cards';
 import { openFromChaser, sendChasers, showNotReplied, showNotRepliedPage } from './handlers/chaser-handlers';
@@ -128,12 +130,15 @@ const answerInOwnWords = answerMessage(INTENT_HANDLERS);
 async function run(context: TurnContext, services: BotServices, handler: TurnHandler): Promise<void> {
   let logger = turnLogger(context, services.logger);
   const started = performance.now();
+  const stopTyping = typingWhileSlow(context, services.turnTimers ?? NODE_TURN_TIMERS);
   try {
     const scoped = await resolveTurn(context, services);
     logger = scoped.services.logger;
     await handler(context, scoped.turn, scoped.services);
   } catch (error) {
     await replyWithProblem(context, error, logger);
+  } finally {
+    await stopTyping();
   }
   // What arrived and how long it took; never the text, which may hold anything the user typed.
   logger.info({ activityType: context.activity.type, durationMs: Math.round(performance.now() - started) }, 'turn handled');
@@ -274,15 +279,51 @@ export function registerWelcome(app: Application<TurnState>, services: BotServic
 }
 
 /**
- * Drops activities from tenants outside the allow-list before any handler runs. Only meaningful
- * when JWT validation is on (production); locally the list is usually empty.
+ * Teams' lifecycle events (install and removal, people leaving, channels renamed or deleted, teams
+ * deleted or archived), so stored conversation references never wait for a 403 to be found stale.
+ * Nobody is waiting for an answer: a failure is logged, never replied to (the conversation may be gone).
  */
-export function registerTenantGuard(app: Application<TurnState>, allowedTenantIds: readonly string[], services: BotServices): void {
+export function registerLifecycle(app: Application<TurnState>, services: BotServices): void {
+  const quietly =
+    (handler: TurnHandler): TurnHandler =>
+    async (context, turn, scoped) => {
+      try {
+        await handler(context, turn, scoped);
+      } catch (error) {
+        scoped.logger.warn({ err: error, activityType: context.activity.type }, 'a Teams lifecycle event could not be acted on');
+      }
+    };
+  app.activity(ActivityTypes.InstallationUpdate, (context) => run(context, services, quietly(installationChanged)));
+  app.conversationUpdate('membersRemoved', (context) => run(context, services, quietly(membersLeft)));
+  app.conversationUpdate('channelRenamed', (context) => run(context, services, quietly(channelRenamed)));
+  app.conversationUpdate('channelDeleted', (context) => run(context, services, quietly(channelDeleted)));
+  app.conversationUpdate('teamDeleted', (context) => run(context, services, quietly(teamClosed('team-deleted'))));
+  app.conversationUpdate('teamHardDeleted', (context) => run(context, services, quietly(teamClosed('team-deleted'))));
+  app.conversationUpdate('teamArchived', (context) => run(context, services, quietly(teamClosed('team-archived'))));
+}
+
+/** The bot is being removed from this conversation: nothing of it is to be stored again. */
+function botLeaving(context: TurnContext): boolean {
+  const { activity } = context;
+  if (activity.type === ActivityTypes.InstallationUpdate) return typeof activity.action === 'string' && activity.action.startsWith('remove');
+  return (activity.membersRemoved ?? []).some((member) => member.id === activity.recipient?.id);
+}
+
+/**
+ * Drops activities from tenants outside the allow-list before any handler runs: the conversation must
+ * be in an allowed (host) tenant, and a sender from another tenant (an external member of a shared
+ * channel) must be from an allowed or partner tenant. Only meaningful when JWT validation is on
+ * (production); locally the list is usually empty.
+ */
+export function registerTenantGuard(app: Application<TurnState>, allowedTenantIds: readonly string[], services: BotServices, partnerTenantIds: readonly string[] = []): void {
   if (allowedTenantIds.length === 0) return;
   app.turn('beforeTurn', async (context) => {
-    const { tenantId } = activityFacts(context);
-    if (tenantId && allowedTenantIds.includes(tenantId)) return true;
-    services.logger.warn({ tenantId, activityType: context.activity.type }, 'activity from a tenant that is not allowed; ignored');
+    const facts = activityFacts(context);
+    if (tenantAllowed(facts, allowedTenantIds, partnerTenantIds)) return true;
+    services.logger.warn(
+      { tenantId: facts.tenantId, homeTenantId: facts.homeTenantId, activityType: context.activity.type },
+      'activity from a tenant that is not allowed; ignored',
+    );
     return false;
   });
 }
@@ -296,7 +337,7 @@ export function registerTenantGuard(app: Application<TurnState>, allowedTenantId
 export function registerConversationCapture(app: Application<TurnState>, services: BotServices): void {
   app.turn('beforeTurn', async (context) => {
     const facts = activityFacts(context);
-    if (facts.conversationType !== 'personal' || !facts.aadObjectId) return true;
+    if (facts.conversationType !== 'personal' || !facts.aadObjectId || botLeaving(context)) return true;
     const reference = TurnContext.getConversationReference(context.activity);
     delete reference.activityId;
     try {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, type Member, type Role } from '../domain/partnership/member';
+import { ROLES, type Member, type MemberAccess, type Role } from '../domain/partnership/member';
 import type { ChannelStatus } from '../domain/partnership/partnership-channel';
 import { formatDateTime } from './format';
 import { SECTORS, type Organisation, type Sector } from '../domain/partnership/organisation';
@@ -95,6 +95,14 @@ function attendanceLine(organisationId: string, attendance: PartnershipOverviewD
   return `Attended ${counts.attended} of ${attendance.meetings} ${attendance.meetings === 1 ? 'meeting' : 'meetings'} in 12 months${apologies}`;
 }
 
+/** How a guest or an external member is marked wherever the Prevent Officer sees people listed. */
+export const ACCESS_LABELS: Record<MemberAccess, string> = {
+  guest: 'guest',
+  external: "external: another organisation's tenant, reached in the channel",
+};
+
+const withAccess = (name: string, access: MemberAccess | undefined) => (access ? `${name} (${ACCESS_LABELS[access]})` : name);
+
 /** Next/Previous on the partnership overview. */
 export const PARTNERSHIP_PAGE_VERB = 'partnership-page';
 export const partnershipPageSubmitSchema = z.object({ verb: z.literal(PARTNERSHIP_PAGE_VERB), page: pageSchema });
@@ -127,13 +135,13 @@ export function partnershipOverviewCard(data: PartnershipOverviewData, requested
       attendance: attendanceLine(o.id, data.attendance),
     })),
     members: sliceForPage(lists[1], page).map((m) => ({
-      line: escapeMarkdown(`${m.name}: ${ROLE_LABELS[m.role]}${m.organisationId ? `, ${organisationNames.get(m.organisationId) ?? m.organisationId}` : ''}`),
+      line: escapeMarkdown(`${withAccess(m.name, m.access)}: ${ROLE_LABELS[m.role]}${m.organisationId ? `, ${organisationNames.get(m.organisationId) ?? m.organisationId}` : ''}`),
     })),
   });
 }
 
 export interface MemberFormData {
-  readonly people: readonly { aadObjectId: string; name: string }[];
+  readonly people: readonly { aadObjectId: string; name: string; access?: MemberAccess }[];
   readonly organisations: readonly Organisation[];
   readonly intro: string;
   readonly problems?: readonly string[];
@@ -143,7 +151,7 @@ export function memberFormCard(data: MemberFormData): AdaptiveCardJson {
   return renderCard('member-form', {
     intro: data.intro,
     problems: (data.problems ?? []).map(escapeMarkdown),
-    people: data.people,
+    people: data.people.map((p) => ({ aadObjectId: p.aadObjectId, name: withAccess(p.name, p.access) })),
     roles: ROLES.map((role) => ({ title: ROLE_LABELS[role], value: role })),
     organisations: data.organisations.map((o) => ({ id: o.id, name: o.name })),
   });

@@ -11,17 +11,24 @@ import {
 } from '../../cards/partnership-cards';
 import type { MemberChoices, PartnershipOverview, Person, TeamRoster } from '../../domain/partnership/partnership-admin-service';
 import type { BotServices, TurnHandler } from '../bot-services';
+import { activityFacts } from '../activity-facts';
+import { rosterAccess } from '../roster-access';
 import { replaceCard, sendCard } from '../send-card';
 
 /** The partnership team's roster, read from Teams; a roster that cannot be read leaves only existing members to choose from. */
 function teamRoster(context: TurnContext, services: BotServices): TeamRoster {
+  const hostTenantId = activityFacts(context).tenantId;
   return async (teamId) => {
     const people: Person[] = [];
     try {
       let continuationToken: string | undefined;
       do {
         const page = await TeamsInfo.getPagedTeamMembers(context, teamId, 500, continuationToken);
-        for (const member of page.members) if (member.aadObjectId) people.push({ aadObjectId: member.aadObjectId, name: member.name });
+        for (const member of page.members) {
+          if (!member.aadObjectId) continue;
+          const access = rosterAccess(member, hostTenantId);
+          people.push({ aadObjectId: member.aadObjectId, name: member.name, ...(access ? { access } : {}) });
+        }
         continuationToken = page.continuationToken;
       } while (continuationToken);
     } catch (error) {

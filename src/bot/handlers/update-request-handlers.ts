@@ -42,6 +42,7 @@ export const requestUpdates: TurnHandler = async (context, turn, services) => {
       return () => card;
     },
     round.startedAt,
+    channel?.reference,
   );
 
   await enqueueWithStatusCard(

@@ -96,6 +96,32 @@ describe('the fake Bot Connector', () => {
     expect(connector!.breaches).toBe(0);
   });
 
+  it('refuses 1:1 chats with people of another tenant, as Teams does, and still takes channel posts there', async () => {
+    await start({ hostTenantIds: ['tenant-host'] });
+    const personal = (tenantId: string) =>
+      fetch(`${connector!.serviceUrl}v3/conversations/a%3Aexternal/activities`, {
+        method: 'POST',
+        body: JSON.stringify({ type: 'message', conversation: { id: 'a:external', conversationType: 'personal', tenantId } }),
+      });
+    expect((await personal('tenant-partner')).status).toBe(403);
+    expect((await personal('tenant-host')).status).toBe(201);
+    const create = await fetch(`${connector!.serviceUrl}v3/conversations`, { method: 'POST', body: JSON.stringify({ members: [{ id: '29:ext' }], tenantId: 'tenant-partner' }) });
+    expect(create.status).toBe(403);
+    const channel = await fetch(`${connector!.serviceUrl}v3/conversations/19%3Achannel/activities`, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'message', conversation: { id: '19:channel', conversationType: 'channel', tenantId: 'tenant-host' } }),
+    });
+    expect(channel.status).toBe(201);
+    expect(connector!.injected.crossTenant).toBe(2);
+  });
+
+  it('refuses to create a 1:1 chat with someone who does not have the bot installed', async () => {
+    await start({ usersWithoutBot: ['29:no-bot'] });
+    const create = (id: string) => fetch(`${connector!.serviceUrl}v3/conversations`, { method: 'POST', body: JSON.stringify({ members: [{ id }], tenantId: 'tenant-1' }) });
+    expect((await create('29:no-bot')).status).toBe(403);
+    expect((await create('29:pat')).status).toBe(201);
+  });
+
   it.each([
     [{ throttleWithRetryAfter: 1 }, 429, '1'],
     [{ throttleWithoutRetryAfter: 1 }, 429, null],
