@@ -1,13 +1,14 @@
 import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
-import { MessageFactory, type TurnContext } from 'botbuilder';
+import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import type { Logger } from '../../src/logger';
 
 /**
  * The benchmark's baseline for turn latency and memory (tools/bench): the bot's own adapter (anonymous,
- * local mode) behind a restify server set up like create-server.ts, whose turn only answers. A card submit (it carries
- * replyToId) is answered by updating that activity, as the real bot replaces the card; anything else
- * gets a text reply. Same stack, same connector, no storage and no domain work.
+ * local mode) behind a restify server set up like create-server.ts, whose turn only answers. A button press
+ * (the Action.Execute invoke Teams sends) is answered with a card in the invoke response, as the real bot
+ * answers it; a card submit from an older client (it carries replyToId) by updating that activity;
+ * anything else gets a text reply. Same stack, same connector, no storage and no domain work.
  */
 export async function startEchoBot(port: number, logger: Logger): Promise<{ server: Server; close(): Promise<void> }> {
   // Built as src/bot/create-bot.ts builds it in local mode (no app id: anonymous), but not through it:
@@ -31,6 +32,14 @@ export async function startEchoBot(port: number, logger: Logger): Promise<{ serv
 
 async function echo(context: TurnContext): Promise<void> {
   const said = context.activity.text ?? JSON.stringify(context.activity.value ?? {}).slice(0, 200);
+  if (context.activity.type === ActivityTypes.Invoke) {
+    const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `You said: ${said}`, wrap: true }] };
+    await context.sendActivity({
+      type: ActivityTypes.InvokeResponse,
+      value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
+    });
+    return;
+  }
   const reply = MessageFactory.text(`You said: ${said}`);
   if (context.activity.replyToId) {
     reply.id = context.activity.replyToId;

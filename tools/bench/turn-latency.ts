@@ -104,9 +104,9 @@ export async function runTurnLatency(context: BenchContext): Promise<PartResult[
         'bot errors': bot.outcome.errors,
       },
       notes: [
-        `Each of ${load.concurrency} workers owns one action and chains its submits: it reads the action's current ETag from storage (untimed), then POSTs a fresh-nonce update card submit to /api/messages; the figure is the POST's round trip, which ends after the bot has written to Azurite and replaced the card through the fake connector.`,
+        `Each of ${load.concurrency} workers owns one action and chains its submits: it reads the action's current ETag from storage (untimed), then POSTs the update card's Submit as Teams sends it (an Action.Execute invoke, fresh nonce) to /api/messages; the figure is the POST's round trip, which ends when the bot has written to Azurite and answered the invoke with the receipt card.`,
         `One at a time: ${context.quick ? 30 : 100} submits of one worker after the concurrent run, to each bot; the Table round trip is a point read of an action, timed before either bot runs. All three baselines come from this run.`,
-        "The fake connector runs without Teams' rate limits here (20 conversations at once would otherwise be throttled by design); the echo bot gets the same requests, the same adapter and the same connector.",
+        "The fake connector runs without Teams' rate limits here (20 conversations at once would otherwise be throttled by design); the echo bot gets the same requests and the same adapter, and answers each invoke with a card too.",
         ...(turnTargets.every((t) => t.pass)
           ? []
           : [
@@ -245,41 +245,32 @@ async function runWorkers(
         stale = false;
         const before = current;
         if (!before) throw new Error(`action ${actionId} is not in storage`);
-        const repliesBefore = connector.received.length;
         const body = JSON.stringify(submitActivity(connector.serviceUrl, conversationId, worker, actionId, before.etag, i));
         const started = performance.now();
         let status = 0;
+        let answer = '';
         try {
           const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
           status = response.status;
-          await response.arrayBuffer();
+          answer = await response.text();
         } catch (error) {
           failRound(`POST failed: ${(error as Error).message}`);
           continue;
         } finally {
           latencies?.push(performance.now() - started);
         }
-        if (status >= 300) {
-          failRound(`HTTP ${status}`);
+        if (status !== 200) {
+          failRound(`HTTP ${status}: ${answer.slice(0, 160)}`);
           continue;
         }
-        // Typing indicators (the Teams AI typing timer, which keeps going on a slow turn) are not answers.
-        const reply = connector.received
-          .slice(repliesBefore)
-          .filter((r) => r.conversationId === conversationId && r.activity['type'] !== 'typing')
-          .at(-1);
-        if (!reply) {
-          failRound(`no answer reached the connector for ${conversationId}`);
+        // Teams shows the card the invoke is answered with in place of the one pressed.
+        const invoke = parseInvokeAnswer(answer);
+        if (invoke?.type !== 'application/vnd.microsoft.card.adaptive') {
+          failRound(`the invoke was not answered with a card: ${answer.slice(0, 160)}`);
           continue;
         }
-        if (reply.operation !== 'update') {
-          failRound(
-            `the bot sent a new message instead of replacing the card: ${String(JSON.stringify(reply.activity['attachments'] ?? reply.activity['text'] ?? reply.activity)).slice(0, 160)}`,
-          );
-          continue;
-        }
-        if (/Not saved|Something went wrong|changed this first/.test(JSON.stringify(reply.activity))) {
-          failRound(`the bot answered with a problem: ${String(JSON.stringify(reply.activity['attachments'] ?? reply.activity['text'] ?? reply.activity)).slice(0, 200)}`);
+        if (/Not saved|Something went wrong|changed this first/.test(answer)) {
+          failRound(`the bot answered with a problem: ${answer.slice(0, 200)}`);
           continue;
         }
         if (!expectWrites) continue;
@@ -291,9 +282,27 @@ async function runWorkers(
   return { errors, examples };
 }
 
+function parseInvokeAnswer(text: string): { statusCode?: number; type?: string } | undefined {
+  try {
+    return JSON.parse(text) as { statusCode?: number; type?: string };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The update card's Submit pressed in Teams: the Action.Execute invoke (adaptiveCard/action) Teams sends for it. */
 function submitActivity(serviceUrl: string, conversationId: string, worker: number, actionId: string, etag: string, sequence: number) {
+  const data = {
+    verb: ACTION_UPDATE_VERB,
+    actionId,
+    nonce: randomUUID(),
+    etag,
+    status: sequence % 2 === 0 ? 'on-track' : 'at-risk',
+    progressNote: `Benchmark progress note ${sequence} for action ${actionId}: partners met and agreed next steps.`,
+  };
   return {
-    type: 'message',
+    type: 'invoke',
+    name: 'adaptiveCard/action',
     id: `in-${randomUUID()}`,
     timestamp: new Date().toISOString(),
     channelId: 'msteams',
@@ -304,14 +313,7 @@ function submitActivity(serviceUrl: string, conversationId: string, worker: numb
     conversation: { id: conversationId, conversationType: 'personal', tenantId: TENANT },
     channelData: { tenant: { id: TENANT } },
     replyToId: `card-${worker}`,
-    value: {
-      verb: ACTION_UPDATE_VERB,
-      actionId,
-      nonce: randomUUID(),
-      etag,
-      status: sequence % 2 === 0 ? 'on-track' : 'at-risk',
-      progressNote: `Benchmark progress note ${sequence} for action ${actionId}: partners met and agreed next steps.`,
-    },
+    value: { action: { type: 'Action.Execute', id: '', verb: ACTION_UPDATE_VERB, data }, trigger: 'manual' },
   };
 }
 
