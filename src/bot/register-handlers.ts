@@ -92,6 +92,8 @@ import { useThisChannel } from './handlers/channel-handlers';
 import { channelDeleted, channelRenamed, installationChanged, membersLeft, teamClosed } from './handlers/lifecycle-handlers';
 import { requestUpdates, showRoundProgressView } from './handlers/update-request-handlers';
 import { ROUND_PROGRESS_VIEW_VERB, roundProgressViewSubmitSchema } from '../cards/update-request-cards';
+import { CHANNEL_CARD_VIEW_VERB, channelCardViewSubmitSchema } from '../cards/channel-mention';
+import { showChannelCardView } from './handlers/channel-card-handlers';
 import { openFromChaser, sendChasers, showNotReplied, showNotRepliedPage } from './handlers/chaser-handlers';
 import { NOT_REPLIED_PAGE_VERB, notRepliedPageSubmitSchema } from '../cards/not-replied-card';
 import { CHASER_OPEN_VERB, chaserOpenSubmitSchema } from '../cards/chaser-card';
@@ -223,6 +225,7 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   registerSubmit(app, services, AGENDA_EDIT_VERB, agendaEditSubmitSchema, editAgenda);
   registerSubmit(app, services, AGENDA_VIEW_VERB, agendaViewSubmitSchema, showAgendaView, undefined, 'view');
   registerSubmit(app, services, ROUND_PROGRESS_VIEW_VERB, roundProgressViewSubmitSchema, showRoundProgressView, undefined, 'view');
+  registerSubmit(app, services, CHANNEL_CARD_VIEW_VERB, channelCardViewSubmitSchema, showChannelCardView, undefined, 'view');
   registerSubmit(app, services, DECISION_SAVE_VERB, decisionSaveSubmitSchema, saveDecision, (data, problems) => {
     const meetingId = (data as { meetingId?: unknown } | undefined)?.meetingId;
     return typeof meetingId === 'string' && /^\d{4}-\d{2}-\d{2}-\d{4}$/.test(meetingId) ? returnDecisionFormWithProblems(meetingId, problems) : undefined;

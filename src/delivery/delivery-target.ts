@@ -1,7 +1,24 @@
-import { withChannelMention } from '../cards/channel-mention';
+import { channelCardForEveryone } from '../cards/channel-mention';
 import type { AdaptiveCardJson } from '../cards/render';
+import type { ChannelCardRef } from '../cards/channel-mention';
 import { currentTarget, type OutboxMessage } from '../domain/outbox/outbox-message';
 import type { Delivery } from './outbox-transport';
+
+/** Where the card is in the outbox, and the person's Teams user id if their 1:1 reference names it. */
+export function channelCardRef(message: OutboxMessage): ChannelCardRef {
+  // Without a fallback the reference is the channel's itself (the person never had a 1:1 chat): it names no one.
+  const oneToOne = message.channelFallback && message.reference !== message.channelFallback.reference ? teamsUserIdOf(message.reference) : undefined;
+  return { batchId: message.batchId, messageId: message.id, ...(oneToOne ? { teamsUserId: oneToOne } : {}) };
+}
+
+function teamsUserIdOf(reference: string): string | undefined {
+  try {
+    const id = (JSON.parse(reference) as { user?: { id?: unknown } }).user?.id;
+    return typeof id === 'string' && id !== '' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * What one attempt at a row sends, and where: the row as written, or, once it goes to the partnership
@@ -13,7 +30,7 @@ export function deliveryOf(message: OutboxMessage): Delivery {
   return {
     operation: message.operation,
     reference: currentTarget(message).reference,
-    card: withChannelMention(message.card as AdaptiveCardJson, { aadObjectId, name: message.recipient.name }),
+    card: channelCardForEveryone(message.card as AdaptiveCardJson, { aadObjectId, name: message.recipient.name }, channelCardRef(message)),
     ...(message.replaceActivityId ? { replaceActivityId: message.replaceActivityId } : {}),
   };
 }

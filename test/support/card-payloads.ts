@@ -29,6 +29,8 @@ export const VALID_PAYLOADS: Readonly<Record<string, (s: Seeds) => Record<string
   'meeting-reply': (s) => ({ meetingId: s.meetingId, status: 'attending' }),
   'agenda-view': (s) => ({ meetingId: s.meetingId }),
   'round-progress-view': () => ({ roundId: '2026-11-22T10:00:00.000Z' }),
+  // A card of a batch the seeded partnership never sent: everyone is told it is no longer there (test/unit/bot/channel-fallback.test.ts has the real views).
+  'channel-card-view': () => ({ batchId: '20261122100000000-none', messageId: '00001' }),
   'agenda-edit': (s) => ({ op: 'add', meetingId: s.meetingId, title: 'Community tensions briefing' }),
   'decision-save': (s) => ({ meetingId: s.meetingId, itemId: s.agendaItemId, text: 'Agreed to review venue hire checks.' }),
   'assessment-start': () => ({ name: '2026/27 Q4', frameworkId: 'home-office-2018', closesOn: '2027-03-31' }),

@@ -4,6 +4,7 @@ import { ZodEffects, ZodObject, type ZodTypeAny } from 'zod';
 import { ACTION_OPEN_VERB, ACTION_UPDATE_VERB, ACTIONS_PAGE_VERB, actionOpenSubmitSchema, actionsPageSubmitSchema, actionUpdateSubmitSchema } from '../../src/cards/action-cards';
 import { NOT_REPLIED_PAGE_VERB, notRepliedPageSubmitSchema } from '../../src/cards/not-replied-card';
 import { ASK_VERB, askSubmitSchema } from '../../src/cards/ask-action';
+import { CHANNEL_CARD_VIEW_VERB, channelCardViewSubmitSchema } from '../../src/cards/channel-mention';
 import {
   ASSESSMENT_OPEN_VERB,
   ASSESSMENT_SAVE_VERB,
@@ -44,6 +45,7 @@ import { SUMMARY_BENCHMARK_VERB, SUMMARY_OPEN_VERB, summaryBenchmarkSubmitSchema
 
 /** The schema src/bot/register-handlers.ts parses each verb's submit with. */
 export const VERB_SCHEMAS: Readonly<Record<string, ZodTypeAny>> = {
+  [CHANNEL_CARD_VIEW_VERB]: channelCardViewSubmitSchema,
   [ASK_VERB]: askSubmitSchema,
   [ACTION_OPEN_VERB]: actionOpenSubmitSchema,
   [ACTION_UPDATE_VERB]: actionUpdateSubmitSchema,

@@ -1,3 +1,5 @@
+import { NotFoundError } from '../errors';
+import type { Actor } from '../partnership/member';
 import type { OutboxRepository } from '../ports';
 import { deliveryView, type DeliveryView } from './delivery-batch';
 import {
@@ -57,6 +59,17 @@ export class Outbox {
     private readonly newId: () => string,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /**
+   * A 1:1 card that went to the partnership channel instead, as one viewer of the channel should see
+   * it: the person it is for gets the card to answer; everyone else only reads it. Read-only, so Teams
+   * may ask for it whenever the card is shown.
+   */
+  async channelCardFor(partnershipId: string, viewer: Actor, batchId: string, messageId: string): Promise<{ message: OutboxMessage; forViewer: boolean }> {
+    const message = (await this.repository.messages(partnershipId, batchId)).find((m) => m.value.id === messageId && m.value.via === 'channel')?.value;
+    if (!message) throw new NotFoundError('That card is no longer available. Ask the Prevent Officer to send it again.');
+    return { message, forViewer: message.recipient.aadObjectId === viewer.aadObjectId };
+  }
 
   /** The sender subscribes, so a new batch goes out at once instead of at its next poll. */
   onEnqueued(listener: () => void): void {

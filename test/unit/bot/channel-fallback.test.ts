@@ -1,4 +1,15 @@
-import { botHarness, cardText, PARTNERSHIP_TEAM, pinPartnershipChannel, PEOPLE, teamsMessage, type Person } from '../../support/bot-harness';
+import {
+  botHarness,
+  cardExecute,
+  cardText,
+  channelMessage,
+  invokeCardOf,
+  PARTNERSHIP_TEAM,
+  pinPartnershipChannel,
+  PEOPLE,
+  teamsMessage,
+  type Person,
+} from '../../support/bot-harness';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;
 
@@ -32,7 +43,6 @@ describe('a lead the bot cannot reach 1:1', () => {
     expect(forPolice).toBeDefined();
     expect(mentionOf(forPolice!.card)).toEqual([{ type: 'mention', text: '<at>Pat Police</at>', mentioned: { id: PEOPLE.policeLead.aadObjectId, name: 'Pat Police' } }]);
     expect(JSON.stringify(forPolice!.card.body[0])).toContain('<at>Pat Police</at>: this is for you. The bot could not reach you in a 1:1 chat');
-    expect(JSON.stringify(forPolice!.card)).toContain('Update 6.4');
     expect(summary).toContain('Finished sending to 1 person in 1 organisation: 1 sent (1 in the partnership channel: could not reach 1:1).');
     expect(summary).toContain('Sent in the partnership channel (could not reach 1:1)');
     expect(summary).toMatch(/- Pat Police .*Warwickshire and West Mercia Police.*: sent in the channel/);
@@ -75,5 +85,69 @@ describe('a lead the bot cannot reach 1:1', () => {
     await harness.adapter.send(teamsMessage('send chasers', undefined, PEOPLE.officer)).assertReply(() => undefined);
     const chasers = inChannel(harness).filter((s) => mentionOf(s.card)?.length);
     expect(chasers.map((s) => mentionOf(s.card)![0]!.mentioned.id)).toEqual([PEOPLE.policeLead.aadObjectId]);
+  });
+
+  describe('the card in the channel, as each viewer sees it (Teams user specific views)', () => {
+    /** Pat's update request as posted in the channel, and the view verb and data its refresh asks for. */
+    async function postedForPat(harness: Harness) {
+      await pinPartnershipChannel(harness);
+      await requestUpdates(harness);
+      const posted = inChannel(harness).find((s) => JSON.stringify(s.card).includes('Update request: Warwickshire and West Mercia Police'))!;
+      const refresh = posted.card['refresh'] as { action: { verb: string; data: Record<string, unknown> }; userIds: string[] };
+      return { posted, refresh };
+    }
+
+    /** Teams asking for one viewer's view of the channel card (automatic refresh, or "Open my card"). */
+    async function viewOf(harness: Harness, refresh: { action: { verb: string; data: Record<string, unknown> } }, viewer: Person, trigger: 'automatic' | 'manual') {
+      const { verb, ...data } = refresh.action.data;
+      const inTheChannel = channelMessage('', viewer);
+      let card: Record<string, unknown> = {};
+      await harness.adapter.send(cardExecute(String(verb), data, viewer, { trigger, conversation: inTheChannel })).assertReply((reply) => {
+        card = invokeCardOf(reply);
+      });
+      return JSON.stringify(card);
+    }
+
+    it('shows everyone the card without its buttons, saying only the person it is for can answer it', async () => {
+      const harness = await botHarness();
+      const { posted } = await postedForPat(harness);
+      const everyone = JSON.stringify(posted.card);
+      expect(everyone).not.toContain('Update 6.4');
+      expect(everyone).toContain('Only Pat Police can answer this card.');
+      expect(everyone).toContain('"title":"Open my card"');
+    });
+
+    it('gives the person it is for the card to answer, when Teams asks for their view or they press Open my card', async () => {
+      const harness = await botHarness();
+      const { refresh } = await postedForPat(harness);
+      expect(refresh.action.verb).toBe('channel-card-view');
+      for (const trigger of ['automatic', 'manual'] as const) {
+        const theirs = await viewOf(harness, refresh, PEOPLE.policeLead, trigger);
+        expect(theirs).toContain('Update 6.4');
+        expect(theirs).not.toContain('Only Pat Police can answer this card.');
+      }
+    });
+
+    it('gives anyone else the read-only card, even if they press Open my card', async () => {
+      const harness = await botHarness();
+      const { refresh } = await postedForPat(harness);
+      const someoneElse = await viewOf(harness, refresh, PEOPLE.healthLead, 'manual');
+      expect(someoneElse).not.toContain('Update 6.4');
+      expect(someoneElse).toContain('Only Pat Police can answer this card.');
+    });
+
+    it('refreshes by itself for the person when their Teams user id is known from a 1:1 chat Teams then refused, and for nobody else', async () => {
+      const harness = await botHarness();
+      await sayHello(harness, PEOPLE.policeLead);
+      harness.messenger.failFor.set('personal-aad-police', 403);
+      const { refresh } = await postedForPat(harness);
+      expect(refresh.userIds).toEqual([`user-${PEOPLE.policeLead.aadObjectId}`]);
+    });
+
+    it('with no 1:1 chat ever, refreshes for nobody (Teams needs their user id): the person presses Open my card', async () => {
+      const harness = await botHarness();
+      const { refresh } = await postedForPat(harness);
+      expect(refresh.userIds).toEqual([]);
+    });
   });
 });
