@@ -17,6 +17,8 @@ import {
 } from '../cards/meeting-cards';
 import {
   ASSESSMENT_OPEN_VERB,
+  ASSESSMENT_PROGRESS_VIEW_VERB,
+  assessmentProgressViewSubmitSchema,
   ASSESSMENT_SAVE_VERB,
   ASSESSMENT_START_VERB,
   assessmentOpenSubmitSchema,
@@ -60,7 +62,14 @@ import {
   saveOrganisation,
   showPartnership,
 } from './handlers/partnership-handlers';
-import { openAssessmentPage, openStartSelfAssessment, resumeSelfAssessment, saveAssessmentPage, startSelfAssessment } from './handlers/assessment-handlers';
+import {
+  openAssessmentPage,
+  openStartSelfAssessment,
+  resumeSelfAssessment,
+  saveAssessmentPage,
+  showAssessmentProgressView,
+  startSelfAssessment,
+} from './handlers/assessment-handlers';
 import {
   editAgenda,
   openAgendaEditor,
@@ -205,6 +214,7 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   registerSubmit(app, services, AGENDA_EDIT_VERB, agendaEditSubmitSchema, editAgenda);
   registerSubmit(app, services, AGENDA_VIEW_VERB, agendaViewSubmitSchema, showAgendaView, undefined, 'view');
   registerSubmit(app, services, ROUND_PROGRESS_VIEW_VERB, roundProgressViewSubmitSchema, showRoundProgressView, undefined, 'view');
+  registerSubmit(app, services, ASSESSMENT_PROGRESS_VIEW_VERB, assessmentProgressViewSubmitSchema, showAssessmentProgressView, undefined, 'view');
   registerSubmit(app, services, DECISION_SAVE_VERB, decisionSaveSubmitSchema, saveDecision, (data, problems) => {
     const meetingId = (data as { meetingId?: unknown } | undefined)?.meetingId;
     return typeof meetingId === 'string' && /^\d{4}-\d{2}-\d{2}-\d{4}$/.test(meetingId) ? returnDecisionFormWithProblems(meetingId, problems) : undefined;

@@ -29,6 +29,7 @@ export const VALID_PAYLOADS: Readonly<Record<string, (s: Seeds) => Record<string
   'meeting-reply': (s) => ({ meetingId: s.meetingId, status: 'attending' }),
   'agenda-view': (s) => ({ meetingId: s.meetingId }),
   'round-progress-view': () => ({ roundId: '2026-11-22T10:00:00.000Z' }),
+  'assessment-progress-view': (s) => ({ roundId: s.roundId }),
   'agenda-edit': (s) => ({ op: 'add', meetingId: s.meetingId, title: 'Community tensions briefing' }),
   'decision-save': (s) => ({ meetingId: s.meetingId, itemId: s.agendaItemId, text: 'Agreed to review venue hire checks.' }),
   'assessment-start': () => ({ name: '2026/27 Q4', frameworkId: 'home-office-2018', closesOn: '2027-03-31' }),

@@ -5,6 +5,8 @@ import { ACTION_OPEN_VERB, ACTION_UPDATE_VERB, actionOpenSubmitSchema, actionUpd
 import { ASK_VERB, askSubmitSchema } from '../../src/cards/ask-action';
 import {
   ASSESSMENT_OPEN_VERB,
+  ASSESSMENT_PROGRESS_VIEW_VERB,
+  assessmentProgressViewSubmitSchema,
   ASSESSMENT_SAVE_VERB,
   ASSESSMENT_START_VERB,
   assessmentOpenSubmitSchema,
@@ -49,6 +51,7 @@ export const VERB_SCHEMAS: Readonly<Record<string, ZodTypeAny>> = {
   [AGENDA_EDIT_VERB]: agendaEditSubmitSchema,
   [AGENDA_VIEW_VERB]: agendaViewSubmitSchema,
   [ROUND_PROGRESS_VIEW_VERB]: roundProgressViewSubmitSchema,
+  [ASSESSMENT_PROGRESS_VIEW_VERB]: assessmentProgressViewSubmitSchema,
   [DECISION_SAVE_VERB]: decisionSaveSubmitSchema,
   [ASSESSMENT_START_VERB]: assessmentStartSubmitSchema,
   [ASSESSMENT_OPEN_VERB]: assessmentOpenSubmitSchema,
