@@ -29,6 +29,9 @@ param appServiceSku string = 'B1'
 @description('Comma-separated tenant ids whose users may use the bot; empty means the tenant being deployed to.')
 param allowedTenantIds string = ''
 
+@description('Comma-separated tenant ids of partner organisations whose people join the partnership channel as external members of a shared channel; empty means none.')
+param partnerTenantIds string = ''
+
 param defaultPartnershipId string = 'warwickshire'
 param tableNamePrefix string = 'ppb'
 param agendaPostWorkingDays int = 5
@@ -417,6 +420,7 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     MicrosoftAppTenantId: identity.properties.tenantId
     MicrosoftAppType: 'UserAssignedMSI'
     ALLOWED_TENANT_IDS: tenantsAllowed
+    PARTNER_TENANT_IDS: partnerTenantIds
     FRAMEWORKS_DIRECTORY: ''
     AGENDA_POST_WORKING_DAYS: string(agendaPostWorkingDays)
     CHASER_WORKING_DAYS: chaserWorkingDays

@@ -13,6 +13,22 @@ export function azuriteConnectionString(port = 10002, host = '127.0.0.1'): strin
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
 
+/** A comma-separated list of tenant ids, trimmed, blanks dropped; empty when unset. */
+const tenantList = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((s) =>
+      s
+        ? s
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean)
+        : [],
+    ),
+);
+
 const configSchema = z
   .object({
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(3978)),
@@ -79,20 +95,8 @@ const configSchema = z
     MicrosoftAppPassword: optionalString,
     MicrosoftAppTenantId: optionalString,
     MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
-    ALLOWED_TENANT_IDS: z.preprocess(
-      emptyToUndefined,
-      z
-        .string()
-        .optional()
-        .transform((s) =>
-          s
-            ? s
-                .split(',')
-                .map((t) => t.trim())
-                .filter(Boolean)
-            : [],
-        ),
-    ),
+    ALLOWED_TENANT_IDS: tenantList,
+    PARTNER_TENANT_IDS: tenantList,
     FRAMEWORKS_DIRECTORY: optionalString,
     AGENDA_POST_WORKING_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(30).default(5)),
     CHASER_WORKING_DAYS: z.preprocess(
@@ -202,6 +206,8 @@ export type Config = Readonly<{
   /** A folder of extra self-assessment framework files, loaded beside the shipped ones. */
   frameworksDirectory?: string;
   allowedTenantIds: readonly string[];
+  /** Partner organisations' tenants whose people may use the bot as external members of a shared channel hosted in an allowed tenant. */
+  partnerTenantIds: readonly string[];
   logLevel: string;
   logFormat: 'json' | 'pretty';
   /** Board report download links: where users reach the bot, and the key that signs the links. */
@@ -259,6 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chaserWorkingDays: e.CHASER_WORKING_DAYS,
     ...(e.FRAMEWORKS_DIRECTORY ? { frameworksDirectory: e.FRAMEWORKS_DIRECTORY } : {}),
     allowedTenantIds: e.ALLOWED_TENANT_IDS,
+    partnerTenantIds: e.PARTNER_TENANT_IDS,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
     reports: {

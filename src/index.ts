@@ -53,6 +53,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     botAppId: config.bot.appId,
     services,
     allowedTenantIds: config.allowedTenantIds,
+    partnerTenantIds: config.partnerTenantIds,
   });
   const server = createHttpServer({
     adapter,

@@ -12,6 +12,7 @@ import type { UpdateRequestService } from '../domain/actions/update-request-serv
 import type { GuidanceService } from '../domain/guidance/guidance-service';
 import type { LanguageUnderstanding } from '../domain/language/language-understanding';
 import type { UnrecognisedMessageCounter } from '../domain/ports';
+import type { ConversationLifecycle } from '../domain/partnership/conversation-lifecycle';
 import type { PartnershipDirectory } from '../domain/partnership/directory';
 import type { MembershipService } from '../domain/partnership/membership-service';
 import type { PartnershipAdminService } from '../domain/partnership/partnership-admin-service';
@@ -21,6 +22,7 @@ import type { ReportLinkOffer, ReportLinks } from '../reports/report-links';
 import type { Turn } from './turn-scope';
 import type { CardMessenger } from './card-messenger';
 import type { RoundProgressRefresh } from './round-progress-refresh';
+import type { TurnTimers } from './typing-indicator';
 
 /** What handlers may use: domain services only, never storage clients directly. */
 export interface BotServices {
@@ -31,6 +33,8 @@ export interface BotServices {
   readonly unrecognised: UnrecognisedMessageCounter;
   readonly partnerships: PartnershipResolver;
   readonly directory: PartnershipDirectory;
+  /** Teams' install, removal, channel and team events: keeps stored conversation references true. */
+  readonly conversations: ConversationLifecycle;
   readonly actions: ActionUpdateService;
   readonly updateRequests: UpdateRequestService;
   readonly membership: MembershipService;
@@ -61,6 +65,8 @@ export interface BotServices {
   readonly fetchFile?: typeof fetch;
   /** Injected so tests can pin "today" (overdue, RAG). */
   readonly now: () => Date;
+  /** The typing indicator's timer; Node's unless a test drives it by hand. */
+  readonly turnTimers?: TurnTimers;
 }
 
 export type TurnHandler = (context: TurnContext, turn: Turn, services: BotServices) => Promise<void>;

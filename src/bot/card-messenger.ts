@@ -145,8 +145,9 @@ export class AdapterCardMessenger implements CardMessenger {
     await this.adapter.createConversationAsync(this.botAppId, team.channelId ?? 'msteams', team.serviceUrl ?? '', BOT_FRAMEWORK_AUDIENCE, parameters, async (context) => {
       const created = TurnContext.getConversationReference(context.activity);
       delete created.activityId;
-      // Whom the chat is with, as a reference taken from their own message would say: their Teams user id is what cards' refresh.userIds name.
-      created.user = { id: memberId, name: '' };
+      // Whom the chat is with, as a reference taken from their own message would say: their Teams user id is what
+      // cards' refresh.userIds name, and Teams' removal events may name a person only by it (so the chat can be forgotten).
+      created.user ??= { id: memberId, name: '' };
       reference = JSON.stringify(created);
     });
     if (!reference) throw new Error('Teams did not return the new conversation');

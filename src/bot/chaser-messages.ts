@@ -2,6 +2,7 @@ import { chaserCard } from '../cards/chaser-card';
 import type { ChaseTarget } from '../domain/chasers/chaser-service';
 import type { ChaseSubject } from '../domain/chasers/chasers';
 import type { NewMessage } from '../domain/outbox/outbox';
+import { addressFor, NO_CHAT_YET } from './enqueue-for-leads';
 
 export interface ChaserMessages {
   readonly messages: NewMessage[];
@@ -26,8 +27,9 @@ export function chaserMessages(targets: readonly ChaseTarget[]): ChaserMessages 
       continue;
     }
     const { organisation } = target.owing;
-    if (!target.reference) {
-      unreached.push(`${target.recipient.name} (${organisation.name}): has not opened a chat with the bot yet`);
+    const address = addressFor(target.reference, target.channel);
+    if (!address) {
+      unreached.push(`${target.recipient.name} (${organisation.name}): ${NO_CHAT_YET}`);
       continue;
     }
     organisations.add(organisation.id);
@@ -35,7 +37,7 @@ export function chaserMessages(targets: readonly ChaseTarget[]): ChaserMessages 
       kind: 'chaser',
       subjectId: `${target.subject.kind}|${target.subject.id}`,
       recipient: { aadObjectId: target.recipient.aadObjectId, name: target.recipient.name, organisationId: organisation.id, organisationName: organisation.name },
-      reference: target.reference,
+      ...address,
       card: chaserCard(target.subject, target.owing),
       onceKey: target.onceKey,
     });

@@ -10,11 +10,13 @@ import type { Logger } from '../logger';
 import type { BotServices } from './bot-services';
 import { replyWithProblem } from './error-replies';
 import { turnLogger } from './turn-logger';
-import { registerConversationCapture, registerMessageHandlers, registerTenantGuard, registerUnknownCardActions, registerWelcome } from './register-handlers';
+import { registerConversationCapture, registerLifecycle, registerMessageHandlers, registerTenantGuard, registerUnknownCardActions, registerWelcome } from './register-handlers';
 
 export interface BotOptions {
   readonly services: BotServices;
   readonly allowedTenantIds?: readonly string[];
+  /** Partner organisations' tenants, for external members of a shared channel (see registerTenantGuard). */
+  readonly partnerTenantIds?: readonly string[];
   readonly adapter?: TeamsAdapter;
   readonly botAppId?: string;
 }
@@ -28,11 +30,12 @@ export function createApplication(options: BotOptions): Application<TurnState> {
     removeRecipientMention: true,
     startTypingTimer: false,
   });
-  registerTenantGuard(app, options.allowedTenantIds ?? [], options.services);
+  registerTenantGuard(app, options.allowedTenantIds ?? [], options.services, options.partnerTenantIds ?? []);
   registerConversationCapture(app, options.services);
   registerMessageHandlers(app, options.services);
   registerWelcome(app, options.services);
   registerUnknownCardActions(app);
+  registerLifecycle(app, options.services);
   return app;
 }
 

@@ -8,6 +8,19 @@ import type { LeadsToAsk } from '../domain/partnership/lead-chats';
 import type { BotServices } from './bot-services';
 import { sendCard } from './send-card';
 
+/** Why someone cannot be asked at all: no 1:1 chat, and no partnership channel to @mention them in. */
+export const NO_CHAT_YET = 'has not opened a chat with the bot yet';
+
+/**
+ * Where a message for one person goes: their 1:1 chat, with the partnership channel to fall back on
+ * should Teams refuse it (another organisation's tenant, the bot not installed for them); or, with
+ * no 1:1 chat at all, the channel straight away, where they are @mentioned. Undefined with neither.
+ */
+export function addressFor(reference: string | undefined, channel: string | undefined): Pick<NewMessage, 'reference' | 'channelFallback' | 'viaChannel'> | undefined {
+  if (reference) return { reference, ...(channel ? { channelFallback: channel } : {}) };
+  return channel ? { reference: channel, viaChannel: true } : undefined;
+}
+
 /** Messages for every organisation's leads, and who cannot be asked at all. */
 export interface LeadMessages {
   readonly messages: NewMessage[];
@@ -19,13 +32,15 @@ export interface LeadMessages {
 
 /**
  * A card for each of every organisation's leads, addressed to the 1:1 chat the service found for
- * them. `cardsFor` is called once per organisation and returns the card for each of its leads.
+ * them, or to the partnership `channel` (an @mention) for anyone the bot cannot reach 1:1 (see
+ * addressFor). `cardsFor` is called once per organisation and returns the card for each of its leads.
  */
 export function messagesForLeads<T extends LeadsToAsk>(
   kind: MessageKind,
   targets: readonly T[],
   cardsFor: (target: T) => () => AdaptiveCardJson,
   subjectId?: string,
+  channel?: string,
 ): LeadMessages {
   const messages: NewMessage[] = [];
   const unreached: string[] = [];
@@ -38,15 +53,16 @@ export function messagesForLeads<T extends LeadsToAsk>(
     }
     const card = cardsFor(target);
     for (const { reference, ...recipient } of recipients) {
-      if (!reference) {
-        unreached.push(`${recipient.name} (${organisation.name}): has not opened a chat with the bot yet`);
+      const address = addressFor(reference, channel);
+      if (!address) {
+        unreached.push(`${recipient.name} (${organisation.name}): ${NO_CHAT_YET}`);
         continue;
       }
       messages.push({
         kind,
         ...(subjectId ? { subjectId } : {}),
         recipient: { aadObjectId: recipient.aadObjectId, name: recipient.name, organisationId: organisation.id, organisationName: organisation.name },
-        reference,
+        ...address,
         card: card(),
       });
       reached.add(organisation.id);

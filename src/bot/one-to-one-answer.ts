@@ -10,6 +10,10 @@ export const SENT_TO_ONE_TO_ONE = "I've sent you the answer in our 1:1 chat.";
 export const NO_ONE_TO_ONE_YET =
   "That answer is only given in a 1:1 chat, and we haven't chatted yet: open a chat with Prevent Partnership Bot (Chat, then New chat, then search for it) and ask me there.";
 
+/** The same, for someone from another organisation's tenant (a shared channel), whom Teams never lets the bot chat with 1:1. */
+export const NO_ONE_TO_ONE_ACROSS_TENANTS =
+  "That answer is only given in a 1:1 chat, and Teams does not let the bot chat 1:1 with people from another organisation's tenant. Requests for your updates and ratings are posted here with an @mention; the Prevent Officer can send you anything else.";
+
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
 function cardsIn(activities: readonly Partial<Activity>[]): AdaptiveCardJson[] {
@@ -26,7 +30,7 @@ export async function answerInOneToOneChat(context: TurnContext, turn: Turn, ser
   const { partnershipId, actor } = turn;
   const reference = turn.aadObjectId ? await services.directory.personalChat(partnershipId, turn.aadObjectId) : undefined;
   if (!reference) {
-    await context.sendActivity(NO_ONE_TO_ONE_YET);
+    await context.sendActivity(turn.homeTenantId ? NO_ONE_TO_ONE_ACROSS_TENANTS : NO_ONE_TO_ONE_YET);
     return;
   }
   const held: Partial<Activity>[] = [];

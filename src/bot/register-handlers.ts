@@ -1,7 +1,15 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { ZodType, ZodTypeDef } from 'zod';
-import { ACTION_OPEN_VERB, ACTION_UPDATE_VERB, actionOpenSubmitSchema, actionUpdateEnvelopeSchema, actionUpdateSubmitSchema } from '../cards/action-cards';
+import {
+  ACTION_OPEN_VERB,
+  ACTION_UPDATE_VERB,
+  ACTIONS_PAGE_VERB,
+  actionOpenSubmitSchema,
+  actionsPageSubmitSchema,
+  actionUpdateEnvelopeSchema,
+  actionUpdateSubmitSchema,
+} from '../cards/action-cards';
 import { ASK_VERB, askSubmitSchema } from '../cards/ask-action';
 import {
   AGENDA_EDIT_VERB,
@@ -36,20 +44,23 @@ import {
   memberSaveSubmitSchema,
   openFormSubmitSchema,
   organisationSaveSubmitSchema,
+  PARTNERSHIP_PAGE_VERB,
+  partnershipPageSubmitSchema,
 } from '../cards/partnership-cards';
 import { InvalidError } from '../domain/errors';
 import { PersonalDataError } from '../domain/privacy/personal-data-error';
 import { screenFreeText } from '../cards/free-text-fields';
 import type { IntentId } from '../domain/language/intents';
 import { describeZodIssues, safeParseInput } from '../domain/validation';
-import { activityFacts } from './activity-facts';
+import { activityFacts, tenantAllowed } from './activity-facts';
 import type { BotServices, TurnHandler } from './bot-services';
 import { replyWithProblem } from './error-replies';
 import { answeredOneToOne } from './one-to-one-answer';
 import { turnLogger } from './turn-logger';
 import { ADAPTIVE_CARD_ACTION_INVOKE, answeringInvoke, NOT_A_REFRESH, readCardActionInvoke, refuseInvoke, UNKNOWN_CARD_ACTION, UNREADABLE_CARD_ACTION } from './universal-actions';
 import { resolveTurn } from './turn-scope';
-import { answerUpdateAction, openActionUpdate, showMyActions, submitActionUpdate, returnUpdateCardWithProblems } from './handlers/action-handlers';
+import { NODE_TURN_TIMERS, typingWhileSlow } from './typing-indicator';
+import { answerUpdateAction, openActionUpdate, showActionsPage, showMyActions, submitActionUpdate, returnUpdateCardWithProblems } from './handlers/action-handlers';
 import { answerReferral, answerTraining } from './handlers/guidance-handlers';
 import {
   openMemberForm,
@@ -61,6 +72,7 @@ import {
   saveMember,
   saveOrganisation,
   showPartnership,
+  showPartnershipPage,
 } from './handlers/partnership-handlers';
 import {
   openAssessmentPage,
@@ -86,9 +98,11 @@ import {
 import { importPlanFile, planFileIn } from './handlers/plan-file-handlers';
 import { prepareNewTeamMembers, prepareTeam } from './handlers/roster-handlers';
 import { useThisChannel } from './handlers/channel-handlers';
+import { channelDeleted, channelRenamed, installationChanged, membersLeft, teamClosed } from './handlers/lifecycle-handlers';
 import { requestUpdates, showRoundProgressView } from './handlers/update-request-handlers';
 import { ROUND_PROGRESS_VIEW_VERB, roundProgressViewSubmitSchema } from '../cards/update-request-cards';
-import { openFromChaser, sendChasers, showNotReplied } from './handlers/chaser-handlers';
+import { openFromChaser, sendChasers, showNotReplied, showNotRepliedPage } from './handlers/chaser-handlers';
+import { NOT_REPLIED_PAGE_VERB, notRepliedPageSubmitSchema } from '../cards/not-replied-card';
 import { CHASER_OPEN_VERB, chaserOpenSubmitSchema } from '../cards/chaser-card';
 import { offerBoardReport } from './handlers/report-handlers';
 import { answerComplianceSummary, showBenchmarkSummary, showRoundSummary } from './handlers/summary-handlers';
@@ -125,12 +139,15 @@ const answerInOwnWords = answerMessage(INTENT_HANDLERS);
 async function run(context: TurnContext, services: BotServices, handler: TurnHandler): Promise<void> {
   let logger = turnLogger(context, services.logger);
   const started = performance.now();
+  const stopTyping = typingWhileSlow(context, services.turnTimers ?? NODE_TURN_TIMERS);
   try {
     const scoped = await resolveTurn(context, services);
     logger = scoped.services.logger;
     await handler(context, scoped.turn, scoped.services);
   } catch (error) {
     await replyWithProblem(context, error, logger);
+  } finally {
+    await stopTyping();
   }
   // What arrived and how long it took; never the text, which may hold anything the user typed.
   logger.info({ activityType: context.activity.type, durationMs: Math.round(performance.now() - started) }, 'turn handled');
@@ -219,6 +236,7 @@ export function registerUnknownCardActions(app: Application<TurnState>): void {
 export function registerMessageHandlers(app: Application<TurnState>, services: BotServices): void {
   registerSubmit(app, services, ASK_VERB, askSubmitSchema, (ask) => (context, turn, s) => answerInOwnWords(context, { ...turn, text: ask.question }, s));
   registerSubmit(app, services, ACTION_OPEN_VERB, actionOpenSubmitSchema, (open) => openActionUpdate(open.actionId));
+  registerSubmit(app, services, ACTIONS_PAGE_VERB, actionsPageSubmitSchema, showActionsPage);
   registerSubmit(app, services, ACTION_UPDATE_VERB, actionUpdateSubmitSchema, submitActionUpdate, (data, problems) => {
     const envelope = actionUpdateEnvelopeSchema.safeParse(data);
     return envelope.success ? returnUpdateCardWithProblems(envelope.data, problems) : undefined;
@@ -237,6 +255,7 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   registerSubmit(app, services, ASSESSMENT_OPEN_VERB, assessmentOpenSubmitSchema, openAssessmentPage);
   registerSubmit(app, services, ASSESSMENT_SAVE_VERB, assessmentSaveSubmitSchema, saveAssessmentPage);
   registerSubmit(app, services, CHASER_OPEN_VERB, chaserOpenSubmitSchema, openFromChaser);
+  registerSubmit(app, services, NOT_REPLIED_PAGE_VERB, notRepliedPageSubmitSchema, showNotRepliedPage);
   registerSubmit(app, services, SUMMARY_BENCHMARK_VERB, summaryBenchmarkSubmitSchema, (submit) => answeredOneToOne(showBenchmarkSummary(submit)));
   registerSubmit(app, services, SUMMARY_OPEN_VERB, summaryOpenSubmitSchema, (submit) => answeredOneToOne(showRoundSummary(submit)));
   // The Prevent Officer's forms are never shown where others read them: from a card left in a channel, they open in the 1:1 chat.
@@ -244,6 +263,7 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   registerSubmit(app, services, ORGANISATION_FORM_VERB, openFormSubmitSchema, () => answeredOneToOne(openOrganisationForm));
   registerSubmit(app, services, ORGANISATION_PICK_VERB, openFormSubmitSchema, () => answeredOneToOne(openOrganisationPick));
   registerSubmit(app, services, ORGANISATION_EDIT_VERB, organisationEditSubmitSchema, (edit) => answeredOneToOne(editOrganisation(edit.organisationId)));
+  registerSubmit(app, services, PARTNERSHIP_PAGE_VERB, partnershipPageSubmitSchema, showPartnershipPage);
   registerSubmit(app, services, MEMBER_SAVE_VERB, memberSaveSubmitSchema, saveMember, (_data, problems) => returnMemberFormWithProblems(problems));
   registerSubmit(app, services, ORGANISATION_SAVE_VERB, organisationSaveSubmitSchema, saveOrganisation, (data, problems) =>
     returnOrganisationFormWithProblems((data ?? {}) as Record<string, unknown>, problems),
@@ -283,15 +303,51 @@ export function registerWelcome(app: Application<TurnState>, services: BotServic
 }
 
 /**
- * Drops activities from tenants outside the allow-list before any handler runs. Only meaningful
- * when JWT validation is on (production); locally the list is usually empty.
+ * Teams' lifecycle events (install and removal, people leaving, channels renamed or deleted, teams
+ * deleted or archived), so stored conversation references never wait for a 403 to be found stale.
+ * Nobody is waiting for an answer: a failure is logged, never replied to (the conversation may be gone).
  */
-export function registerTenantGuard(app: Application<TurnState>, allowedTenantIds: readonly string[], services: BotServices): void {
+export function registerLifecycle(app: Application<TurnState>, services: BotServices): void {
+  const quietly =
+    (handler: TurnHandler): TurnHandler =>
+    async (context, turn, scoped) => {
+      try {
+        await handler(context, turn, scoped);
+      } catch (error) {
+        scoped.logger.warn({ err: error, activityType: context.activity.type }, 'a Teams lifecycle event could not be acted on');
+      }
+    };
+  app.activity(ActivityTypes.InstallationUpdate, (context) => run(context, services, quietly(installationChanged)));
+  app.conversationUpdate('membersRemoved', (context) => run(context, services, quietly(membersLeft)));
+  app.conversationUpdate('channelRenamed', (context) => run(context, services, quietly(channelRenamed)));
+  app.conversationUpdate('channelDeleted', (context) => run(context, services, quietly(channelDeleted)));
+  app.conversationUpdate('teamDeleted', (context) => run(context, services, quietly(teamClosed('team-deleted'))));
+  app.conversationUpdate('teamHardDeleted', (context) => run(context, services, quietly(teamClosed('team-deleted'))));
+  app.conversationUpdate('teamArchived', (context) => run(context, services, quietly(teamClosed('team-archived'))));
+}
+
+/** The bot is being removed from this conversation: nothing of it is to be stored again. */
+function botLeaving(context: TurnContext): boolean {
+  const { activity } = context;
+  if (activity.type === ActivityTypes.InstallationUpdate) return typeof activity.action === 'string' && activity.action.startsWith('remove');
+  return (activity.membersRemoved ?? []).some((member) => member.id === activity.recipient?.id);
+}
+
+/**
+ * Drops activities from tenants outside the allow-list before any handler runs: the conversation must
+ * be in an allowed (host) tenant, and a sender from another tenant (an external member of a shared
+ * channel) must be from an allowed or partner tenant. Only meaningful when JWT validation is on
+ * (production); locally the list is usually empty.
+ */
+export function registerTenantGuard(app: Application<TurnState>, allowedTenantIds: readonly string[], services: BotServices, partnerTenantIds: readonly string[] = []): void {
   if (allowedTenantIds.length === 0) return;
   app.turn('beforeTurn', async (context) => {
-    const { tenantId } = activityFacts(context);
-    if (tenantId && allowedTenantIds.includes(tenantId)) return true;
-    services.logger.warn({ tenantId, activityType: context.activity.type }, 'activity from a tenant that is not allowed; ignored');
+    const facts = activityFacts(context);
+    if (tenantAllowed(facts, allowedTenantIds, partnerTenantIds)) return true;
+    services.logger.warn(
+      { tenantId: facts.tenantId, homeTenantId: facts.homeTenantId, activityType: context.activity.type },
+      'activity from a tenant that is not allowed; ignored',
+    );
     return false;
   });
 }
@@ -305,7 +361,7 @@ export function registerTenantGuard(app: Application<TurnState>, allowedTenantId
 export function registerConversationCapture(app: Application<TurnState>, services: BotServices): void {
   app.turn('beforeTurn', async (context) => {
     const facts = activityFacts(context);
-    if (facts.conversationType !== 'personal' || !facts.aadObjectId) return true;
+    if (facts.conversationType !== 'personal' || !facts.aadObjectId || botLeaving(context)) return true;
     // A card's automatic refresh is Teams asking, not the person writing: it stays read-only.
     if (readCardActionInvoke(context.activity.value)?.trigger === 'automatic') return true;
     const reference = TurnContext.getConversationReference(context.activity);

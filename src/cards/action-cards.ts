@@ -4,6 +4,7 @@ import { ACTION_STATUSES, EVIDENCE_URL_MAX, PROGRESS_NOTE_MAX, STATUS_LABELS, ac
 import { effectiveDueDate, isOverdue, ragFor } from '../domain/actions/rag';
 import { RAG_COLOURS, RAG_LABELS, formatDate, formatDateTime } from './format';
 import { escapeMarkdown } from './markdown';
+import { pageOf, pageSchema } from './paging';
 import { renderCard, type AdaptiveCardJson } from './render';
 
 /** Submits the update card. Carries the card's nonce and the ETag the partner was looking at. */
@@ -167,13 +168,63 @@ export interface MyActionsCardData {
   readonly today: string;
   /** Shown instead of the list when there is nothing to list. */
   readonly emptyMessage: string;
+  /** Which list this is, for its Next/Previous buttons; the first page when absent. */
+  readonly list?: ActionListRef;
+  readonly page?: number;
 }
 
+/** An organisation may own 120 actions; 20 to a page keeps the card well within Teams' size limit. */
+export const ACTIONS_PER_PAGE = 20;
+
+/** Next/Previous on an action list: whose list it is ("my actions", or an organisation's update request). */
+export const ACTIONS_PAGE_VERB = 'actions-page';
+
+/** "mine": the asker's organisation's actions; "request": the actions an organisation was asked to update. */
+export type ActionListRef = { readonly list: 'mine' } | { readonly list: 'request'; readonly organisationId: string };
+
+export const actionsPageSubmitSchema = z
+  .object({
+    verb: z.literal(ACTIONS_PAGE_VERB),
+    page: pageSchema,
+    list: z.enum(['mine', 'request']),
+    organisationId: z.string().min(1).max(100).optional(),
+  })
+  .refine((submit) => submit.list === 'mine' || submit.organisationId !== undefined, { message: 'say which organisation', path: ['organisationId'] });
+export type ActionsPageSubmit = z.infer<typeof actionsPageSubmitSchema>;
+
 export function myActionsCard(data: MyActionsCardData): AdaptiveCardJson {
+  const { items, pager } = pageOf(data.records, data.page ?? 1, ACTIONS_PER_PAGE, {
+    verb: ACTIONS_PAGE_VERB,
+    data: data.list ?? { list: 'mine' },
+    what: `${data.records.length} actions`,
+  });
   return renderCard('my-actions', {
     heading: escapeMarkdown(data.heading),
     intro: escapeMarkdown(data.intro ?? ''),
-    actions: data.records.map((record) => actionView(record, data.organisationNames, data.today)),
+    actions: items.map((record) => actionView(record, data.organisationNames, data.today)),
     emptyMessage: data.records.length === 0 ? data.emptyMessage : '',
+    pager,
   });
 }
+
+/** The card an organisation's leads get for an update request (and its chaser), at a page. */
+export function updateRequestCard(
+  request: { organisation: { id: string; name: string }; records: readonly ActionRecord[] },
+  organisationNames: ReadonlyMap<string, string>,
+  today: string,
+  intro: string,
+  page = 1,
+): AdaptiveCardJson {
+  return myActionsCard({
+    heading: `Update request: ${request.organisation.name}`,
+    intro,
+    records: request.records,
+    organisationNames,
+    today,
+    emptyMessage: '',
+    list: { list: 'request', organisationId: request.organisation.id },
+    page,
+  });
+}
+
+export const UPDATE_REQUEST_REMINDER = 'Press Update on each action that has not been updated yet.';

@@ -2,7 +2,9 @@ import { ukDate } from '../domain/clock';
 import type { ChaseSubject } from '../domain/chasers/chasers';
 import { chaserDates } from '../domain/chasers/chasers';
 import type { ChaseTarget } from '../domain/chasers/chaser-service';
+import { z } from 'zod';
 import { escapeMarkdown } from './markdown';
+import { clampPage, pageCount, pagerView, pageSchema, sliceForPage } from './paging';
 import { renderCard, type AdaptiveCardJson } from './render';
 
 export interface NotRepliedData {
@@ -18,14 +20,26 @@ function schedule(subject: ChaseSubject, workingDays: readonly number[]): string
   return `Due ${ukDate(subject.deadline)}. Chasers go out on ${chaserDates(subject.deadline, workingDays).map(ukDate).join(' and ')}.`;
 }
 
-/** "who hasn't replied": per open subject, each organisation still owing and who answers for it. */
-export function notRepliedCard(data: NotRepliedData): AdaptiveCardJson {
+/** Next/Previous on "who hasn't replied". */
+export const NOT_REPLIED_PAGE_VERB = 'not-replied-page';
+export const notRepliedPageSubmitSchema = z.object({ verb: z.literal(NOT_REPLIED_PAGE_VERB), page: pageSchema });
+export type NotRepliedPageSubmit = z.infer<typeof notRepliedPageSubmitSchema>;
+
+/** Organisations listed per open subject on a page: an update round, a rating round and a meeting may each owe 60. */
+const OWING_PER_PAGE = 15;
+
+/** "who hasn't replied": per open subject, each organisation still owing and who answers for it, a page at a time. */
+export function notRepliedCard(data: NotRepliedData, requestedPage = 1): AdaptiveCardJson {
+  const lists = data.subjects.map((subject) => ({ items: subject.owing, size: OWING_PER_PAGE }));
+  const page = clampPage(requestedPage, lists);
+  const owingCount = new Set(data.subjects.flatMap((subject) => subject.owing.map((owing) => owing.organisation.id))).size;
   return renderCard('not-replied', {
     canChase: data.canChase,
-    subjects: data.subjects.map((subject) => ({
+    pager: pagerView(page, pageCount(lists), { verb: NOT_REPLIED_PAGE_VERB, what: `${owingCount} organisations owe a reply` }),
+    subjects: data.subjects.map((subject, index) => ({
       heading: escapeMarkdown(subject.title),
       schedule: schedule(subject, data.chaserWorkingDays),
-      lines: subject.owing.map((owing) => {
+      lines: sliceForPage(lists[index]!, page).map((owing) => {
         const items = owing.items.length > 0 ? ` (${owing.items.join(', ')})` : '';
         const people = data.targets
           .filter((t) => t.subject === subject && t.owing === owing)

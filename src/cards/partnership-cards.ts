@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { ROLES, type Member, type Role } from '../domain/partnership/member';
+import { ROLES, type Member, type MemberAccess, type Role } from '../domain/partnership/member';
 import type { ChannelStatus } from '../domain/partnership/partnership-channel';
 import { formatDateTime } from './format';
 import { SECTORS, type Organisation, type Sector } from '../domain/partnership/organisation';
 import { escapeMarkdown } from './markdown';
+import { clampPage, pageCount, pagerView, pageSchema, sliceForPage } from './paging';
 import { renderCard, type AdaptiveCardJson } from './render';
 
 export const MEMBER_FORM_VERB = 'member-form';
@@ -94,26 +95,53 @@ function attendanceLine(organisationId: string, attendance: PartnershipOverviewD
   return `Attended ${counts.attended} of ${attendance.meetings} ${attendance.meetings === 1 ? 'meeting' : 'meetings'} in 12 months${apologies}`;
 }
 
-export function partnershipOverviewCard(data: PartnershipOverviewData): AdaptiveCardJson {
+/** How a guest or an external member is marked wherever the Prevent Officer sees people listed. */
+export const ACCESS_LABELS: Record<MemberAccess, string> = {
+  guest: 'guest',
+  external: "external: another organisation's tenant, reached in the channel",
+};
+
+const withAccess = (name: string, access: MemberAccess | undefined) => (access ? `${name} (${ACCESS_LABELS[access]})` : name);
+
+/** Next/Previous on the partnership overview. */
+export const PARTNERSHIP_PAGE_VERB = 'partnership-page';
+export const partnershipPageSubmitSchema = z.object({ verb: z.literal(PARTNERSHIP_PAGE_VERB), page: pageSchema });
+export type PartnershipPageSubmit = z.infer<typeof partnershipPageSubmitSchema>;
+
+/** 60 organisations and 300 members, as a county's largest partnership might have, fit in pages of these. */
+const ORGANISATIONS_PER_PAGE = 15;
+const MEMBERS_PER_PAGE = 40;
+
+export function partnershipOverviewCard(data: PartnershipOverviewData, requestedPage = 1): AdaptiveCardJson {
   const names = new Map(data.members.map((m) => [m.aadObjectId, m.name]));
   const organisationNames = new Map(data.organisations.map((o) => [o.id, o.name]));
+  const lists = [
+    { items: data.organisations, size: ORGANISATIONS_PER_PAGE },
+    { items: data.members, size: MEMBERS_PER_PAGE },
+  ] as const;
+  const page = clampPage(requestedPage, lists);
+  const pager = pagerView(page, pageCount(lists), {
+    verb: PARTNERSHIP_PAGE_VERB,
+    what: `${data.organisations.length} organisations and ${data.members.length} members`,
+  });
   return renderCard('partnership-overview', {
+    pager,
     notice: escapeMarkdown(data.notice ?? ''),
     ...channelLines(data.channel),
     canEdit: data.canEdit,
-    organisations: data.organisations.map((o) => ({
+    organisations: sliceForPage(lists[0], page).map((o) => ({
       name: escapeMarkdown(o.name),
       lead: o.preventLeadId ? escapeMarkdown(names.get(o.preventLeadId) ?? 'someone no longer listed') : 'No Prevent lead named',
       attendance: attendanceLine(o.id, data.attendance),
     })),
-    members: data.members.map((m) => ({
-      line: escapeMarkdown(`${m.name}: ${ROLE_LABELS[m.role]}${m.organisationId ? `, ${organisationNames.get(m.organisationId) ?? m.organisationId}` : ''}`),
+    members: sliceForPage(lists[1], page).map((m) => ({
+      line: escapeMarkdown(`${withAccess(m.name, m.access)}: ${ROLE_LABELS[m.role]}${m.organisationId ? `, ${organisationNames.get(m.organisationId) ?? m.organisationId}` : ''}`),
     })),
   });
 }
 
 export interface MemberFormData {
-  readonly people: readonly { aadObjectId: string; name: string }[];
+  readonly people: readonly { aadObjectId: string; name: string; access?: MemberAccess }[];
   readonly organisations: readonly Organisation[];
   readonly intro: string;
   readonly problems?: readonly string[];
@@ -123,7 +151,7 @@ export function memberFormCard(data: MemberFormData): AdaptiveCardJson {
   return renderCard('member-form', {
     intro: data.intro,
     problems: (data.problems ?? []).map(escapeMarkdown),
-    people: data.people,
+    people: data.people.map((p) => ({ aadObjectId: p.aadObjectId, name: withAccess(p.name, p.access) })),
     roles: ROLES.map((role) => ({ title: ROLE_LABELS[role], value: role })),
     organisations: data.organisations.map((o) => ({ id: o.id, name: o.name })),
   });

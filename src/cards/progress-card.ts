@@ -1,5 +1,6 @@
 import { formatDateTime } from './format';
 import { escapeMarkdown } from './markdown';
+import { firstLines } from './paging';
 import { renderCard, type AdaptiveCardJson } from './render';
 import { withViewRefresh } from './view-refresh';
 
@@ -23,6 +24,9 @@ export interface ProgressCardData {
   readonly view?: { readonly verb: string; readonly roundId: string; readonly refreshFor: readonly string[] };
 }
 
+/** The channel card lists who it is waiting for; 60 organisations would crowd the channel. */
+const MOST_WAITING = 20;
+
 export function progressCard(data: ProgressCardData): AdaptiveCardJson {
   const share = data.total === 0 ? 1 : data.done / data.total;
   const { view } = data;
@@ -37,7 +41,8 @@ export function progressCard(data: ProgressCardData): AdaptiveCardJson {
     colour: share >= 1 ? 'Good' : share >= 0.5 ? 'Warning' : 'Attention',
     requestedBy: escapeMarkdown(data.requestedBy),
     requestedAt: formatDateTime(data.requestedAt),
-    waitingFor: data.waitingFor.map(escapeMarkdown),
+    // Replaced in place as replies arrive, so a page would jump back to the first: the first lines, and where to see the rest.
+    waitingFor: firstLines(data.waitingFor.map(escapeMarkdown), MOST_WAITING, (hidden) => `and ${hidden} more`),
   });
   return view ? withViewRefresh(card, view.verb, { roundId: view.roundId }, view.refreshFor) : card;
 }

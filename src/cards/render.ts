@@ -9,15 +9,33 @@ export interface AdaptiveCardJson {
   readonly [key: string]: unknown;
 }
 
-/** Teams refuses bot messages of roughly 80 KB and over; leave room for the activity envelope. */
-export const MAX_CARD_BYTES = 76 * 1024;
+/**
+ * Teams counts a bot message in UTF-16 (two bytes a character, mentions and reactions included) and
+ * refuses one over about 100 KB with 413 MessageSizeTooBig; it recommends keeping the message within
+ * 80 KB to be sure of delivery (Teams: "Format your bot messages"). Every card is held to the 80 KB.
+ */
+export const MAX_MESSAGE_UTF16_BYTES = 80 * 1024;
+
+/** The limit over which Teams refuses the message outright (the local fake connector enforces it). */
+export const TEAMS_REFUSES_UTF16_BYTES = 100 * 1024;
+
+/** A message carrying one Adaptive Card, as Teams measures it: the activity, encoded as UTF-16. */
+export function teamsMessageBytes(card: object): number {
+  const message = { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] };
+  return utf16Bytes(JSON.stringify(message));
+}
+
+/** UTF-16 takes two bytes per code unit, and a JavaScript string's length counts code units. */
+export function utf16Bytes(text: string): number {
+  return text.length * 2;
+}
 
 export class CardTooLargeError extends Error {
   constructor(
     readonly template: string,
     readonly bytes: number,
   ) {
-    super(`card "${template}" is ${bytes} bytes, over the ${MAX_CARD_BYTES}-byte limit`);
+    super(`card "${template}" is ${bytes} bytes in UTF-16 as Teams counts it, over the ${MAX_MESSAGE_UTF16_BYTES}-byte limit`);
   }
 }
 
@@ -42,7 +60,7 @@ function templateFor(name: string): Template {
  */
 export function renderCard(templateName: string, data: object): AdaptiveCardJson {
   const card = templateFor(templateName).expand({ $root: data }) as AdaptiveCardJson;
-  const bytes = Buffer.byteLength(JSON.stringify(card), 'utf8');
-  if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(templateName, bytes);
+  const bytes = teamsMessageBytes(card);
+  if (bytes > MAX_MESSAGE_UTF16_BYTES) throw new CardTooLargeError(templateName, bytes);
   return card;
 }

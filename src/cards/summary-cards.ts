@@ -62,6 +62,15 @@ function names(organisations: readonly OrganisationRef[]): string {
   return organisations.map((o) => escapeMarkdown(o.name)).join(', ');
 }
 
+/** Per item, 40 long names for each of a benchmark's items would not fit a card; the list of organisations below names everyone. */
+const MOST_NAMES_PER_ITEM = 6;
+
+function someNames(organisations: readonly OrganisationRef[]): string {
+  if (organisations.length <= MOST_NAMES_PER_ITEM) return names(organisations);
+  const shown = organisations.slice(0, MOST_NAMES_PER_ITEM - 1);
+  return `${names(shown)} and ${organisations.length - shown.length} more (each organisation's rating is listed below)`;
+}
+
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
@@ -192,7 +201,7 @@ export function benchmarkSummaryCard(summary: ComplianceSummary): AdaptiveCardJs
       heading: escapeMarkdown(`${item.itemId} (${KIND_LABELS[item.kind]})`),
       text: escapeMarkdown(truncate(item.itemText, 300)),
       counts: countsLine(item.counts),
-      notYetStarted: notYetStarted.has(item.itemId) ? `Not yet started: ${names(notYetStarted.get(item.itemId)!)}` : '',
+      notYetStarted: notYetStarted.has(item.itemId) ? `Not yet started: ${someNames(notYetStarted.get(item.itemId)!)}` : '',
     })),
     organisations: (benchmark.organisations ?? []).map((o) => ({
       name: escapeMarkdown(o.organisation.name),

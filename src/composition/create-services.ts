@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { BotServices } from '../bot/bot-services';
 import type { CardMessenger } from '../bot/card-messenger';
-import { conversationAddress } from '../delivery/messenger-transport';
+import type { TurnTimers } from '../bot/typing-indicator';
+import { conversationAddress, referenceReader } from '../delivery/messenger-transport';
 import { refreshRoundProgress } from '../bot/handlers/update-request-handlers';
 import { RoundProgressRefresh } from '../bot/round-progress-refresh';
 import { ActionUpdateService } from '../domain/actions/action-update-service';
@@ -16,6 +17,7 @@ import { MeetingService } from '../domain/meetings/meeting-service';
 import { ChaserService } from '../domain/chasers/chaser-service';
 import { DEFAULT_CHASER_WORKING_DAYS } from '../domain/chasers/chasers';
 import { Outbox } from '../domain/outbox/outbox';
+import { ConversationLifecycle } from '../domain/partnership/conversation-lifecycle';
 import { PartnershipDirectory } from '../domain/partnership/directory';
 import { MembershipService } from '../domain/partnership/membership-service';
 import { PartnershipAdminService } from '../domain/partnership/partnership-admin-service';
@@ -60,6 +62,8 @@ export interface ServiceOptions extends DomainServiceOptions {
   readonly reportLinks: { readonly secret: string; readonly publicBaseUrl: string };
   readonly logger: Logger;
   readonly fetchFile?: typeof fetch;
+  /** The typing indicator's timer (tests drive it by hand). */
+  readonly turnTimers?: TurnTimers;
 }
 
 export interface DomainServiceOptions {
@@ -91,6 +95,7 @@ export function createDomainServices(repositories: ServiceRepositories, options:
     outbox,
     { workingDays: options.chasers?.workingDays ?? DEFAULT_CHASER_WORKING_DAYS, agendaPostWorkingDays: options.chasers?.agendaPostWorkingDays ?? 5 },
     now,
+    channels,
   );
   const updateRequests = new UpdateRequestService(actions, organisations, members, updateRounds, channels, chasers, now);
   const directory = new PartnershipDirectory(members, organisations, channels, now);
@@ -103,6 +108,7 @@ export function createDomainServices(repositories: ServiceRepositories, options:
     unrecognised: repositories.unrecognised,
     partnerships: partnershipResolver,
     directory,
+    conversations: new ConversationLifecycle(members, channels, directory, referenceReader),
     actions: new ActionUpdateService(actions, organisations, screenForPersonalData, now),
     updateRequests,
     membership,
@@ -130,6 +136,7 @@ export function createServices(repositories: ServiceRepositories, options: Servi
     messenger: options.messenger,
     logger: options.logger,
     ...(options.fetchFile ? { fetchFile: options.fetchFile } : {}),
+    ...(options.turnTimers ? { turnTimers: options.turnTimers } : {}),
   };
   const all: BotServices = { ...services, roundProgress: new RoundProgressRefresh((partnershipId) => refreshRoundProgress(partnershipId, all)) };
   return all;

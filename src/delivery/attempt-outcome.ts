@@ -1,5 +1,5 @@
-import type { OutboxMessage } from '../domain/outbox/outbox-message';
-import { decideRetry, type RetryOptions } from '../domain/outbox/retry-policy';
+import { canFallBackToChannel, type OutboxMessage } from '../domain/outbox/outbox-message';
+import { cannotReachOneToOne, decideRetry, type RetryOptions } from '../domain/outbox/retry-policy';
 import type { DeliveryResult } from './outbox-transport';
 import { unclaimed } from './sender-leases';
 
@@ -12,7 +12,8 @@ export interface AttemptOutcome {
 
 /**
  * What one attempt at a claimed row comes to, by the retry policy: sent (with the activity to update
- * later), queued again after a back-off, or failed or undeliverable with the reason to show.
+ * later), queued again after a back-off, queued for the partnership channel when Teams will not take
+ * it 1:1, or failed or undeliverable with the reason to show.
  */
 export function attemptOutcome(claimed: OutboxMessage, result: DeliveryResult, at: Date, retry: RetryOptions, random: () => number): AttemptOutcome {
   const attempts = claimed.attempts + 1;
@@ -21,6 +22,10 @@ export function attemptOutcome(claimed: OutboxMessage, result: DeliveryResult, a
     const activityId = result.activityId ?? claimed.replaceActivityId;
     const { lastError: _cleared, ...rest } = unleased;
     return { next: { ...rest, status: 'sent', attempts, sentAt: at.toISOString(), ...(activityId ? { activityId } : {}) } };
+  }
+  if (cannotReachOneToOne(result.failure) && canFallBackToChannel(claimed)) {
+    // Not undeliverable: the person is @mentioned in the partnership channel instead, straight away.
+    return { next: { ...unleased, status: 'queued', attempts, via: 'channel', lastError: `could not reach 1:1 (${result.failure.reason})`, notBefore: at.toISOString() } };
   }
   const decision = decideRetry(result.failure, attempts, retry, random);
   if (decision.outcome !== 'retry') return { next: { ...unleased, status: decision.outcome, attempts, lastError: decision.reason } };

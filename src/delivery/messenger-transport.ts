@@ -1,6 +1,7 @@
 import type { AdaptiveCardJson } from '../cards/render';
 import type { Delivery, DeliveryResult, OutboxTransport } from './outbox-transport';
 import type { ConversationAddress } from '../domain/outbox/outbox';
+import type { ReferenceReader } from '../domain/partnership/conversation-lifecycle';
 import { DeliveryError, type CardMessenger } from '../bot/card-messenger';
 
 /** The outbox's way out: one send or replace through the CardMessenger, its failure described for the retry policy. */
@@ -39,3 +40,22 @@ export function conversationAddress(reference: string): ConversationAddress {
   const tenantId = parsed.conversation?.tenantId ?? parsed.channelData?.tenant?.id;
   return { conversationId, ...(tenantId ? { tenantId } : {}) };
 }
+
+/** The conversation and the person a stored reference reaches, for the domain (undefined when unreadable). */
+export const referenceReader: ReferenceReader = {
+  conversationId(reference) {
+    try {
+      return conversationAddress(reference).conversationId;
+    } catch {
+      return undefined;
+    }
+  },
+  userId(reference) {
+    try {
+      const id = (JSON.parse(reference) as { user?: { id?: unknown } }).user?.id;
+      return typeof id === 'string' && id !== '' ? id : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+};

@@ -1,4 +1,4 @@
-import type { OutboxMessage } from '../domain/outbox/outbox-message';
+import { currentTarget, type OutboxMessage } from '../domain/outbox/outbox-message';
 import type { RateTarget } from '../domain/outbox/rate-limiter';
 
 /** A batch, across partnerships. */
@@ -11,7 +11,8 @@ export function rowKey(message: Pick<OutboxMessage, 'partnershipId' | 'batchId' 
   return `${batchKey(message.partnershipId, message.batchId)}|${message.id}`;
 }
 
-/** What the rate limits count a message against. */
-export function rateTargetOf(message: Pick<OutboxMessage, 'conversationId' | 'tenantId'>): RateTarget {
-  return { conversationId: message.conversationId, tenantId: message.tenantId };
+/** What the rate limits count a message against: the conversation it goes to now (the channel, once fallen back). */
+export function rateTargetOf(message: Pick<OutboxMessage, 'reference' | 'conversationId' | 'tenantId' | 'channelFallback' | 'via'>): RateTarget {
+  const { conversationId, tenantId } = currentTarget(message);
+  return { conversationId, tenantId };
 }

@@ -4,6 +4,7 @@ import type { Permit, RateLimiter } from '../domain/outbox/rate-limiter';
 import type { OutboxRepository } from '../domain/ports';
 import { attemptOutcome } from './attempt-outcome';
 import type { DispatcherClock, DispatcherHooks, DispatcherOptions, OutboxLog } from './dispatcher-options';
+import { deliveryOf } from './delivery-target';
 import { rateTargetOf } from './outbox-keys';
 import type { DeliveryResult, OutboxTransport } from './outbox-transport';
 import type { OutcomeRecorder } from './outcome-recorder';
@@ -62,7 +63,7 @@ export class SendAttempt {
     }
     let result: DeliveryResult;
     try {
-      result = await this.parts.transport.deliver(claimed);
+      result = await this.parts.transport.deliver(deliveryOf(claimed));
     } catch (error) {
       result = { ok: false, failure: { reason: 'the bot could not send the message' } };
       this.parts.log.warn({ err: error, messageId: claimed.id }, 'outbox transport threw');

@@ -45,7 +45,13 @@ export interface StatusCardParts {
 
 /** The part of a row the status card needs. */
 export function summaryOf(message: OutboxMessage): MessageSummary {
-  return { id: message.id, status: message.status, recipient: message.recipient, ...(message.lastError ? { lastError: message.lastError } : {}) };
+  return {
+    id: message.id,
+    status: message.status,
+    recipient: message.recipient,
+    ...(message.lastError ? { lastError: message.lastError } : {}),
+    ...(message.via ? { via: message.via } : {}),
+  };
 }
 
 /** Nothing of the batch is queued or being sent. */

@@ -63,6 +63,8 @@ export interface MemberRepository {
    */
   saveConversationReference(partnershipId: string, aadObjectId: string, reference: string): Promise<void>;
   getConversationReference(partnershipId: string, aadObjectId: string): Promise<string | undefined>;
+  /** Forgets the person's 1:1 reference (the bot was removed there); false when there was none. */
+  forgetConversationReference(partnershipId: string, aadObjectId: string): Promise<boolean>;
 }
 
 export interface ActionRepository {
@@ -94,6 +96,10 @@ export interface ChannelRepository {
   get(partnershipId: string): Promise<PartnershipChannel | undefined>;
   /** Replaces whatever was stored, fields left out included. */
   save(partnershipId: string, channel: PartnershipChannel): Promise<void>;
+  /** Records the channel's new name, keeping everything else (Teams renamed it). */
+  rename(partnershipId: string, name: string): Promise<void>;
+  /** Forgets the channel (deleted, or the bot removed from its team): posts wait for the next "use this channel". */
+  forget(partnershipId: string): Promise<void>;
 }
 
 export interface AssessmentRepository {

@@ -53,4 +53,20 @@ describe('the running bot, on Azurite', () => {
     expect(JSON.stringify(added)).not.toContain('Venue booking');
     expect((await verifyAuditLogs(repositories.auditLog, ['soak'])).intact).toBe(true);
   }, 60_000);
+
+  it('forgets, on Azurite, the 1:1 chat of someone who removed the bot, audited as the bot and with no name, and keeps their membership', async () => {
+    await client.message(partner, 'hello');
+    expect(await repositories.members.getConversationReference('soak', partner.aadObjectId)).toBeDefined();
+    const before = (await repositories.auditLog.list('soak')).length;
+
+    const removed = await client.activity(partner, { type: 'installationUpdate', action: 'remove' });
+    expect(removed.status).toBe(200);
+    expect(removed.answers).toEqual([]);
+    expect(await repositories.members.getConversationReference('soak', partner.aadObjectId)).toBeUndefined();
+    expect(await repositories.members.get('soak', partner.aadObjectId)).toMatchObject({ aadObjectId: partner.aadObjectId });
+    const added = (await repositories.auditLog.list('soak')).slice(before);
+    expect(added.map((e) => [e.actorId, e.verb, e.entity])).toEqual([['system:bot', 'personal-chat-forget', `personal-chat:${partner.aadObjectId}`]]);
+    expect(JSON.stringify(added)).not.toContain(partner.name);
+    expect((await verifyAuditLogs(repositories.auditLog, ['soak'])).intact).toBe(true);
+  }, 60_000);
 });

@@ -110,6 +110,60 @@ describe('sending a round through the real Bot Connector client to the fake conn
     expect(connector.breachDetails).toEqual([]);
   });
 
+  it("sends a card for an external member (another organisation's tenant) to the partnership channel with an @mention, when Teams refuses the 1:1 chat", async () => {
+    connector = await startFakeConnector({ hostTenantIds: [TENANT] });
+    const repository = await freshOutbox();
+    const rig = deliveryRig(repository, [PARTNERSHIP]);
+    const channel = JSON.stringify({
+      channelId: 'msteams',
+      serviceUrl: connector.serviceUrl,
+      bot: { id: 'bot-id', name: 'Prevent Partnership Bot' },
+      conversation: { id: '19:steering-group@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: TENANT },
+    });
+    const batch = rig.outbox.draft({
+      partnershipId: PARTNERSHIP,
+      kind: 'update-request',
+      title: 'Update requests',
+      organisations: 2,
+      statusCard: { reference: chatReference(connector.serviceUrl, 'officer-chat', TENANT), activityId: 'status-card' },
+    });
+    const card = (text: string) => ({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text, wrap: true }] });
+    await rig.outbox.enqueue(batch, [
+      {
+        kind: 'update-request',
+        recipient: { aadObjectId: 'aad-external', name: 'Nia NHS', organisationName: 'NHS Trust' },
+        reference: chatReference(connector.serviceUrl, 'a:external-chat', 'tenant-nhs'),
+        channelFallback: channel,
+        card: card('Update request: NHS Trust'),
+      },
+      {
+        kind: 'update-request',
+        recipient: { aadObjectId: 'aad-host', name: 'Hal Host', organisationName: 'County Council' },
+        reference: chatReference(connector.serviceUrl, 'a:host-chat', TENANT),
+        channelFallback: channel,
+        card: card('Update request: County Council'),
+      },
+    ]);
+    await rig.sender(FAST).drain();
+    await waitUntilDelivered(repository, PARTNERSHIP, 30_000);
+
+    expect(connector.injected.crossTenant).toBe(1);
+    expect(connector.sentTo('a:host-chat')).toBe(1);
+    expect(connector.sentTo('a:external-chat')).toBe(0);
+    const posted = connector.received.filter((r) => r.conversationId === '19:steering-group@thread.tacv2');
+    expect(posted).toHaveLength(1);
+    const content = (posted[0]!.activity['attachments'] as { content: Record<string, unknown> }[])[0]!.content;
+    expect(JSON.stringify(content)).toContain('Update request: NHS Trust');
+    expect(content['msteams']).toEqual({ entities: [{ type: 'mention', text: '<at>Nia NHS</at>', mentioned: { id: 'aad-external', name: 'Nia NHS' } }] });
+    const stored = (await repository.messages(PARTNERSHIP, batch.id)).map((m) => m.value);
+    expect(stored.map((m) => [m.recipient.name, m.status, m.via ?? '1:1'])).toEqual([
+      ['Nia NHS', 'sent', 'channel'],
+      ['Hal Host', 'sent', '1:1'],
+    ]);
+    expect(lastStatusCard(connector)).toContain('2 sent (1 in the partnership channel: could not reach 1:1)');
+    expect(lastStatusCard(connector)).toContain('Nia NHS \\\\(NHS Trust\\\\): sent in the channel');
+  });
+
   it('keeps to the per-conversation and per-tenant limits with many messages for one channel among a crowd', async () => {
     connector = await startFakeConnector();
     const repository = await freshOutbox();

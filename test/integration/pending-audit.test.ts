@@ -37,6 +37,7 @@ class ReplyLostMembers implements MemberRepository {
   get = (partnershipId: string, id: string) => this.inner.get(partnershipId, id);
   saveConversationReference = (p: string, id: string, r: string) => this.inner.saveConversationReference(p, id, r);
   getConversationReference = (p: string, id: string) => this.inner.getConversationReference(p, id);
+  forgetConversationReference = (p: string, id: string) => this.inner.forgetConversationReference(p, id);
   async save(partnershipId: string, member: Member, author: ChangeAuthor): Promise<void> {
     await this.inner.save(partnershipId, member, author);
     throw new StorageUnavailableError('save member: storage did not answer in time');

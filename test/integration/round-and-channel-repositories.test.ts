@@ -31,6 +31,26 @@ describe('update rounds and the channel reference on Azurite', () => {
     await expect(channels.get('elsewhere')).resolves.toBeUndefined();
   });
 
+  it('records a new name Teams gives the channel, keeping the rest, and forgets the channel when told', async () => {
+    const channels = new ChannelTableRepository((await freshTableStorage()).client('partnerships'));
+    const pinned = {
+      reference: '{"conversation":{"id":"19:steering@thread.tacv2"}}',
+      teamId: '19:team@thread.tacv2',
+      name: 'Steering Group',
+      pinnedBy: { aadObjectId: 'aad-officer', name: 'Priya Officer' },
+      pinnedAt: '2026-11-22T10:00:00.000Z',
+    };
+    await channels.save('warwickshire', pinned);
+    await channels.rename('warwickshire', 'Prevent Steering Group');
+    await expect(channels.get('warwickshire')).resolves.toEqual({ ...pinned, name: 'Prevent Steering Group' });
+    await channels.forget('warwickshire');
+    await expect(channels.get('warwickshire')).resolves.toBeUndefined();
+    // Neither needs a channel to be there: Teams' events can arrive twice, or for a channel never pinned.
+    await channels.forget('warwickshire');
+    await channels.rename('warwickshire', 'Anything');
+    await expect(channels.get('warwickshire')).resolves.toBeUndefined();
+  });
+
   it('reads a row stored before channels were pinned as captured, not pinned, and a new pin replaces all of it', async () => {
     const client = (await freshTableStorage()).client('partnerships');
     const channels = new ChannelTableRepository(client);

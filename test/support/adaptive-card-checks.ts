@@ -1,3 +1,5 @@
+import { MAX_MESSAGE_UTF16_BYTES, teamsMessageBytes } from '../../src/cards/render';
+
 // The adaptivecards UMD bundle has no typings for require(); only the parser is used here.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AdaptiveCards = require('adaptivecards/dist/adaptivecards.js') as {
@@ -5,7 +7,8 @@ const AdaptiveCards = require('adaptivecards/dist/adaptivecards.js') as {
   SerializationContext: new () => { eventCount: number; getEventAt(i: number): { message: string } };
 };
 
-export const TEAMS_MESSAGE_LIMIT_BYTES = 80 * 1024;
+/** Teams' recommended most for a message, counted in UTF-16 (src/cards/render.ts). */
+export const TEAMS_MESSAGE_LIMIT_BYTES = MAX_MESSAGE_UTF16_BYTES;
 
 /**
  * The chart elements Teams documents ("Charts in Adaptive Cards"). The JS parser does not know them
@@ -58,8 +61,8 @@ export function cardProblems(card: unknown): string[] {
   const json = JSON.stringify(card);
   if ((card as { version?: string }).version !== '1.5') problems.push('version is not 1.5');
   if (json.includes('${')) problems.push('unbound ${...} expression left in the card');
-  const bytes = Buffer.byteLength(json, 'utf8');
-  if (bytes >= TEAMS_MESSAGE_LIMIT_BYTES) problems.push(`card is ${bytes} bytes`);
+  const bytes = teamsMessageBytes(card as object);
+  if (bytes > TEAMS_MESSAGE_LIMIT_BYTES) problems.push(`card is ${bytes} bytes in UTF-16`);
   return problems;
 }
 
@@ -92,7 +95,9 @@ export function universalActionProblems(card: unknown): string[] {
     const verb = node['verb'];
     const data = node['data'] as Record<string, unknown> | undefined;
     if (typeof verb !== 'string' || !verb) problems.push(`Action.Execute "${title}" has no verb`);
-    if (!data || typeof data !== 'object' || data['verb'] !== verb) problems.push(`Action.Execute "${title}" does not repeat its verb in its data`);
+    // A template's page buttons bind verb and data from one pager object, whose data always carries its verb (src/cards/paging.ts).
+    const boundFromPager = typeof data === 'string' && typeof verb === 'string' && /^\$\{pager\.\w+\}$/.test(data) && verb === '${pager.verb}';
+    if (!boundFromPager && (!data || typeof data !== 'object' || data['verb'] !== verb)) problems.push(`Action.Execute "${title}" does not repeat its verb in its data`);
     if (refreshActions.has(node)) return;
     const fallback = node['fallback'] as Record<string, unknown> | undefined;
     if (fallback?.['type'] !== 'Action.Submit') {

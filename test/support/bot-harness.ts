@@ -6,6 +6,7 @@ import { MemoryMeetingRepository } from '../../src/storage/memory/memory-meeting
 import { loadFrameworks } from '../../src/storage/files/framework-files';
 import { MemoryAssessmentRepository } from '../../src/storage/memory/memory-assessment-repository';
 import type { CardMessenger } from '../../src/bot/card-messenger';
+import type { TurnTimers } from '../../src/bot/typing-indicator';
 import type { AdaptiveCardJson } from '../../src/cards/render';
 import { MemoryChannelRepository, MemoryUpdateRoundRepository } from '../../src/storage/memory/memory-round-and-channel-repositories';
 import type { LanguageUnderstanding } from '../../src/domain/language/language-understanding';
@@ -24,6 +25,9 @@ import { afterSend, createOutboxSender } from '../../src/delivery/outbox-sender'
 import { MessengerTransport } from '../../src/delivery/messenger-transport';
 import { sampleAction } from './action-repository-contract';
 import { demoGuidance } from './demo-guidance';
+
+/** Harness turns are fast and no test waits a real second: unless a test drives it, the typing timer never fires. */
+const NEVER_FIRES: TurnTimers = { after: () => ({ cancel: () => undefined }) };
 
 export const DEMO_TENANT = 'tenant-warwickshire';
 /** "Today" for every harness conversation, so RAG and overdue are stable. */
@@ -74,15 +78,19 @@ export class RecordingMessenger implements CardMessenger {
 
   async openPersonalChat(_teamReference: string, memberId: string, _tenantId: string | undefined): Promise<string> {
     this.openedChats.push(memberId);
-    return JSON.stringify({ conversation: { id: `personal-opened-for-${memberId}`, conversationType: 'personal' } });
+    return JSON.stringify({ conversation: { id: `personal-opened-for-${memberId}`, conversationType: 'personal' }, user: { id: memberId, name: '' } });
   }
 }
 
 export interface HarnessOptions {
   readonly guidance?: GuidanceRepository;
   readonly allowedTenantIds?: readonly string[];
+  /** Partner organisations' tenants (external members of a shared channel). */
+  readonly partnerTenantIds?: readonly string[];
   /** Serves Teams file downloads (SharePoint URLs) from somewhere local. */
   readonly fetchFile?: typeof fetch;
+  /** The typing indicator's timer; a turn sends no typing at all unless a test gives one to fire. */
+  readonly turnTimers?: TurnTimers;
 }
 
 /** The real language layer, trained once per test file (a few hundred milliseconds). */
@@ -169,9 +177,10 @@ export async function botHarness(options: HarnessOptions = {}) {
       now,
       newBatchId: () => `harness-${++batches}`,
       ...(options.fetchFile ? { fetchFile: options.fetchFile } : {}),
+      turnTimers: options.turnTimers ?? NEVER_FIRES,
     },
   );
-  const app = createApplication({ services, allowedTenantIds: options.allowedTenantIds });
+  const app = createApplication({ services, allowedTenantIds: options.allowedTenantIds, partnerTenantIds: options.partnerTenantIds });
   // The real outbox sender over the recording messenger, on the harness clock; the rate windows run on real time.
   const sender = createOutboxSender({
     repository: outboxRepository,

@@ -44,4 +44,7 @@ export const VALID_PAYLOADS: Readonly<Record<string, (s: Seeds) => Record<string
   'organisation-edit': () => ({ organisationId: 'police' }),
   'member-save': () => ({ aadObjectId: 'aad-staff', role: 'chair', preventLead: 'false' }),
   'organisation-save': () => ({ name: 'Rugby Borough Council', sector: 'local-government', aliases: 'RBC' }),
+  'actions-page': () => ({ list: 'mine', page: 2 }),
+  'partnership-page': () => ({ page: 2 }),
+  'not-replied-page': () => ({ page: 2 }),
 };

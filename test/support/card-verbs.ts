@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ZodEffects, ZodObject, type ZodTypeAny } from 'zod';
-import { ACTION_OPEN_VERB, ACTION_UPDATE_VERB, actionOpenSubmitSchema, actionUpdateSubmitSchema } from '../../src/cards/action-cards';
+import { ACTION_OPEN_VERB, ACTION_UPDATE_VERB, ACTIONS_PAGE_VERB, actionOpenSubmitSchema, actionsPageSubmitSchema, actionUpdateSubmitSchema } from '../../src/cards/action-cards';
+import { NOT_REPLIED_PAGE_VERB, notRepliedPageSubmitSchema } from '../../src/cards/not-replied-card';
 import { ASK_VERB, askSubmitSchema } from '../../src/cards/ask-action';
 import {
   ASSESSMENT_OPEN_VERB,
@@ -37,6 +38,8 @@ import {
   openFormSubmitSchema,
   organisationEditSubmitSchema,
   organisationSaveSubmitSchema,
+  PARTNERSHIP_PAGE_VERB,
+  partnershipPageSubmitSchema,
 } from '../../src/cards/partnership-cards';
 import { ROUND_PROGRESS_VIEW_VERB, roundProgressViewSubmitSchema } from '../../src/cards/update-request-cards';
 import { SUMMARY_BENCHMARK_VERB, SUMMARY_OPEN_VERB, summaryBenchmarkSubmitSchema, summaryOpenSubmitSchema } from '../../src/cards/summary-cards';
@@ -65,6 +68,9 @@ export const VERB_SCHEMAS: Readonly<Record<string, ZodTypeAny>> = {
   [ORGANISATION_EDIT_VERB]: organisationEditSubmitSchema,
   [MEMBER_SAVE_VERB]: memberSaveSubmitSchema,
   [ORGANISATION_SAVE_VERB]: organisationSaveSubmitSchema,
+  [ACTIONS_PAGE_VERB]: actionsPageSubmitSchema,
+  [PARTNERSHIP_PAGE_VERB]: partnershipPageSubmitSchema,
+  [NOT_REPLIED_PAGE_VERB]: notRepliedPageSubmitSchema,
 };
 
 const CARDS_DIR = path.resolve(__dirname, '../../src/cards');

@@ -214,6 +214,15 @@ export function describeMemberRepositoryContract(name: string, make: () => Promi
       await expect(repository.get('warwickshire', '')).resolves.toBeUndefined();
     });
 
+    it('keeps a guest or external member marked as such, and drops the mark when it is saved without one', async () => {
+      await repository.save('warwickshire', { ...members.lead, access: 'guest' }, AUTHOR);
+      await repository.save('warwickshire', { ...members.chair, access: 'external' }, AUTHOR);
+      await expect(repository.get('warwickshire', members.lead.aadObjectId)).resolves.toEqual({ ...members.lead, access: 'guest' });
+      await expect(repository.get('warwickshire', members.chair.aadObjectId)).resolves.toEqual({ ...members.chair, access: 'external' });
+      await repository.save('warwickshire', members.lead, AUTHOR);
+      await expect(repository.get('warwickshire', members.lead.aadObjectId)).resolves.toEqual(members.lead);
+    });
+
     describe('conversation references', () => {
       it('returns undefined for someone the bot has never talked to', async () => {
         await expect(repository.getConversationReference('warwickshire', 'aad-officer')).resolves.toBeUndefined();
@@ -238,6 +247,17 @@ export function describeMemberRepositoryContract(name: string, make: () => Promi
         await expect(repository.get('warwickshire', 'aad-staff')).resolves.toBeUndefined();
         await expect(repository.get('warwickshire', 'aad-officer')).resolves.toEqual(members.officer);
         await expect(repository.list('warwickshire')).resolves.toEqual([members.officer]);
+      });
+
+      it("forgets one person's reference (the bot was removed from their chat), says whether there was one, and keeps the member", async () => {
+        await repository.save('warwickshire', members.officer, AUTHOR);
+        await repository.saveConversationReference('warwickshire', 'aad-officer', conversationReference('aad-officer'));
+        await repository.saveConversationReference('warwickshire', 'aad-chair', conversationReference('aad-chair'));
+        await expect(repository.forgetConversationReference('warwickshire', 'aad-officer')).resolves.toBe(true);
+        await expect(repository.getConversationReference('warwickshire', 'aad-officer')).resolves.toBeUndefined();
+        await expect(repository.forgetConversationReference('warwickshire', 'aad-officer')).resolves.toBe(false);
+        await expect(repository.getConversationReference('warwickshire', 'aad-chair')).resolves.toBe(conversationReference('aad-chair'));
+        await expect(repository.get('warwickshire', 'aad-officer')).resolves.toEqual(members.officer);
       });
 
       it('keeps partnerships and people apart', async () => {

@@ -139,6 +139,11 @@ describe('loadConfig', () => {
     expect(loadConfig(PRODUCTION).allowedTenantIds).toEqual(['t1', 't2']);
   });
 
+  it('reads PARTNER_TENANT_IDS the same way, and leaves it empty when unset', () => {
+    expect(loadConfig({ ...PRODUCTION, PARTNER_TENANT_IDS: ' partner-a ,partner-b' }).partnerTenantIds).toEqual(['partner-a', 'partner-b']);
+    expect(loadConfig(PRODUCTION).partnerTenantIds).toEqual([]);
+  });
+
   it('passes the bot credentials through in production mode', () => {
     expect(loadConfig(PRODUCTION).bot).toEqual({
       appId: PRODUCTION['MicrosoftAppId'],
@@ -295,6 +300,7 @@ describe('CONFIG_VARIABLES', () => {
         'MicrosoftAppTenantId',
         'MicrosoftAppType',
         'ALLOWED_TENANT_IDS',
+        'PARTNER_TENANT_IDS',
         'FRAMEWORKS_DIRECTORY',
         'AGENDA_POST_WORKING_DAYS',
         'CHASER_WORKING_DAYS',

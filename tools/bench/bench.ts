@@ -184,7 +184,7 @@ async function main(): Promise<number> {
       log(`${group.title}...`);
       const groupStarted = performance.now();
       try {
-        results.push(...(await group.run({ storage: azurite?.connectionString ?? '', quick: options.quick, log })));
+        results.push(...(await group.run({ storage: azurite?.connectionString ?? '', storagePid: azurite?.process.child.pid, quick: options.quick, log })));
       } catch (error) {
         failed = true;
         log(`  failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

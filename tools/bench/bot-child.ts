@@ -13,6 +13,8 @@ export interface ChildMemory {
   readonly sampledPeakRss: number;
   /** The kernel's high-water mark of resident memory (Linux VmHWM), bytes; undefined elsewhere. */
   readonly vmHwm?: number;
+  /** CPU time (user and system) the process has used since it was ready, ms. */
+  readonly cpuMsSinceReady: number;
 }
 
 export type ChildMessage = { type: 'ready'; port: number; rssAtReady: number } | ({ type: 'memory' } & ChildMemory) | { type: 'failed'; error: string };
@@ -30,8 +32,9 @@ async function main(): Promise<void> {
   const mode = process.argv[2];
   const logger = createLogger('error', `bench-${mode}`, 'json');
   const port = await freePort();
-  let peak = process.memoryUsage().rss;
-  setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20).unref();
+  // memoryUsage.rss() reads the resident size alone; memoryUsage() also walks the heap's spaces, a cost the sampler would add to every turn.
+  let peak = process.memoryUsage.rss();
+  setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20).unref();
 
   let close: () => Promise<void>;
   if (mode === 'echo') {
@@ -53,10 +56,16 @@ async function main(): Promise<void> {
     throw new Error(`bot-child: expected "bot" or "echo", got ${mode}`);
   }
 
+  const cpuAtReady = process.cpuUsage();
   process.on('message', (message: unknown) => {
     if (message === 'memory') {
       const vmHwm = kernelPeakRss();
-      send({ type: 'memory', sampledPeakRss: Math.max(peak, process.memoryUsage().rss), ...(vmHwm !== undefined ? { vmHwm } : {}) });
+      send({
+        type: 'memory',
+        sampledPeakRss: Math.max(peak, process.memoryUsage.rss()),
+        cpuMsSinceReady: cpuMs(process.cpuUsage(cpuAtReady)),
+        ...(vmHwm !== undefined ? { vmHwm } : {}),
+      });
     } else if (message === 'stop') {
       const force = setTimeout(() => process.exit(0), 8_000);
       force.unref();
@@ -64,8 +73,10 @@ async function main(): Promise<void> {
     }
   });
   process.on('disconnect', () => process.exit(0));
-  send({ type: 'ready', port, rssAtReady: process.memoryUsage().rss });
+  send({ type: 'ready', port, rssAtReady: process.memoryUsage.rss() });
 }
+
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
 function send(message: ChildMessage): void {
   process.send?.(message);

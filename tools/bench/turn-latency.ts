@@ -1,4 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { ACTION_UPDATE_VERB } from '../../src/cards/action-cards';
@@ -94,6 +96,10 @@ export async function runTurnLatency(context: BenchContext): Promise<PartResult[
         'bot p50 ms, one at a time': bot.outcome.sequential.p50,
         'bot p99 ms, one at a time': bot.outcome.sequential.p99,
         'Table round trip p50 ms (point read)': tableP50,
+        'bot CPU ms per submit': bot.cpu.childMs / bot.cpu.submits,
+        'echo bot CPU ms per submit': echo.cpu.childMs / echo.cpu.submits,
+        'Azurite CPU ms per submit, bot phase': bot.cpu.storageMs === undefined ? 'not available' : bot.cpu.storageMs / bot.cpu.submits,
+        'Azurite CPU ms per submit, echo phase': echo.cpu.storageMs === undefined ? 'not available' : echo.cpu.storageMs / echo.cpu.submits,
         'echo errors': echo.outcome.errors,
         'bot errors': bot.outcome.errors,
       },
@@ -104,7 +110,8 @@ export async function runTurnLatency(context: BenchContext): Promise<PartResult[
         ...(turnTargets.every((t) => t.pass)
           ? []
           : [
-              `The bot's p50 is ${round(bot.outcome.latency.p50 / echo.outcome.latency.p50)} x the echo bot's with ${load.concurrency} in flight (throughput ${round(bot.outcome.throughput)}/s against ${round(echo.outcome.throughput)}/s), and ${round(bot.outcome.sequential.p50 - echo.outcome.sequential.p50)} ms over it one at a time, about ${round((bot.outcome.sequential.p50 - echo.outcome.sequential.p50) / tableP50, 0)} Table round trips: the difference is the turn's own Table calls and the CPU of everything between them, and under load the turns queue for the one CPU thread.`,
+              `The bot's p50 is ${round(bot.outcome.latency.p50 / echo.outcome.latency.p50)} x the echo bot's with ${load.concurrency} in flight (throughput ${round(bot.outcome.throughput)}/s against ${round(echo.outcome.throughput)}/s), and ${round(bot.outcome.sequential.p50 - echo.outcome.sequential.p50)} ms over it one at a time, about ${round((bot.outcome.sequential.p50 - echo.outcome.sequential.p50) / tableP50, 0)} Table round trips.`,
+              `Where the time goes, per submit: the bot used ${round(bot.cpu.childMs / bot.cpu.submits)} ms of CPU against the echo bot's ${round(echo.cpu.childMs / echo.cpu.submits)} ms${bot.cpu.storageMs === undefined ? '' : `, and Azurite ${round(bot.cpu.storageMs / bot.cpu.submits)} ms serving the bot's Table calls and the bench's check read (${echo.cpu.storageMs === undefined ? '' : `${round(echo.cpu.storageMs / echo.cpu.submits)} ms in the echo phase, the check read alone`})`}. The bot, Azurite, the load and the fake connector share this machine's ${availableParallelism()} cores, so with ${load.concurrency} in flight the turns queue behind one another's storage work as well as their own; the echo bot makes no Table calls.`,
             ]),
         ...bot.outcome.errorExamples.map((e) => `Bot error example: ${e}`),
         ...echo.outcome.errorExamples.map((e) => `Echo error example: ${e}`),
@@ -144,7 +151,7 @@ async function underLoad(
   actionIds: readonly string[],
   readAction: (partnershipId: string, actionId: string) => Promise<{ etag: string } | undefined>,
   expectWrites: boolean,
-): Promise<{ outcome: LoadOutcome; memory: ChildMemory & { rssAtReady: number } }> {
+): Promise<{ outcome: LoadOutcome; memory: ChildMemory & { rssAtReady: number }; cpu: PhaseCpu }> {
   const child = fork(path.join(__dirname, 'bot-child.js'), [mode], {
     env: { ...process.env, BENCH_STORAGE: context.storage, BENCH_PREFIX: context.prefix ?? 'unused' },
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
@@ -152,6 +159,7 @@ async function underLoad(
   const logged = collectLoggedErrors(child);
   try {
     const { port, rssAtReady } = await nextMessage(child, 'ready', 60_000);
+    const storageCpuAtStart = processCpuMs(context.storagePid);
     const url = `http://127.0.0.1:${port}/api/messages`;
     const drive = (rounds: number, latencies: number[] | undefined) => runWorkers(url, connector, actionIds, rounds, readAction, expectWrites, latencies);
     await drive(load.warmUpRounds, undefined);
@@ -163,7 +171,14 @@ async function underLoad(
     const one = await runWorkers(url, connector, actionIds.slice(0, 1), context.quick ? 30 : 100, readAction, expectWrites, sequential);
     child.send('memory');
     const memory = await nextMessage(child, 'memory', 10_000);
+    const storageCpuAtEnd = processCpuMs(context.storagePid);
+    const submits = load.warmUpRounds * actionIds.length + latencies.length + sequential.length;
     return {
+      cpu: {
+        submits,
+        childMs: memory.cpuMsSinceReady,
+        ...(storageCpuAtStart !== undefined && storageCpuAtEnd !== undefined ? { storageMs: storageCpuAtEnd - storageCpuAtStart } : {}),
+      },
       outcome: {
         latency: summariseLatencies(latencies),
         sequential: summariseLatencies(sequential),
@@ -171,10 +186,29 @@ async function underLoad(
         errors: errors + one.errors,
         errorExamples: [...examples.slice(0, 3), ...one.examples.slice(0, 1), ...logged.summary()],
       },
-      memory: { rssAtReady, sampledPeakRss: memory.sampledPeakRss, ...(memory.vmHwm !== undefined ? { vmHwm: memory.vmHwm } : {}) },
+      memory: { rssAtReady, sampledPeakRss: memory.sampledPeakRss, cpuMsSinceReady: memory.cpuMsSinceReady, ...(memory.vmHwm !== undefined ? { vmHwm: memory.vmHwm } : {}) },
     };
   } finally {
     await stopChild(child);
+  }
+}
+
+/** CPU a phase cost: the bot (or echo bot) process, and Azurite, over every submit of the phase. */
+interface PhaseCpu {
+  readonly submits: number;
+  readonly childMs: number;
+  readonly storageMs?: number;
+}
+
+/** A process's CPU time (user and system) so far, from /proc; undefined where there is no /proc. */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat, after the command name in parentheses, in clock ticks of 10 ms.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
   }
 }
 
@@ -197,8 +231,19 @@ async function runWorkers(
   await Promise.all(
     actionIds.map(async (actionId, worker) => {
       const conversationId = `bench-conv-${worker}`;
+      // The read that checks a submit was written gives the ETag for the next one, so the bench adds one
+      // Table read per submit to Azurite's load (the bot's turns share it), not two.
+      let current = await readAction(PARTNERSHIP, actionId);
+      // After a round that went wrong the action may or may not have been written: read it again.
+      let stale = false;
+      const failRound = (why: string) => {
+        stale = true;
+        fail(why);
+      };
       for (let i = 0; i < rounds; i += 1) {
-        const before = await readAction(PARTNERSHIP, actionId);
+        if (stale) current = await readAction(PARTNERSHIP, actionId);
+        stale = false;
+        const before = current;
         if (!before) throw new Error(`action ${actionId} is not in storage`);
         const repliesBefore = connector.received.length;
         const body = JSON.stringify(submitActivity(connector.serviceUrl, conversationId, worker, actionId, before.etag, i));
@@ -209,13 +254,13 @@ async function runWorkers(
           status = response.status;
           await response.arrayBuffer();
         } catch (error) {
-          fail(`POST failed: ${(error as Error).message}`);
+          failRound(`POST failed: ${(error as Error).message}`);
           continue;
         } finally {
           latencies?.push(performance.now() - started);
         }
         if (status >= 300) {
-          fail(`HTTP ${status}`);
+          failRound(`HTTP ${status}`);
           continue;
         }
         // Typing indicators (the Teams AI typing timer, which keeps going on a slow turn) are not answers.
@@ -224,20 +269,22 @@ async function runWorkers(
           .filter((r) => r.conversationId === conversationId && r.activity['type'] !== 'typing')
           .at(-1);
         if (!reply) {
-          fail(`no answer reached the connector for ${conversationId}`);
+          failRound(`no answer reached the connector for ${conversationId}`);
           continue;
         }
         if (reply.operation !== 'update') {
-          fail(
+          failRound(
             `the bot sent a new message instead of replacing the card: ${String(JSON.stringify(reply.activity['attachments'] ?? reply.activity['text'] ?? reply.activity)).slice(0, 160)}`,
           );
           continue;
         }
         if (/Not saved|Something went wrong|changed this first/.test(JSON.stringify(reply.activity))) {
-          fail(`the bot answered with a problem: ${String(JSON.stringify(reply.activity['attachments'] ?? reply.activity['text'] ?? reply.activity)).slice(0, 200)}`);
+          failRound(`the bot answered with a problem: ${String(JSON.stringify(reply.activity['attachments'] ?? reply.activity['text'] ?? reply.activity)).slice(0, 200)}`);
           continue;
         }
-        if (expectWrites && (await readAction(PARTNERSHIP, actionId))?.etag === before.etag) fail(`action ${actionId} was not updated`);
+        if (!expectWrites) continue;
+        current = await readAction(PARTNERSHIP, actionId);
+        if (current?.etag === before.etag) failRound(`action ${actionId} was not updated`);
       }
     }),
   );

@@ -1,7 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TEAMS_REFUSES_UTF16_BYTES, utf16Bytes } from '../../src/cards/render';
 import { TEAMS_CONVERSATION_WINDOWS, TEAMS_TENANT_WINDOWS, type RateWindow } from '../../src/domain/outbox/rate-limiter';
 import { seededDice as dice } from './seeded-dice';
+
+/** What Teams counts towards a message's size: its text, cards and mentions, in UTF-16. */
+function messageUtf16Bytes(activity: Record<string, unknown>): number {
+  return utf16Bytes(JSON.stringify({ text: activity['text'], attachments: activity['attachments'], entities: activity['entities'] }));
+}
 
 /** What goes wrong on purpose: shares (0-1) of requests, and conversations that refuse the bot. */
 export interface ConnectorFaults {
@@ -19,6 +25,15 @@ export interface ConnectorFaults {
 
 export interface FakeConnectorOptions {
   readonly faults?: ConnectorFaults;
+  /**
+   * The tenants the bot is installed in (the partnership's host organisation). Given, the connector
+   * behaves as Teams does for people from any other tenant (external members of a shared channel):
+   * a bot cannot have a 1:1 chat with them, so creating one, or sending into a personal conversation
+   * of another tenant, is answered 403. Channels and group chats are not affected.
+   */
+  readonly hostTenantIds?: readonly string[];
+  /** People (their Teams ids) who do not have the bot installed: a 1:1 chat with them cannot be created (403). */
+  readonly usersWithoutBot?: Iterable<string>;
   readonly conversationWindows?: readonly RateWindow[];
   readonly tenantWindows?: readonly RateWindow[];
   /** Seed for the fault dice, so a run can be repeated. */
@@ -50,7 +65,8 @@ export interface FakeConnector {
   readonly requests: number;
   /** Activity requests refused (over a limit, an injected fault, or forbidden), in arrival order. */
   readonly refused: readonly { readonly conversationId: string; readonly status: number; readonly at: number }[];
-  readonly injected: Readonly<{ throttledWithRetryAfter: number; throttledWithoutRetryAfter: number; unavailable: number; forbidden: number }>;
+  /** Faults injected, and (crossTenant) 1:1 requests refused because the person is in another tenant. */
+  readonly injected: Readonly<{ throttledWithRetryAfter: number; throttledWithoutRetryAfter: number; unavailable: number; forbidden: number; crossTenant: number }>;
   /** Messages accepted per conversation (sends and replies, not updates). */
   sentTo(conversationId: string): number;
   /** Every conversation with at least one message accepted, and how many. */
@@ -91,7 +107,8 @@ const CONVERSATIONS = /^\/v3\/conversations\/?(?:\?.*)?$/;
  * A local stand-in for the Bot Connector service, for tests and the benchmark: it implements what
  * the bot calls (create a 1:1 conversation, send, reply, update an activity), enforces Teams' rate
  * limits per conversation (7/1 s, 8/2 s, 60/30 s, 1800/h) and per tenant (50/s) on the arrival of
- * each request, answering 429 and counting a breach when one is exceeded, and injects faults.
+ * each request, answering 429 and counting a breach when one is exceeded, refuses 1:1 chats across
+ * tenants as Teams does (with `hostTenantIds`), and injects faults.
  */
 export async function startFakeConnector(options: FakeConnectorOptions = {}): Promise<FakeConnector> {
   const clock = options.clock ?? (() => performance.now());
@@ -102,7 +119,11 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
   const refusedLog: { conversationId: string; status: number; at: number }[] = [];
   const sent = new Map<string, number>();
   const breachDetails: string[] = [];
-  const injected = { throttledWithRetryAfter: 0, throttledWithoutRetryAfter: 0, unavailable: 0, forbidden: 0 };
+  const injected = { throttledWithRetryAfter: 0, throttledWithoutRetryAfter: 0, unavailable: 0, forbidden: 0, crossTenant: 0 };
+  const hostTenants = options.hostTenantIds ? new Set(options.hostTenantIds) : undefined;
+  const withoutBot = new Set(options.usersWithoutBot ?? []);
+  /** A 1:1 chat in a tenant the bot is not installed in, or with someone who does not have it: Teams refuses it. */
+  const outsideHost = (tenantId: string) => hostTenants !== undefined && !hostTenants.has(tenantId);
   const waiters: (() => void)[] = [];
   let faults: ConnectorFaults = options.faults ?? {};
   let forbidden = new Set(faults.forbiddenConversations ?? []);
@@ -169,6 +190,18 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
       if (activities && (req.method === 'POST' || req.method === 'PUT')) {
         const conversationId = decodeURIComponent(activities[1]!);
         const operation = req.method === 'PUT' ? 'update' : 'send';
+        const personal = (payload['conversation'] as { conversationType?: string } | undefined)?.conversationType === 'personal';
+        if (personal && outsideHost(tenantId)) {
+          injected.crossTenant += 1;
+          refusedLog.push({ conversationId, status: 403, at });
+          answer(res, 403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+          return;
+        }
+        if (messageUtf16Bytes(payload) > TEAMS_REFUSES_UTF16_BYTES) {
+          refusedLog.push({ conversationId, status: 413, at });
+          answer(res, 413, { error: { code: 'MessageSizeTooBig', message: 'The message is over the size Teams accepts' } });
+          return;
+        }
         const refused = refusal(conversationId, tenantId, at);
         if (refused) {
           refusedLog.push({ conversationId, status: refused.status, at });
@@ -185,6 +218,12 @@ export async function startFakeConnector(options: FakeConnectorOptions = {}): Pr
         return;
       }
       if (CONVERSATIONS.test(url) && req.method === 'POST') {
+        const invited = ((payload['members'] as { id?: string }[] | undefined) ?? [])[0]?.id;
+        if (outsideHost(tenantId) || (invited !== undefined && withoutBot.has(invited))) {
+          injected.crossTenant += outsideHost(tenantId) ? 1 : 0;
+          answer(res, 403, { error: { code: 'Forbidden', message: 'A 1:1 chat with this user cannot be created by the bot.' } });
+          return;
+        }
         const refused = refusal(undefined, tenantId, at);
         if (refused) {
           answer(res, refused.status, { error: { code: 'Throttled', message: `HTTP ${refused.status}` } }, refused.headers);

@@ -42,6 +42,11 @@ export class BotClient {
     return this.post(user, { type: 'message', value, replyToId });
   }
 
+  /** Any other activity in the user's 1:1 chat (an installationUpdate, a conversationUpdate), in Teams' shape. */
+  async activity(user: ChatUser, fields: Record<string, unknown>): Promise<TurnResult> {
+    return this.post(user, fields);
+  }
+
   private answersFor(conversationId: string): ReceivedActivity[] {
     const received = this.connector.received;
     for (; this.cursor < received.length; this.cursor += 1) {

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { actionReceiptCard, actionUpdateCard, myActionsCard, type ActionUpdateSubmit } from '../../cards/action-cards';
+import {
+  actionReceiptCard,
+  actionUpdateCard,
+  myActionsCard,
+  UPDATE_REQUEST_REMINDER,
+  updateRequestCard,
+  type ActionsPageSubmit,
+  type ActionUpdateSubmit,
+} from '../../cards/action-cards';
 import type { z } from 'zod';
 import type { actionUpdateEnvelopeSchema } from '../../cards/action-cards';
 import { PersonalDataError } from '../../domain/privacy/personal-data-error';
@@ -9,11 +17,11 @@ import { ConflictError } from '../../domain/errors';
 import type { TurnHandler } from '../bot-services';
 import { replaceCard, sendCard } from '../send-card';
 
-export const showMyActions: TurnHandler = async (context, turn, services) => {
-  const { records, organisationNames, organisationName: organisation } = await services.actions.myActions(turn.partnershipId, turn.actor);
-  await sendCard(
-    context,
-    myActionsCard({
+/** "my actions": the actions of the asker's organisation, a page at a time. */
+function myActionsPage(page: number): TurnHandler {
+  return async (context, turn, services) => {
+    const { records, organisationNames, organisationName: organisation } = await services.actions.myActions(turn.partnershipId, turn.actor);
+    const card = myActionsCard({
       heading: organisation ? `Actions for ${organisation}` : 'Your actions',
       records,
       organisationNames,
@@ -21,9 +29,24 @@ export const showMyActions: TurnHandler = async (context, turn, services) => {
       emptyMessage: organisation
         ? `${organisation} owns no actions in the current action plan.`
         : 'You are not listed as a member of an organisation in this partnership, so no actions are assigned to you. The Prevent Officer can add you.',
-    }),
-  );
-};
+      list: { list: 'mine' },
+      page,
+    });
+    await (page === 1 ? sendCard(context, card) : replaceCard(context, card));
+  };
+}
+
+export const showMyActions: TurnHandler = myActionsPage(1);
+
+/** Next/Previous on an action list: the same list, at the page asked for, in place of the card. */
+export function showActionsPage(submit: ActionsPageSubmit): TurnHandler {
+  const { organisationId } = submit;
+  if (submit.list === 'mine' || organisationId === undefined) return myActionsPage(submit.page);
+  return async (context, turn, services) => {
+    const { request, organisationNames } = await services.updateRequests.requestFor(turn.partnershipId, turn.actor, organisationId);
+    await replaceCard(context, updateRequestCard(request, organisationNames, londonDate(services.now()), UPDATE_REQUEST_REMINDER, submit.page));
+  };
+}
 
 export function openActionUpdate(actionId: string): TurnHandler {
   return async (context, turn, services) => {

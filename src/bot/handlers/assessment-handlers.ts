@@ -57,6 +57,7 @@ export function startSelfAssessment(input: { name: string; frameworkId: string; 
         return () => assessmentPageCard({ page, nonce: randomUUID() });
       },
       round.id,
+      channel?.reference,
     );
     const reminders = chaserDates.map(ukDate).join(' and ');
     await enqueueWithStatusCard(

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { myActionsCard } from '../../cards/action-cards';
+import { updateRequestCard, UPDATE_REQUEST_REMINDER } from '../../cards/action-cards';
 import { assessmentPageCard } from '../../cards/assessment-cards';
 import type { ChaserOpenSubmit } from '../../cards/chaser-card';
-import { notRepliedCard } from '../../cards/not-replied-card';
+import { notRepliedCard, type NotRepliedPageSubmit } from '../../cards/not-replied-card';
 import { londonDate } from '../../domain/clock';
 import type { TurnHandler } from '../bot-services';
 import { chaserMessages, leaderless } from '../chaser-messages';
 import { enqueueWithStatusCard } from '../enqueue-for-leads';
-import { sendCard } from '../send-card';
+import { replaceCard, sendCard } from '../send-card';
 import { channelAgendaCard } from './meeting-handlers';
 
 /** "send chasers" (Prevent Officer): reminds everyone owing a reply who has not been chased today. */
@@ -39,23 +39,21 @@ export const showNotReplied: TurnHandler = async (context, turn, services) => {
   await sendCard(context, notRepliedCard(notReplied));
 };
 
+/** Next/Previous on "who hasn't replied": worked out afresh, at the page asked for, in place of the card. */
+export function showNotRepliedPage(submit: NotRepliedPageSubmit): TurnHandler {
+  return async (context, turn, services) => {
+    const notReplied = await services.chasers.notReplied(turn.partnershipId, turn.actor);
+    await replaceCard(context, notRepliedCard(notReplied, submit.page));
+  };
+}
+
 /** The chaser's button: the same update, self-assessment or agenda reply card the organisation owes. */
 export function openFromChaser(submit: ChaserOpenSubmit): TurnHandler {
   return async (context, turn, services) => {
     const { partnershipId, actor } = turn;
     if (submit.kind === 'update-round') {
       const { request, organisationNames } = await services.updateRequests.requestFor(partnershipId, actor, submit.organisationId);
-      await sendCard(
-        context,
-        myActionsCard({
-          heading: `Update request: ${request.organisation.name}`,
-          intro: 'Press Update on each action that has not been updated yet.',
-          records: request.records,
-          organisationNames,
-          today: londonDate(services.now()),
-          emptyMessage: '',
-        }),
-      );
+      await sendCard(context, updateRequestCard(request, organisationNames, londonDate(services.now()), UPDATE_REQUEST_REMINDER));
       return;
     }
     if (submit.kind === 'self-assessment') {

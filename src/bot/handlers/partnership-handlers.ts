@@ -2,6 +2,7 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import {
   memberFormCard,
   organisationFormCard,
+  type PartnershipPageSubmit,
   organisationPickCard,
   partnershipOverviewCard,
   ROLE_LABELS,
@@ -10,17 +11,24 @@ import {
 } from '../../cards/partnership-cards';
 import type { MemberChoices, PartnershipOverview, Person, TeamRoster } from '../../domain/partnership/partnership-admin-service';
 import type { BotServices, TurnHandler } from '../bot-services';
+import { activityFacts } from '../activity-facts';
+import { rosterAccess } from '../roster-access';
 import { replaceCard, sendCard } from '../send-card';
 
 /** The partnership team's roster, read from Teams; a roster that cannot be read leaves only existing members to choose from. */
 function teamRoster(context: TurnContext, services: BotServices): TeamRoster {
+  const hostTenantId = activityFacts(context).tenantId;
   return async (teamId) => {
     const people: Person[] = [];
     try {
       let continuationToken: string | undefined;
       do {
         const page = await TeamsInfo.getPagedTeamMembers(context, teamId, 500, continuationToken);
-        for (const member of page.members) if (member.aadObjectId) people.push({ aadObjectId: member.aadObjectId, name: member.name });
+        for (const member of page.members) {
+          if (!member.aadObjectId) continue;
+          const access = rosterAccess(member, hostTenantId);
+          people.push({ aadObjectId: member.aadObjectId, name: member.name, ...(access ? { access } : {}) });
+        }
         continuationToken = page.continuationToken;
       } while (continuationToken);
     } catch (error) {
@@ -30,8 +38,8 @@ function teamRoster(context: TurnContext, services: BotServices): TeamRoster {
   };
 }
 
-function overviewCard(overview: PartnershipOverview, notice?: string) {
-  return partnershipOverviewCard({ ...overview, ...(notice ? { notice } : {}) });
+function overviewCard(overview: PartnershipOverview, notice?: string, page = 1) {
+  return partnershipOverviewCard({ ...overview, ...(notice ? { notice } : {}) }, page);
 }
 
 function memberForm({ people, organisations, teamKnown }: MemberChoices, problems: readonly string[] = []) {
@@ -48,6 +56,13 @@ function memberForm({ people, organisations, teamKnown }: MemberChoices, problem
 export const showPartnership: TurnHandler = async (context, turn, services) => {
   await sendCard(context, overviewCard(await services.partnershipAdmin.overview(turn.partnershipId, turn.actor)));
 };
+
+/** Next/Previous on the overview: the page asked for, in place of the card. */
+export function showPartnershipPage(submit: PartnershipPageSubmit): TurnHandler {
+  return async (context, turn, services) => {
+    await replaceCard(context, overviewCard(await services.partnershipAdmin.overview(turn.partnershipId, turn.actor), undefined, submit.page));
+  };
+}
 
 export const openMemberForm: TurnHandler = async (context, turn, services) => {
   await sendCard(context, memberForm(await services.partnershipAdmin.memberChoices(turn.partnershipId, turn.actor, teamRoster(context, services))));

@@ -1,18 +1,26 @@
 import { TeamsInfo, TurnContext, type ChannelAccount } from 'botbuilder';
 import type { BotServices } from '../bot-services';
 import { activityFacts } from '../activity-facts';
+import type { MemberAccess } from '../../domain/partnership/member';
+import { rosterAccess } from '../roster-access';
 
 interface RosterMember {
   readonly id: string;
   readonly aadObjectId: string;
+  readonly access?: MemberAccess;
 }
 
 async function teamRoster(context: TurnContext): Promise<RosterMember[]> {
   const members: RosterMember[] = [];
+  const hostTenantId = activityFacts(context).tenantId;
   let continuationToken: string | undefined;
   do {
     const page = await TeamsInfo.getPagedMembers(context, 500, continuationToken);
-    for (const member of page.members) if (member.aadObjectId) members.push({ id: member.id, aadObjectId: member.aadObjectId });
+    for (const member of page.members) {
+      if (!member.aadObjectId) continue;
+      const access = rosterAccess(member, hostTenantId);
+      members.push({ id: member.id, aadObjectId: member.aadObjectId, ...(access ? { access } : {}) });
+    }
     continuationToken = page.continuationToken;
   } while (continuationToken);
   return members;
@@ -34,6 +42,8 @@ async function openPersonalChats(
   let opened = 0;
   for (const member of members) {
     try {
+      // Teams has no 1:1 chat between a bot and someone in another tenant: they are reached in the channel.
+      if (member.access === 'external') continue;
       if (!(await services.directory.isMember(partnershipId, member.aadObjectId))) continue;
       if (await services.directory.personalChat(partnershipId, member.aadObjectId)) continue;
       const reference = await services.messenger.openPersonalChat(teamReference, member.id, tenantId);
@@ -70,6 +80,8 @@ export async function prepareTeam(context: TurnContext, services: BotServices): 
   if (!partnershipId) return;
   const members = await teamRoster(context);
   void openPersonalChats(partnershipId, teamReferenceOf(context), activityFacts(context).tenantId, members, services);
+  // Guests and external members marked as the roster shows them, for the Prevent Officer's member view.
+  void services.membership.recordAccess(partnershipId, members).catch((error: unknown) => services.logger.warn({ err: error }, 'could not record guest and external members'));
 }
 
 /** People joined the partnership team: get ready to reach those who are registered members. */

@@ -1,4 +1,4 @@
-import { myActionsCard } from '../../cards/action-cards';
+import { updateRequestCard } from '../../cards/action-cards';
 import { roundProgressCard, type RoundProgressViewSubmit } from '../../cards/update-request-cards';
 import { londonDate, ukDate } from '../../domain/clock';
 import type { UpdateDeadline } from '../../domain/chasers/update-deadline';
@@ -33,17 +33,16 @@ export const requestUpdates: TurnHandler = async (context, turn, services) => {
     'update-request',
     requests,
     ({ organisation, records }) => {
-      const card = myActionsCard({
-        heading: `Update request: ${organisation.name}`,
-        intro: `${actor.name} has asked for an update on each of these actions by ${ukDate(deadline.dueOn)}. Press Update on each one.`,
-        records,
+      const card = updateRequestCard(
+        { organisation, records },
         organisationNames,
         today,
-        emptyMessage: '',
-      });
+        `${actor.name} has asked for an update on each of these actions by ${ukDate(deadline.dueOn)}. Press Update on each one.`,
+      );
       return () => card;
     },
     round.startedAt,
+    channel?.reference,
   );
 
   await enqueueWithStatusCard(

@@ -20,6 +20,12 @@ export const AUDIT_VERBS = [
   'meeting-update',
   /** The Prevent Officer set the partnership channel ("use this channel"). */
   'channel-pin',
+  /** Teams renamed the partnership channel; the bot recorded the new name. */
+  'channel-rename',
+  /** The partnership channel was deleted or the bot removed from its team: the bot forgot it. */
+  'channel-forget',
+  /** The bot was removed from someone's 1:1 chat, or they left the partnership team: their 1:1 reference was forgotten. */
+  'personal-chat-forget',
 ] as const;
 export type AuditVerb = (typeof AUDIT_VERBS)[number];
 

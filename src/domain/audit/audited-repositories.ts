@@ -73,7 +73,11 @@ export class AuditedOrganisationRepository implements OrganisationRepository {
   }
 }
 
-/** Conversation references are delivery plumbing Teams hands the bot, not a governance change: not audited. */
+/**
+ * Conversation references are delivery plumbing Teams hands the bot, not a governance change: storing
+ * one is not audited. Forgetting one is (the bot decided that a registered member can no longer be
+ * reached 1:1), with only hashes of the reference, as for any other value.
+ */
 export class AuditedMemberRepository implements MemberRepository {
   constructor(
     private readonly inner: MemberRepository,
@@ -83,6 +87,17 @@ export class AuditedMemberRepository implements MemberRepository {
   get = (partnershipId: string, aadObjectId: string) => this.inner.get(partnershipId, aadObjectId);
   saveConversationReference = (partnershipId: string, aadObjectId: string, reference: string) => this.inner.saveConversationReference(partnershipId, aadObjectId, reference);
   getConversationReference = (partnershipId: string, aadObjectId: string) => this.inner.getConversationReference(partnershipId, aadObjectId);
+  async forgetConversationReference(partnershipId: string, aadObjectId: string): Promise<boolean> {
+    const before = await this.inner.getConversationReference(partnershipId, aadObjectId);
+    if (before === undefined) return false;
+    const change = { actorId: SYSTEM_ACTOR, verb: 'personal-chat-forget', entity: `personal-chat:${aadObjectId}`, before, after: undefined } as const;
+    return this.audit.around(
+      partnershipId,
+      change,
+      () => this.inner.forgetConversationReference(partnershipId, aadObjectId),
+      (forgotten) => forgotten,
+    );
+  }
   async save(partnershipId: string, member: Member, author: ChangeAuthor): Promise<void> {
     const before = await this.inner.get(partnershipId, member.aadObjectId);
     const change = { actorId: author.id, verb: 'member-save', entity: `member:${member.aadObjectId}`, before, after: member } as const;
@@ -258,6 +273,19 @@ export class AuditedChannelRepository implements ChannelRepository {
     const before = await this.inner.get(partnershipId);
     const change = { actorId: channel.pinnedBy?.aadObjectId ?? SYSTEM_ACTOR, verb: 'channel-pin', entity: 'partnership-channel', before, after: channel } as const;
     await this.audit.around(partnershipId, change, () => this.inner.save(partnershipId, channel));
+  }
+  /** Teams' events, not anyone's decision: recorded as the bot's. */
+  async rename(partnershipId: string, name: string): Promise<void> {
+    const before = await this.inner.get(partnershipId);
+    if (!before) return;
+    const change = { actorId: SYSTEM_ACTOR, verb: 'channel-rename', entity: 'partnership-channel', before, after: { ...before, name } } as const;
+    await this.audit.around(partnershipId, change, () => this.inner.rename(partnershipId, name));
+  }
+  async forget(partnershipId: string): Promise<void> {
+    const before = await this.inner.get(partnershipId);
+    if (!before) return;
+    const change = { actorId: SYSTEM_ACTOR, verb: 'channel-forget', entity: 'partnership-channel', before, after: undefined } as const;
+    await this.audit.around(partnershipId, change, () => this.inner.forget(partnershipId));
   }
 }
 

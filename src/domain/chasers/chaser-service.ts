@@ -5,7 +5,8 @@ import { londonDateOf } from '../meetings/meeting-time';
 import { leadsOf } from '../partnership/leads';
 import type { Actor, Member } from '../partnership/member';
 import type { Organisation } from '../partnership/organisation';
-import type { ActionRepository, AssessmentRepository, MeetingRepository, MemberRepository, OrganisationRepository, UpdateRoundRepository } from '../ports';
+import { isPinned } from '../partnership/partnership-channel';
+import type { ActionRepository, AssessmentRepository, ChannelRepository, MeetingRepository, MemberRepository, OrganisationRepository, UpdateRoundRepository } from '../ports';
 import { CHASER_HOUR, chaserDates, chaserOnceKey, isChaserDay, type ChaseSubject, type Owing } from './chasers';
 import { defaultUpdateDeadline, requestedDeadline, type UpdateDeadline } from './update-deadline';
 import type { Outbox } from '../outbox/outbox';
@@ -24,6 +25,8 @@ export interface ChaseTarget {
   readonly recipient: Member;
   /** Their 1:1 chat, if the bot has one. */
   readonly reference?: string;
+  /** The partnership channel, once pinned: where they are @mentioned when they cannot be reached 1:1. */
+  readonly channel?: string;
   readonly onceKey: string;
   readonly chasedToday: boolean;
 }
@@ -51,6 +54,8 @@ export class ChaserService {
     private readonly outbox: Outbox,
     private readonly settings: ChaserSettings,
     private readonly now: () => Date = () => new Date(),
+    /** Where to reach people who cannot be reached 1:1; without it they are only listed as unreached. */
+    private readonly channels?: ChannelRepository,
   ) {}
 
   /** The days chasers go out for a deadline. */
@@ -112,14 +117,18 @@ export class ChaserService {
     const people = subjects.flatMap((subject) =>
       subject.owing.flatMap((owing) => owing.recipients.map((recipient) => ({ subject, owing, recipient, onceKey: chaserOnceKey(subject, recipient.aadObjectId, today) }))),
     );
-    const chased = await this.outbox.usedOnceKeys(
-      partnershipId,
-      people.map((p) => p.onceKey),
-    );
+    const [chased, pinned] = await Promise.all([
+      this.outbox.usedOnceKeys(
+        partnershipId,
+        people.map((p) => p.onceKey),
+      ),
+      this.channels?.get(partnershipId),
+    ]);
+    const channel = isPinned(pinned) ? pinned.reference : undefined;
     return Promise.all(
       people.map(async (person) => {
         const reference = await this.members.getConversationReference(partnershipId, person.recipient.aadObjectId);
-        return { ...person, ...(reference ? { reference } : {}), chasedToday: chased.has(person.onceKey) };
+        return { ...person, ...(reference ? { reference } : {}), ...(channel ? { channel } : {}), chasedToday: chased.has(person.onceKey) };
       }),
     );
   }

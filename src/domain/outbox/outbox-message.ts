@@ -6,7 +6,17 @@ import { z } from 'zod';
  * sender drains it within Teams' rate limits. The row is the truth about what happened to it.
  */
 
-export const MESSAGE_KINDS = ['update-request', 'rating-request', 'agenda', 'chaser', 'round-progress', 'assessment-progress', 'agenda-replies', 'one-to-one-answer'] as const;
+export const MESSAGE_KINDS = [
+  'update-request',
+  'rating-request',
+  'agenda',
+  'chaser',
+  'round-progress',
+  'assessment-progress',
+  'agenda-replies',
+  'one-to-one-answer',
+  'channel-notice',
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const DELIVERY_STATUSES = ['queued', 'sent', 'failed', 'undeliverable'] as const;
@@ -42,6 +52,12 @@ export const deliveryStateSchema = z.object({
   /** Held by the sender instance working on the row; expired leases may be taken over. */
   lease: leaseSchema.optional(),
   sentAt: instant.optional(),
+  /**
+   * Going (or gone) to the partnership channel with an @mention, because the person could not be
+   * reached 1:1: no 1:1 chat was stored, or Teams refused it (another organisation's tenant, the bot
+   * not installed for them). Shown as such on the Prevent Officer's status card.
+   */
+  via: z.enum(['channel']).optional(),
 });
 export type DeliveryState = z.infer<typeof deliveryStateSchema>;
 
@@ -65,10 +81,13 @@ export const outboxMessageSchema = z
     replaceActivityId: z.string().min(1).optional(),
     /** A message with a once-key is enqueued only if no message with that key ever was (chasers). */
     onceKey: z.string().min(1).max(300).optional(),
+    /** The partnership channel, for a 1:1 message whose person cannot be reached 1:1 (see `via`). */
+    channelFallback: z.object({ reference: z.string().min(1), conversationId: z.string().min(1), tenantId: z.string().min(1) }).optional(),
     createdAt: instant,
   })
   .merge(deliveryStateSchema)
-  .refine((m) => m.operation === 'send' || m.replaceActivityId, { message: 'a replace needs the activity to replace', path: ['replaceActivityId'] });
+  .refine((m) => m.operation === 'send' || m.replaceActivityId, { message: 'a replace needs the activity to replace', path: ['replaceActivityId'] })
+  .refine((m) => m.via === undefined || m.recipient.aadObjectId, { message: 'a message for the channel instead of 1:1 names who it is for', path: ['via'] });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 
 /** Where the Prevent Officer's "sending to N people" card is, so the sender can refresh it. */
@@ -120,5 +139,22 @@ export function deliveryStateOf(message: OutboxMessage): DeliveryState {
     ...(message.activityId !== undefined ? { activityId: message.activityId } : {}),
     ...(message.lease !== undefined ? { lease: message.lease } : {}),
     ...(message.sentAt !== undefined ? { sentAt: message.sentAt } : {}),
+    ...(message.via !== undefined ? { via: message.via } : {}),
   };
+}
+
+/** Where a row goes now: its own conversation, or the partnership channel once it has fallen back there. */
+export function currentTarget(message: Pick<OutboxMessage, 'reference' | 'conversationId' | 'tenantId' | 'channelFallback' | 'via'>): {
+  reference: string;
+  conversationId: string;
+  tenantId: string;
+} {
+  if (message.via === 'channel' && message.channelFallback) return message.channelFallback;
+  return { reference: message.reference, conversationId: message.conversationId, tenantId: message.tenantId };
+}
+
+/** A 1:1 message that can still go to the channel instead, when Teams says the person cannot be reached there. */
+export function canFallBackToChannel(message: Pick<OutboxMessage, 'operation' | 'channelFallback' | 'via' | 'recipient'>): boolean {
+  // The card in the channel @mentions the person, so only someone known by their object id can be sent there.
+  return message.operation === 'send' && message.channelFallback !== undefined && message.via === undefined && message.recipient.aadObjectId !== undefined;
 }

@@ -28,6 +28,10 @@ export interface NewMessage {
   readonly card: Readonly<Record<string, unknown>>;
   readonly replaceActivityId?: string;
   readonly onceKey?: string;
+  /** The partnership channel's reference: where the message goes, @mentioning the person, if 1:1 is refused. */
+  readonly channelFallback?: string;
+  /** `reference` is the partnership channel already: the person has no 1:1 chat, so they are @mentioned there. */
+  readonly viaChannel?: boolean;
 }
 
 export interface NewBatch {
@@ -103,8 +107,12 @@ export class Outbox {
         operation: message.replaceActivityId ? 'replace' : 'send',
         ...(message.replaceActivityId ? { replaceActivityId: message.replaceActivityId } : {}),
         ...(message.onceKey ? { onceKey: message.onceKey } : {}),
+        ...(message.channelFallback && !message.viaChannel
+          ? { channelFallback: { reference: message.channelFallback, ...this.address(batch.partnershipId, message.channelFallback) } }
+          : {}),
         createdAt: createdAt.toISOString(),
         ...queuedState(createdAt),
+        ...(message.viaChannel ? { via: 'channel' } : {}),
       }),
     );
     const written = await this.repository.enqueue(batch, rows);

@@ -49,6 +49,15 @@ export function decideRetry(failure: DeliveryFailure, attempts: number, options:
   return { outcome: 'retry', delayMs: backoffDelay(attempts, options, random), reason: failure.reason, throttled };
 }
 
+/**
+ * Teams will not take a 1:1 message to this person: 403 (they are in another organisation's tenant,
+ * the bot is not installed for them, or they blocked it) or 404 (the chat no longer exists). A message
+ * that may go to the partnership channel instead goes there; anything else stays undeliverable.
+ */
+export function cannotReachOneToOne(failure: DeliveryFailure): boolean {
+  return failure.statusCode === 403 || failure.statusCode === 404;
+}
+
 /** Full jitter: anywhere from 0 to the exponential cap, so many rows throttled together do not retry together. */
 export function backoffDelay(attempts: number, options: RetryOptions, random: () => number): number {
   const cap = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, attempts - 1));

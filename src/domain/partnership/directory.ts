@@ -38,6 +38,15 @@ export class PartnershipDirectory {
     return true;
   }
 
+  /**
+   * Forgets how to reach this person in 1:1 chat (Teams said the bot can no longer reach them there).
+   * This process's note that it stored the reference goes too, so their next message stores it again.
+   */
+  async forgetPersonalChat(partnershipId: string, aadObjectId: string): Promise<boolean> {
+    this.remembered.delete(`person\u0000${partnershipId}\u0000${aadObjectId}`);
+    return this.members.forgetConversationReference(partnershipId, aadObjectId);
+  }
+
   async personalChat(partnershipId: string, aadObjectId: string): Promise<string | undefined> {
     return this.members.getConversationReference(partnershipId, aadObjectId);
   }

@@ -1,7 +1,8 @@
 import { authorise } from '../authorisation';
 import { ConflictError, InvalidError } from '../errors';
 import type { ChangeAuthor, MemberRepository, OrganisationRepository } from '../ports';
-import type { Actor, Member, Role } from './member';
+import { SYSTEM_ACTOR } from '../audit/audit-recorder';
+import type { Actor, Member, MemberAccess, Role } from './member';
 import type { Organisation, Sector } from './organisation';
 
 export interface MemberChange {
@@ -11,6 +12,14 @@ export interface MemberChange {
   readonly organisationId?: string;
   /** Make them their organisation's named Prevent lead (seed action 2.1). */
   readonly preventLead: boolean;
+  /** A guest or external member, as the team's roster shows them. */
+  readonly access?: MemberAccess;
+}
+
+/** Someone in the partnership team's roster, as Teams shows them. */
+export interface RosterPerson {
+  readonly aadObjectId: string;
+  readonly access?: MemberAccess;
 }
 
 export interface NewOrganisation {
@@ -60,6 +69,7 @@ export class MembershipService {
       name: change.name,
       role: change.role,
       ...(organisation ? { organisationId: organisation.id } : {}),
+      ...(change.access ? { access: change.access } : {}),
     };
     await this.members.save(partnershipId, member, author);
 
@@ -77,6 +87,24 @@ export class MembershipService {
       }
     }
     return { member, ...(updatedOrganisation ? { organisation: updatedOrganisation } : {}) };
+  }
+
+  /**
+   * Keeps registered members' guest or external mark as the team's roster shows it, whenever the bot
+   * reads the roster. Teams' fact, not anyone's decision: no permission, saved (and audited) as the bot's.
+   * Returns the members whose mark changed.
+   */
+  async recordAccess(partnershipId: string, roster: readonly RosterPerson[]): Promise<Member[]> {
+    const changed: Member[] = [];
+    for (const person of roster) {
+      const member = await this.members.get(partnershipId, person.aadObjectId);
+      if (!member || member.access === person.access) continue;
+      const { access: _old, ...rest } = member;
+      const updated: Member = { ...rest, ...(person.access ? { access: person.access } : {}) };
+      await this.members.save(partnershipId, updated, { id: SYSTEM_ACTOR, name: 'Prevent Partnership Bot' });
+      changed.push(updated);
+    }
+    return changed;
   }
 
   async addOrganisation(partnershipId: string, actor: Actor, input: NewOrganisation): Promise<Organisation> {

@@ -2,7 +2,7 @@ import { authorise, isAllowed } from '../authorisation';
 import { InvalidError } from '../errors';
 import type { MeetingService } from '../meetings/meeting-service';
 import type { ChannelRepository } from '../ports';
-import type { Actor, Member } from './member';
+import type { Actor, Member, MemberAccess } from './member';
 import type { MemberChange, MembershipService, NewOrganisation } from './membership-service';
 import type { Organisation } from './organisation';
 import { channelStatus, isPinned, type ChannelStatus } from './partnership-channel';
@@ -13,6 +13,8 @@ const YEAR_MS = 365 * 24 * 3600 * 1000;
 export interface Person {
   readonly aadObjectId: string;
   readonly name: string;
+  /** A guest account, or an external member of a shared channel (another organisation's tenant). */
+  readonly access?: MemberAccess;
 }
 
 /** Reads the partnership team's roster from Teams; only asked once the actor may manage members. */
@@ -79,7 +81,7 @@ export class PartnershipAdminService {
     const person = choices.people.find((p) => p.aadObjectId === change.aadObjectId);
     try {
       if (!person) throw new InvalidError('That person is not in the partnership team.', ['aadObjectId: choose someone from the list']);
-      const saved = await this.membership.saveMember(partnershipId, actor, { ...change, name: person.name });
+      const saved = await this.membership.saveMember(partnershipId, actor, { ...change, name: person.name, ...(person.access ? { access: person.access } : {}) });
       return { kind: 'saved', ...saved, overview: await this.overview(partnershipId, actor) };
     } catch (error) {
       if (!(error instanceof InvalidError)) throw error;
@@ -114,11 +116,14 @@ export class PartnershipAdminService {
   private async choices(partnershipId: string, actor: Actor, roster: TeamRoster): Promise<MemberChoices> {
     const [channel, { organisations, members }] = await Promise.all([this.channels.get(partnershipId), this.membership.overview(partnershipId, actor)]);
     const teamId = isPinned(channel) ? channel.teamId : undefined;
-    const people = new Map<string, string>();
-    if (teamId) for (const person of await roster(teamId)) people.set(person.aadObjectId, person.name);
-    for (const member of members) if (!people.has(member.aadObjectId)) people.set(member.aadObjectId, member.name);
+    const people = new Map<string, Person>();
+    if (teamId) for (const person of await roster(teamId)) people.set(person.aadObjectId, person);
+    for (const member of members) {
+      if (!people.has(member.aadObjectId))
+        people.set(member.aadObjectId, { aadObjectId: member.aadObjectId, name: member.name, ...(member.access ? { access: member.access } : {}) });
+    }
     return {
-      people: [...people].map(([aadObjectId, name]) => ({ aadObjectId, name })).sort((a, b) => a.name.localeCompare(b.name)),
+      people: [...people.values()].sort((a, b) => a.name.localeCompare(b.name)),
       organisations,
       teamKnown: Boolean(teamId),
     };

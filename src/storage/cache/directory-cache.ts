@@ -69,6 +69,7 @@ export class CachedMemberRepository implements MemberRepository {
   list = async (partnershipId: string) => [...(await this.lists.get(partnershipId, () => this.inner.list(partnershipId)))];
   saveConversationReference = (partnershipId: string, aadObjectId: string, reference: string) => this.inner.saveConversationReference(partnershipId, aadObjectId, reference);
   getConversationReference = (partnershipId: string, aadObjectId: string) => this.inner.getConversationReference(partnershipId, aadObjectId);
+  forgetConversationReference = (partnershipId: string, aadObjectId: string) => this.inner.forgetConversationReference(partnershipId, aadObjectId);
 
   async save(partnershipId: string, member: Member, author: ChangeAuthor): Promise<void> {
     try {

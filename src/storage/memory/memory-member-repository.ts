@@ -41,4 +41,8 @@ export class MemoryMemberRepository implements MemberRepository {
   async getConversationReference(partnershipId: string, aadObjectId: string): Promise<string | undefined> {
     return this.references.get(`${partnershipId}\u0000${aadObjectId}`);
   }
+
+  async forgetConversationReference(partnershipId: string, aadObjectId: string): Promise<boolean> {
+    return this.references.delete(`${partnershipId}\u0000${aadObjectId}`);
+  }
 }

@@ -27,4 +27,13 @@ export class MemoryChannelRepository implements ChannelRepository {
   async save(partnershipId: string, channel: PartnershipChannel): Promise<void> {
     this.channels.set(partnershipId, { ...channel });
   }
+
+  async rename(partnershipId: string, name: string): Promise<void> {
+    const channel = this.channels.get(partnershipId);
+    if (channel) this.channels.set(partnershipId, { ...channel, name });
+  }
+
+  async forget(partnershipId: string): Promise<void> {
+    this.channels.delete(partnershipId);
+  }
 }

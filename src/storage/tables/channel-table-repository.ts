@@ -1,5 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
-import { InvalidError } from '../../domain/errors';
+import { InvalidError, NotFoundError } from '../../domain/errors';
 import type { PartnershipChannel } from '../../domain/partnership/partnership-channel';
 import type { ChannelRepository } from '../../domain/ports';
 import { encodeKey } from './key-encoding';
@@ -47,5 +47,22 @@ export class ChannelTableRepository implements ChannelRepository {
     };
     // Replace, not merge: a re-pinned channel must not keep the previous one's team.
     await withTableErrors('save channel reference', () => this.table.upsertEntity(entity, 'Replace'));
+  }
+
+  /** A merge of the one column: nothing else of the row is read or rewritten. No row, nothing to rename. */
+  async rename(partnershipId: string, name: string): Promise<void> {
+    try {
+      await withTableErrors('rename channel', () => this.table.updateEntity({ partitionKey: encodeKey(partnershipId), rowKey: ROW, name }, 'Merge'));
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+  }
+
+  async forget(partnershipId: string): Promise<void> {
+    try {
+      await withTableErrors('forget channel reference', () => this.table.deleteEntity(encodeKey(partnershipId), ROW));
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
   }
 }

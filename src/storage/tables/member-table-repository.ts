@@ -4,6 +4,7 @@ import { memberSchema, type Member } from '../../domain/partnership/member';
 import type { ChangeAuthor, MemberRepository } from '../../domain/ports';
 import { parseOrThrow } from '../../domain/validation';
 import { encodeKey, encodeLongKey } from './key-encoding';
+import { NotFoundError } from '../../domain/errors';
 import { withTableErrors } from './table-errors';
 import { readDocument, readDocumentsWithPrefix, readEntity, writeWithHistory } from './versioned-document';
 
@@ -58,6 +59,16 @@ export class MemberTableRepository implements MemberRepository {
     const entity = await readEntity(this.table, encodeKey(partnershipId), conversationReferenceRowKey(aadObjectId), 'read conversation reference');
     const reference = entity?.['reference'];
     return typeof reference === 'string' ? reference : undefined;
+  }
+
+  async forgetConversationReference(partnershipId: string, aadObjectId: string): Promise<boolean> {
+    try {
+      await withTableErrors('forget conversation reference', () => this.table.deleteEntity(encodeKey(partnershipId), conversationReferenceRowKey(aadObjectId)));
+      return true;
+    } catch (error) {
+      if (error instanceof NotFoundError) return false;
+      throw error;
+    }
   }
 }
 

@@ -78,11 +78,12 @@ describe('starting a self-assessment round', () => {
     await harness.adapter.send(teamsMessage('hello', undefined, PEOPLE.policeLead)).assertReply(() => undefined);
     expect(await startRound(harness)).toContain('Self-assessment 2026/27 Q3 started');
     const summary = JSON.stringify(harness.messenger.replaced.filter((r) => r.activityId === 'card-1').at(-1)?.card);
-    expect(summary).toContain('Finished sending to 1 person in 1 organisation: 1 sent.');
+    // Hana Health has no 1:1 chat with the bot: she is @mentioned in the partnership channel instead.
+    expect(summary).toContain('Finished sending to 2 people in 2 organisations: 2 sent (1 in the partnership channel: could not reach 1:1).');
     const toPolice = harness.messenger.sent.find((s) => s.reference.includes('personal-aad-police'));
     expect(plain(JSON.stringify(toPolice?.card))).toContain('Benchmark 1 of 10: Local Risk Assessment Process');
-    const channel = harness.messenger.sent.find((s) => s.reference.includes('steering-group'));
-    expect(JSON.stringify(channel?.card)).toContain('0 of 3 organisations returned');
+    const channel = harness.messenger.sent.filter((s) => s.reference.includes('steering-group'));
+    expect(channel.some((s) => JSON.stringify(s.card).includes('0 of 3 organisations returned'))).toBe(true);
   });
 
   it('refuses a second round with the same name, keeping the form', async () => {

@@ -88,6 +88,9 @@ const VERBS: Record<string, Row> = {
   'organisation-edit': OFFICER_ONLY,
   'member-save': OFFICER_ONLY,
   'organisation-save': OFFICER_ONLY,
+  'actions-page': EVERYONE,
+  'partnership-page': STEERING_GROUP,
+  'not-replied-page': STEERING_GROUP,
 };
 
 const COMMAND_CASES = INTENT_IDS.flatMap((id) => {

@@ -13,6 +13,7 @@ import { planImportCard } from '../../../src/cards/plan-import-card';
 import { memberFormCard, organisationFormCard, organisationPickCard, partnershipOverviewCard } from '../../../src/cards/partnership-cards';
 import { roundProgressCard } from '../../../src/cards/update-request-cards';
 import { deliveryStatusCard } from '../../../src/cards/delivery-status-card';
+import { channelLostCard } from '../../../src/cards/channel-lost-card';
 import { chaserCard } from '../../../src/cards/chaser-card';
 import { notRepliedCard } from '../../../src/cards/not-replied-card';
 import { deliveryView } from '../../../src/domain/outbox/delivery-batch';
@@ -270,6 +271,7 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
         generatedAt: '2026-11-22T10:00:00.000Z',
       }),
     }),
+  'channel-lost': () => channelLostCard({ name: 'Steering Group', reason: 'channel-deleted' }),
   'summary-who-to-ask': () => summaryWhoToAskCard({ organisationName: 'Rugby Borough Council', preventLeadName: 'Rita Rugby', preventOfficerNames: ['Priya Officer'] }),
 };
 

@@ -11,12 +11,13 @@ import {
 import { parseFramework } from '../../../src/domain/assessment/framework-catalogue';
 import { organisationView } from '../../../src/domain/summary/organisation-view';
 import { cardProblems, TEAMS_MESSAGE_LIMIT_BYTES } from '../../support/adaptive-card-checks';
+import { teamsMessageBytes } from '../../../src/cards/render';
 import { sampleSummary } from '../../support/summary-samples';
 import { sampleAction } from '../../support/action-repository-contract';
 
 const framework2018 = parseFramework(JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'data', 'frameworks', 'home-office-2018.json'), 'utf8')));
 const plain = (text: string) => text.replace(/\\\\/g, '');
-const bytes = (card: unknown) => Buffer.byteLength(JSON.stringify(card), 'utf8');
+const bytes = (card: object) => teamsMessageBytes(card);
 
 function find(card: unknown, type: string): Record<string, unknown>[] {
   const found: Record<string, unknown>[] = [];

@@ -40,6 +40,32 @@ describe('the outcome of one attempt', () => {
     expect(next).toMatchObject({ status: 'undeliverable', attempts: 1, lastError: 'has blocked or removed the bot' });
   });
 
+  const channel = { reference: '{"conversation":{"id":"19:steering-group@thread.tacv2"}}', conversationId: '19:steering-group@thread.tacv2', tenantId: 'tenant-host' };
+
+  it.each([403, 404])('sends a 1:1 message Teams refuses (%i) to the partnership channel instead, at once, when it has one', (statusCode) => {
+    const { next } = attemptOutcome(claimed({ channelFallback: channel }), { ok: false, failure: { statusCode, reason: 'has blocked or removed the bot' } }, AT, RETRY, half);
+    expect(next).toMatchObject({ status: 'queued', attempts: 1, via: 'channel', notBefore: AT.toISOString(), lastError: 'could not reach 1:1 (has blocked or removed the bot)' });
+    expect(next).not.toHaveProperty('lease');
+  });
+
+  it('marks undeliverable a message refused in the channel too, and a replace, which never falls back', () => {
+    const inChannel = attemptOutcome(claimed({ channelFallback: channel, via: 'channel' }), { ok: false, failure: { statusCode: 403, reason: 'removed' } }, AT, RETRY, half);
+    expect(inChannel.next).toMatchObject({ status: 'undeliverable', via: 'channel' });
+    const replace = attemptOutcome(
+      claimed({ channelFallback: channel, operation: 'replace', replaceActivityId: 'a-1' }),
+      { ok: false, failure: { statusCode: 403, reason: 'removed' } },
+      AT,
+      RETRY,
+      half,
+    );
+    expect(replace.next).toMatchObject({ status: 'undeliverable' });
+  });
+
+  it('keeps a message sent in the channel marked as such', () => {
+    const { next } = attemptOutcome(claimed({ channelFallback: channel, via: 'channel', attempts: 1 }), { ok: true, activityId: 'activity-9' }, AT, RETRY, half);
+    expect(next).toMatchObject({ status: 'sent', via: 'channel', attempts: 2 });
+  });
+
   it('gives up after the last attempt the retry policy allows', () => {
     const { next } = attemptOutcome(claimed({ attempts: 2 }), { ok: false, failure: { network: true, reason: 'connection reset' } }, AT, RETRY, half);
     expect(next).toMatchObject({ status: 'failed', attempts: 3, lastError: 'connection reset (gave up after 3 attempts)' });

@@ -46,6 +46,12 @@ describe('the Teams app manifest', () => {
     expect(readFileSync(bundledSchemaPath(filled().$schema), 'utf8')).toContain('"manifestVersion"');
   });
 
+  it('lets the bot be added to shared and private channels (partners from other organisations meet in shared channels)', async () => {
+    expect(filled()['supportedChannelTypes']).toEqual(['sharedChannels', 'privateChannels']);
+    const wrong = { ...filled(), supportedChannelTypes: ['sharedChannels', 'federatedChannels'] };
+    expect((await validateTeamsManifest(wrong, icons)).join('\n')).toContain('supportedChannelTypes');
+  });
+
   it('uses a 1.2x manifest version', () => {
     expect(filled()['manifestVersion']).toMatch(/^1\.2\d$/);
   });

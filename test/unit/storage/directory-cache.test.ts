@@ -17,6 +17,7 @@ function counting(inner: MemberRepository) {
     save: (p, m, a) => inner.save(p, m, a),
     saveConversationReference: (p, id, r) => inner.saveConversationReference(p, id, r),
     getConversationReference: (p, id) => inner.getConversationReference(p, id),
+    forgetConversationReference: (p, id) => inner.forgetConversationReference(p, id),
   };
   return { repository, reads };
 }

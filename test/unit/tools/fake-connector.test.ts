@@ -43,6 +43,26 @@ describe('the fake Bot Connector', () => {
     expect(connector!.sentTo('conv-1')).toBe(0);
   });
 
+  it('refuses a message over 100 KB as Teams counts it (UTF-16) with 413 MessageSizeTooBig, and accepts one just under', async () => {
+    await start();
+    // 30,000 characters are 30 KB in UTF-8 but 60 KB in UTF-16; two such cards are over Teams' 100 KB.
+    const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'x'.repeat(30_000) }] };
+    const post = (cards: number) =>
+      fetch(`${connector!.serviceUrl}v3/conversations/conv-1/activities`, {
+        method: 'POST',
+        body: JSON.stringify({
+          type: 'message',
+          conversation: { id: 'conv-1', tenantId: 'tenant-1' },
+          attachments: Array.from({ length: cards }, () => ({ contentType: 'application/vnd.microsoft.card.adaptive', content: card })),
+        }),
+      });
+    const tooBig = await post(2);
+    expect(tooBig.status).toBe(413);
+    await expect(tooBig.json()).resolves.toMatchObject({ error: { code: 'MessageSizeTooBig' } });
+    expect((await post(1)).status).toBe(201);
+    expect(connector!.sentTo('conv-1')).toBe(1);
+  });
+
   it('creates a 1:1 conversation', async () => {
     await start();
     const response = await fetch(`${connector!.serviceUrl}v3/conversations`, { method: 'POST', body: JSON.stringify({ members: [{ id: '29:pat' }], tenantId: 'tenant-1' }) });
@@ -74,6 +94,32 @@ describe('the fake Bot Connector', () => {
     expect((await send('conv-blocked')).status).toBe(403);
     expect(connector!.injected.forbidden).toBe(1);
     expect(connector!.breaches).toBe(0);
+  });
+
+  it('refuses 1:1 chats with people of another tenant, as Teams does, and still takes channel posts there', async () => {
+    await start({ hostTenantIds: ['tenant-host'] });
+    const personal = (tenantId: string) =>
+      fetch(`${connector!.serviceUrl}v3/conversations/a%3Aexternal/activities`, {
+        method: 'POST',
+        body: JSON.stringify({ type: 'message', conversation: { id: 'a:external', conversationType: 'personal', tenantId } }),
+      });
+    expect((await personal('tenant-partner')).status).toBe(403);
+    expect((await personal('tenant-host')).status).toBe(201);
+    const create = await fetch(`${connector!.serviceUrl}v3/conversations`, { method: 'POST', body: JSON.stringify({ members: [{ id: '29:ext' }], tenantId: 'tenant-partner' }) });
+    expect(create.status).toBe(403);
+    const channel = await fetch(`${connector!.serviceUrl}v3/conversations/19%3Achannel/activities`, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'message', conversation: { id: '19:channel', conversationType: 'channel', tenantId: 'tenant-host' } }),
+    });
+    expect(channel.status).toBe(201);
+    expect(connector!.injected.crossTenant).toBe(2);
+  });
+
+  it('refuses to create a 1:1 chat with someone who does not have the bot installed', async () => {
+    await start({ usersWithoutBot: ['29:no-bot'] });
+    const create = (id: string) => fetch(`${connector!.serviceUrl}v3/conversations`, { method: 'POST', body: JSON.stringify({ members: [{ id }], tenantId: 'tenant-1' }) });
+    expect((await create('29:no-bot')).status).toBe(403);
+    expect((await create('29:pat')).status).toBe(201);
   });
 
   it.each([

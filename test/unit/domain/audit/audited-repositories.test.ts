@@ -216,4 +216,39 @@ describe('audited repositories', () => {
     expect(entries.map((e) => [e.actorId, e.verb, e.entity])).toEqual([['aad-officer', 'channel-pin', 'partnership-channel']]);
     expect(JSON.stringify(entries)).not.toMatch(/steering-group@thread|Priya/);
   });
+
+  it("records Teams' renaming or removing the channel, and a forgotten 1:1 chat, as the bot's acts; nothing to forget records nothing", async () => {
+    const log = new MemoryAuditLog();
+    const { channels, members } = auditRepositories(
+      { channels: new MemoryChannelRepository(), members: new MemoryMemberRepository() },
+      new AuditRecorder(
+        log,
+        () => NOW,
+        () => undefined,
+        HASHER,
+      ),
+    );
+    const reference = JSON.stringify({ conversation: { id: '19:steering-group@thread.tacv2' } });
+    await channels.save('warwickshire', {
+      reference,
+      teamId: 'team-1',
+      name: 'Steering Group',
+      pinnedBy: { aadObjectId: 'aad-officer', name: 'Priya Officer' },
+      pinnedAt: NOW.toISOString(),
+    });
+    await channels.rename('warwickshire', 'Prevent Steering Group');
+    await channels.forget('warwickshire');
+    await channels.forget('warwickshire');
+    await members.saveConversationReference('warwickshire', 'aad-police', JSON.stringify({ conversation: { id: 'a:police-chat' } }));
+    await expect(members.forgetConversationReference('warwickshire', 'aad-police')).resolves.toBe(true);
+    await expect(members.forgetConversationReference('warwickshire', 'aad-police')).resolves.toBe(false);
+    const entries = await log.list('warwickshire');
+    expect(entries.map((e) => [e.actorId, e.verb, e.entity])).toEqual([
+      ['aad-officer', 'channel-pin', 'partnership-channel'],
+      [SYSTEM_ACTOR, 'channel-rename', 'partnership-channel'],
+      [SYSTEM_ACTOR, 'channel-forget', 'partnership-channel'],
+      [SYSTEM_ACTOR, 'personal-chat-forget', 'personal-chat:aad-police'],
+    ]);
+    expect(JSON.stringify(entries)).not.toMatch(/steering-group@thread|police-chat|Steering Group/);
+  });
 });
