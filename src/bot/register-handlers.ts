@@ -25,6 +25,8 @@ import {
 } from '../cards/meeting-cards';
 import {
   ASSESSMENT_OPEN_VERB,
+  ASSESSMENT_PROGRESS_VIEW_VERB,
+  assessmentProgressViewSubmitSchema,
   ASSESSMENT_SAVE_VERB,
   ASSESSMENT_START_VERB,
   assessmentOpenSubmitSchema,
@@ -72,7 +74,14 @@ import {
   showPartnership,
   showPartnershipPage,
 } from './handlers/partnership-handlers';
-import { openAssessmentPage, openStartSelfAssessment, resumeSelfAssessment, saveAssessmentPage, startSelfAssessment } from './handlers/assessment-handlers';
+import {
+  openAssessmentPage,
+  openStartSelfAssessment,
+  resumeSelfAssessment,
+  saveAssessmentPage,
+  showAssessmentProgressView,
+  startSelfAssessment,
+} from './handlers/assessment-handlers';
 import {
   editAgenda,
   openAgendaEditor,
@@ -198,6 +207,20 @@ export function registerSubmit<T>(
 }
 
 /**
+ * Registers a view (a card's `refresh` verb, also its "Show my view" button): one person's view of a
+ * card posted where others read it. Views only read, so Teams may ask for them by itself.
+ */
+export function registerView<T>(
+  app: Application<TurnState>,
+  services: BotServices,
+  verb: string,
+  schema: ZodType<T, ZodTypeDef, unknown>,
+  handler: (data: T) => TurnHandler,
+): void {
+  registerSubmit(app, services, verb, schema, handler, undefined, 'view');
+}
+
+/**
  * Answers every `adaptiveCard/action` invoke no verb took: an action the bot does not know, or a
  * value that is not a card action at all. Registered last, so it only sees what nothing else took.
  */
@@ -223,9 +246,10 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   registerSubmit(app, services, MEETING_SCHEDULE_VERB, meetingScheduleSubmitSchema, scheduleMeetingFromForm);
   registerSubmit(app, services, MEETING_REPLY_VERB, meetingReplySubmitSchema, replyToAgenda);
   registerSubmit(app, services, AGENDA_EDIT_VERB, agendaEditSubmitSchema, editAgenda);
-  registerSubmit(app, services, AGENDA_VIEW_VERB, agendaViewSubmitSchema, showAgendaView, undefined, 'view');
-  registerSubmit(app, services, ROUND_PROGRESS_VIEW_VERB, roundProgressViewSubmitSchema, showRoundProgressView, undefined, 'view');
-  registerSubmit(app, services, CHANNEL_CARD_VIEW_VERB, channelCardViewSubmitSchema, showChannelCardView, undefined, 'view');
+  registerView(app, services, AGENDA_VIEW_VERB, agendaViewSubmitSchema, showAgendaView);
+  registerView(app, services, ROUND_PROGRESS_VIEW_VERB, roundProgressViewSubmitSchema, showRoundProgressView);
+  registerView(app, services, ASSESSMENT_PROGRESS_VIEW_VERB, assessmentProgressViewSubmitSchema, showAssessmentProgressView);
+  registerView(app, services, CHANNEL_CARD_VIEW_VERB, channelCardViewSubmitSchema, showChannelCardView);
   registerSubmit(app, services, DECISION_SAVE_VERB, decisionSaveSubmitSchema, saveDecision, (data, problems) => {
     const meetingId = (data as { meetingId?: unknown } | undefined)?.meetingId;
     return typeof meetingId === 'string' && /^\d{4}-\d{2}-\d{2}-\d{4}$/.test(meetingId) ? returnDecisionFormWithProblems(meetingId, problems) : undefined;
@@ -341,6 +365,8 @@ export function registerConversationCapture(app: Application<TurnState>, service
   app.turn('beforeTurn', async (context) => {
     const facts = activityFacts(context);
     if (facts.conversationType !== 'personal' || !facts.aadObjectId || botLeaving(context)) return true;
+    // A card's automatic refresh is Teams asking, not the person writing: it stays read-only.
+    if (readCardActionInvoke(context.activity.value)?.trigger === 'automatic') return true;
     const reference = TurnContext.getConversationReference(context.activity);
     delete reference.activityId;
     try {

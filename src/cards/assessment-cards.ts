@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { storageEtagSchema } from './storage-etag';
 import { SUPPORTING_DETAILS_MAX } from '../domain/assessment/assessment';
-import type { AssessmentPage, AssessmentProgress, RatingInput } from '../domain/assessment/assessment-service';
+import type { AssessmentPage, AssessmentProgress, AssessmentProgressView, RatingInput } from '../domain/assessment/assessment-service';
 import { KIND_LABELS, RATINGS, RATING_LABELS, type Rating } from '../domain/assessment/framework';
 import { formatDate, formatDateTime } from './format';
 import { escapeMarkdown } from './markdown';
@@ -174,8 +174,34 @@ export function assessmentStartCard(data: AssessmentStartCardData): AdaptiveCard
   });
 }
 
-export function assessmentProgressCard(progress: AssessmentProgress): AdaptiveCardJson {
+/** One person's view of the channel's self-assessment progress card: its refresh, and "Show my view". */
+export const ASSESSMENT_PROGRESS_VIEW_VERB = 'assessment-progress-view';
+
+export const assessmentProgressViewSubmitSchema = z.object({
+  verb: z.literal(ASSESSMENT_PROGRESS_VIEW_VERB),
+  roundId: z.string().min(1).max(63),
+});
+export type AssessmentProgressViewSubmit = z.infer<typeof assessmentProgressViewSubmitSchema>;
+
+const OWN_STATE: Record<NonNullable<AssessmentProgressView['own']>['state'], string> = {
+  returned: 'returned',
+  'in progress': 'started, not returned yet',
+  'not started': 'not started yet',
+};
+
+/**
+ * The channel's "N of M organisations returned" card. With `refreshFor` it is the card for everyone,
+ * refreshing to each listed person's view; with `viewer` it is one person's view (their own
+ * organisation's return, when they answer for one).
+ */
+export function assessmentProgressCard(
+  progress: AssessmentProgress,
+  options: { refreshFor?: readonly string[]; viewer?: Pick<AssessmentProgressView, 'own'> } = {},
+): AdaptiveCardJson {
+  const { refreshFor, viewer } = options;
   return progressCard({
+    ...(viewer ? { ownLine: viewer.own ? `Your organisation, ${viewer.own.organisationName}: ${OWN_STATE[viewer.own.state]}.` : '' } : {}),
+    ...(refreshFor ? { view: { verb: ASSESSMENT_PROGRESS_VIEW_VERB, roundId: progress.round.id, refreshFor } } : {}),
     title: `Self-assessment ${progress.round.name}`,
     done: progress.returned,
     total: progress.total,

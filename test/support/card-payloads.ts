@@ -29,6 +29,7 @@ export const VALID_PAYLOADS: Readonly<Record<string, (s: Seeds) => Record<string
   'meeting-reply': (s) => ({ meetingId: s.meetingId, status: 'attending' }),
   'agenda-view': (s) => ({ meetingId: s.meetingId }),
   'round-progress-view': () => ({ roundId: '2026-11-22T10:00:00.000Z' }),
+  'assessment-progress-view': (s) => ({ roundId: s.roundId }),
   // A card of a batch the seeded partnership never sent: everyone is told it is no longer there (test/unit/bot/channel-fallback.test.ts has the real views).
   'channel-card-view': () => ({ batchId: '20261122100000000-none', messageId: '00001' }),
   'agenda-edit': (s) => ({ op: 'add', meetingId: s.meetingId, title: 'Community tensions briefing' }),

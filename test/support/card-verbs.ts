@@ -7,6 +7,8 @@ import { ASK_VERB, askSubmitSchema } from '../../src/cards/ask-action';
 import { CHANNEL_CARD_VIEW_VERB, channelCardViewSubmitSchema } from '../../src/cards/channel-mention';
 import {
   ASSESSMENT_OPEN_VERB,
+  ASSESSMENT_PROGRESS_VIEW_VERB,
+  assessmentProgressViewSubmitSchema,
   ASSESSMENT_SAVE_VERB,
   ASSESSMENT_START_VERB,
   assessmentOpenSubmitSchema,
@@ -54,6 +56,7 @@ export const VERB_SCHEMAS: Readonly<Record<string, ZodTypeAny>> = {
   [AGENDA_EDIT_VERB]: agendaEditSubmitSchema,
   [AGENDA_VIEW_VERB]: agendaViewSubmitSchema,
   [ROUND_PROGRESS_VIEW_VERB]: roundProgressViewSubmitSchema,
+  [ASSESSMENT_PROGRESS_VIEW_VERB]: assessmentProgressViewSubmitSchema,
   [DECISION_SAVE_VERB]: decisionSaveSubmitSchema,
   [ASSESSMENT_START_VERB]: assessmentStartSubmitSchema,
   [ASSESSMENT_OPEN_VERB]: assessmentOpenSubmitSchema,

@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import {
   assessmentPageCard,
   assessmentProgressCard,
+  type AssessmentProgressViewSubmit,
   assessmentReceiptCard,
   assessmentStartCard,
   ratingsFromSubmit,
@@ -15,7 +16,8 @@ import type { BotServices, TurnHandler } from '../bot-services';
 import { enqueueToChannel, enqueueToPinnedChannel } from '../channel-posts';
 import { enqueueWithStatusCard, messagesForLeads } from '../enqueue-for-leads';
 import { CHANNEL_LINE, NO_CHANNEL_LINE } from './update-request-handlers';
-import { replaceCard, sendCard } from '../send-card';
+import { replaceCard, sendCard, showView } from '../send-card';
+import { refreshUserIds } from '../refresh-user-ids';
 
 /** "2026/27 Q3" for a date in October-December 2026: the UK public sector's financial-year quarter. */
 export function suggestedRoundName(now: Date): string {
@@ -76,7 +78,7 @@ export function startSelfAssessment(input: { name: string; frameworkId: string; 
       await enqueueToPinnedChannel(channel.reference, partnershipId, services, {
         kind: 'assessment-progress',
         title: 'Self-assessment progress card',
-        card: assessmentProgressCard(channel.progress),
+        card: assessmentProgressCard(channel.progress, { refreshFor: await refreshUserIds(partnershipId, services) }),
         subjectId: round.id,
       });
     }
@@ -91,7 +93,7 @@ async function refreshProgress(partnershipId: string, roundId: string, services:
     await enqueueToChannel(partnershipId, services, {
       kind: 'assessment-progress',
       title: 'Self-assessment progress card',
-      card: assessmentProgressCard(progress),
+      card: assessmentProgressCard(progress, { refreshFor: await refreshUserIds(partnershipId, services) }),
       replaceActivityId: progress.round.channelActivityId,
     });
   } catch (error) {
@@ -159,5 +161,13 @@ export function saveAssessmentPage(submit: AssessmentSaveSubmit): TurnHandler {
       assessmentReceiptCard({ page: outcome.page, savedBy: actor.name, savedAt: outcome.savedAt, submitted: outcome.submitted, duplicate: outcome.duplicate }),
     );
     if (outcome.submitted && !outcome.duplicate) await refreshProgress(partnershipId, submit.roundId, services);
+  };
+}
+
+/** The channel's self-assessment progress card as the person looking at it sees it: the card's refresh, or "Show my view". Reads only. */
+export function showAssessmentProgressView(submit: AssessmentProgressViewSubmit): TurnHandler {
+  return async (context, turn, services) => {
+    const view = await services.assessments.progressView(turn.partnershipId, turn.actor, submit.roundId);
+    await showView(context, assessmentProgressCard(view.progress, { viewer: view, refreshFor: turn.userId ? [turn.userId] : [] }));
   };
 }

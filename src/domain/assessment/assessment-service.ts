@@ -1,5 +1,5 @@
 import { londonDate } from '../clock';
-import { authorise, ownOrganisation } from '../authorisation';
+import { authorise, isAllowed, ownOrganisation } from '../authorisation';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../errors';
 import type { Actor, Member } from '../partnership/member';
 import { leadsOf } from '../partnership/leads';
@@ -50,6 +50,12 @@ export interface AssessmentProgress {
   readonly returned: number;
   readonly total: number;
   readonly waitingFor: readonly string[];
+}
+
+/** The round's progress as one person sees it: with their own organisation's return when they answer for one. */
+export interface AssessmentProgressView {
+  readonly progress: AssessmentProgress;
+  readonly own?: { readonly organisationName: string; readonly state: 'returned' | 'in progress' | 'not started' };
 }
 
 /** "2026/27 Q3" -> "2026-27-q3". */
@@ -304,16 +310,34 @@ export class AssessmentService {
   }
 
   async progress(partnershipId: string, roundId: string): Promise<AssessmentProgress> {
+    return (await this.progressAndReturns(partnershipId, roundId)).progress;
+  }
+
+  /**
+   * The channel's progress card as one person sees it (the card's refresh): a partner lead also sees
+   * where their own organisation's return stands. Asked for by Teams when the card is shown, so it only reads.
+   */
+  async progressView(partnershipId: string, actor: Actor, roundId: string): Promise<AssessmentProgressView> {
+    const { progress, organisations, returns } = await this.progressAndReturns(partnershipId, roundId);
+    const organisationId = actor.organisationId;
+    if (!organisationId || !isAllowed(actor, 'view-organisation', ownOrganisation(actor))) return { progress };
+    const own = returns.find((r) => r.organisationId === organisationId);
+    const organisationName = organisations.find((o) => o.id === organisationId)?.name ?? organisationId;
+    return { progress, own: { organisationName, state: own?.submittedAt ? 'returned' : own ? 'in progress' : 'not started' } };
+  }
+
+  private async progressAndReturns(partnershipId: string, roundId: string) {
     const round = await this.assessments.getRound(partnershipId, roundId);
     if (!round) throw new NotFoundError('That self-assessment round no longer exists.');
     const [organisations, returns] = await Promise.all([this.organisations.list(partnershipId), this.assessments.listReturns(partnershipId, roundId)]);
     const returned = new Set(returns.filter((r) => r.submittedAt).map((r) => r.organisationId));
-    return {
+    const progress: AssessmentProgress = {
       round,
       returned: organisations.filter((o) => returned.has(o.id)).length,
       total: organisations.length,
       waitingFor: organisations.filter((o) => !returned.has(o.id)).map((o) => o.name),
     };
+    return { progress, organisations, returns };
   }
 
   async recordChannelCard(partnershipId: string, roundId: string, activityId: string): Promise<void> {

@@ -86,4 +86,17 @@ describe("the channel's agenda, a view per person", () => {
       .assertReply((reply) => expect(plain(reply.attachments?.[0]?.content)).toContain('Your organisation, Warwickshire and West Mercia Police'));
     expect(harness.adapter.replaced.length).toBe(replacedBefore);
   });
+
+  it('an automatic refresh in a 1:1 chat stores nothing, not even the chat it came from', async () => {
+    const { harness } = await postedAgenda();
+    const saved = jest.spyOn(harness.members, 'saveConversationReference');
+    harness.advance(2 * 24 * 60 * 60 * 1000);
+    await harness.adapter.send(cardExecute('agenda-view', { meetingId: MEETING }, PEOPLE.policeLead, { trigger: 'automatic' })).assertReply((reply) => {
+      expect(plain(invokeCardOf(reply))).toContain('Your organisation, Warwickshire and West Mercia Police');
+    });
+    expect(saved).not.toHaveBeenCalled();
+    // The same person writing in that chat a day later is remembered as before.
+    await harness.adapter.send(teamsMessage('thanks', undefined, PEOPLE.policeLead)).assertReply(() => undefined);
+    expect(saved).toHaveBeenCalledTimes(1);
+  });
 });

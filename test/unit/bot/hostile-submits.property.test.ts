@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cardSubmit, PEOPLE } from '../../support/bot-harness';
+import { cardExecute, cardSubmit, PEOPLE } from '../../support/bot-harness';
 import { runTurn } from '../../support/bot-turn';
 import { seededHarness, VALID_PAYLOADS } from '../../support/card-payloads';
 import { exportedCardVerbs, schemaKeys, VERB_SCHEMAS } from '../../support/card-verbs';
@@ -14,14 +14,15 @@ const PEOPLE_LIST = Object.values(PEOPLE);
 
 const tried = { total: 0, invalid: 0 };
 
-describe(`hostile card submits: ${VERBS.length} verbs x ${RUNS_PER_VERB} payloads = ${VERBS.length * RUNS_PER_VERB} payloads`, () => {
+describe(`hostile card submits: ${VERBS.length} verbs x 2 ways x ${RUNS_PER_VERB} payloads = ${VERBS.length * 2 * RUNS_PER_VERB} payloads`, () => {
   it('has a schema and a valid payload for every verb the cards export', () => {
     expect(VERBS.filter((verb) => !VERB_SCHEMAS[verb] || !VALID_PAYLOADS[verb])).toEqual([]);
   });
 
-  it.each(VERBS)(
-    '%s: never crashes, always answers, writes nothing when the payload is invalid and shows no markup from it',
-    async (verb) => {
+  // Each card action arrives either way: Action.Execute (an invoke) or its Action.Submit fallback (a message).
+  it.each(VERBS.flatMap((verb) => [[verb, 'Action.Submit'] as const, [verb, 'Action.Execute'] as const]))(
+    '%s as %s: never crashes, always answers, writes nothing when the payload is invalid and shows no markup from it',
+    async (verb, via) => {
       const { harness, seeds } = await seededHarness();
       const schema = VERB_SCHEMAS[verb]!;
       const valid = VALID_PAYLOADS[verb]!(seeds);
@@ -33,11 +34,12 @@ describe(`hostile card submits: ${VERBS.length} verbs x ${RUNS_PER_VERB} payload
           if (invalid) tried.invalid += 1;
           const before = invalid ? await repositorySnapshot(harness) : undefined;
 
-          const outcome = await runTurn(harness, cardSubmit(payload, person));
+          const outcome = await runTurn(harness, via === 'Action.Submit' ? cardSubmit(payload, person) : cardExecute(verb, payload, person));
 
           expect(outcome.cards.length).toBeGreaterThan(0);
+          if (via === 'Action.Execute') expect(outcome.replies.filter((reply) => reply.type === 'invokeResponse')).toHaveLength(1);
           if (before !== undefined) expect(await repositorySnapshot(harness)).toBe(before);
-          const texts = outcome.replies.flatMap((reply) => (reply.attachments ?? []).flatMap((a) => renderedTexts(a.content)));
+          const texts = outcome.cards.flatMap((card) => renderedTexts(JSON.parse(card)));
           expect(texts.flatMap(unsafeMarkup)).toEqual([]);
         }),
         { numRuns: RUNS_PER_VERB },

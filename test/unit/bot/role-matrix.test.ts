@@ -73,6 +73,7 @@ const VERBS: Record<string, Row> = {
   // Everyone may look: the view itself says who may reply.
   'agenda-view': EVERYONE,
   'round-progress-view': EVERYONE,
+  'assessment-progress-view': EVERYONE,
   'channel-card-view': EVERYONE,
   'agenda-edit': STEERING_GROUP,
   'decision-save': STEERING_GROUP,

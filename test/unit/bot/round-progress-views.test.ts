@@ -76,3 +76,38 @@ describe("the channel's progress card, a view per person", () => {
     });
   });
 });
+
+describe("the channel's self-assessment progress card, a view per person", () => {
+  async function assessmentUnderWay() {
+    const harness = await botHarness();
+    await pinPartnershipChannel(harness);
+    for (const person of [PEOPLE.officer, PEOPLE.healthLead]) await harness.adapter.send(teamsMessage('hello', undefined, person)).assertReply(() => undefined);
+    await harness.adapter.send(cardExecute('assessment-start', { name: '2026/27 Q3', frameworkId: 'home-office-2018', closesOn: '2026-12-31' })).assertReply(() => undefined);
+    await harness.drain();
+    const posted = harness.messenger.sent.find((s) => s.reference.includes('steering-group'))!;
+    return { harness, posted };
+  }
+
+  it('is posted refreshing for the officer and the leads the bot can name', async () => {
+    const { posted } = await assessmentUnderWay();
+    expect(plain(posted.card)).toContain('0 of 3 organisations returned');
+    expect(posted.card['refresh']).toEqual({
+      action: { type: 'Action.Execute', title: 'Show my view', verb: 'assessment-progress-view', data: { verb: 'assessment-progress-view', roundId: '2026-27-q3' } },
+      userIds: ['user-aad-officer', 'user-aad-health'],
+    });
+    expect(cardProblems(posted.card)).toEqual([]);
+  });
+
+  it("shows a partner lead where their own organisation's return stands; staff see the count alone", async () => {
+    const { harness } = await assessmentUnderWay();
+    const view = (person: Person) => cardExecute('assessment-progress-view', { roundId: '2026-27-q3' }, person, { ...inChannel, trigger: 'automatic' });
+    await harness.adapter.send(view(PEOPLE.healthLead)).assertReply((reply) => {
+      const card = invokeCardOf(reply);
+      expect(plain(card)).toContain('Your organisation, South Warwickshire NHS Foundation Trust: not started yet.');
+      expect(cardProblems(card)).toEqual([]);
+    });
+    await harness.adapter.send(view(PEOPLE.staff)).assertReply((reply) => {
+      expect(plain(invokeCardOf(reply))).not.toContain('Your organisation');
+    });
+  });
+});
