@@ -16,7 +16,10 @@ async function postedAgenda() {
   await pinPartnershipChannel(harness);
   await harness.adapter.send(teamsMessage('schedule meeting 12 March 2027 10:00', undefined, PEOPLE.officer)).assertReply(() => undefined);
   await harness.adapter.send(teamsMessage('post agenda', undefined, PEOPLE.officer)).assertReply(() => undefined);
-  const posted = harness.messenger.sent.find((s) => s.reference.includes('steering-group'))!.card as Record<string, unknown>;
+  const posted = harness.messenger.sent.find((s) => s.reference.includes('steering-group') && JSON.stringify(s.card).includes('Prevent Steering Group: agenda'))!.card as Record<
+    string,
+    unknown
+  >;
   return { harness, posted };
 }
 

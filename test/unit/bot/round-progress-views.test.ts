@@ -10,7 +10,7 @@ async function roundUnderWay() {
   await pinPartnershipChannel(harness);
   for (const person of [PEOPLE.officer, PEOPLE.policeLead]) await harness.adapter.send(teamsMessage('hello', undefined, person)).assertReply(() => undefined);
   await harness.adapter.send(teamsMessage('request updates', undefined, PEOPLE.officer)).assertReply(() => undefined);
-  const posted = harness.messenger.sent.find((s) => s.reference.includes('steering-group'))!;
+  const posted = harness.messenger.sent.find((s) => s.reference.includes('steering-group') && JSON.stringify(s.card).includes('actions updated'))!;
   const roundId = (posted.card['refresh'] as { action: { data: { roundId: string } } }).action.data.roundId;
   return { harness, posted, roundId };
 }
@@ -84,7 +84,8 @@ describe("the channel's self-assessment progress card, a view per person", () =>
     for (const person of [PEOPLE.officer, PEOPLE.healthLead]) await harness.adapter.send(teamsMessage('hello', undefined, person)).assertReply(() => undefined);
     await harness.adapter.send(cardExecute('assessment-start', { name: '2026/27 Q3', frameworkId: 'home-office-2018', closesOn: '2026-12-31' })).assertReply(() => undefined);
     await harness.drain();
-    const posted = harness.messenger.sent.find((s) => s.reference.includes('steering-group'))!;
+    // The channel also gets @mention cards for leads the bot cannot reach 1:1: the counter is the one that counts.
+    const posted = harness.messenger.sent.find((s) => s.reference.includes('steering-group') && JSON.stringify(s.card).includes('organisations returned'))!;
     return { harness, posted };
   }
 
