@@ -24,6 +24,7 @@ import { afterSend, createOutboxSender } from '../../src/delivery/outbox-sender'
 import { MessengerTransport } from '../../src/delivery/messenger-transport';
 import { sampleAction } from './action-repository-contract';
 import { demoGuidance } from './demo-guidance';
+import { seedLiveDemo } from '../../src/cli/seed-demo';
 
 export const DEMO_TENANT = 'tenant-warwickshire';
 /** "Today" for every harness conversation, so RAG and overdue are stable. */
@@ -31,6 +32,14 @@ export const HARNESS_NOW = new Date('2026-11-22T10:00:00Z');
 /** Where the harness says its report download links live, and the key that signs them. */
 export const HARNESS_BASE_URL = 'https://prevent-bot.example.test';
 export const HARNESS_REPORT_SECRET = 'harness-report-link-secret-0123456789';
+
+/** The demo's own people (src/data/demo/warwickshire-members.json), for a harness seeded with `demo: true`. */
+export const DEMO_PEOPLE = {
+  officer: { aadObjectId: '00000000-0000-0000-0000-000000000020', name: 'Priya Officer' },
+  chair: { aadObjectId: '00000000-0000-0000-0000-000000000021', name: 'Charles Chair' },
+} as const;
+/** The demo partnership's tenant (src/data/demo/warwickshire-partnership.json). */
+export const DEMO_PARTNERSHIP_TENANT = '00000000-0000-0000-0000-0000000000001';
 
 /** People the harness knows, by AAD object id. */
 export const PEOPLE = {
@@ -40,7 +49,7 @@ export const PEOPLE = {
   healthLead: { aadObjectId: 'aad-health', name: 'Hana Health' },
   staff: { aadObjectId: 'aad-staff', name: 'Stella Staff' },
 } as const;
-export type Person = (typeof PEOPLE)[keyof typeof PEOPLE];
+export type Person = { readonly aadObjectId: string; readonly name: string };
 
 /** TestAdapter that remembers cards replaced in place (updateActivity), as Teams would show them. */
 export class RecordingTestAdapter extends TestAdapter {
@@ -83,6 +92,8 @@ export interface HarnessOptions {
   readonly allowedTenantIds?: readonly string[];
   /** Serves Teams file downloads (SharePoint URLs) from somewhere local. */
   readonly fetchFile?: typeof fetch;
+  /** Seed what `npm start` seeds (the demo partnership and its history as of HARNESS_NOW) instead of the small hand-made partnership. */
+  readonly demo?: boolean;
 }
 
 /** The real language layer, trained once per test file (a few hundred milliseconds). */
@@ -92,21 +103,9 @@ export function trainedLanguage(): Promise<LanguageUnderstanding> {
   return language;
 }
 
-/** The real Teams AI application over in-memory repositories, driven by botbuilder's TestAdapter. */
-export async function botHarness(options: HarnessOptions = {}) {
-  const partnerships = new MemoryPartnershipRepository();
-  await partnerships.save(
-    { id: 'warwickshire', name: 'Warwickshire Prevent Partnership', timeZone: 'Europe/London', frameworkId: 'home-office-2018', tenantIds: [DEMO_TENANT] },
-    { id: 'test', name: 'test' },
-  );
-  let guidance = options.guidance;
-  if (!guidance) {
-    const memory = new MemoryGuidanceRepository();
-    await memory.save('warwickshire', demoGuidance(), { id: 'test', name: 'test' });
-    guidance = memory;
-  }
+/** Three organisations, four people and three actions: what most conversation specs start from. */
+async function handMadePartnership(organisations: MemoryOrganisationRepository, members: MemoryMemberRepository, actions: MemoryActionRepository): Promise<void> {
   const author = { id: 'test', name: 'test' };
-  const organisations = new MemoryOrganisationRepository();
   for (const [id, name, sector] of [
     ['wcc', 'Warwickshire County Council', 'local-government'],
     ['police', 'Warwickshire and West Mercia Police', 'police'],
@@ -114,12 +113,10 @@ export async function botHarness(options: HarnessOptions = {}) {
   ] as const) {
     await organisations.save('warwickshire', { id, name, sector, aliases: [] }, author);
   }
-  const members = new MemoryMemberRepository();
   await members.save('warwickshire', { ...PEOPLE.officer, role: 'prevent-officer', organisationId: 'wcc' }, author);
   await members.save('warwickshire', { ...PEOPLE.chair, role: 'chair' }, author);
   await members.save('warwickshire', { ...PEOPLE.policeLead, role: 'partner-lead', organisationId: 'police' }, author);
   await members.save('warwickshire', { ...PEOPLE.healthLead, role: 'partner-lead', organisationId: 'swft' }, author);
-  const actions = new MemoryActionRepository();
   await actions.savePlan(
     'warwickshire',
     [
@@ -135,6 +132,25 @@ export async function botHarness(options: HarnessOptions = {}) {
     ],
     author,
   );
+}
+
+/** The real Teams AI application over in-memory repositories, driven by botbuilder's TestAdapter. */
+export async function botHarness(options: HarnessOptions = {}) {
+  const partnerships = new MemoryPartnershipRepository();
+  await partnerships.save(
+    { id: 'warwickshire', name: 'Warwickshire Prevent Partnership', timeZone: 'Europe/London', frameworkId: 'home-office-2018', tenantIds: [DEMO_TENANT] },
+    { id: 'test', name: 'test' },
+  );
+  let guidance = options.guidance;
+  if (!guidance) {
+    const memory = new MemoryGuidanceRepository();
+    await memory.save('warwickshire', demoGuidance(), { id: 'test', name: 'test' });
+    guidance = memory;
+  }
+  const organisations = new MemoryOrganisationRepository();
+  const members = new MemoryMemberRepository();
+  const actions = new MemoryActionRepository();
+  if (!options.demo) await handMadePartnership(organisations, members, actions);
   const messenger = new RecordingMessenger();
   const unrecognised = new MemoryUnrecognisedMessageCounter();
   const assessments = new MemoryAssessmentRepository();
@@ -144,33 +160,32 @@ export async function botHarness(options: HarnessOptions = {}) {
   const now = () => clock;
   const outboxRepository = new MemoryOutboxRepository();
   let batches = 0;
-  const services: BotServices = createServices(
-    {
-      partnerships,
-      guidance,
-      organisations,
-      members,
-      actions,
-      assessments,
-      meetings: meetingRepository,
-      updateRounds: new MemoryUpdateRoundRepository(),
-      channels: new MemoryChannelRepository(),
-      outbox: outboxRepository,
-      unrecognised,
-    },
-    {
-      defaultPartnershipId: 'warwickshire',
-      frameworks,
-      language: await trainedLanguage(),
-      messenger,
-      reportLinks: { secret: HARNESS_REPORT_SECRET, publicBaseUrl: HARNESS_BASE_URL },
-      chasers: { workingDays: DEFAULT_CHASER_WORKING_DAYS, agendaPostWorkingDays: 5 },
-      logger: silentLogger,
-      now,
-      newBatchId: () => `harness-${++batches}`,
-      ...(options.fetchFile ? { fetchFile: options.fetchFile } : {}),
-    },
-  );
+  const repositories = {
+    partnerships,
+    guidance,
+    organisations,
+    members,
+    actions,
+    assessments,
+    meetings: meetingRepository,
+    updateRounds: new MemoryUpdateRoundRepository(),
+    channels: new MemoryChannelRepository(),
+    outbox: outboxRepository,
+    unrecognised,
+  };
+  if (options.demo) await seedLiveDemo(repositories, { now: HARNESS_NOW });
+  const services: BotServices = createServices(repositories, {
+    defaultPartnershipId: 'warwickshire',
+    frameworks,
+    language: await trainedLanguage(),
+    messenger,
+    reportLinks: { secret: HARNESS_REPORT_SECRET, publicBaseUrl: HARNESS_BASE_URL },
+    chasers: { workingDays: DEFAULT_CHASER_WORKING_DAYS, agendaPostWorkingDays: 5 },
+    logger: silentLogger,
+    now,
+    newBatchId: () => `harness-${++batches}`,
+    ...(options.fetchFile ? { fetchFile: options.fetchFile } : {}),
+  });
   const app = createApplication({ services, allowedTenantIds: options.allowedTenantIds });
   // The real outbox sender over the recording messenger, on the harness clock; the rate windows run on real time.
   const sender = createOutboxSender({
