@@ -179,10 +179,10 @@ export function planDemoHistory(inputs: DemoHistoryInputs): DemoEvent[] {
 
   // Two self-assessment rounds, each open four weeks; the second finds most organisations a step on.
   const organisations = [...inputs.organisations];
-  const maturity = new Map(organisations.map((o) => [o.id, 0.3 + dice() * 0.45]));
+  const maturity = new Map(organisations.map((o) => [o.id, 0.4 + dice() * 0.45]));
   const firstScores = new Map<string, number>();
   const items = inputs.framework.sections.flatMap((s) => s.items.map((item) => ({ section: s.number, itemId: item.id })));
-  const ratingOf = (score: number): Rating => (score < 0.35 ? 'not-yet-started' : score < 0.7 ? 'developing' : 'achieving');
+  const ratingOf = (score: number): Rating => (score < 0.33 ? 'not-yet-started' : score < 0.7 ? 'developing' : 'achieving');
   const rounds = [
     { startsDaysAgo: 238, missing: 3 },
     { startsDaysAgo: 115, missing: 2 },
@@ -198,7 +198,7 @@ export function planDemoHistory(inputs: DemoHistoryInputs): DemoEvent[] {
       const lead = leadsOf([organisation.id]).find((m) => m.role === 'partner-lead');
       const ratings = items.map(({ itemId }) => {
         const key = `${organisation.id}|${itemId}`;
-        const score = r === 0 ? maturity.get(organisation.id)! + (dice() - 0.5) * 0.6 : (firstScores.get(key) ?? maturity.get(organisation.id)!) + 0.1 + (dice() - 0.5) * 0.25;
+        const score = r === 0 ? maturity.get(organisation.id)! + (dice() - 0.5) * 0.5 : (firstScores.get(key) ?? maturity.get(organisation.id)!) + 0.08 + (dice() - 0.5) * 0.3;
         if (r === 0) firstScores.set(key, score);
         const rating = ratingOf(score);
         return { itemId, rating, details: `${DEMO_TEXT_PREFIX}${pick(DETAILS[rating])}` };
