@@ -17,7 +17,7 @@ async function replyAsAnotherPartner(run: LocalRun, status: string): Promise<voi
     conversation: { id: string };
     bot: { id: string; name: string };
   };
-  const meeting = (await new MeetingTableRepository(storage.client('meetings')).get('warwickshire', '2027-03-12-1000'))!.meeting;
+  const meeting = (await nextMeeting(run))!;
   const response = await fetch(`http://127.0.0.1:${run.ports.bot}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -37,6 +37,15 @@ async function replyAsAnotherPartner(run: LocalRun, status: string): Promise<voi
   expect(response.status).toBeLessThan(300);
 }
 
+/** The next meeting as stored: the one `npm start` scheduled (src/cli/demo), a quarter after the last. */
+async function nextMeeting(run: LocalRun) {
+  const storage = new TableStorage(azuriteConnectionString(run.ports.azurite), 'ppb');
+  const now = new Date().toISOString();
+  return (await new MeetingTableRepository(storage.client('meetings')).list('warwickshire')).find((m) => m.startsAt > now);
+}
+
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' });
+
 jest.setTimeout(180_000);
 
 describe('a Steering Group meeting in the playground', () => {
@@ -53,9 +62,19 @@ describe('a Steering Group meeting in the playground', () => {
     if (run) await stopLocalRun(run);
   });
 
-  it('the Prevent Officer schedules a meeting and sees the agenda the bot built', async () => {
-    const agenda = await ask(page, 'schedule meeting 12 March 2027 10:00', 'Prevent Steering Group: agenda');
-    expect(agenda).toContain('12 March 2027 at 10:00');
+  it('on first start, "agenda" shows the next quarterly meeting the demo has scheduled, with last meeting\'s decisions', async () => {
+    const next = (await nextMeeting(run))!;
+    const agenda = await ask(page, 'agenda', 'Prevent Steering Group: agenda');
+    expect(agenda).toContain(`${LONG_DATE.format(new Date(next.startsAt))} at 10:00`);
+    expect(agenda).toContain('Channel Panel update');
+    expect(agenda).toContain('Demo data: action plan reviewed');
+  });
+
+  it('the Prevent Officer schedules the meeting after it and sees the agenda the bot built', async () => {
+    const next = (await nextMeeting(run))!;
+    const later = LONG_DATE.format(new Date(Date.parse(next.startsAt) + 13 * 7 * 24 * 3600 * 1000));
+    const agenda = await ask(page, `schedule meeting ${later} 10:00`, 'Meeting scheduled');
+    expect(agenda).toContain(`${later} at 10:00`);
     expect(agenda).toContain('Channel Panel update');
     expect(agenda).toContain('Actions that are off track or overdue');
   });

@@ -134,6 +134,8 @@ export function planDemoHistory(inputs: DemoHistoryInputs): DemoEvent[] {
   };
 
   // Action updates.
+  let offTrack = 0;
+  const slipping: number[] = [];
   for (const action of inputs.plan) {
     const leads = leadsOf(action.ownerOrganisationIds);
     if (leads.length === 0) continue;
@@ -161,6 +163,8 @@ export function planDemoHistory(inputs: DemoHistoryInputs): DemoEvent[] {
     } else {
       last = { status: 'on-track' };
     }
+    if (last.status === 'off-track') offTrack += 1;
+    if (last.status === 'at-risk') slipping.push(events.length + days.length - 1);
     days.forEach((day, i) => {
       const final = i === days.length - 1;
       const status: ActionStatus = final ? last.status : i === 0 && count === 3 && dice() < 0.5 ? 'not-started' : 'on-track';
@@ -175,6 +179,12 @@ export function planDemoHistory(inputs: DemoHistoryInputs): DemoEvent[] {
         nonce: `demo-update-${action.id}-${i + 1}`,
       });
     });
+  }
+
+  // A plan where nothing is off track is not one a Steering Group meets about: an action at risk slips.
+  for (const index of slipping.slice(0, Math.max(0, 2 - offTrack))) {
+    const update = events[index] as Extract<DemoEvent, { kind: 'update' }>;
+    events[index] = { ...update, status: 'off-track', note: note('off-track'), revisedDate: addDays(today, 45) };
   }
 
   // Two self-assessment rounds, each open four weeks; the second finds most organisations a step on.

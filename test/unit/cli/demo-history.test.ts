@@ -65,7 +65,7 @@ describe('the demo history npm start seeds', () => {
   });
 
   it.each(['2026-04-02', '2026-06-30', '2026-09-10', '2026-12-03', '2027-02-20', '2027-03-30'])(
-    'on %s has updates on a realistic share of actions and no more than a third red',
+    'on %s has updates on a realistic share of actions, and a few red but no more than a third',
     async (day) => {
       const now = new Date(`${day}T12:00:00Z`);
       const { repositories } = await seeded(now);
@@ -73,6 +73,8 @@ describe('the demo history npm start seeds', () => {
       const red = records.filter((r) => ragFor(r.action, r.progress, londonDate(now)) === 'red');
       const updated = records.filter((r) => r.progress);
       expect(red.length).toBeLessThanOrEqual(Math.floor(records.length / 3));
+      // ...and something for the Steering Group to discuss.
+      expect(red.length).toBeGreaterThanOrEqual(2);
       expect(updated.length).toBeGreaterThanOrEqual(records.length / 2);
       expect(updated.length).toBeLessThan(records.length);
       // Several updates on some, each from a demo lead of an owning organisation, in the past, in order.
