@@ -67,6 +67,7 @@ describe("action plan updates in the playground, as the Prevent Officer (also WC
   it('a note with personal data comes back to be edited and is not saved', async () => {
     // The demo may already hold updates on 3.2 (src/cli/demo): whatever it shows must not change.
     const before = actionLine(await ask(page, 'my actions', 'Actions for Warwickshire County Council'), '3.2');
+    expect(before).toMatch(/^3\.2 .*(No update yet|On track|At risk|Off track|Complete)/);
     await ask(page, 'update action 3.2', 'Update action 3.2');
     await fillUpdateCard(page, 'At risk', 'Waiting to hear from jo.bloggs@example.com');
     await waitForCardText(page, 'please remove the personal details');

@@ -119,7 +119,8 @@ async function startEverything(
       `  Bot endpoint:       http://localhost:${bot.port}/api/messages`,
       `  Health:             http://localhost:${bot.port}/healthz`,
       azurite ? `  Table storage:      Azurite on 127.0.0.1:${azurite.port}, data in ${local.AZURITE_LOCATION}` : '  Table storage:      STORAGE_CONNECTION_STRING',
-      'Open the playground and ask "how do I make a referral?" or "training". Ctrl-C stops everything.',
+      'Open the playground and ask "how do I make a referral?", "agenda" or "how are we doing?".',
+      "The partnership's updates, rounds and meetings so far are made-up demo data (docs/user-guide.md). Ctrl-C stops everything.",
       '',
     ].join('\n'),
   );
