@@ -226,13 +226,14 @@ export function planDemoHistory(inputs: DemoHistoryInputs): DemoEvent[] {
   });
 
   // Last quarter's meeting: scheduled five weeks before, replies in the week before, decisions the day after.
+  // No venue: none of the seeds names one.
   let held = addDays(today, -70);
   // Nobody holds a Steering Group between Christmas and New Year: the week before instead.
   if (held.slice(5) >= '12-19') held = `${held.slice(0, 4)}-12-18`;
   else if (held.slice(5) <= '01-04') held = `${Number(held.slice(0, 4)) - 1}-12-18`;
   held = onOrBeforeWorkingDay(held);
   const heldAt = at(held, 10);
-  events.push({ kind: 'schedule-meeting', at: workingDayAt(addDays(held, -35), 11), startsAt: heldAt, location: 'Shire Hall, Warwick' });
+  events.push({ kind: 'schedule-meeting', at: workingDayAt(addDays(held, -35), 11), startsAt: heldAt, location: '' });
   // The demo leads reply for their organisations; most others' replies the Prevent Officer noted.
   const leadFor = new Map<string, Member>();
   for (const m of inputs.members) if (m.role === 'partner-lead' && m.organisationId && !leadFor.has(m.organisationId)) leadFor.set(m.organisationId, m);
@@ -258,7 +259,7 @@ export function planDemoHistory(inputs: DemoHistoryInputs): DemoEvent[] {
   if (next.slice(5) >= '12-22') next = `${Number(next.slice(0, 4)) + 1}-01-05`;
   else if (next.slice(5) <= '01-04') next = `${next.slice(0, 4)}-01-05`;
   if (!isWorkingDay(next)) next = workingDaysAfter(next, 1);
-  events.push({ kind: 'schedule-meeting', at: at(workingDaysBefore(today, 1), 9), startsAt: at(next, 10), location: 'Shire Hall, Warwick' });
+  events.push({ kind: 'schedule-meeting', at: at(workingDaysBefore(today, 1), 9), startsAt: at(next, 10), location: '' });
 
   return events.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
