@@ -14,6 +14,10 @@ import { parseOrThrow } from '../domain/validation';
 import { PROJECT_ROOT } from '../project-root';
 import { readPlanFile } from '../plan-files/plan-file-reader';
 import { openTableRepositories } from '../composition/open-table-repositories';
+import { loadFrameworks } from '../storage/files/framework-files';
+import { demoYearOffset, movePlanDates } from './demo/demo-year';
+import { seedDemoHistory, type DemoHistoryOutcome } from './demo/demo-history';
+import type { ServiceRepositories } from '../composition/create-services';
 
 export const DEMO_DIRECTORY = path.join(PROJECT_ROOT, 'src', 'data', 'demo');
 export const DEMO_PLAN_FILE = path.join(DEMO_DIRECTORY, 'warwickshire-action-plan.csv');
@@ -28,6 +32,14 @@ export interface DemoRepositories {
   organisations?: OrganisationRepository;
   members?: MemberRepository;
   actions?: ActionRepository;
+}
+
+export interface SeedDemoOptions {
+  /**
+   * "Today" for the demo: the 2017-18 plan's due dates move by whole years to the UK financial year
+   * holding it (see demo-year.ts). Without it the plan keeps its 2017-18 dates.
+   */
+  readonly now?: Date;
 }
 
 export interface SeedDemoResult {
@@ -100,9 +112,11 @@ async function seedRecords<T>(records: readonly T[], stored: (record: T) => Prom
  * Loads the Warwickshire demo partnership, its guidance and, when their repositories are given, its
  * organisations, members and 2017-18 action plan. Safe to run on every start: a record that already
  * matches the demo data is left alone, so history only grows when something changed. Plan actions
- * are compared by definition; progress already recorded against them is never touched.
+ * are compared by definition; progress already recorded against them is never touched. Given
+ * `now`, the plan's due dates are those of the financial year holding it, so a new financial year
+ * moves them once more on the next run.
  */
-export async function seedDemo(repositories: DemoRepositories): Promise<SeedDemoResult> {
+export async function seedDemo(repositories: DemoRepositories, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
   const partnership = parseOrThrow(partnershipSchema, readDemoFile('warwickshire-partnership.json'), 'demo partnership');
   const guidance = parseOrThrow(guidanceSchema, readDemoFile('warwickshire-guidance.json'), 'demo guidance');
   const partnershipId = partnership.id;
@@ -127,7 +141,7 @@ export async function seedDemo(repositories: DemoRepositories): Promise<SeedDemo
   // Read and check every demo file before writing any of them.
   const demoOrgs = demoOrganisations();
   const demoPeople = members ? demoMembers(demoOrgs) : [];
-  const plan = actions ? await demoPlan(demoOrgs) : [];
+  const plan = actions ? movePlanDates(await demoPlan(demoOrgs), options.now ? demoYearOffset(options.now) : 0) : [];
 
   if (organisations) {
     result.organisations = await seedRecords(
@@ -152,13 +166,33 @@ export async function seedDemo(repositories: DemoRepositories): Promise<SeedDemo
   return result;
 }
 
+/**
+ * The demo as a newcomer should meet it (`npm start`, and `npm run seed` in local mode): the plan as
+ * this financial year's, and a few months of made-up history behind it, seeded once (demo-history.ts).
+ */
+export async function seedLiveDemo(
+  repositories: DemoRepositories & ServiceRepositories,
+  options: { readonly now: Date; readonly frameworksDirectory?: string },
+): Promise<SeedDemoResult & { history: DemoHistoryOutcome }> {
+  const seeded = await seedDemo(repositories, { now: options.now });
+  const frameworks = await loadFrameworks(options.frameworksDirectory);
+  const { history } = await seedDemoHistory(repositories, { partnershipId: seeded.partnershipId, now: options.now, frameworks });
+  return { ...seeded, history };
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
-  const outcome = await seedDemo(await openTableRepositories(config));
+  const repositories = await openTableRepositories(config);
+  // Only a local run gets the made-up history: a real deployment's storage holds nothing invented.
+  const outcome =
+    config.mode === 'local'
+      ? await seedLiveDemo(repositories, { now: new Date(), ...(config.frameworksDirectory ? { frameworksDirectory: config.frameworksDirectory } : {}) })
+      : await seedDemo(repositories);
   const parts = [`partnership ${outcome.partnership}`, `guidance ${outcome.guidance}`];
   if (outcome.organisations) parts.push(`organisations ${outcome.organisations}`);
   if (outcome.members) parts.push(`members ${outcome.members}`);
   if (outcome.actions) parts.push(`action plan ${outcome.actions}`);
+  if ('history' in outcome) parts.push(`demo history ${outcome.history}`);
   console.log(`demo partnership "${outcome.partnershipId}": ${parts.join(', ')}`);
 }
 

@@ -14,9 +14,18 @@ async function postedAgenda(run: LocalRun) {
     conversation: { id: string };
     bot: { id: string; name: string };
   };
-  const meeting = (await new MeetingTableRepository(storage.client('meetings')).get('warwickshire', '2027-03-12-1000'))!.meeting;
+  const meeting = (await nextMeeting(run))!;
   return { channel, meeting };
 }
+
+/** The next meeting as stored: the one `npm start` scheduled (src/cli/demo), a quarter after the last. */
+async function nextMeeting(run: LocalRun) {
+  const storage = new TableStorage(azuriteConnectionString(run.ports.azurite), 'ppb');
+  const now = new Date().toISOString();
+  return (await new MeetingTableRepository(storage.client('meetings')).list('warwickshire')).find((m) => m.startsAt > now);
+}
+
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' });
 
 /** A card's JSON without the backslashes that escape Markdown in names and notes. */
 const plain = (card: unknown) => JSON.stringify(card).replace(/\\\\/g, '');
@@ -71,9 +80,19 @@ describe('a Steering Group meeting in the playground', () => {
     if (run) await stopLocalRun(run);
   });
 
-  it('the Prevent Officer schedules a meeting and sees the agenda the bot built', async () => {
-    const agenda = await ask(page, 'schedule meeting 12 March 2027 10:00', 'Prevent Steering Group: agenda');
-    expect(agenda).toContain('12 March 2027 at 10:00');
+  it('on first start, "agenda" shows the next quarterly meeting the demo has scheduled, with last meeting\'s decisions', async () => {
+    const next = (await nextMeeting(run))!;
+    const agenda = await ask(page, 'agenda', 'Prevent Steering Group: agenda');
+    expect(agenda).toContain(`${LONG_DATE.format(new Date(next.startsAt))} at 10:00`);
+    expect(agenda).toContain('Channel Panel update');
+    expect(agenda).toContain('Demo data: action plan reviewed');
+  });
+
+  it('the Prevent Officer schedules the meeting after it and sees the agenda the bot built', async () => {
+    const next = (await nextMeeting(run))!;
+    const later = LONG_DATE.format(new Date(Date.parse(next.startsAt) + 13 * 7 * 24 * 3600 * 1000));
+    const agenda = await ask(page, `schedule meeting ${later} 10:00`, 'Meeting scheduled');
+    expect(agenda).toContain(`${later} at 10:00`);
     expect(agenda).toContain('Channel Panel update');
     expect(agenda).toContain('Actions that are off track or overdue');
   });

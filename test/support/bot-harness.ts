@@ -25,6 +25,7 @@ import { afterSend, createOutboxSender } from '../../src/delivery/outbox-sender'
 import { MessengerTransport } from '../../src/delivery/messenger-transport';
 import { sampleAction } from './action-repository-contract';
 import { demoGuidance } from './demo-guidance';
+import { seedLiveDemo } from '../../src/cli/seed-demo';
 
 /** Harness turns are fast and no test waits a real second: unless a test drives it, the typing timer never fires. */
 const NEVER_FIRES: TurnTimers = { after: () => ({ cancel: () => undefined }) };
@@ -36,6 +37,14 @@ export const HARNESS_NOW = new Date('2026-11-22T10:00:00Z');
 export const HARNESS_BASE_URL = 'https://prevent-bot.example.test';
 export const HARNESS_REPORT_SECRET = 'harness-report-link-secret-0123456789';
 
+/** The demo's own people (src/data/demo/warwickshire-members.json), for a harness seeded with `demo: true`. */
+export const DEMO_PEOPLE = {
+  officer: { aadObjectId: '00000000-0000-0000-0000-000000000020', name: 'Priya Officer' },
+  chair: { aadObjectId: '00000000-0000-0000-0000-000000000021', name: 'Charles Chair' },
+} as const;
+/** The demo partnership's tenant (src/data/demo/warwickshire-partnership.json). */
+export const DEMO_PARTNERSHIP_TENANT = '00000000-0000-0000-0000-0000000000001';
+
 /** People the harness knows, by AAD object id. */
 export const PEOPLE = {
   officer: { aadObjectId: 'aad-officer', name: 'Priya Officer' },
@@ -44,7 +53,7 @@ export const PEOPLE = {
   healthLead: { aadObjectId: 'aad-health', name: 'Hana Health' },
   staff: { aadObjectId: 'aad-staff', name: 'Stella Staff' },
 } as const;
-export type Person = (typeof PEOPLE)[keyof typeof PEOPLE];
+export type Person = { readonly aadObjectId: string; readonly name: string };
 
 /** TestAdapter that remembers cards replaced in place (updateActivity), as Teams would show them. */
 export class RecordingTestAdapter extends TestAdapter {
@@ -91,6 +100,8 @@ export interface HarnessOptions {
   readonly fetchFile?: typeof fetch;
   /** The typing indicator's timer; a turn sends no typing at all unless a test gives one to fire. */
   readonly turnTimers?: TurnTimers;
+  /** Seed what `npm start` seeds (the demo partnership and its history as of HARNESS_NOW) instead of the small hand-made partnership. */
+  readonly demo?: boolean;
 }
 
 /** The real language layer, trained once per test file (a few hundred milliseconds). */
@@ -100,21 +111,9 @@ export function trainedLanguage(): Promise<LanguageUnderstanding> {
   return language;
 }
 
-/** The real Teams AI application over in-memory repositories, driven by botbuilder's TestAdapter. */
-export async function botHarness(options: HarnessOptions = {}) {
-  const partnerships = new MemoryPartnershipRepository();
-  await partnerships.save(
-    { id: 'warwickshire', name: 'Warwickshire Prevent Partnership', timeZone: 'Europe/London', frameworkId: 'home-office-2018', tenantIds: [DEMO_TENANT] },
-    { id: 'test', name: 'test' },
-  );
-  let guidance = options.guidance;
-  if (!guidance) {
-    const memory = new MemoryGuidanceRepository();
-    await memory.save('warwickshire', demoGuidance(), { id: 'test', name: 'test' });
-    guidance = memory;
-  }
+/** Three organisations, four people and three actions: what most conversation specs start from. */
+async function handMadePartnership(organisations: MemoryOrganisationRepository, members: MemoryMemberRepository, actions: MemoryActionRepository): Promise<void> {
   const author = { id: 'test', name: 'test' };
-  const organisations = new MemoryOrganisationRepository();
   for (const [id, name, sector] of [
     ['wcc', 'Warwickshire County Council', 'local-government'],
     ['police', 'Warwickshire and West Mercia Police', 'police'],
@@ -122,12 +121,10 @@ export async function botHarness(options: HarnessOptions = {}) {
   ] as const) {
     await organisations.save('warwickshire', { id, name, sector, aliases: [] }, author);
   }
-  const members = new MemoryMemberRepository();
   await members.save('warwickshire', { ...PEOPLE.officer, role: 'prevent-officer', organisationId: 'wcc' }, author);
   await members.save('warwickshire', { ...PEOPLE.chair, role: 'chair' }, author);
   await members.save('warwickshire', { ...PEOPLE.policeLead, role: 'partner-lead', organisationId: 'police' }, author);
   await members.save('warwickshire', { ...PEOPLE.healthLead, role: 'partner-lead', organisationId: 'swft' }, author);
-  const actions = new MemoryActionRepository();
   await actions.savePlan(
     'warwickshire',
     [
@@ -143,6 +140,25 @@ export async function botHarness(options: HarnessOptions = {}) {
     ],
     author,
   );
+}
+
+/** The real Teams AI application over in-memory repositories, driven by botbuilder's TestAdapter. */
+export async function botHarness(options: HarnessOptions = {}) {
+  const partnerships = new MemoryPartnershipRepository();
+  await partnerships.save(
+    { id: 'warwickshire', name: 'Warwickshire Prevent Partnership', timeZone: 'Europe/London', frameworkId: 'home-office-2018', tenantIds: [DEMO_TENANT] },
+    { id: 'test', name: 'test' },
+  );
+  let guidance = options.guidance;
+  if (!guidance) {
+    const memory = new MemoryGuidanceRepository();
+    await memory.save('warwickshire', demoGuidance(), { id: 'test', name: 'test' });
+    guidance = memory;
+  }
+  const organisations = new MemoryOrganisationRepository();
+  const members = new MemoryMemberRepository();
+  const actions = new MemoryActionRepository();
+  if (!options.demo) await handMadePartnership(organisations, members, actions);
   const messenger = new RecordingMessenger();
   const unrecognised = new MemoryUnrecognisedMessageCounter();
   const assessments = new MemoryAssessmentRepository();
@@ -152,34 +168,33 @@ export async function botHarness(options: HarnessOptions = {}) {
   const now = () => clock;
   const outboxRepository = new MemoryOutboxRepository();
   let batches = 0;
-  const services: BotServices = createServices(
-    {
-      partnerships,
-      guidance,
-      organisations,
-      members,
-      actions,
-      assessments,
-      meetings: meetingRepository,
-      updateRounds: new MemoryUpdateRoundRepository(),
-      channels: new MemoryChannelRepository(),
-      outbox: outboxRepository,
-      unrecognised,
-    },
-    {
-      defaultPartnershipId: 'warwickshire',
-      frameworks,
-      language: await trainedLanguage(),
-      messenger,
-      reportLinks: { secret: HARNESS_REPORT_SECRET, publicBaseUrl: HARNESS_BASE_URL },
-      chasers: { workingDays: DEFAULT_CHASER_WORKING_DAYS, agendaPostWorkingDays: 5 },
-      logger: silentLogger,
-      now,
-      newBatchId: () => `harness-${++batches}`,
-      ...(options.fetchFile ? { fetchFile: options.fetchFile } : {}),
-      turnTimers: options.turnTimers ?? NEVER_FIRES,
-    },
-  );
+  const repositories = {
+    partnerships,
+    guidance,
+    organisations,
+    members,
+    actions,
+    assessments,
+    meetings: meetingRepository,
+    updateRounds: new MemoryUpdateRoundRepository(),
+    channels: new MemoryChannelRepository(),
+    outbox: outboxRepository,
+    unrecognised,
+  };
+  if (options.demo) await seedLiveDemo(repositories, { now: HARNESS_NOW });
+  const services: BotServices = createServices(repositories, {
+    defaultPartnershipId: 'warwickshire',
+    frameworks,
+    language: await trainedLanguage(),
+    messenger,
+    reportLinks: { secret: HARNESS_REPORT_SECRET, publicBaseUrl: HARNESS_BASE_URL },
+    chasers: { workingDays: DEFAULT_CHASER_WORKING_DAYS, agendaPostWorkingDays: 5 },
+    logger: silentLogger,
+    now,
+    newBatchId: () => `harness-${++batches}`,
+    ...(options.fetchFile ? { fetchFile: options.fetchFile } : {}),
+    turnTimers: options.turnTimers ?? NEVER_FIRES,
+  });
   const app = createApplication({ services, allowedTenantIds: options.allowedTenantIds, partnerTenantIds: options.partnerTenantIds });
   // The real outbox sender over the recording messenger, on the harness clock; the rate windows run on real time.
   const sender = createOutboxSender({

@@ -8,7 +8,7 @@ import { startProcess, waitForOutput, type ManagedProcess } from './child-proces
 import { ChannelTableRepository } from '../../src/storage/tables/channel-table-repository';
 import { startAzurite, type RunningAzurite } from './azurite';
 import { pinPlaygroundChannel } from './playground-channel';
-import { seedDemo } from '../../src/cli/seed-demo';
+import { seedLiveDemo } from '../../src/cli/seed-demo';
 import { openTableRepositories } from '../../src/composition/open-table-repositories';
 
 /** Settings only the local run reads (the bot's own settings are in src/config.ts). */
@@ -74,7 +74,8 @@ async function startEverything(
   });
 
   const repositories = await openTableRepositories(config);
-  const seeded = await seedDemo(repositories);
+  // The demo as of today, with a few months of made-up history (once; kept on later starts).
+  const seeded = await seedLiveDemo(repositories, { now: new Date(), ...(config.frameworksDirectory ? { frameworksDirectory: config.frameworksDirectory } : {}) });
   logger.info(seeded, 'demo partnership seeded');
 
   const bot: RunningBot = await startBot(config, createLogger(config.logLevel, 'bot', config.logFormat));
@@ -118,7 +119,8 @@ async function startEverything(
       `  Bot endpoint:       http://localhost:${bot.port}/api/messages`,
       `  Health:             http://localhost:${bot.port}/healthz`,
       azurite ? `  Table storage:      Azurite on 127.0.0.1:${azurite.port}, data in ${local.AZURITE_LOCATION}` : '  Table storage:      STORAGE_CONNECTION_STRING',
-      'Open the playground and ask "how do I make a referral?" or "training". Ctrl-C stops everything.',
+      'Open the playground and ask "how do I make a referral?", "agenda" or "how are we doing?".',
+      "The partnership's updates, rounds and meetings so far are made-up demo data (docs/user-guide.md). Ctrl-C stops everything.",
       '',
     ].join('\n'),
   );
