@@ -29,7 +29,7 @@ describe('GuidanceService', () => {
     expect(partnershipName).toBe('Warwickshire Prevent Partnership');
   });
 
-  it('returns the training courses of a partnership that has loaded guidance, current ones before the 2017-18 plan's', async () => {
+  it('returns the training courses of a partnership that has loaded guidance, current ones before those of the 2017-18 plan', async () => {
     const service = await seededService();
     const { training } = await service.training('warwickshire');
     expect(training.courses.map((course) => course.id)).toEqual(['gov-uk-prevent-duty-training', 'bespoke-training', 'warwickshire-prevent-elearning', 'wrap', 'beyond-wrap']);
