@@ -1,4 +1,6 @@
 import demoGuidance from '../../../src/data/demo/warwickshire-guidance.json';
+import { actionUpdateCard } from '../../../src/cards/action-cards';
+import { OWNER_TO_BE_SET } from '../../../src/domain/actions/action';
 import { referralPathwayCard } from '../../../src/cards/referral-pathway-card';
 import { trainingCard } from '../../../src/cards/training-card';
 import { guidanceSchema } from '../../../src/domain/guidance/guidance';
@@ -101,5 +103,25 @@ describe('the training card from the shipped guidance', () => {
   it('shows the source of the introduction and of every course', () => {
     expect(lines).toContain(`Source: ${training.introSource}`);
     for (const course of training.courses) expect(lines).toContain(`Source: ${course.source}`);
+  });
+});
+
+describe('an action whose owner is still to be set', () => {
+  it('says so on its update card instead of an empty owner line', () => {
+    const action = {
+      id: '5.2',
+      themeNumber: 5,
+      themeTitle: 'Support',
+      text: 'Implement E-CINS',
+      who: 'ECINS Project Manager',
+      ownerOrganisationIds: [],
+      timescale: 'January 2018',
+      recurring: false,
+      outcomes: '',
+      notes: '',
+      flags: [],
+    };
+    const card = actionUpdateCard({ record: { action, etag: 'W/"1"' }, organisationNames: new Map(), today: '2026-11-22', nonce: 'nonce-0001' });
+    expect(JSON.stringify(card)).toContain(OWNER_TO_BE_SET);
   });
 });
