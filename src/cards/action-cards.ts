@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { storageEtagSchema } from './storage-etag';
-import { ACTION_STATUSES, EVIDENCE_URL_MAX, PROGRESS_NOTE_MAX, STATUS_LABELS, actionIdSchema, type ActionRecord, type ActionStatus, type Rag } from '../domain/actions/action';
+import {
+  ACTION_STATUSES,
+  EVIDENCE_URL_MAX,
+  PROGRESS_NOTE_MAX,
+  OWNER_TO_BE_SET,
+  STATUS_LABELS,
+  actionIdSchema,
+  type ActionRecord,
+  type ActionStatus,
+  type Rag,
+} from '../domain/actions/action';
 import { effectiveDueDate, isOverdue, ragFor } from '../domain/actions/rag';
 import { RAG_COLOURS, RAG_LABELS, formatDate, formatDateTime } from './format';
 import { escapeMarkdown } from './markdown';
@@ -96,7 +106,7 @@ function actionView(record: ActionRecord, organisationNames: ReadonlyMap<string,
     id: action.id,
     themeTitle: escapeMarkdown(action.themeTitle),
     text: escapeMarkdown(action.text),
-    owners: action.ownerOrganisationIds.map((id) => escapeMarkdown(organisationNames.get(id) ?? id)).join(', '),
+    owners: action.ownerOrganisationIds.map((id) => escapeMarkdown(organisationNames.get(id) ?? id)).join(', ') || OWNER_TO_BE_SET,
     due: dueText(record, today),
     status: progress ? STATUS_LABELS[progress.status] : 'No update yet',
     summary: statusSummary(record),

@@ -38,6 +38,9 @@ describe('npm start, used through the Agents Playground in headless Chromium', (
     expect(text.indexOf('call 999')).toBeLessThan(text.indexOf('How to make a Prevent referral'));
     expect(text).toContain('What is Channel?');
     expect(text).toContain('Safe in Warwickshire: radicalisation');
+    expect(text).toContain('What happens after a referral');
+    expect(text).toContain('Source: Warwickshire Prevent Action Plan 2017-18, action 2.1');
+    expect(text).not.toContain('MASH');
     await page.screenshot({ path: path.join(ARTIFACTS, 'referral-pathway.png'), fullPage: true });
   });
 
@@ -45,6 +48,9 @@ describe('npm start, used through the Agents Playground in headless Chromium', (
     const text = await ask(page, 'training', 'Prevent training');
     expect(text).toContain('WRAP (Workshop to Raise Awareness of Prevent)');
     expect(text).toContain('Start Prevent duty training');
+    // The current GOV.UK course comes before anything from the 2017-18 plan, which is labelled.
+    expect(text.indexOf('Prevent duty training: Learn how to support people susceptible to radicalisation')).toBeLessThan(text.indexOf('From the 2017-18 action plan'));
+    expect(text).toContain('From the 2017-18 action plan');
     await page.screenshot({ path: path.join(ARTIFACTS, 'training.png'), fullPage: true });
   });
 

@@ -31,7 +31,7 @@ describe('command-line writes, on Azurite', () => {
     await importPartnership(file, 'warwickshire', repositories);
 
     const entries = await repositories.auditLog.list('warwickshire');
-    expect(entries).toHaveLength(20);
+    expect(entries).toHaveLength(21);
     expect(new Set(entries.map((e) => e.actorId))).toEqual(new Set(['cli:import-partnership']));
     expect(entries.filter((e) => e.verb === 'member-save')).toHaveLength(5);
     expect((await verifyAuditLogs(repositories.auditLog, ['warwickshire'])).intact).toBe(true);

@@ -48,9 +48,9 @@ describe('importPartnership on Azurite', () => {
 
     await expect(importPartnership(file, PARTNERSHIP, repositories)).resolves.toEqual({
       exitCode: 0,
-      lines: ['Loaded 15 organisations and 5 members (20 new, 0 changed, 0 unchanged) for partnership "warwickshire"'],
+      lines: ['Loaded 16 organisations and 5 members (21 new, 0 changed, 0 unchanged) for partnership "warwickshire"'],
     });
-    expect(await repositories.organisations.list(PARTNERSHIP)).toHaveLength(15);
+    expect(await repositories.organisations.list(PARTNERSHIP)).toHaveLength(16);
     expect(await repositories.members.get(PARTNERSHIP, '00000000-0000-0000-0000-000000000022')).toMatchObject({
       name: 'Pat Police',
       organisationId: 'warwickshire-and-west-mercia-police',
@@ -61,7 +61,7 @@ describe('importPartnership on Azurite', () => {
 
     await expect(importPartnership(file, PARTNERSHIP, repositories)).resolves.toEqual({
       exitCode: 0,
-      lines: ['Loaded 15 organisations and 5 members (0 new, 0 changed, 20 unchanged) for partnership "warwickshire"'],
+      lines: ['Loaded 16 organisations and 5 members (0 new, 0 changed, 21 unchanged) for partnership "warwickshire"'],
     });
     expect(await readHistory(memberTable, PARTNERSHIP, memberHistoryPrefix('00000000-0000-0000-0000-000000000022'), 'read history')).toHaveLength(1);
   });

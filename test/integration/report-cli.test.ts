@@ -34,7 +34,7 @@ describe('npm run report, on Azurite', () => {
   it("writes a Word document with the round's returns and the partnership's name", async () => {
     const doc = await readDocx(await readFile(written[0]!));
     const summary = sectionUnder(doc, 'Summary').flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
-    expect(summary).toContain('Returns: 2 of 15 organisations submitted their self-assessment return.');
+    expect(summary).toContain('Returns: 2 of 16 organisations submitted their self-assessment return.');
     expect(doc.blocks.some((b) => b.kind === 'paragraph' && b.text === 'Partnership: Warwickshire Prevent Partnership')).toBe(true);
   });
 
@@ -43,7 +43,7 @@ describe('npm run report, on Azurite', () => {
     await workbook.xlsx.load((await readFile(written[1]!)) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Self-assessment')!;
     expect(sheet.rowCount).toBe(1 + framework2018.sections.flatMap((s) => s.items).length);
-    expect(sheet.getRow(1).cellCount).toBe(4 + 2 * 15);
+    expect(sheet.getRow(1).cellCount).toBe(4 + 2 * 16);
   });
 
   it('writes the plan into the action tracker', async () => {
@@ -54,7 +54,7 @@ describe('npm run report, on Azurite', () => {
 
   it('writes a CSV line per item and organisation', async () => {
     const lines = (await readFile(written[2]!, 'utf8')).split('\r\n').filter(Boolean);
-    expect(lines).toHaveLength(1 + framework2018.sections.flatMap((s) => s.items).length * 15);
+    expect(lines).toHaveLength(1 + framework2018.sections.flatMap((s) => s.items).length * 16);
   });
 
   it('writes only the formats asked for', async () => {

@@ -13,7 +13,11 @@ export const actionSchema = z.object({
   text: z.string().trim().min(1).max(2000),
   /** The plan's "Who" column as written, kept for the report. */
   who: z.string().trim().max(1000).default(''),
-  ownerOrganisationIds: z.array(z.string().min(1)).min(1, 'every action needs at least one owner organisation'),
+  /**
+   * Empty only for an action imported with its owner left for the Prevent Officer to set (the plan's
+   * Who names no organisation the partnership knows; see ImportOptions.leaveUnmatchedOwners).
+   */
+  ownerOrganisationIds: z.array(z.string().min(1)),
   timescale: z.string().trim().max(300).default(''),
   /** Parsed from the timescale where it names a date; absent for "Ongoing", "Quarterly" and the like. */
   dueDate: isoDate.optional(),
@@ -24,6 +28,9 @@ export const actionSchema = z.object({
 });
 
 export type Action = z.infer<typeof actionSchema>;
+
+/** Shown where an action's owners would be, while it has none. */
+export const OWNER_TO_BE_SET = 'Owner to be set by the Prevent Officer';
 
 export const ACTION_STATUSES = ['not-started', 'on-track', 'at-risk', 'off-track', 'complete'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];

@@ -31,10 +31,32 @@ export interface PlanProblem {
   readonly message: string;
 }
 
+/** An action whose Who column names no known organisation, imported with no owner yet. */
+export interface OwnerToSet {
+  readonly actionId: string;
+  /** The Who cell as written, so the Prevent Officer can see whom the plan meant. */
+  readonly who: string;
+}
+
 export interface PlanImport {
   /** Every action of the plan in id order; empty whenever `problems` is not. */
   readonly actions: Action[];
   readonly problems: PlanProblem[];
+  /**
+   * Only with {@link ImportOptions.leaveUnmatchedOwners}, and only when there are any: the actions
+   * imported without an owner, in id order, for the Prevent Officer to set.
+   */
+  readonly ownersToSet?: OwnerToSet[];
+}
+
+export interface ImportOptions {
+  /**
+   * When true, a row whose Who column names no organisation is imported with no owner and listed in
+   * `ownersToSet`, instead of being a problem. The shipped demo plan uses it: seed 002 gives roles
+   * such as "Chair of the Prevent Strategy Group" and "ECINS Project Manager" without saying which
+   * organisation employs them, and the demo must not guess.
+   */
+  readonly leaveUnmatchedOwners?: boolean;
 }
 
 type Column = 'id' | 'theme' | 'text' | 'who' | 'timescale' | 'outcomes' | 'notes';
@@ -152,9 +174,12 @@ export function namesEveryAuthority(who: string): boolean {
   return /\bALL\b/.test(who) || /^\s*all\b/i.test(who) || /\ball agencies\b/i.test(who);
 }
 
-/** Organisations that are specified authorities under the Prevent duty (not the voluntary sector). */
+/**
+ * Organisations that are specified authorities under the Prevent duty: not the voluntary sector, and
+ * not a partner marked `specifiedAuthority: false`.
+ */
 export function isSpecifiedAuthority(organisation: Organisation): boolean {
-  return organisation.sector !== 'voluntary-community';
+  return organisation.specifiedAuthority ?? organisation.sector !== 'voluntary-community';
 }
 
 /**
@@ -360,11 +385,12 @@ function personalDataProblems(table: PlanTable, screen: PersonalDataScreen, orga
  * Before any of that, every cell passes the personal-data screen. When any cell looks personal, only
  * those problems are returned: the others quote cells, and must not quote personal data back.
  */
-export function importPlan(table: PlanTable, organisations: readonly Organisation[], screen: PersonalDataScreen = screenForPersonalData): PlanImport {
+export function importPlan(table: PlanTable, organisations: readonly Organisation[], screen: PersonalDataScreen = screenForPersonalData, options: ImportOptions = {}): PlanImport {
   const personal = personalDataProblems(table, screen, organisations);
   if (personal.length > 0) return { actions: [], problems: personal };
   const { columns, problems } = locateColumns(table.header);
   if (problems.length > 0) return { actions: [], problems };
+  const ownersToSet: OwnerToSet[] = [];
 
   const cell = (row: PlanRow, column: Column) => {
     const name = columns[column];
@@ -449,6 +475,7 @@ export function importPlan(table: PlanTable, organisations: readonly Organisatio
     const who = cell(row, 'who');
     const owners = ownersNamedBy(who, organisations);
     if (who === '') rowProblems.push(`${label} has no ${COLUMNS.who.label}: name at least one organisation`);
+    else if (owners.length === 0 && options.leaveUnmatchedOwners) ownersToSet.push({ actionId, who });
     else if (owners.length === 0) rowProblems.push(`no owner organisation matches "${who}"`);
 
     if (rowProblems.length > 0) {
@@ -487,7 +514,9 @@ export function importPlan(table: PlanTable, organisations: readonly Organisatio
         .map(({ p }) => p),
     };
   }
-  return { actions: actions.sort((a, b) => compareActionIds(a.id, b.id)), problems: [] };
+  const sorted = actions.sort((a, b) => compareActionIds(a.id, b.id));
+  if (ownersToSet.length === 0) return { actions: sorted, problems: [] };
+  return { actions: sorted, problems: [], ownersToSet: ownersToSet.sort((a, b) => compareActionIds(a.actionId, b.actionId)) };
 }
 
 function plural(count: number, word: string): string {
@@ -505,5 +534,6 @@ export function summariseImport(result: PlanImport): string {
     return [`Nothing imported: ${plural(rows, 'row')} could not be read`, ...result.problems.map((p) => `row ${p.row}: ${p.message}`)].join('\n');
   }
   const themes = new Set(result.actions.map((a) => a.themeNumber)).size;
-  return `Imported ${plural(result.actions.length, 'action')} in ${plural(themes, 'theme')}`;
+  const imported = `Imported ${plural(result.actions.length, 'action')} in ${plural(themes, 'theme')}`;
+  return [imported, ...(result.ownersToSet ?? []).map((o) => `action ${o.actionId}: owner to be set by the Prevent Officer (the plan says "${o.who}")`)].join('\n');
 }

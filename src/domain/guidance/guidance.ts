@@ -15,23 +15,39 @@ export const guidanceLinkSchema = z.object({
     .refine((url) => url.startsWith('https://'), 'links must use https://'),
 });
 
-const sourceSchema = text(300).describe('where the content comes from, so it can be traced');
+/**
+ * Where a piece of guidance comes from, shown on the card beside it: a seed document and its section,
+ * or the address of the official page, so every statement can be checked against what it cites.
+ */
+const sourceSchema = text(400).describe('where the content comes from, so it can be traced');
+
+const sourcedTextSchema = z.object({
+  title: text(120),
+  text: text(800),
+  source: sourceSchema,
+});
+
+/** A link for one sector (education, health, ...), as the partnership's sources give it. */
+export const sectorLinkSchema = guidanceLinkSchema.extend({
+  sector: text(60),
+  source: sourceSchema,
+});
 
 export const referralPathwaySchema = z.object({
   emergency: z.object({
     heading: text(120),
     text: text(600),
+    /** Optional so guidance loaded before sources were shown still loads. */
+    source: sourceSchema.optional(),
   }),
-  steps: z
-    .array(
-      z.object({
-        title: text(120),
-        text: text(800),
-        source: sourceSchema,
-      }),
-    )
-    .min(1)
-    .max(8),
+  steps: z.array(sourcedTextSchema).min(1).max(8),
+  /** What happens once a referral is made: assessment, Channel or other support, consent, feedback. */
+  afterReferral: z
+    .object({
+      heading: text(120),
+      items: z.array(sourcedTextSchema).min(1).max(6),
+    })
+    .optional(),
   channel: z.object({
     heading: text(120),
     text: text(1200),
@@ -39,6 +55,7 @@ export const referralPathwaySchema = z.object({
   }),
   privacyNote: text(400),
   links: z.array(guidanceLinkSchema).min(1).max(6),
+  sectorLinks: z.array(sectorLinkSchema).max(8).optional(),
 });
 
 export const trainingCourseSchema = z.object({
@@ -48,11 +65,14 @@ export const trainingCourseSchema = z.object({
   description: text(800),
   howToAccess: text(400),
   link: guidanceLinkSchema.optional(),
+  /** Shown under the title, e.g. "From the 2017-18 action plan", so older courses read as such. */
+  label: text(120).optional(),
   source: sourceSchema,
 });
 
 export const trainingCatalogueSchema = z.object({
   intro: text(600),
+  introSource: sourceSchema.optional(),
   courses: z
     .array(trainingCourseSchema)
     .min(1)

@@ -1,5 +1,5 @@
 import type { ActionRecord } from '../actions/action';
-import { STATUS_LABELS } from '../actions/action';
+import { OWNER_TO_BE_SET, STATUS_LABELS } from '../actions/action';
 import { effectiveDueDate, isOverdue } from '../actions/rag';
 import { ukDate } from '../clock';
 import type { OrganisationReturn } from '../assessment/assessment';
@@ -20,7 +20,7 @@ export interface AgendaFacts {
 }
 
 function owners(record: ActionRecord, names: ReadonlyMap<string, string>): string {
-  return record.action.ownerOrganisationIds.map((id) => names.get(id) ?? id).join(', ');
+  return record.action.ownerOrganisationIds.map((id) => names.get(id) ?? id).join(', ') || OWNER_TO_BE_SET;
 }
 
 /** Actions that are off track or past their (revised) due date, for the action plan item. */

@@ -22,6 +22,13 @@ export const organisationSchema = z.object({
   aliases: z.array(z.string().trim().min(1).max(120)).default([]),
   /** AAD object id of the organisation's named Prevent lead (seed action 2.1). */
   preventLeadId: z.string().min(1).optional(),
+  /**
+   * False for a partner that sits with the partnership but is not one of the area's specified
+   * authorities, whatever its sector: Counter-Terrorism Policing West Midlands presents the CTLP
+   * (SOP 000, section 2) yet is not in seed 002's Appendix A, so "ALL specified authorities" in a
+   * plan does not give it the action. Absent: decided by sector.
+   */
+  specifiedAuthority: z.boolean().optional(),
 });
 
 export type Organisation = z.infer<typeof organisationSchema>;

@@ -8,7 +8,7 @@ describe('a newcomer trying the seeded demo (npm start)', () => {
     await adapter.send(teamsMessage('how are we doing?', DEMO_PARTNERSHIP_TENANT, DEMO_PEOPLE.chair)).assertReply((reply) => {
       const text = plain(cardText(reply));
       expect(text).toContain('Compliance summary: 2026/27 Q2');
-      expect(text).toMatch(/1[2-5] of 15 organisations returned/);
+      expect(text).toMatch(/1[2-6] of 16 organisations returned/);
       expect(text).not.toContain('nothing to compare with');
       expect(text).not.toMatch(/nothing to summarise/i);
       expect(text).toContain('32 actions');

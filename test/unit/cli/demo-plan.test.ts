@@ -37,11 +37,46 @@ const NAMES_IN_SEED = [
 describe('the shipped Warwickshire demo plan', () => {
   let result: PlanImport;
   beforeAll(async () => {
-    result = importPlan(await readPlanFile(DEMO_PLAN_FILE), demoOrganisations());
+    result = importPlan(await readPlanFile(DEMO_PLAN_FILE), demoOrganisations(), undefined, { leaveUnmatchedOwners: true });
   });
+
+  const ownersOf = (id: string) => result.actions.find((a) => a.id === id)?.ownerOrganisationIds;
 
   it('imports against the shipped organisations with no problems', () => {
     expect(result.problems).toEqual([]);
+  });
+
+  it('gives action 6.3 (the CTLP) to Counter-Terrorism Policing West Midlands, not the county force (SOP 000, section 2)', () => {
+    expect(ownersOf('6.3')).toEqual(['counter-terrorism-policing-west-midlands']);
+  });
+
+  it('leaves to the Prevent Officer the owners of actions whose Who no seed places in an organisation', () => {
+    expect(result.ownersToSet).toEqual([
+      { actionId: '2.3', who: 'Chair of the Prevent Strategy Group' },
+      { actionId: '2.6', who: 'Chair of the Prevent Strategy Group' },
+      { actionId: '5.2', who: 'ECINS Project Manager' },
+    ]);
+    expect(['2.3', '2.6', '5.2'].map(ownersOf)).toEqual([[], [], []]);
+  });
+
+  it('gives the Cyber Crime Advisors actions to the Prevent Officer’s council only: no seed says whom the advisors work for', () => {
+    expect(ownersOf('1.5')).toEqual(['warwickshire-county-council']);
+    expect(ownersOf('4.2')).toEqual(['warwickshire-county-council']);
+  });
+
+  it('does not give "ALL specified authorities" actions to CTPWM, which seed 002 Appendix A does not list', () => {
+    expect(ownersOf('2.1')).not.toContain('counter-terrorism-policing-west-midlands');
+    expect(ownersOf('2.1')).toContain('warwickshire-and-west-mercia-police');
+  });
+
+  it('fails a real import of the same file, naming the rows whose owner matches no organisation', async () => {
+    const strict = importPlan(await readPlanFile(DEMO_PLAN_FILE), demoOrganisations());
+    expect(strict.actions).toEqual([]);
+    expect(strict.problems.map((p) => p.message)).toEqual([
+      'no owner organisation matches "Chair of the Prevent Strategy Group"',
+      'no owner organisation matches "Chair of the Prevent Strategy Group"',
+      'no owner organisation matches "ECINS Project Manager"',
+    ]);
   });
 
   it('has the six themes of the 2017-18 plan', () => {

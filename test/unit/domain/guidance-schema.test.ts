@@ -66,6 +66,28 @@ describe('guidanceSchema', () => {
     expect(refusal(guidance).details).toEqual([expect.stringMatching(/^referralPathway\.steps: /)]);
   });
 
+  it('refuses a referral step without its source, naming the field', () => {
+    const guidance = demoCopy();
+    delete guidance['referralPathway'].steps[0].source;
+    expect(refusal(guidance).details).toEqual([expect.stringMatching(/^referralPathway\.steps\.0\.source: /)]);
+  });
+
+  it('refuses a sector link without its sector, naming the field', () => {
+    const guidance = demoCopy();
+    delete guidance['referralPathway'].sectorLinks[0].sector;
+    expect(refusal(guidance).details).toEqual([expect.stringMatching(/^referralPathway\.sectorLinks\.0\.sector: /)]);
+  });
+
+  it('still accepts guidance saved before after-referral steps, sector links, labels and introduction sources existed', () => {
+    const guidance = demoCopy();
+    delete guidance['referralPathway'].afterReferral;
+    delete guidance['referralPathway'].sectorLinks;
+    delete guidance['referralPathway'].emergency.source;
+    delete guidance['training'].introSource;
+    for (const course of guidance['training'].courses) delete course.label;
+    expect(guidanceSchema.safeParse(guidance).success).toBe(true);
+  });
+
   it('labels the refusal message with what was being parsed', () => {
     expect(refusal({}).message).toBe('guidance is not valid');
   });

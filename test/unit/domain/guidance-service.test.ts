@@ -29,10 +29,10 @@ describe('GuidanceService', () => {
     expect(partnershipName).toBe('Warwickshire Prevent Partnership');
   });
 
-  it('returns the training courses of a partnership that has loaded guidance', async () => {
+  it('returns the training courses of a partnership that has loaded guidance, current ones before those of the 2017-18 plan', async () => {
     const service = await seededService();
     const { training } = await service.training('warwickshire');
-    expect(training.courses.map((course) => course.id)).toEqual(['gov-uk-prevent-duty-training', 'warwickshire-prevent-elearning', 'wrap', 'beyond-wrap', 'bespoke-training']);
+    expect(training.courses.map((course) => course.id)).toEqual(['gov-uk-prevent-duty-training', 'bespoke-training', 'warwickshire-prevent-elearning', 'wrap', 'beyond-wrap']);
   });
 
   it('refuses the referral pathway of a partnership without guidance with GuidanceNotConfiguredError', async () => {

@@ -43,7 +43,7 @@ describe('checkPartnershipSetup', () => {
     const read = (name: string): unknown => JSON.parse(readFileSync(path.join(DEMO_DIRECTORY, name), 'utf8'));
     const result = checkPartnershipSetup(file(read('warwickshire-organisations.json') as unknown[], read('warwickshire-members.json') as unknown[]), NOTHING);
     expect(result.problems).toEqual([]);
-    expect(result.setup?.organisations).toHaveLength(15);
+    expect(result.setup?.organisations).toHaveLength(16);
     expect(result.setup?.members).toHaveLength(5);
   });
 

@@ -266,3 +266,38 @@ describe('summariseImport', () => {
     );
   });
 });
+
+describe('owners left for the Prevent Officer to set', () => {
+  const leaving = (...rows: string[][]) => importPlan(table(HEADER, ...rows), ORGANISATIONS, undefined, { leaveUnmatchedOwners: true });
+
+  it('imports an action whose Who names no organisation with no owner, and lists it with the Who as written', () => {
+    const result = leaving(row({ id: '3.1', theme: THEME_3 }), row({ id: '3.2', who: 'ECINS Project Manager' }));
+    expect(result.problems).toEqual([]);
+    expect(result.actions.map((a) => [a.id, a.ownerOrganisationIds])).toEqual([
+      ['3.1', ['wcc']],
+      ['3.2', []],
+    ]);
+    expect(result.ownersToSet).toEqual([{ actionId: '3.2', who: 'ECINS Project Manager' }]);
+  });
+
+  it('says in the summary which actions still need an owner', () => {
+    const result = leaving(row({ id: '3.1', theme: THEME_3, who: 'Chair of the Prevent Strategy Group' }));
+    expect(summariseImport(result)).toBe('Imported 1 action in 1 theme\naction 3.1: owner to be set by the Prevent Officer (the plan says "Chair of the Prevent Strategy Group")');
+  });
+
+  it('still refuses an action with an empty Who', () => {
+    expect(leaving(row({ id: '3.1', theme: THEME_3, who: '' })).problems).toEqual([{ row: 2, message: 'action 3.1 has no Who: name at least one organisation' }]);
+  });
+
+  it('lists nothing when every owner is matched', () => {
+    expect(leaving(row({ id: '3.1', theme: THEME_3 })).ownersToSet).toBeUndefined();
+  });
+});
+
+describe('"ALL specified authorities" and partners that are not one', () => {
+  it('leaves out an organisation marked as not a specified authority, whatever its sector', () => {
+    const ctpwm: Organisation = { id: 'ctpwm', name: 'Counter-Terrorism Policing West Midlands', sector: 'police', aliases: ['CTPWM'], specifiedAuthority: false };
+    const result = importPlan(table(HEADER, row({ theme: THEME_3, who: 'ALL specified authorities' })), [...ORGANISATIONS, ctpwm]);
+    expect(result.actions[0]!.ownerOrganisationIds).toEqual(SPECIFIED_AUTHORITIES);
+  });
+});
