@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { build } from 'esbuild';
 import JSZip from 'jszip';
 import { BUNDLE_ENTRY, DEPLOY_INCLUDE, deployPackageJson, EXTERNAL_PACKAGES, missingLinuxBinaries, projectText, TARGET_PLATFORM } from '../deploy/deploy-contents';
+import { escapeNonAscii } from '../deploy/ascii-source';
 import { PROJECT_ROOT } from '../project-root';
 import { runCli } from './cli-runner';
 
@@ -42,6 +43,8 @@ export async function stageDeployFolder(folder = STAGING): Promise<void> {
     legalComments: 'linked',
     logLevel: 'error',
   });
+  const bundle = path.join(folder, BUNDLE_ENTRY);
+  writeFileSync(bundle, escapeNonAscii(readFileSync(bundle, 'utf8')));
   for (const entry of DEPLOY_INCLUDE) cpSync(path.join(PROJECT_ROOT, entry), path.join(folder, entry), { recursive: true });
   writeFileSync(
     path.join(folder, 'package.json'),

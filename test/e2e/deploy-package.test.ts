@@ -139,6 +139,11 @@ describe('the App Service deploy package', () => {
     expect(existsSync(path.join(app, 'node_modules', 'botbuilder'))).toBe(false);
   });
 
+  it('bundles the bot in ASCII, so V8 holds the 35 MB source at one byte a character, not two', () => {
+    const bundle = readFileSync(path.join(app, 'dist', 'bundle', 'index.js'), 'utf8');
+    expect(bundle.match(/[\u0080-\uffff]/g) ?? []).toEqual([]);
+  });
+
   it("holds nothing from tools/: the local runner, fake connector, bench and soak stay on the developer's machine", () => {
     expect(zipNames.filter((name) => /^(dist\/)?tools\//.test(name))).toEqual([]);
     expect(zipNames.filter((name) => /(start-local|fake-connector|echo-server|bot-child|soak-run)\.js$/.test(name))).toEqual([]);
