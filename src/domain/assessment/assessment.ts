@@ -18,6 +18,11 @@ export const assessmentRoundSchema = z.object({
   startedAt: z.string().datetime(),
   startedById: z.string().min(1),
   startedByName: z.string().min(1),
+  /**
+   * How many organisations must return before the score stops being provisional. Rounds stored before
+   * quorums existed have none: they get the default (more than half the partnership) when summarised.
+   */
+  quorum: z.number().int().positive().max(500).optional(),
   /** The "N of M organisations returned" card in the partnership channel. */
   channelActivityId: z.string().min(1).optional(),
 });
