@@ -28,6 +28,16 @@ export const assessmentRoundSchema = z.object({
 });
 export type AssessmentRound = z.infer<typeof assessmentRoundSchema>;
 
+/** More than half of the partnership's organisations: the quorum unless the Prevent Officer sets another. */
+export function defaultQuorum(organisations: number): number {
+  return Math.floor(organisations / 2) + 1;
+}
+
+/** The round's quorum: the one set when it started, or the default for rounds stored before quorums existed. */
+export function quorumOf(round: AssessmentRound, organisations: number): number {
+  return round.quorum ?? defaultQuorum(organisations);
+}
+
 export const itemRatingSchema = z.object({
   rating: z.enum(RATINGS),
   details: z.string().trim().max(SUPPORTING_DETAILS_MAX).default(''),

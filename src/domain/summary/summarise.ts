@@ -1,6 +1,6 @@
 import type { ActionRecord, Rag } from '../actions/action';
 import { effectiveDueDate, isOverdue, ragFor } from '../actions/rag';
-import type { AssessmentRound, OrganisationReturn } from '../assessment/assessment';
+import { quorumOf, type AssessmentRound, type OrganisationReturn } from '../assessment/assessment';
 import { RATINGS, type Framework, type FrameworkItem, type FrameworkSection, type Rating } from '../assessment/framework';
 import type { Meeting } from '../meetings/meeting';
 import {
@@ -74,18 +74,6 @@ function submittedReturns(returns: readonly OrganisationReturn[], organisations:
     const value = byOrganisation.get(organisation.id);
     return value ? [{ organisation, value }] : [];
   });
-}
-
-/**
- * The quorum of a round: the one the Prevent Officer set, or (for rounds started without one) more than
- * half of the partnership's organisations.
- */
-export function quorumOf(round: AssessmentRound, organisations: number): number {
-  return round.quorum ?? defaultQuorum(organisations);
-}
-
-export function defaultQuorum(organisations: number): number {
-  return Math.floor(organisations / 2) + 1;
 }
 
 const isCompliance = (item: FrameworkItem) => item.kind === 'expectation-of-compliance';
