@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Rag } from '../domain/actions/action';
 import { KIND_LABELS, RATING_LABELS, RATINGS, type Rating } from '../domain/assessment/framework';
 import type { ActionPlanSummary, BenchmarkSummary, ComplianceSummary, Movement, OrganisationRef, RatingCounts } from '../domain/summary/compliance-summary';
-import type { OrganisationView } from '../domain/summary/organisation-view';
+import type { OrganisationView, OwnBenchmark } from '../domain/summary/organisation-view';
 import { comparisonCaveat, goodPracticeText, provisionalNote } from '../domain/summary/score-wording';
 import type { WhoToAsk } from '../domain/summary/summary-service';
 import { formatDate, formatDateTime, RAG_COLOURS } from './format';
@@ -255,6 +255,14 @@ const STATUS_LINES = {
   'not-started': 'Return not started',
 } as const;
 
+/** "Developing", "Achieving so far (3 of 5 rated)", or for a benchmark of good practice only its good practice. */
+function ownBenchmarkLine(b: OwnBenchmark): string {
+  if (!b.hasCompliance)
+    return b.goodPractice && b.goodPractice.rated > 0 ? `Good practice only: ${b.goodPractice.inPlace} of ${b.goodPractice.rated} in place` : 'Good practice only: not rated yet';
+  if (!b.rating) return 'Not rated yet';
+  return b.rated < b.items ? `${RATING_LABELS[b.rating]} so far (${b.rated} of ${b.items} rated)` : RATING_LABELS[b.rating];
+}
+
 /** A partner lead's own organisation: its return in the round and its actions. */
 export function organisationSummaryCard(data: OrganisationSummaryData): AdaptiveCardJson {
   const { view } = data;
@@ -277,8 +285,9 @@ export function organisationSummaryCard(data: OrganisationSummaryData): Adaptive
     statusLine: escapeMarkdown(statusLine),
     benchmarks: (assessment?.benchmarks ?? []).map((b) => ({
       label: escapeMarkdown(`${b.number}. ${b.title}`),
-      rating: b.rating ? (b.rated < b.items ? `${RATING_LABELS[b.rating]} so far (${b.rated} of ${b.items} rated)` : RATING_LABELS[b.rating]) : 'Not rated yet',
-      colour: b.rating && b.rated === b.items ? TEXT_COLOURS[b.rating] : 'Default',
+      rating: ownBenchmarkLine(b),
+      // A benchmark of good practice only has no compliance rating to colour.
+      colour: b.hasCompliance && b.rating && b.rated === b.items ? TEXT_COLOURS[b.rating] : 'Default',
     })),
     canCarryOn: Boolean(assessment?.round.open && assessment.status !== 'submitted'),
     actionsLine:

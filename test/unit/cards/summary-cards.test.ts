@@ -175,6 +175,8 @@ describe('the organisation view card', () => {
     const text = plain(JSON.stringify(organisationSummaryCard({ view })));
     expect(text).toContain('Return not started: 0 of 38 items rated. The round closes 31 Dec 2026.');
     expect(text).toContain('"title":"Carry on with the self-assessment"');
+    // Benchmarks 6 and 10 hold only good practice: never "Not rated yet" as if compliance were missing.
+    expect(text.match(/Good practice only: not rated yet/g)).toHaveLength(2);
     expect(text).toContain('6.4 Action 6.4 text (Warwickshire and West Mercia Police): due 31 Mar 2018');
   });
 });

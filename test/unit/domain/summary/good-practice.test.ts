@@ -1,3 +1,4 @@
+import { organisationView } from '../../../../src/domain/summary/organisation-view';
 import { summarise, type SummaryInputs } from '../../../../src/domain/summary/summarise';
 import { actionRecords, MIXED_FRAMEWORK, ORGANISATIONS, PREVIOUS_ROUND, RATING, returnOf, THIS_ROUND, TODAY } from '../../../support/summary-fixtures';
 
@@ -113,5 +114,26 @@ describe('summarise: comparing rounds on different organisations', () => {
 
   it('treats fewer organisations than last round as a different set', () => {
     expect(summarise(inputs({ previous: previousOf('alpha', 'bravo', 'charlie') })).previousRound).toMatchObject({ returned: 3, sameOrganisations: false });
+  });
+});
+
+describe("an organisation's own view", () => {
+  it('rates each benchmark by its expectations and counts its good practice apart', () => {
+    const view = organisationView({
+      organisation: { id: 'alpha', name: 'Alpha Council' },
+      round: { ...THIS_ROUND, frameworkId: MIXED_FRAMEWORK.id },
+      framework: MIXED_FRAMEWORK,
+      ownReturn: THIS_RETURNS[0]!,
+      actions: [],
+      organisations: ORGANISATIONS,
+      today: TODAY,
+      generatedAt: '2026-11-22T10:00:00.000Z',
+    });
+    // Alpha: 1.1 A (its N on good practice 1.2 does not count); 1.2 N and 1.3 D: none of 2 in place.
+    // Benchmark 2, good practice only: no rating; 2.1 and 2.2 both A: 2 of 2 in place.
+    expect(view.assessment!.benchmarks).toEqual([
+      { number: 1, title: 'Risk Assessment', hasCompliance: true, rating: 'achieving', goodPractice: { inPlace: 0, rated: 2 }, rated: 3, items: 3 },
+      { number: 2, title: 'Problem Solving', hasCompliance: false, goodPractice: { inPlace: 2, rated: 2 }, rated: 2, items: 2 },
+    ]);
   });
 });
