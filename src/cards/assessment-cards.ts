@@ -44,6 +44,16 @@ export const assessmentStartSubmitSchema = z.object({
   name: z.string({ required_error: 'name the round, e.g. 2026/27 Q3' }).trim().min(1, 'name the round, e.g. 2026/27 Q3').max(60, 'keep the name under 60 characters'),
   frameworkId: z.string({ required_error: 'choose a framework' }).trim().min(1, 'choose a framework').max(63),
   closesOn: z.string({ required_error: 'choose the closing date' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'choose the closing date'),
+  /** Organisations that must return before the score is final; left empty, more than half of them. */
+  quorum: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ invalid_type_error: 'give the quorum as a number of organisations' })
+      .int('give the quorum as a whole number of organisations')
+      .min(1, 'the quorum is at least 1 organisation')
+      .max(500, 'the quorum cannot be more than the partnership has organisations')
+      .optional(),
+  ),
 });
 
 const ratingValueSchema = z.preprocess(emptyToUndefined, z.enum(RATINGS, { errorMap: () => ({ message: 'choose Not yet started, Developing or Achieving' }) }).optional());
@@ -162,14 +172,15 @@ export function assessmentReceiptCard(data: AssessmentReceiptData): AdaptiveCard
 
 export interface AssessmentStartCardData {
   readonly frameworks: readonly { id: string; title: string }[];
-  readonly values?: { name?: string; frameworkId?: string; closesOn?: string };
+  readonly values?: { name?: string; frameworkId?: string; closesOn?: string; quorum?: number | undefined };
   readonly problems?: readonly string[];
 }
 
 export function assessmentStartCard(data: AssessmentStartCardData): AdaptiveCardJson {
+  const { quorum, ...values } = data.values ?? {};
   return renderCard('assessment-start', {
     frameworks: data.frameworks,
-    values: { name: '', frameworkId: '', closesOn: '', ...data.values },
+    values: { name: '', frameworkId: '', closesOn: '', ...values, quorum: quorum === undefined ? '' : String(quorum) },
     problems: (data.problems ?? []).map(escapeMarkdown),
   });
 }

@@ -1,4 +1,5 @@
 import type { ComplianceSummary } from '../domain/summary/compliance-summary';
+import { comparisonCaveat, goodPracticeText, provisionalNote } from '../domain/summary/score-wording';
 import { escapeMarkdown } from './markdown';
 import { renderCard, type AdaptiveCardJson } from './render';
 
@@ -12,21 +13,29 @@ export interface BoardReportCardData {
 
 const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
 
-/** "Overall score 77% (up from 65%) · 3 of 4 organisations returned · 2 red actions, 1 overdue". */
+/**
+ * "Overall score 75% (up from 65%) · good practice: 26 of 48 in place · 3 of 4 organisations returned ·
+ * 2 red actions, 1 overdue". Before the quorum has returned the score says it is provisional, and a
+ * movement against a round on different organisations says so.
+ */
 export function boardReportHeadline(summary: ComplianceSummary): string {
   const { overall, returns, actions } = summary;
-  const score =
-    overall.score === undefined
-      ? 'No score yet'
-      : `Overall score ${overall.score}%${
-          overall.previousScore !== undefined && (overall.movement === 'up' || overall.movement === 'down')
-            ? ` (${overall.movement} from ${overall.previousScore}%)`
-            : overall.movement === 'same'
-              ? ' (no change)'
-              : ''
-        }`;
+  const caveat = comparisonCaveat(summary);
+  const movement =
+    overall.previousScore !== undefined && (overall.movement === 'up' || overall.movement === 'down')
+      ? `${overall.movement} from ${overall.previousScore}%${caveat}`
+      : overall.movement === 'same'
+        ? `no change${caveat ? ` from ${overall.previousScore}%${caveat}` : ''}`
+        : undefined;
+  const notes = [provisionalNote(returns), movement].filter((note): note is string => note !== undefined);
+  const score = overall.score === undefined ? 'No score yet' : `Overall score ${overall.score}%${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
   const red = actions.byRag.red;
-  return [score, `${returns.returned} of ${returns.total} organisations returned`, `${red} red ${red === 1 ? 'action' : 'actions'}, ${actions.overdue.length} overdue`].join(' · ');
+  return [
+    score,
+    ...(overall.goodPractice ? [goodPracticeText(overall.goodPractice)] : []),
+    `${returns.returned} of ${returns.total} organisations returned`,
+    `${red} red ${red === 1 ? 'action' : 'actions'}, ${actions.overdue.length} overdue`,
+  ].join(' · ');
 }
 
 /** The Prevent Officer's or chair's answer to "report": three download buttons that expire together. */
@@ -34,7 +43,7 @@ export function boardReportCard(data: BoardReportCardData): AdaptiveCardJson {
   return renderCard('board-report', {
     roundName: escapeMarkdown(data.summary.round.name),
     partnershipName: escapeMarkdown(data.partnershipName),
-    headline: boardReportHeadline(data.summary),
+    headline: escapeMarkdown(boardReportHeadline(data.summary)),
     links: data.links,
     expiresAt: LONDON_TIME.format(data.expiresAt),
   });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Rag } from '../domain/actions/action';
 import { KIND_LABELS, RATING_LABELS, RATINGS, type Rating } from '../domain/assessment/framework';
 import type { ActionPlanSummary, BenchmarkSummary, ComplianceSummary, Movement, OrganisationRef, RatingCounts } from '../domain/summary/compliance-summary';
-import type { OrganisationView } from '../domain/summary/organisation-view';
+import type { OrganisationView, OwnBenchmark } from '../domain/summary/organisation-view';
+import { comparisonCaveat, goodPracticeText, provisionalNote } from '../domain/summary/score-wording';
 import type { WhoToAsk } from '../domain/summary/summary-service';
 import { formatDate, formatDateTime, RAG_COLOURS } from './format';
 import { escapeMarkdown, truncate } from './markdown';
@@ -39,14 +40,15 @@ function percent(score: number | undefined): string {
   return score === undefined ? 'no returns' : `${score}%`;
 }
 
-export function movementText(movement: Movement, previousScore: number | undefined): string {
+/** `caveat` (comparisonCaveat) follows the previous score when the rounds rest on different organisations. */
+export function movementText(movement: Movement, previousScore: number | undefined, caveat = ''): string {
   switch (movement) {
     case 'up':
-      return `▲ up from ${previousScore}%`;
+      return `▲ up from ${previousScore}%${caveat}`;
     case 'down':
-      return `▼ down from ${previousScore}%`;
+      return `▼ down from ${previousScore}%${caveat}`;
     case 'same':
-      return `no change from ${previousScore}%`;
+      return `no change from ${previousScore}%${caveat}`;
     case 'new':
       return 'nothing to compare with';
   }
@@ -116,9 +118,31 @@ function roundLine(summary: ComplianceSummary): string {
 }
 
 function previousLine(summary: ComplianceSummary): string {
-  return summary.previousRound
-    ? escapeMarkdown(`Movement is against ${summary.previousRound.name}.`)
-    : 'This is the first round of this framework, so there is no movement to show.';
+  const previous = summary.previousRound;
+  if (!previous) return 'This is the first round of this framework, so there is no movement to show.';
+  return escapeMarkdown(
+    previous.sameOrganisations
+      ? `Movement is against ${previous.name}, from the same organisations' returns.`
+      : `Movement is against ${previous.name}, when ${plural(previous.returned, 'organisation')} had returned: not the same organisations as now, so a change may be who returned rather than progress.`,
+  );
+}
+
+/** The benchmark's line of counts: compliance ratings, then good practice; good practice alone when that is all it holds. */
+function benchmarkCounts(benchmark: BenchmarkSummary, prefix = ''): string {
+  const parts = [
+    ...(benchmark.hasCompliance ? [`${prefix}${countsLine(benchmark.counts)}`] : ['Good practice only: no compliance rating']),
+    ...(benchmark.goodPractice ? [capitalise(goodPracticeText(benchmark.goodPractice))] : []),
+  ];
+  return parts.join('. ');
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Only benchmarks with expectations have compliance ratings to chart. */
+function complianceRows(benchmarks: readonly BenchmarkSummary[]) {
+  return benchmarks.filter((b) => b.hasCompliance).map((b) => ({ title: benchmarkLabel(b), counts: b.counts }));
 }
 
 function attendanceLines(summary: ComplianceSummary): { heading: string; lines: string[] } {
@@ -143,24 +167,27 @@ export function complianceSummaryCard(summary: ComplianceSummary): AdaptiveCardJ
   const items = summary.benchmarks.flatMap((b) => b.notYetStarted.map((item) => ({ benchmark: b.number, item })));
   const overdue = overdueLines(summary.actions, OVERVIEW_OVERDUE_LIMIT);
   const attendance = attendanceLines(summary);
-  const rows = summary.benchmarks.map((b) => ({ title: benchmarkLabel(b), counts: b.counts }));
+  const rows = complianceRows(summary.benchmarks);
+  const caveat = comparisonCaveat(summary);
   return renderCard('compliance-summary', {
     title: escapeMarkdown(`Compliance summary: ${summary.round.name}`),
     roundLine: roundLine(summary),
     previousLine: previousLine(summary),
     roundId: summary.round.id,
     overallScore: percent(summary.overall.score),
-    overallMovement: movementText(summary.overall.movement, summary.overall.previousScore),
+    overallProvisional: summary.overall.score === undefined ? '' : escapeMarkdown(capitalise(provisionalNote(summary.returns) ?? '')),
+    overallMovement: escapeMarkdown(movementText(summary.overall.movement, summary.overall.previousScore, caveat)),
     overallColour: MOVEMENT_COLOURS[summary.overall.movement],
+    overallGoodPractice: summary.overall.goodPractice ? capitalise(goodPracticeText(summary.overall.goodPractice)) : '',
     returnsLine: `${summary.returns.returned} of ${plural(summary.returns.total, 'organisation')} returned`,
     chart: stackedBars(rows),
     table: tableRows(rows),
     benchmarks: summary.benchmarks.map((b) => ({
       number: b.number,
       label: escapeMarkdown(benchmarkLabel(b)),
-      counts: countsLine(b.counts),
-      score: percent(b.score),
-      movement: movementText(b.movement, b.previousScore),
+      counts: benchmarkCounts(b),
+      score: b.hasCompliance ? percent(b.score) : 'no score',
+      movement: b.hasCompliance ? movementText(b.movement, b.previousScore) : '',
       colour: MOVEMENT_COLOURS[b.movement],
     })),
     notYetStartedCount: items.length,
@@ -190,11 +217,15 @@ export function benchmarkSummaryCard(summary: ComplianceSummary): AdaptiveCardJs
     title: escapeMarkdown(`Benchmark ${benchmarkLabel(benchmark)}`),
     roundLine: escapeMarkdown(`${summary.round.name}, ${frameworkLabel(summary.framework)}`),
     roundId: summary.round.id,
-    score: percent(benchmark.score),
-    movement: movementText(benchmark.movement, benchmark.previousScore),
-    colour: MOVEMENT_COLOURS[benchmark.movement],
-    counts: `Organisations: ${countsLine(benchmark.counts)}`,
+    score: benchmark.hasCompliance ? percent(benchmark.score) : 'No score',
+    provisional: benchmark.hasCompliance && benchmark.score !== undefined ? escapeMarkdown(capitalise(provisionalNote(summary.returns) ?? '')) : '',
+    movement: benchmark.hasCompliance
+      ? escapeMarkdown(movementText(benchmark.movement, benchmark.previousScore, comparisonCaveat(summary)))
+      : 'This benchmark holds only Good Practice Activity, so it has no compliance rating: its good practice is shown instead.',
+    colour: benchmark.hasCompliance ? MOVEMENT_COLOURS[benchmark.movement] : 'Default',
+    counts: benchmarkCounts(benchmark, 'Organisations: '),
     returnsLine: `${summary.returns.returned} of ${plural(summary.returns.total, 'organisation')} returned`,
+    hasCompliance: benchmark.hasCompliance,
     chart: stackedBars(rows),
     table: tableRows(rows),
     items: items.map((item) => ({
@@ -224,6 +255,14 @@ const STATUS_LINES = {
   'not-started': 'Return not started',
 } as const;
 
+/** "Developing", "Achieving so far (3 of 5 rated)", or for a benchmark of good practice only its good practice. */
+function ownBenchmarkLine(b: OwnBenchmark): string {
+  if (!b.hasCompliance)
+    return b.goodPractice && b.goodPractice.rated > 0 ? `Good practice only: ${b.goodPractice.inPlace} of ${b.goodPractice.rated} in place` : 'Good practice only: not rated yet';
+  if (!b.rating) return 'Not rated yet';
+  return b.rated < b.items ? `${RATING_LABELS[b.rating]} so far (${b.rated} of ${b.items} rated)` : RATING_LABELS[b.rating];
+}
+
 /** A partner lead's own organisation: its return in the round and its actions. */
 export function organisationSummaryCard(data: OrganisationSummaryData): AdaptiveCardJson {
   const { view } = data;
@@ -246,8 +285,9 @@ export function organisationSummaryCard(data: OrganisationSummaryData): Adaptive
     statusLine: escapeMarkdown(statusLine),
     benchmarks: (assessment?.benchmarks ?? []).map((b) => ({
       label: escapeMarkdown(`${b.number}. ${b.title}`),
-      rating: b.rating ? (b.rated < b.items ? `${RATING_LABELS[b.rating]} so far (${b.rated} of ${b.items} rated)` : RATING_LABELS[b.rating]) : 'Not rated yet',
-      colour: b.rating && b.rated === b.items ? TEXT_COLOURS[b.rating] : 'Default',
+      rating: ownBenchmarkLine(b),
+      // A benchmark of good practice only has no compliance rating to colour.
+      colour: b.hasCompliance && b.rating && b.rated === b.items ? TEXT_COLOURS[b.rating] : 'Default',
     })),
     canCarryOn: Boolean(assessment?.round.open && assessment.status !== 'submitted'),
     actionsLine:

@@ -16,11 +16,12 @@ import {
   WidthType,
 } from 'docx';
 import { KIND_LABELS, RATINGS, RATING_LABELS } from '../domain/assessment/framework';
-import type { BoardReportData, ComplianceSummary, ReportAction } from '../domain/summary/compliance-summary';
+import type { BoardReportData, ComplianceSummary, GoodPracticeCount, ReportAction } from '../domain/summary/compliance-summary';
 import type { ChartImage } from './report-charts';
 import { RAG_NAMES, RAG_SHADES, RATING_SHADES, type Shade } from './report-style';
 import { formatDate, formatDateTime } from '../cards/format';
 import { benchmarkLabel, movementText, namesOf, scoreText, statusText } from './report-text';
+import { comparisonCaveat, goodPracticeText, provisionalNote } from '../domain/summary/score-wording';
 
 /** A4 with 2.5 cm margins leaves 9,026 twentieths of a point (about 602 pixels) across. */
 const PAGE = { width: 11906, height: 16838, margin: 1418 };
@@ -97,9 +98,10 @@ function titlePage(summary: ComplianceSummary, partnershipName: string): Paragra
 
 function overallLine(summary: ComplianceSummary): string {
   const { score, previousScore, movement } = summary.overall;
-  if (score === undefined) return 'Overall score: no organisation has submitted a return yet.';
-  const against = summary.previousRound && previousScore !== undefined ? ` in ${summary.previousRound.name}` : '';
-  return `Overall score: ${score}% (${movementText(movement, previousScore).toLowerCase()}${against}).`;
+  if (score === undefined) return 'Overall compliance score: no organisation has submitted a return yet.';
+  const against = summary.previousRound && previousScore !== undefined ? comparisonCaveat(summary) || ` in ${summary.previousRound.name}` : '';
+  const notes = [provisionalNote(summary.returns), `${movementText(movement, previousScore).toLowerCase()}${against}`].filter((n) => n !== undefined);
+  return `Overall compliance score: ${score}% (${notes.join('; ')}).`;
 }
 
 function summarySection(summary: ComplianceSummary): Paragraph[] {
@@ -107,20 +109,33 @@ function summarySection(summary: ComplianceSummary): Paragraph[] {
   return [
     heading('Summary', HeadingLevel.HEADING_1, true),
     para(overallLine(summary), { bold: true }),
-    para(`Returns: ${returns.returned} of ${returns.total} organisations submitted their self-assessment return.`),
+    ...(summary.overall.goodPractice ? [para(`${capitalised(goodPracticeText(summary.overall.goodPractice))}.`)] : []),
+    para(`Returns: ${returns.returned} of ${returns.total} organisations submitted their self-assessment return; ${returns.quorum} are needed before the score is final.`),
     para(
       `Action plan: ${actions.total} actions: ${actions.byRag.red} red, ${actions.byRag.amber} amber, ${actions.byRag.green} green; ` +
         `${actions.complete} complete; ${actions.overdue.length} overdue.`,
     ),
     para(
-      'How scores are worked out: Achieving counts 2, Developing 1 and Not yet started 0, as a percentage of the maximum. ' +
-        "An organisation's rating for a benchmark is the lowest rating among the benchmark's items in its submitted return; " +
-        'only submitted returns count.',
+      'How scores are worked out: the compliance score counts Expectation of Compliance items only. Achieving counts 2, Developing 1 and ' +
+        "Not yet started 0, as a percentage of the maximum; an organisation's rating for a benchmark is the lowest rating among the " +
+        "benchmark's Expectations of Compliance in its submitted return; only submitted returns count. A benchmark holding only Good " +
+        'Practice Activity has no compliance score. Good practice is counted apart: each rating of a Good Practice Activity item in a ' +
+        'submitted return, "in place" when it is Achieving. The score is provisional until the quorum set for the round has returned.',
     ),
   ];
 }
 
-const RATINGS_WIDTHS = [2536, 1000, 1200, 1150, 880, 1060, 1200];
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "4 of 6", or empty where the benchmark holds no good practice. */
+function goodPracticeCell(goodPractice: GoodPracticeCount | undefined): string {
+  if (!goodPractice) return '';
+  return goodPractice.rated === 0 ? 'none rated' : `${goodPractice.inPlace} of ${goodPractice.rated}`;
+}
+
+const RATINGS_WIDTHS = [2126, 880, 1000, 1000, 800, 900, 1000, 1320];
 
 function ratingsTable(summary: ComplianceSummary): Table {
   const [benchmarkWidth, ...rest] = RATINGS_WIDTHS as [number, ...number[]];
@@ -130,15 +145,29 @@ function ratingsTable(summary: ComplianceSummary): Table {
     'Score',
     'Previous',
     'Movement',
+    'Good practice in place',
   ];
   const centred = (text: string, i: number, shade?: Shade) => cell(text, RATINGS_WIDTHS[i]!, { align: AlignmentType.CENTER, ...(shade ? { shade } : {}) });
-  const rows = summary.benchmarks.map((benchmark) => [
-    cell(benchmarkLabel(benchmark), benchmarkWidth),
-    ...RATINGS.map((rating, i) => centred(String(benchmark.counts[rating]), i + 1, benchmark.counts[rating] > 0 ? RATING_SHADES[rating] : undefined)),
-    centred(scoreText(benchmark.score), 4),
-    centred(benchmark.previousScore === undefined ? '' : `${benchmark.previousScore}%`, 5),
-    centred(movementText(benchmark.movement, undefined), 6),
-  ]);
+  const rows = summary.benchmarks.map((benchmark) =>
+    benchmark.hasCompliance
+      ? [
+          cell(benchmarkLabel(benchmark), benchmarkWidth),
+          ...RATINGS.map((rating, i) => centred(String(benchmark.counts[rating]), i + 1, benchmark.counts[rating] > 0 ? RATING_SHADES[rating] : undefined)),
+          centred(scoreText(benchmark.score), 4),
+          centred(benchmark.previousScore === undefined ? '' : `${benchmark.previousScore}%`, 5),
+          centred(movementText(benchmark.movement, undefined), 6),
+          centred(goodPracticeCell(benchmark.goodPractice), 7),
+        ]
+      : // Good practice only: nothing to comply with, so no ratings, score or movement to show as if it were behind.
+        [
+          cell(benchmarkLabel(benchmark), benchmarkWidth),
+          ...RATINGS.map((_, i) => centred('', i + 1)),
+          centred('good practice only', 4),
+          centred('', 5),
+          centred('', 6),
+          centred(goodPracticeCell(benchmark.goodPractice), 7),
+        ],
+  );
   const { overall } = summary;
   rows.push([
     cell('Overall', benchmarkWidth, { bold: true }),
@@ -146,6 +175,7 @@ function ratingsTable(summary: ComplianceSummary): Table {
     cell(scoreText(overall.score), RATINGS_WIDTHS[4]!, { bold: true, align: AlignmentType.CENTER }),
     centred(overall.previousScore === undefined ? '' : `${overall.previousScore}%`, 5),
     centred(movementText(overall.movement, undefined), 6),
+    cell(goodPracticeCell(overall.goodPractice), RATINGS_WIDTHS[7]!, { bold: true, align: AlignmentType.CENTER }),
   ]);
   return table(RATINGS_WIDTHS, header, rows);
 }
@@ -171,7 +201,10 @@ function chartBlock(chart: ChartImage): Paragraph[] {
 function ratingsSection(summary: ComplianceSummary, charts: readonly ChartImage[]): (Paragraph | Table)[] {
   return [
     heading('Ratings by benchmark', HeadingLevel.HEADING_1),
-    para(`Number of organisations at each rating in ${summary.round.name}, with the benchmark's score and its movement since the previous round.`, { keepNext: true }),
+    para(
+      `Number of organisations at each compliance rating in ${summary.round.name}, with the benchmark's compliance score, its movement since the previous round${summary.previousRound && !summary.previousRound.sameOrganisations ? ` (${summary.previousRound.name} rests on different organisations' returns: ${summary.previousRound.returned} then, ${summary.returns.returned} now)` : ''}, and how many good-practice ratings are in place of those given.${summary.returns.provisional ? ` Scores are provisional: ${summary.returns.returned} of ${summary.returns.total} organisations have returned and ${summary.returns.quorum} are needed.` : ''}`,
+      { keepNext: true },
+    ),
     ratingsTable(summary),
     ...charts.flatMap(chartBlock),
   ];

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { effectiveDueDate } from '../domain/actions/rag';
+import { provisionalNote } from '../domain/summary/score-wording';
 import { RATINGS, RATING_LABELS } from '../domain/assessment/framework';
 import type { BoardReportData } from '../domain/summary/compliance-summary';
 import { selfAssessmentRows } from './board-report-rows';
@@ -12,7 +13,16 @@ export const SHEET_NAMES = { selfAssessment: 'Self-assessment', actionTracker: '
 
 export const ACTION_TRACKER_HEADER = ['Id', 'Theme', 'Action', 'Owners', 'Due', 'Status', 'RAG', 'Latest update', 'Updated by', 'Updated at'] as const;
 
-export const SUMMARY_TABLE_HEADER = ['Benchmark', 'Title', ...RATINGS.map((r) => RATING_LABELS[r]), 'Score (%)', 'Previous score (%)', 'Movement'] as const;
+export const SUMMARY_TABLE_HEADER = [
+  'Benchmark',
+  'Title',
+  ...RATINGS.map((r) => RATING_LABELS[r]),
+  'Score (%)',
+  'Previous score (%)',
+  'Movement',
+  'Good practice in place',
+  'Good practice rated',
+] as const;
 
 type CellValue = string | number | Date | undefined;
 
@@ -121,7 +131,7 @@ function actionTrackerSheet(workbook: ExcelJS.Workbook, data: BoardReportData): 
 function summarySheet(workbook: ExcelJS.Workbook, data: BoardReportData, partnershipName: string): void {
   const { summary } = data;
   const sheet = workbook.addWorksheet(SHEET_NAMES.summary);
-  sheet.columns = [{ width: 22 }, { width: 40 }, { width: 16 }, { width: 13 }, { width: 12 }, { width: 11 }, { width: 19 }, { width: 12 }];
+  sheet.columns = [{ width: 22 }, { width: 40 }, { width: 16 }, { width: 13 }, { width: 12 }, { width: 11 }, { width: 19 }, { width: 12 }, { width: 13 }, { width: 13 }];
   printSetup(sheet, true);
   const title = addRow(sheet, ['Prevent Partnership Board report']);
   // The title runs across the empty cells beside it rather than wrapping in the first column.
@@ -134,14 +144,52 @@ function summarySheet(workbook: ExcelJS.Workbook, data: BoardReportData, partner
   addRow(sheet, ['Framework', `${summary.framework.title} (${summary.framework.version})`]);
   addRow(sheet, ['Generated', formatDateTime(summary.generatedAt)]);
   addRow(sheet, ['Returns', `${summary.returns.returned} of ${summary.returns.total} organisations`]);
+  addRow(sheet, [
+    'Quorum',
+    `${summary.returns.quorum} organisations: ${summary.returns.provisional ? `the score is provisional (${provisionalNote(summary.returns)})` : 'reached, the score is final'}`,
+  ]);
+  addRow(sheet, [
+    'Compared with',
+    !summary.previousRound
+      ? 'Nothing: first round of this framework'
+      : summary.previousRound.sameOrganisations
+        ? `${summary.previousRound.name}, the same organisations`
+        : `${summary.previousRound.name}, when ${summary.previousRound.returned} organisations had returned, not the same ones`,
+  ]);
   addRow(sheet, []);
   headerRow(sheet, SUMMARY_TABLE_HEADER);
   RATINGS.forEach((rating, i) => shade(sheet.lastRow!.getCell(3 + i), RATING_SHADES[rating]));
   for (const benchmark of summary.benchmarks) {
-    addRow(sheet, [benchmark.number, benchmark.title, ...RATINGS.map((r) => benchmark.counts[r]), benchmark.score, benchmark.previousScore, MOVEMENT_LABELS[benchmark.movement]]);
+    const goodPractice = [benchmark.goodPractice?.inPlace, benchmark.goodPractice?.rated];
+    addRow(
+      sheet,
+      benchmark.hasCompliance
+        ? [
+            benchmark.number,
+            benchmark.title,
+            ...RATINGS.map((r) => benchmark.counts[r]),
+            benchmark.score,
+            benchmark.previousScore,
+            MOVEMENT_LABELS[benchmark.movement],
+            ...goodPractice,
+          ]
+        : // Good practice only: no compliance counts or score, which would read as Not yet started.
+          [benchmark.number, benchmark.title, undefined, undefined, undefined, undefined, undefined, 'Good practice only', ...goodPractice],
+    );
   }
   const { overall } = summary;
-  addRow(sheet, ['Overall', '', undefined, undefined, undefined, overall.score, overall.previousScore, MOVEMENT_LABELS[overall.movement]]).font = {
+  addRow(sheet, [
+    'Overall',
+    '',
+    undefined,
+    undefined,
+    undefined,
+    overall.score,
+    overall.previousScore,
+    MOVEMENT_LABELS[overall.movement],
+    overall.goodPractice?.inPlace,
+    overall.goodPractice?.rated,
+  ]).font = {
     name: FONT,
     size: 10,
     bold: true,

@@ -49,10 +49,15 @@ export function chartLabel(benchmark: { readonly number: number; readonly title:
 /** Axis labels split back into lines at the breaks chartLabel made. */
 const MULTILINE_LABELS = { labelExpr: "split(datum.label, '\\n')" };
 
-/** Stacked bars: how many organisations are at each rating for each benchmark, in the scale's order. */
+/** Benchmarks of good practice only have no compliance rating or score: the charts leave them out. */
+function scored(summary: ComplianceSummary) {
+  return summary.benchmarks.filter((b) => b.hasCompliance);
+}
+
+/** Stacked bars: how many organisations are at each compliance rating for each benchmark, in the scale's order. */
 export function ratingsChartSpec(summary: ComplianceSummary): TopLevelSpec {
-  const benchmarks = summary.benchmarks.map(chartLabel);
-  const values = summary.benchmarks.flatMap((benchmark) =>
+  const benchmarks = scored(summary).map(chartLabel);
+  const values = scored(summary).flatMap((benchmark) =>
     RATINGS.map((rating, order) => ({ benchmark: chartLabel(benchmark), rating: RATING_LABELS[rating], order, organisations: benchmark.counts[rating] })),
   );
   return {
@@ -78,11 +83,11 @@ export function ratingsChartSpec(summary: ComplianceSummary): TopLevelSpec {
 
 /** Grouped bars: each benchmark's score this round beside the previous round's. */
 export function scoreChartSpec(summary: ComplianceSummary): TopLevelSpec {
-  const benchmarks = summary.benchmarks.map(chartLabel);
+  const benchmarks = scored(summary).map(chartLabel);
   const thisRound = summary.round.name;
   const previousRound = summary.previousRound?.name;
   const rounds = previousRound ? [previousRound, thisRound] : [thisRound];
-  const values = summary.benchmarks.flatMap((benchmark) => [
+  const values = scored(summary).flatMap((benchmark) => [
     ...(benchmark.score === undefined ? [] : [{ benchmark: chartLabel(benchmark), round: thisRound, score: benchmark.score }]),
     ...(previousRound && benchmark.previousScore !== undefined ? [{ benchmark: chartLabel(benchmark), round: previousRound, score: benchmark.previousScore }] : []),
   ]);
@@ -124,11 +129,13 @@ export async function renderChart(spec: TopLevelSpec): Promise<{ png: Buffer; wi
 }
 
 function ratingsAltText(summary: ComplianceSummary): string {
-  return summary.benchmarks.map((b) => `${benchmarkLabel(b)}: ${RATINGS.map((r) => `${b.counts[r]} ${RATING_LABELS[r]}`).join(', ')}`).join('; ');
+  return scored(summary)
+    .map((b) => `${benchmarkLabel(b)}: ${RATINGS.map((r) => `${b.counts[r]} ${RATING_LABELS[r]}`).join(', ')}`)
+    .join('; ');
 }
 
 function scoreAltText(summary: ComplianceSummary): string {
-  return summary.benchmarks
+  return scored(summary)
     .map((b) => `${benchmarkLabel(b)}: ${b.score === undefined ? 'no returns' : `${b.score}%`}${b.previousScore === undefined ? '' : ` (previously ${b.previousScore}%)`}`)
     .join('; ');
 }
@@ -139,10 +146,12 @@ export async function boardReportCharts(summary: ComplianceSummary): Promise<Cha
   const scores = scoreChartSpec(summary);
   const { round, previousRound } = summary;
   return [
-    { ...(await renderChart(ratings)), title: 'Organisations at each rating, by benchmark', altText: ratingsAltText(summary) },
+    { ...(await renderChart(ratings)), title: 'Organisations at each compliance rating, by benchmark', altText: ratingsAltText(summary) },
     {
       ...(await renderChart(scores)),
-      title: previousRound ? `Score by benchmark: ${round.name} against ${previousRound.name}` : `Score by benchmark: ${round.name}`,
+      title: previousRound
+        ? `Compliance score by benchmark: ${round.name} against ${previousRound.name}${previousRound.sameOrganisations ? '' : ' (not the same organisations)'}`
+        : `Compliance score by benchmark: ${round.name}`,
       altText: scoreAltText(summary),
     },
   ];

@@ -34,7 +34,11 @@ describe('npm run report, on Azurite', () => {
   it("writes a Word document with the round's returns and the partnership's name", async () => {
     const doc = await readDocx(await readFile(written[0]!));
     const summary = sectionUnder(doc, 'Summary').flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
-    expect(summary).toContain('Returns: 2 of 16 organisations submitted their self-assessment return.');
+    expect(summary).toContain('Returns: 2 of 16 organisations submitted their self-assessment return; 9 are needed before the score is final.');
+    // One organisation all Achieving, one all Developing: 3 of 4 points on every expectation = 75%, provisional
+    // (2 of 16 returned, more than half is 9). The 16 good-practice items of the 2018 toolkit: the first organisation's 16 in place of 32.
+    expect(summary[0]).toBe('Overall compliance score: 75% (provisional: from 2 of 16 organisations; 9 needed; new).');
+    expect(summary[1]).toBe('Good practice: 16 of 32 in place.');
     expect(doc.blocks.some((b) => b.kind === 'paragraph' && b.text === 'Partnership: Warwickshire Prevent Partnership')).toBe(true);
   });
 

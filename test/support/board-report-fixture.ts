@@ -15,7 +15,9 @@ import { sampleAction } from './action-repository-contract';
  *  - Warwickshire and West Mercia Police: Developing, but Not yet started on 4.1;
  *  - South Warwickshire NHS Foundation Trust: Achieving, but Not yet started throughout benchmark 8;
  *  - Rugby Borough Council has a draft only, which the report must not show.
- * The figures in `summary` follow from those returns by the scoring rule in compliance-summary.ts.
+ * The figures in `summary` follow from those returns by the scoring rule in compliance-summary.ts:
+ * compliance from Expectation of Compliance items only, so benchmarks 6 and 10 (Good Practice Activity
+ * only) have no score, and good practice counted apart (worked out beside GOOD_PRACTICE below).
  */
 
 export const framework2018: Framework = parseFramework(JSON.parse(readFileSync(path.join(FRAMEWORKS_DIRECTORY, 'home-office-2018.json'), 'utf8')));
@@ -61,19 +63,30 @@ const RETURNS: OrganisationReturn[] = [
   returnOf('rugby', () => 'achieving', false, { '1.1': 'Draft answer not yet submitted' }),
 ];
 
-/** [not yet started, developing, achieving], score, previous score, movement per benchmark 1..10. */
-const FIGURES: [number, number, number, number, number | undefined, Movement][] = [
+/**
+ * [not yet started, developing, achieving], score, previous score, movement per benchmark 1..10, over
+ * Expectation of Compliance items. Benchmarks 6 and 10 hold none: no counts, no score, nothing to compare.
+ */
+const FIGURES: [number, number, number, number | undefined, number | undefined, Movement][] = [
   [0, 1, 2, 83, 67, 'up'],
   [0, 1, 2, 83, 83, 'same'],
   [0, 1, 2, 83, 50, 'up'],
   [1, 0, 2, 67, 83, 'down'],
   [0, 1, 2, 83, 67, 'up'],
-  [0, 1, 2, 83, 67, 'up'],
+  [0, 0, 0, undefined, undefined, 'new'],
   [0, 2, 1, 67, 50, 'up'],
   [1, 1, 1, 50, 50, 'same'],
   [0, 1, 2, 83, undefined, 'new'],
-  [0, 1, 2, 83, 67, 'up'],
+  [0, 0, 0, undefined, undefined, 'new'],
 ];
+
+/**
+ * Good practice in place of rated, per benchmark 1..10 (undefined: no Good Practice Activity item).
+ * Two good-practice items rated by three organisations are 6 ratings; the council and the trust are
+ * Achieving on them (4 in place), the police Developing. Benchmark 7 has five (7.5-7.9): only the trust
+ * is Achieving, 5 of 15. Benchmark 8 has one (8.3): the council Achieving, the trust Not yet started, 1 of 3.
+ */
+const GOOD_PRACTICE: ([number, number] | undefined)[] = [[4, 6], [4, 6], undefined, undefined, undefined, [4, 6], [5, 15], [1, 3], [4, 6], [4, 6]];
 
 function itemOf(id: string) {
   const item = framework2018.sections.flatMap((s) => s.items).find((i) => i.id === id)!;
@@ -85,8 +98,10 @@ const BENCHMARKS: BenchmarkSummary[] = framework2018.sections.map((section, i) =
   return {
     number: section.number,
     title: section.title,
+    hasCompliance: score !== undefined,
     counts: { 'not-yet-started': notYetStarted, developing, achieving },
-    score,
+    ...(GOOD_PRACTICE[i] ? { goodPractice: { inPlace: GOOD_PRACTICE[i][0], rated: GOOD_PRACTICE[i][1] } } : {}),
+    ...(score === undefined ? {} : { score }),
     ...(previousScore === undefined ? {} : { previousScore }),
     movement,
     notYetStarted:
@@ -164,11 +179,15 @@ export function boardReportFixture(): BoardReportData {
     summary: {
       partnershipId: 'warwickshire',
       round: { id: '2026-27-q3', name: '2026/27 Q3', closesOn: '2026-12-31' },
-      previousRound: { id: '2026-27-q2', name: '2026/27 Q2' },
+      previousRound: { id: '2026-27-q2', name: '2026/27 Q2', returned: 3, sameOrganisations: true },
       framework: { id: framework2018.id, title: framework2018.title, version: framework2018.version },
       benchmarks: BENCHMARKS,
-      overall: { score: 77, previousScore: 65, movement: 'up' },
-      returns: { returned: 3, total: 4, notReturned: [ORGS.rugby] },
+      // Eight benchmarks with a score, three organisations each: 24 ratings, 48 points at most. Points are
+      // 5 for each 83% benchmark (1, 2, 3, 5, 9), 4 for benchmarks 4 and 7, 3 for benchmark 8: 36 of 48 = 75%.
+      // Good practice sums the column above: 26 of 48 in place.
+      overall: { score: 75, previousScore: 65, movement: 'up', goodPractice: { inPlace: 26, rated: 48 } },
+      // The default quorum of four organisations is three, and three have returned.
+      returns: { returned: 3, total: 4, notReturned: [ORGS.rugby], quorum: 3, provisional: false },
       actions: {
         total: 5,
         byRag: { red: 2, amber: 1, green: 2 },
@@ -196,7 +215,7 @@ export function firstRoundFixture(): BoardReportData {
     summary: {
       ...summary,
       benchmarks: summary.benchmarks.map(({ previousScore: _p, ...benchmark }) => ({ ...benchmark, movement: 'new' as const })),
-      overall: { score: 77, movement: 'new' },
+      overall: { score: 75, movement: 'new', goodPractice: { inPlace: 26, rated: 48 } },
     },
   };
 }

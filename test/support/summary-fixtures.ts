@@ -22,9 +22,26 @@ export const FRAMEWORK = parseFramework({
   ],
 });
 
-function item(id: string) {
-  return { id, kind: 'expectation-of-compliance', text: `Item ${id}`, prompts: [] };
+function item(id: string, kind: 'expectation-of-compliance' | 'good-practice-activity' = 'expectation-of-compliance') {
+  return { id, kind, text: `Item ${id}`, prompts: [] };
 }
+
+/**
+ * A framework mixing the two kinds of item, as the 2018 toolkit does (test/unit/domain/summary/good-practice.test.ts):
+ * benchmark 1 has one Expectation of Compliance (1.1) and two Good Practice Activities (1.2, 1.3);
+ * benchmark 2 holds only Good Practice Activity (2.1, 2.2), like the toolkit's benchmarks 6 and 10.
+ */
+export const MIXED_FRAMEWORK = parseFramework({
+  id: 'mixed-framework',
+  title: 'Mixed toolkit',
+  version: '1',
+  source: 'test',
+  scale: ['not-yet-started', 'developing', 'achieving'],
+  sections: [
+    { number: 1, title: 'Risk Assessment', items: [item('1.1'), item('1.2', 'good-practice-activity'), item('1.3', 'good-practice-activity')] },
+    { number: 2, title: 'Problem Solving', items: [item('2.1', 'good-practice-activity'), item('2.2', 'good-practice-activity')] },
+  ],
+});
 
 /** In name order, as the organisation repository lists them. */
 export const ORGANISATIONS = [

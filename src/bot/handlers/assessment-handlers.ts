@@ -28,18 +28,18 @@ export function suggestedRoundName(now: Date): string {
 }
 
 export const openStartSelfAssessment: TurnHandler = async (context, turn, services) => {
-  const { frameworks, frameworkId } = await services.assessmentLaunch.startChoices(turn.partnershipId, turn.actor);
+  const { frameworks, frameworkId, quorum } = await services.assessmentLaunch.startChoices(turn.partnershipId, turn.actor);
   const closes = new Date(services.now().getTime() + 28 * 24 * 3600 * 1000);
   await sendCard(
     context,
     assessmentStartCard({
       frameworks,
-      values: { name: suggestedRoundName(services.now()), frameworkId, closesOn: closes.toISOString().slice(0, 10) },
+      values: { name: suggestedRoundName(services.now()), frameworkId, closesOn: closes.toISOString().slice(0, 10), quorum },
     }),
   );
 };
 
-export function startSelfAssessment(input: { name: string; frameworkId: string; closesOn: string }): TurnHandler {
+export function startSelfAssessment(input: { name: string; frameworkId: string; closesOn: string; quorum?: number | undefined }): TurnHandler {
   return async (context, turn, services) => {
     const { partnershipId } = turn;
     const launch = await services.assessmentLaunch.start(partnershipId, turn.actor, input);
@@ -69,7 +69,11 @@ export function startSelfAssessment(input: { name: string; frameworkId: string; 
         title: `Self-assessment ${round.name} started`,
         organisations: leads.organisations,
         unreached: leads.unreached,
-        notes: [`The round closes on ${ukDate(round.closesOn)}. Reminders go to any organisation that has not returned on ${reminders}.`, channel ? CHANNEL_LINE : NO_CHANNEL_LINE],
+        notes: [
+          `The round closes on ${ukDate(round.closesOn)}. Reminders go to any organisation that has not returned on ${reminders}.`,
+          ...(round.quorum ? [`The score is provisional until ${round.quorum} ${round.quorum === 1 ? 'organisation has' : 'organisations have'} returned.`] : []),
+          channel ? CHANNEL_LINE : NO_CHANNEL_LINE,
+        ],
       },
       leads.messages,
       true,

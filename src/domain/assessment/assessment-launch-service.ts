@@ -4,13 +4,16 @@ import { withPersonalChats, type LeadsToAsk } from '../partnership/lead-chats';
 import { isPinned } from '../partnership/partnership-channel';
 import type { Actor } from '../partnership/member';
 import type { ChannelRepository, MemberRepository } from '../ports';
-import type { AssessmentRound } from './assessment';
+import { defaultQuorum, type AssessmentRound } from './assessment';
 import type { AssessmentPage, AssessmentProgress, AssessmentService } from './assessment-service';
 
-/** The start card's choices: every framework, and the one the partnership uses unless told otherwise. */
+/** The start card's choices: every framework, the one the partnership uses unless told otherwise, and the default quorum. */
 export interface StartChoices {
   readonly frameworks: readonly { id: string; title: string }[];
   readonly frameworkId: string;
+  /** More than half of the partnership's organisations, offered as the round's quorum. */
+  readonly quorum: number;
+  readonly organisations: number;
 }
 
 /** What starting a round leads to; the cards for each are the bot's to choose. */
@@ -42,10 +45,11 @@ export class AssessmentLaunchService {
 
   async startChoices(partnershipId: string, actor: Actor): Promise<StartChoices> {
     authorise(actor, 'start-self-assessment');
-    return { frameworks: this.assessments.frameworkChoices(), frameworkId: await this.partnershipFramework(partnershipId) };
+    const [frameworkId, recipients] = await Promise.all([this.partnershipFramework(partnershipId), this.assessments.recipients(partnershipId)]);
+    return { frameworks: this.assessments.frameworkChoices(), frameworkId, quorum: defaultQuorum(recipients.length), organisations: recipients.length };
   }
 
-  async start(partnershipId: string, actor: Actor, input: { name: string; frameworkId: string; closesOn: string }): Promise<RoundLaunch> {
+  async start(partnershipId: string, actor: Actor, input: { name: string; frameworkId: string; closesOn: string; quorum?: number | undefined }): Promise<RoundLaunch> {
     let round: AssessmentRound;
     try {
       round = await this.assessments.startRound(partnershipId, actor, input);

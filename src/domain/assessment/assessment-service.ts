@@ -7,7 +7,7 @@ import type { Organisation } from '../partnership/organisation';
 import type { AssessmentRepository, MemberRepository, OrganisationRepository } from '../ports';
 import { screenKnowingPartners } from '../privacy/known-names';
 import { PersonalDataError, type PersonalDataScreen } from '../privacy/personal-data-error';
-import type { AssessmentRound, ItemRating, OrganisationReturn, RatingChange, ReturnRecord } from './assessment';
+import { defaultQuorum, type AssessmentRound, type ItemRating, type OrganisationReturn, type RatingChange, type ReturnRecord } from './assessment';
 import { getFramework, type FrameworkRegistry } from './framework-catalogue';
 import type { Framework, FrameworkSection, Rating } from './framework';
 
@@ -82,18 +82,27 @@ export class AssessmentService {
   }
 
   /** Opens a round (Prevent Officer only). */
-  async startRound(partnershipId: string, actor: Actor, input: { name: string; frameworkId: string; closesOn: string }): Promise<AssessmentRound> {
+  /**
+   * Opens a round. Its quorum (organisations that must return before the score is final) is the one
+   * given, or more than half of the partnership's organisations; it cannot be more than there are.
+   */
+  async startRound(partnershipId: string, actor: Actor, input: { name: string; frameworkId: string; closesOn: string; quorum?: number | undefined }): Promise<AssessmentRound> {
     authorise(actor, 'start-self-assessment');
     getFramework(this.frameworks, input.frameworkId);
     const today = londonDate(this.now());
     if (input.closesOn < today) throw new InvalidError('The closing date has already passed.', ['closesOn: choose a date from today on']);
     const id = roundIdFor(input.name);
     if (!id) throw new InvalidError('Give the round a name, such as "2026/27 Q3".', ['name']);
+    const organisations = (await this.organisations.list(partnershipId)).length;
+    if (input.quorum !== undefined && input.quorum > Math.max(organisations, 1)) {
+      throw new InvalidError(`The quorum cannot be more than the partnership's ${organisations} organisations.`, [`quorum: choose 1 to ${Math.max(organisations, 1)}`]);
+    }
     const round: AssessmentRound = {
       id,
       name: input.name.trim(),
       frameworkId: input.frameworkId,
       closesOn: input.closesOn,
+      quorum: input.quorum ?? defaultQuorum(organisations),
       startedAt: this.now().toISOString(),
       startedById: actor.aadObjectId,
       startedByName: actor.name,

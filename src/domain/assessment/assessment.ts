@@ -18,10 +18,25 @@ export const assessmentRoundSchema = z.object({
   startedAt: z.string().datetime(),
   startedById: z.string().min(1),
   startedByName: z.string().min(1),
+  /**
+   * How many organisations must return before the score stops being provisional. Rounds stored before
+   * quorums existed have none: they get the default (more than half the partnership) when summarised.
+   */
+  quorum: z.number().int().positive().max(500).optional(),
   /** The "N of M organisations returned" card in the partnership channel. */
   channelActivityId: z.string().min(1).optional(),
 });
 export type AssessmentRound = z.infer<typeof assessmentRoundSchema>;
+
+/** More than half of the partnership's organisations: the quorum unless the Prevent Officer sets another. */
+export function defaultQuorum(organisations: number): number {
+  return Math.floor(organisations / 2) + 1;
+}
+
+/** The round's quorum: the one set when it started, or the default for rounds stored before quorums existed. */
+export function quorumOf(round: AssessmentRound, organisations: number): number {
+  return round.quorum ?? defaultQuorum(organisations);
+}
 
 export const itemRatingSchema = z.object({
   rating: z.enum(RATINGS),

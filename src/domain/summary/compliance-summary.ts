@@ -8,10 +8,21 @@ import type { Framework, ItemKind, Rating } from '../assessment/framework';
  * action plan as it stands and the last meeting held: never from history, so its cost does not grow
  * with the years a partnership has used the bot.
  *
- * Scoring (set by the product owner, issue 6): Achieving 2, Developing 1, Not yet started 0, as a
- * percentage of the maximum. An organisation's rating for a benchmark is the lowest rating among the
- * benchmark's items in its submitted return (a benchmark is achieved when every item is). Only
- * submitted returns count; organisations that have not submitted are listed as non-returns.
+ * Compliance (set by the product owner, issues 6 and 17): Achieving 2, Developing 1, Not yet started 0,
+ * as a percentage of the maximum, over Expectation of Compliance items only. An organisation's
+ * compliance rating for a benchmark is the lowest rating among the benchmark's Expectation of
+ * Compliance items in its submitted return (a benchmark is complied with when every expectation is
+ * achieved). A benchmark holding only Good Practice Activity (benchmarks 6 and 10 of the 2018 toolkit)
+ * has no compliance rating and no score: it is not "Not yet started", it simply asks for no compliance.
+ *
+ * Good practice is counted apart and never enters the score: each rating an organisation gave a Good
+ * Practice Activity item in a submitted return is one rating; it is "in place" when it is Achieving.
+ * "Good practice: 3 of 9 in place" means 9 such ratings (organisation x item pairs, unrated items left
+ * out) of which 3 are Achieving, per benchmark and, summed over the benchmarks, overall.
+ *
+ * Only submitted returns count; organisations that have not submitted are listed as non-returns. The
+ * score is provisional until the round's quorum of organisations has returned (the Prevent Officer sets
+ * it when starting the round; by default more than half of the partnership's organisations).
  */
 
 /** Points of each rating; the maximum is ACHIEVING's. */
@@ -49,13 +60,23 @@ export interface OrganisationRating {
   readonly rating: Rating;
 }
 
+/** Good Practice Activity ratings in submitted returns, and how many of them are Achieving. */
+export interface GoodPracticeCount {
+  readonly inPlace: number;
+  readonly rated: number;
+}
+
 export interface BenchmarkSummary {
   /** The framework section number ("benchmark 7"). */
   readonly number: number;
   readonly title: string;
-  /** Organisations (submitted returns) at each rating for this benchmark. */
+  /** False when the benchmark holds only Good Practice Activity: it has no compliance rating or score. */
+  readonly hasCompliance: boolean;
+  /** Organisations (submitted returns) at each compliance rating for this benchmark. */
   readonly counts: RatingCounts;
-  /** 0-100, rounded to a whole number; undefined when no organisation has returned. */
+  /** Absent when the benchmark holds no Good Practice Activity item. */
+  readonly goodPractice?: GoodPracticeCount;
+  /** 0-100, rounded to a whole number; undefined when no organisation has returned or there is nothing to comply with. */
   readonly score?: number;
   readonly previousScore?: number;
   readonly movement: Movement;
@@ -94,12 +115,26 @@ export interface AttendanceSummary {
 export interface ComplianceSummary {
   readonly partnershipId: string;
   readonly round: { readonly id: string; readonly name: string; readonly closesOn: string };
-  readonly previousRound?: { readonly id: string; readonly name: string };
+  readonly previousRound?: {
+    readonly id: string;
+    readonly name: string;
+    /** Organisations whose returns counted in the previous round. */
+    readonly returned: number;
+    /** Whether exactly the same organisations' returns count in both rounds: otherwise say so beside any movement. */
+    readonly sameOrganisations: boolean;
+  };
   readonly framework: { readonly id: string; readonly title: string; readonly version: string };
   /** Every benchmark of the framework in its order (or the one asked about). */
   readonly benchmarks: readonly BenchmarkSummary[];
-  readonly overall: { readonly score?: number; readonly previousScore?: number; readonly movement: Movement };
-  readonly returns: { readonly returned: number; readonly total: number; readonly notReturned: readonly OrganisationRef[] };
+  readonly overall: { readonly score?: number; readonly previousScore?: number; readonly movement: Movement; readonly goodPractice?: GoodPracticeCount };
+  readonly returns: {
+    readonly returned: number;
+    readonly total: number;
+    readonly notReturned: readonly OrganisationRef[];
+    /** Organisations that must return before the score stops being provisional. */
+    readonly quorum: number;
+    readonly provisional: boolean;
+  };
   readonly actions: ActionPlanSummary;
   /** Undefined when no meeting has been held yet. */
   readonly attendance?: AttendanceSummary;

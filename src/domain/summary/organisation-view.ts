@@ -1,7 +1,7 @@
 import type { ActionRecord } from '../actions/action';
 import type { AssessmentRound, OrganisationReturn } from '../assessment/assessment';
 import type { Framework, Rating } from '../assessment/framework';
-import type { ActionPlanSummary, OrganisationRef } from './compliance-summary';
+import type { ActionPlanSummary, GoodPracticeCount, OrganisationRef } from './compliance-summary';
 import { benchmarkRating, summariseActions } from './summarise';
 
 export type ReturnStatus = 'submitted' | 'in-progress' | 'not-started';
@@ -10,8 +10,12 @@ export type ReturnStatus = 'submitted' | 'in-progress' | 'not-started';
 export interface OwnBenchmark {
   readonly number: number;
   readonly title: string;
-  /** The lowest rating among the items rated so far; undefined when none is. */
+  /** False when the benchmark holds only Good Practice Activity: then it has no compliance rating. */
+  readonly hasCompliance: boolean;
+  /** The lowest rating among the Expectations of Compliance rated so far; undefined when none is. */
   readonly rating?: Rating;
+  /** Good Practice Activity rated and Achieving (in place); absent when the benchmark holds none. */
+  readonly goodPractice?: GoodPracticeCount;
   readonly rated: number;
   readonly items: number;
 }
@@ -65,11 +69,20 @@ export function organisationView(inputs: OrganisationViewInputs): OrganisationVi
           ...(ownReturn?.submittedAt ? { submittedAt: ownReturn.submittedAt } : {}),
           ...(ownReturn?.submittedByName ? { submittedByName: ownReturn.submittedByName } : {}),
           benchmarks: framework.sections.map((section) => {
-            const rating = ownReturn ? benchmarkRating(section, ownReturn) : undefined;
+            const rating = ownReturn ? benchmarkRating(section, ownReturn, (item) => item.kind === 'expectation-of-compliance') : undefined;
+            const goodPracticeItems = section.items.filter((item) => item.kind === 'good-practice-activity');
+            const goodPracticeRatings = goodPracticeItems.flatMap((item) => {
+              const given = ownReturn?.ratings[item.id]?.rating;
+              return given ? [given] : [];
+            });
             return {
               number: section.number,
               title: section.title,
+              hasCompliance: section.items.some((item) => item.kind === 'expectation-of-compliance'),
               ...(rating ? { rating } : {}),
+              ...(goodPracticeItems.length > 0
+                ? { goodPractice: { inPlace: goodPracticeRatings.filter((r) => r === 'achieving').length, rated: goodPracticeRatings.length } }
+                : {}),
               rated: section.items.filter((item) => ownReturn?.ratings[item.id]).length,
               items: section.items.length,
             };

@@ -1,7 +1,7 @@
 import type { ActionRecord, Rag } from '../actions/action';
 import { effectiveDueDate, isOverdue, ragFor } from '../actions/rag';
-import type { AssessmentRound, OrganisationReturn } from '../assessment/assessment';
-import { RATINGS, type Framework, type FrameworkSection, type Rating } from '../assessment/framework';
+import { quorumOf, type AssessmentRound, type OrganisationReturn } from '../assessment/assessment';
+import { RATINGS, type Framework, type FrameworkItem, type FrameworkSection, type Rating } from '../assessment/framework';
 import type { Meeting } from '../meetings/meeting';
 import {
   RATING_POINTS,
@@ -9,6 +9,7 @@ import {
   type AttendanceSummary,
   type BenchmarkSummary,
   type ComplianceSummary,
+  type GoodPracticeCount,
   type Movement,
   type OrganisationRating,
   type OrganisationRef,
@@ -75,19 +76,23 @@ function submittedReturns(returns: readonly OrganisationReturn[], organisations:
   });
 }
 
-/** The lowest rating among the section's items in a return; undefined when none is rated. */
-export function benchmarkRating(section: FrameworkSection, value: OrganisationReturn): Rating | undefined {
+const isCompliance = (item: FrameworkItem) => item.kind === 'expectation-of-compliance';
+const isGoodPractice = (item: FrameworkItem) => item.kind === 'good-practice-activity';
+
+/** The lowest rating among the section's items in a return (all of them, or those `counts`); undefined when none is rated. */
+export function benchmarkRating(section: FrameworkSection, value: OrganisationReturn, counts: (item: FrameworkItem) => boolean = () => true): Rating | undefined {
   let lowest: Rating | undefined;
-  for (const item of section.items) {
+  for (const item of section.items.filter(counts)) {
     const rating = value.ratings[item.id]?.rating;
     if (rating) lowest = lowest ? lower(lowest, rating) : rating;
   }
   return lowest;
 }
 
+/** Each organisation's compliance rating: the lowest of its Expectation of Compliance items. */
 function organisationRatings(section: FrameworkSection, submitted: ReturnType<typeof submittedReturns>): OrganisationRating[] {
   return submitted.flatMap(({ organisation, value }) => {
-    const rating = benchmarkRating(section, value);
+    const rating = benchmarkRating(section, value, isCompliance);
     return rating ? [{ organisation, rating }] : [];
   });
 }
@@ -96,6 +101,23 @@ function countsOf(ratings: readonly { rating: Rating }[]): RatingCounts {
   const counts = emptyCounts();
   for (const { rating } of ratings) counts[rating] += 1;
   return counts;
+}
+
+/** Good practice ratings of the sections' items in submitted returns; undefined when the sections hold none. */
+function goodPracticeOf(sections: readonly FrameworkSection[], submitted: ReturnType<typeof submittedReturns>): GoodPracticeCount | undefined {
+  const items = sections.flatMap((section) => section.items.filter(isGoodPractice));
+  if (items.length === 0) return undefined;
+  let rated = 0;
+  let inPlace = 0;
+  for (const { value } of submitted) {
+    for (const item of items) {
+      const rating = value.ratings[item.id]?.rating;
+      if (!rating) continue;
+      rated += 1;
+      if (rating === 'achieving') inPlace += 1;
+    }
+  }
+  return { inPlace, rated };
 }
 
 function summariseBenchmark(
@@ -118,10 +140,13 @@ function summariseBenchmark(
     }
     return { summary: { itemId: item.id, itemText: item.text, kind: item.kind, counts: itemCounts }, notYetStarted };
   });
+  const goodPractice = goodPracticeOf([section], submitted);
   return {
     number: section.number,
     title: section.title,
+    hasCompliance: section.items.some(isCompliance),
     counts,
+    ...(goodPractice ? { goodPractice } : {}),
     ...(score !== undefined ? { score } : {}),
     ...(previousScore !== undefined ? { previousScore } : {}),
     movement: movementOf(score, previousScore),
@@ -195,21 +220,35 @@ export function summarise(inputs: SummaryInputs): ComplianceSummary {
   const score = scoreOf(overallCounts(framework, submitted));
   const previousScore = previousSubmitted ? scoreOf(overallCounts(framework, previousSubmitted)) : undefined;
   const returnedIds = new Set(submitted.map((s) => s.organisation.id));
+  const goodPractice = goodPracticeOf(framework.sections, submitted);
+  const quorum = quorumOf(round, organisations.length);
+  const previousRound =
+    inputs.previous && previousSubmitted
+      ? {
+          id: inputs.previous.round.id,
+          name: inputs.previous.round.name,
+          returned: previousSubmitted.length,
+          sameOrganisations: previousSubmitted.length === submitted.length && previousSubmitted.every((p) => returnedIds.has(p.organisation.id)),
+        }
+      : undefined;
   return {
     partnershipId: inputs.partnershipId,
     round: { id: round.id, name: round.name, closesOn: round.closesOn },
-    ...(inputs.previous ? { previousRound: { id: inputs.previous.round.id, name: inputs.previous.round.name } } : {}),
+    ...(previousRound ? { previousRound } : {}),
     framework: { id: framework.id, title: framework.title, version: framework.version },
     benchmarks: sections.map((section) => summariseBenchmark(section, submitted, previousSubmitted)),
     overall: {
       ...(score !== undefined ? { score } : {}),
       ...(previousScore !== undefined ? { previousScore } : {}),
       movement: movementOf(score, previousScore),
+      ...(goodPractice ? { goodPractice } : {}),
     },
     returns: {
       returned: submitted.length,
       total: organisations.length,
       notReturned: organisations.filter((o) => !returnedIds.has(o.id)),
+      quorum,
+      provisional: submitted.length < quorum,
     },
     actions: summariseActions(inputs.actions, organisations, inputs.today),
     ...(inputs.lastMeeting ? { attendance: summariseAttendance(inputs.lastMeeting, organisations) } : {}),

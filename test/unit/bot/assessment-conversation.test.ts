@@ -86,6 +86,44 @@ describe('starting a self-assessment round', () => {
     expect(channel.some((s) => JSON.stringify(s.card).includes('0 of 3 organisations returned'))).toBe(true);
   });
 
+  it('offers more than half of the organisations as the quorum', async () => {
+    const harness = await botHarness();
+    await harness.adapter.send(teamsMessage('start self-assessment', undefined, PEOPLE.officer)).assertReply((reply) => {
+      // Three organisations in the harness: more than half is 2.
+      expect(cardText(reply)).toContain(
+        '"id":"quorum","label":"Quorum: organisations that must return before the score is final","min":1,"errorMessage":"Give a whole number of organisations, at least 1","value":"2"',
+      );
+    });
+  });
+
+  it('keeps the quorum the Prevent Officer sets, or more than half the organisations when left empty', async () => {
+    const harness = await botHarness();
+    await harness.adapter.send(cardSubmit({ verb: 'assessment-start', name: '2026/27 Q3', frameworkId: 'home-office-2018', closesOn: '2026-12-31', quorum: '3' }, PEOPLE.officer));
+    expect(lastReplacement(harness)).toContain('The score is provisional until 3 organisations have returned.');
+    await harness.adapter.send(cardSubmit({ verb: 'assessment-start', name: '2026/27 Q4', frameworkId: 'home-office-2018', closesOn: '2026-12-31', quorum: '' }, PEOPLE.officer));
+    expect(lastReplacement(harness)).toContain('The score is provisional until 2 organisations have returned.');
+    const rounds = await harness.assessments.listRounds('warwickshire');
+    expect(Object.fromEntries(rounds.map((r) => [r.name, r.quorum]))).toEqual({ '2026/27 Q3': 3, '2026/27 Q4': 2 });
+  });
+
+  it('refuses a quorum larger than the partnership, keeping the form', async () => {
+    const harness = await botHarness();
+    await harness.adapter.send(cardSubmit({ verb: 'assessment-start', name: '2026/27 Q3', frameworkId: 'home-office-2018', closesOn: '2026-12-31', quorum: '4' }, PEOPLE.officer));
+    const card = lastReplacement(harness);
+    expect(card).toContain("The quorum cannot be more than the partnership's 3 organisations.");
+    expect(card).toContain('"value":"4"');
+  });
+
+  it('refuses a quorum that is not a whole number of organisations', async () => {
+    const harness = await botHarness();
+    await harness.adapter
+      .send(cardSubmit({ verb: 'assessment-start', name: '2026/27 Q3', frameworkId: 'home-office-2018', closesOn: '2026-12-31', quorum: '0' }, PEOPLE.officer))
+      .assertReply((reply) => {
+        expect(cardText(reply)).toContain('the quorum is at least 1 organisation');
+      });
+    expect(await harness.assessments.listRounds('warwickshire')).toEqual([]);
+  });
+
   it('refuses a second round with the same name, keeping the form', async () => {
     const harness = await botHarness();
     await startRound(harness);

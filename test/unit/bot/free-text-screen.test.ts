@@ -36,6 +36,7 @@ const NOT_STORED_FREE_TEXT = new Set([
   'index',
   'frameworkId',
   'closesOn',
+  'quorum',
   'sector',
   'aadObjectId',
   'role',

@@ -73,11 +73,21 @@ describe('the chair asks "how are we doing?"', () => {
     const card = await reply(await twoRounds(), 'how are we doing?', PEOPLE.chair);
     expect(card).toContain('Compliance summary: 2026/27 Q3');
     expect(card).toContain('2 of 3 organisations returned');
-    // Police: 9 benchmarks Achieving (18 points) + benchmark 7 Not yet started (0); NHS trust: 10 Developing (10).
-    // 28 of 40 points = 70%. Q2: police 10 Developing = 10 of 20 = 50%.
-    expect(card).toContain('"text":"70%"');
-    expect(card).toContain('▲ up from 50%');
-    expect(card).toContain('Movement is against 2026/27 Q2.');
+    // Only the 8 benchmarks with Expectations of Compliance score (6 and 10 are good practice only).
+    // Police: 7 Achieving (14 points) + benchmark 7 Not yet started on 7.1 (0); NHS trust: 8 Developing (8).
+    // 22 of 32 points = 68.75% -> 69%. Q2: police 8 Developing = 8 of 16 = 50%.
+    expect(card).toContain('"text":"69%"');
+    // Q2 rests on the police alone, Q3 on the police and the trust: the movement says so.
+    expect(card).toContain('▲ up from 50% in 2026/27 Q2, when 1 organisation had returned, not the same ones');
+    expect(card).toContain('Movement is against 2026/27 Q2, when 1 organisation had returned: not the same organisations as now');
+    // Three organisations: the quorum set at the start is 2, and 2 have returned, so the score is final.
+    expect(card).not.toContain('rovisional');
+    // 16 good-practice items: the police Achieving on all 16 (their one Not yet started, 7.1, is an expectation);
+    // the trust Developing on all 16: none. 16 of 32.
+    expect(card).toContain('"text":"Good practice: 16 of 32 in place"');
+    expect(card).toContain(
+      '"text":"6. Prevent Problem Solving Process","wrap":true},{"type":"TextBlock","text":"Good practice only: no compliance rating. Good practice: 2 of 4 in place"',
+    );
   });
 
   it('draws the organisations at each rating per benchmark, with a score and movement each', async () => {

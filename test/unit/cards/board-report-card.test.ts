@@ -31,8 +31,22 @@ describe('the board report card', () => {
 });
 
 describe('the board report headline', () => {
-  it('gives the score and its rise, returns, red and overdue actions', () => {
-    expect(boardReportHeadline(boardReportFixture().summary)).toBe('Overall score 77% (up from 65%) · 3 of 4 organisations returned · 2 red actions, 1 overdue');
+  it('gives the score and its rise, good practice, returns, red and overdue actions', () => {
+    // The fixture's figures are worked out in test/support/board-report-fixture.ts.
+    expect(boardReportHeadline(boardReportFixture().summary)).toBe(
+      'Overall score 75% (up from 65%) · good practice: 26 of 48 in place · 3 of 4 organisations returned · 2 red actions, 1 overdue',
+    );
+  });
+
+  it('says the score is provisional until the quorum has returned', () => {
+    const summary = boardReportFixture().summary;
+    const early = { ...summary, overall: { score: 90, movement: 'new' as const }, returns: { ...summary.returns, returned: 1, total: 15, quorum: 8, provisional: true } };
+    expect(boardReportHeadline(early)).toMatch(/^Overall score 90% \(provisional: from 1 of 15 organisations; 8 needed\) · /);
+  });
+
+  it('says when the previous round rests on different organisations', () => {
+    const summary = { ...boardReportFixture().summary, previousRound: { id: '2026-27-q1', name: '2026/27 Q1', returned: 2, sameOrganisations: false } };
+    expect(boardReportHeadline(summary)).toMatch(/^Overall score 75% \(up from 65% in 2026\/27 Q1, when 2 organisations had returned, not the same ones\) · /);
   });
 
   it('gives a fall in the score', () => {

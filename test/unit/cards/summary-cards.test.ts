@@ -53,11 +53,12 @@ describe('the compliance summary card', () => {
   const summary = sampleSummary(framework2018, { organisations: 12 });
   const card = complianceSummaryCard(summary);
 
-  it('draws organisations per rating per benchmark as a stacked bar chart, in the shape Teams documents', () => {
+  it('draws organisations per compliance rating per benchmark as a stacked bar chart, in the shape Teams documents', () => {
     const [chart] = find(card, 'Chart.HorizontalBar.Stacked');
     const bars = chart!['data'] as { title: string; data: { legend: string; value: number; color: string }[] }[];
-    expect(bars).toHaveLength(10);
-    expect(bars[6]).toEqual({
+    // Benchmarks 6 and 10 hold only good practice: they have no compliance rating to chart.
+    expect(bars.map((bar) => bar.title.split('.')[0])).toEqual(['1', '2', '3', '4', '5', '7', '8', '9']);
+    expect(bars[5]).toEqual({
       title: '7. Training Programme',
       data: [
         { legend: 'Achieving', value: summary.benchmarks[6]!.counts.achieving, color: 'good' },
@@ -89,6 +90,34 @@ describe('the compliance summary card', () => {
     expect(plain(JSON.stringify(card))).toContain(`and ${total - OVERVIEW_ITEM_LIMIT} more items: press Details on a benchmark for its full list`);
   });
 
+  it('shows benchmarks of good practice only with their good practice, never as Not yet started compliance', () => {
+    const text = plain(JSON.stringify(card));
+    const six = summary.benchmarks[5]!;
+    expect(six.hasCompliance).toBe(false);
+    expect(text).toContain(`"text":"Good practice only: no compliance rating. Good practice: ${six.goodPractice!.inPlace} of ${six.goodPractice!.rated} in place"`);
+    expect(text).toContain('"text":"no score"');
+  });
+
+  it('shows good practice overall beside the compliance score', () => {
+    const { inPlace, rated } = summary.overall.goodPractice!;
+    expect(plain(JSON.stringify(card))).toContain(`"text":"Good practice: ${inPlace} of ${rated} in place"`);
+  });
+
+  it('marks the score provisional until the quorum has returned', () => {
+    // 12 organisations, every fourth did not return: 9 returned; the default quorum is 7, so it is final.
+    expect(summary.returns).toMatchObject({ returned: 9, quorum: 7, provisional: false });
+    expect(plain(JSON.stringify(card))).not.toContain('provisional');
+    const early = { ...summary, returns: { ...summary.returns, returned: 1, quorum: 8, total: 15, provisional: true } };
+    expect(plain(JSON.stringify(complianceSummaryCard(early)))).toContain('"text":"Provisional: from 1 of 15 organisations; 8 needed"');
+  });
+
+  it('says when movement compares rounds on different organisations', () => {
+    const different = { ...summary, previousRound: { id: '2026-27-q1', name: '2026/27 Q1', returned: 12, sameOrganisations: false } };
+    const text = plain(JSON.stringify(complianceSummaryCard(different)));
+    expect(text).toContain(`from ${summary.overall.previousScore}% in 2026/27 Q1, when 12 organisations had returned, not the same ones`);
+    expect(text).toContain('not the same organisations as now');
+  });
+
   it('escapes Markdown in organisation names', () => {
     const hostile = { ...summary, returns: { ...summary.returns, notReturned: [{ id: 'x', name: '[click](https://evil.example)' }] } };
     expect(JSON.stringify(complianceSummaryCard(hostile))).not.toContain('[click](https://evil.example)');
@@ -96,8 +125,24 @@ describe('the compliance summary card', () => {
 });
 
 describe('the benchmark drill-down card', () => {
-  it("lists each item's counts, who is at Not yet started, and every returning organisation's rating", () => {
+  it('shows a benchmark of good practice only by its good practice, with no compliance score or ratings', () => {
     const summary = sampleSummary(framework2018, { organisations: 4, benchmark: 10 });
+    const text = plain(JSON.stringify(benchmarkSummaryCard(summary)));
+    const { inPlace, rated } = summary.benchmarks[0]!.goodPractice!;
+    expect(text).toContain('"text":"No score"');
+    expect(text).toContain(`Good practice only: no compliance rating. Good practice: ${inPlace} of ${rated} in place`);
+    expect(text).not.toContain("Each organisation's compliance rating");
+    expect(text).not.toContain('Not yet started compliance');
+  });
+
+  it('marks a benchmark score provisional until the quorum has returned', () => {
+    const summary = sampleSummary(framework2018, { organisations: 4, benchmark: 7 });
+    const early = { ...summary, returns: { ...summary.returns, returned: 1, quorum: 8, total: 15, provisional: true } };
+    expect(plain(JSON.stringify(benchmarkSummaryCard(early)))).toContain('"text":"Provisional: from 1 of 15 organisations; 8 needed"');
+  });
+
+  it("lists each item's counts, who is at Not yet started, and every returning organisation's rating", () => {
+    const summary = sampleSummary(framework2018, { organisations: 4, benchmark: 7 });
     const text = plain(JSON.stringify(benchmarkSummaryCard(summary)));
     const benchmark = summary.benchmarks[0]!;
     for (const item of benchmark.items!)
@@ -130,6 +175,8 @@ describe('the organisation view card', () => {
     const text = plain(JSON.stringify(organisationSummaryCard({ view })));
     expect(text).toContain('Return not started: 0 of 38 items rated. The round closes 31 Dec 2026.');
     expect(text).toContain('"title":"Carry on with the self-assessment"');
+    // Benchmarks 6 and 10 hold only good practice: never "Not rated yet" as if compliance were missing.
+    expect(text.match(/Good practice only: not rated yet/g)).toHaveLength(2);
     expect(text).toContain('6.4 Action 6.4 text (Warwickshire and West Mercia Police): due 31 Mar 2018');
   });
 });

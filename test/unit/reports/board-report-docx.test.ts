@@ -23,8 +23,8 @@ describe('the board report document', () => {
     expect(headings).toEqual([
       'Heading1: Summary',
       'Heading1: Ratings by benchmark',
-      'Heading2: Organisations at each rating, by benchmark',
-      'Heading2: Score by benchmark: 2026/27 Q3 against 2026/27 Q2',
+      'Heading2: Organisations at each compliance rating, by benchmark',
+      'Heading2: Compliance score by benchmark: 2026/27 Q3 against 2026/27 Q2',
       'Heading1: Items at Not yet started',
       'Heading1: Action plan exceptions',
       'Heading2: Overdue actions',
@@ -51,12 +51,27 @@ describe('the board report document', () => {
     ]);
   });
 
-  it('summarises the overall score and its movement, returns and the action plan', () => {
-    expect(paragraphs(sectionUnder(doc, 'Summary')).slice(0, 3)).toEqual([
-      'Overall score: 77% (up from 65% in 2026/27 Q2).',
-      'Returns: 3 of 4 organisations submitted their self-assessment return.',
+  it('summarises the overall compliance score and its movement, good practice, returns and the action plan', () => {
+    // Figures worked out in test/support/board-report-fixture.ts: 36 of 48 points = 75%; 26 of 48 good-practice ratings Achieving.
+    expect(paragraphs(sectionUnder(doc, 'Summary')).slice(0, 4)).toEqual([
+      'Overall compliance score: 75% (up from 65% in 2026/27 Q2).',
+      'Good practice: 26 of 48 in place.',
+      'Returns: 3 of 4 organisations submitted their self-assessment return; 3 are needed before the score is final.',
       'Action plan: 5 actions: 2 red, 1 amber, 2 green; 1 complete; 1 overdue.',
     ]);
+  });
+
+  it('marks the score provisional before the quorum and says when the previous round rests on other organisations', async () => {
+    const data = boardReportFixture();
+    const summary = {
+      ...data.summary,
+      previousRound: { id: '2026-27-q2', name: '2026/27 Q2', returned: 2, sameOrganisations: false },
+      returns: { ...data.summary.returns, quorum: 4, provisional: true },
+    };
+    const early = await docxOf({ ...data, summary });
+    expect(paragraphs(sectionUnder(early, 'Summary'))[0]).toBe(
+      'Overall compliance score: 75% (provisional: from 3 of 4 organisations; 4 needed; up from 65% in 2026/27 Q2, when 2 organisations had returned, not the same ones).',
+    );
   });
 
   describe('ratings by benchmark', () => {
@@ -66,11 +81,16 @@ describe('the board report document', () => {
       expect(textsOf(table()).map((row) => row[0])).toEqual(['Benchmark', ...boardReportFixture().summary.benchmarks.map((b) => `${b.number}. ${b.title}`), 'Overall']);
     });
 
-    it('gives counts per rating, score, previous score and movement', () => {
-      expect(textsOf(table())[0]).toEqual(['Benchmark', 'Not yet started', 'Developing', 'Achieving', 'Score', 'Previous', 'Movement']);
-      expect(textsOf(table())[4]).toEqual(['4. Referral Process', '1', '0', '2', '67%', '83%', 'Down']);
-      expect(textsOf(table())[9]).toEqual(['9. Community and Civil Society Engagement', '0', '1', '2', '83%', '', 'New']);
-      expect(textsOf(table())[11]).toEqual(['Overall', '', '', '', '77%', '65%', 'Up']);
+    it('gives counts per compliance rating, score, previous score, movement and good practice', () => {
+      expect(textsOf(table())[0]).toEqual(['Benchmark', 'Not yet started', 'Developing', 'Achieving', 'Score', 'Previous', 'Movement', 'Good practice in place']);
+      // Benchmark 4 holds no good practice; 9 has two items rated by three organisations, four Achieving.
+      expect(textsOf(table())[4]).toEqual(['4. Referral Process', '1', '0', '2', '67%', '83%', 'Down', '']);
+      expect(textsOf(table())[9]).toEqual(['9. Community and Civil Society Engagement', '0', '1', '2', '83%', '', 'New', '4 of 6']);
+      expect(textsOf(table())[11]).toEqual(['Overall', '', '', '', '75%', '65%', 'Up', '26 of 48']);
+    });
+
+    it('shows a benchmark of good practice only by its good practice, with no ratings or score', () => {
+      expect(textsOf(table())[6]).toEqual(['6. Prevent Problem Solving Process', '', '', '', 'good practice only', '', '', '4 of 6']);
     });
 
     it("shades each rating's header in its colour: red, amber, green", () => {
@@ -171,11 +191,11 @@ describe('the board report document for a first round', () => {
   });
 
   it('says the overall score is new rather than comparing it with nothing', () => {
-    expect(paragraphs(sectionUnder(doc, 'Summary'))[0]).toBe('Overall score: 77% (new).');
+    expect(paragraphs(sectionUnder(doc, 'Summary'))[0]).toBe('Overall compliance score: 75% (new).');
   });
 
   it('titles the score chart with this round only', () => {
-    expect(doc.blocks.some((b) => b.kind === 'paragraph' && b.text === 'Score by benchmark: 2026/27 Q3')).toBe(true);
+    expect(doc.blocks.some((b) => b.kind === 'paragraph' && b.text === 'Compliance score by benchmark: 2026/27 Q3')).toBe(true);
   });
 
   it('says no meeting has been held yet', () => {

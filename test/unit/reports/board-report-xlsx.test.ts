@@ -167,17 +167,37 @@ describe('the board report workbook', () => {
       ]);
     });
 
-    it('gives each benchmark its counts, score, previous score and movement as numbers', () => {
-      expect(rowValues(sheet(), 9)).toEqual(['Benchmark', 'Title', 'Not yet started', 'Developing', 'Achieving', 'Score (%)', 'Previous score (%)', 'Movement']);
-      expect(rowValues(sheet(), 13)).toEqual([4, 'Referral Process', 1, 0, 2, 67, 83, 'Down']);
+    it('gives the quorum and whether the previous round rests on the same organisations', () => {
+      expect([8, 9].map((row) => rowValues(sheet(), row))).toEqual([
+        ['Quorum', '3 organisations: reached, the score is final'],
+        ['Compared with', '2026/27 Q2, the same organisations'],
+      ]);
     });
 
-    it('ends the table with the overall score', () => {
-      expect(rowValues(sheet(), 20)).toEqual(['Overall', '', undefined, undefined, undefined, 77, 65, 'Up']);
+    it('gives each benchmark its counts, score, previous score, movement and good practice as numbers', () => {
+      expect(rowValues(sheet(), 11)).toEqual([
+        'Benchmark',
+        'Title',
+        'Not yet started',
+        'Developing',
+        'Achieving',
+        'Score (%)',
+        'Previous score (%)',
+        'Movement',
+        'Good practice in place',
+        'Good practice rated',
+      ]);
+      // Benchmark 4 holds no good practice; benchmark 6 only good practice (4 of 6 Achieving).
+      expect(rowValues(sheet(), 15)).toEqual([4, 'Referral Process', 1, 0, 2, 67, 83, 'Down']);
+      expect(rowValues(sheet(), 17)).toEqual([6, 'Prevent Problem Solving Process', undefined, undefined, undefined, undefined, undefined, 'Good practice only', 4, 6]);
+    });
+
+    it('ends the table with the overall score and good practice', () => {
+      expect(rowValues(sheet(), 22)).toEqual(['Overall', '', undefined, undefined, undefined, 75, 65, 'Up', 26, 48]);
     });
 
     it('counts the actions by RAG', () => {
-      expect([23, 24, 25, 26, 27, 28].map((row) => rowValues(sheet(), row))).toEqual([
+      expect([25, 26, 27, 28, 29, 30].map((row) => rowValues(sheet(), row))).toEqual([
         ['Red', 2],
         ['Amber', 1],
         ['Green', 2],

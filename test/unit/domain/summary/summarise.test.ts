@@ -143,7 +143,8 @@ describe('summarise: the score', () => {
 
 describe('summarise: returns, actions and attendance', () => {
   it('counts submitted returns and names the organisations that have not returned', () => {
-    // Alpha and Bravo submitted; Charlie's return is unsubmitted; Delta has none: 2 of 4.
+    // Alpha and Bravo submitted; Charlie's return is unsubmitted; Delta has none: 2 of 4. The round
+    // sets no quorum, so it is more than half of 4 = 3, and 2 returns leave the score provisional.
     expect(summarise(inputs()).returns).toEqual({
       returned: 2,
       total: 4,
@@ -151,6 +152,8 @@ describe('summarise: returns, actions and attendance', () => {
         { id: 'charlie', name: 'Charlie Trust' },
         { id: 'delta', name: 'Delta College' },
       ],
+      quorum: 3,
+      provisional: true,
     });
   });
 
