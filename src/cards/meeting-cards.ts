@@ -77,7 +77,7 @@ export function agendaCard(meeting: Meeting, options: AgendaCardOptions = {}): A
       number: index + 1,
       title: escapeMarkdown(item.title),
       details: item.details.map(escapeMarkdown),
-      style: item.source === 'generated' ? 'warning' : item.source === 'annual' ? 'accent' : 'default',
+      style: item.source === 'generated' ? 'warning' : 'default',
     })),
   });
   return refreshFor ? withViewRefresh(card, AGENDA_VIEW_VERB, { meetingId: meeting.id }, refreshFor) : card;
