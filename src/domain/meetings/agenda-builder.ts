@@ -5,10 +5,13 @@ import { ukDate } from '../clock';
 import type { OrganisationReturn } from '../assessment/assessment';
 import type { Framework } from '../assessment/framework';
 import type { AgendaItem, Decision } from './meeting';
+import { annualItemsFor } from './annual-items';
 import { STANDING_ITEMS } from './standing-items';
 
 export interface AgendaFacts {
   readonly today: string;
+  /** The meeting's UK date: its financial-year quarter decides which annual items it takes. */
+  readonly meetingDate: string;
   readonly actions: readonly ActionRecord[];
   readonly organisationNames: ReadonlyMap<string, string>;
   /** The latest self-assessment round, its framework and the returns so far. */
@@ -51,9 +54,9 @@ function benchmarksNotAchieving(facts: AgendaFacts): string[] {
 }
 
 /**
- * The agenda the bot proposes: the SOP's standing items, with what needs the Group's attention
- * added under the item it belongs to (red or overdue actions, benchmarks not yet Achieving,
- * organisations that have not returned updates).
+ * The agenda the bot proposes: the SOP's standing items, the SOP's annual items of the meeting's
+ * quarter, and what needs the Group's attention under the item it belongs to (red or overdue
+ * actions, benchmarks not yet Achieving, organisations that have not returned updates).
  */
 export function buildAgenda(facts: AgendaFacts): AgendaItem[] {
   const afterActionPlan: AgendaItem[] = [];
@@ -79,8 +82,10 @@ export function buildAgenda(facts: AgendaFacts): AgendaItem[] {
     });
   }
   const mattersArising = (facts.previousDecisions ?? []).map((d) => `${d.itemTitle}: ${d.text}${d.newActionId ? ` (new action ${d.newActionId})` : ''}`);
+  const annual = annualItemsFor(facts.meetingDate);
   return STANDING_ITEMS.flatMap((item) => {
-    if (item.id === 'minutes' && mattersArising.length > 0) return [{ ...item, details: mattersArising.slice(0, 40) }];
-    return item.id === 'action-plan' ? [item, ...afterActionPlan] : [item];
+    const standing = item.id === 'minutes' && mattersArising.length > 0 ? { ...item, details: mattersArising.slice(0, 40) } : item;
+    const following = annual.filter((a) => a.after === item.id).map((a) => a.item);
+    return [standing, ...(item.id === 'action-plan' ? afterActionPlan : []), ...following];
   });
 }

@@ -73,7 +73,7 @@ export class MeetingService {
       id: meetingIdFor(startsAt),
       startsAt: startsAt.toISOString(),
       location: location.trim(),
-      agenda: buildAgenda(await this.agendaFacts(partnershipId)),
+      agenda: buildAgenda({ ...(await this.agendaFacts(partnershipId)), meetingDate: londonDateOf(startsAt) }),
       scheduledById: actor.aadObjectId,
       scheduledByName: actor.name,
       scheduledAt: this.now().toISOString(),
@@ -359,7 +359,7 @@ export class MeetingService {
   }
 
   /** What the agenda draws on: the action plan, the latest self-assessment and the open update round. */
-  async agendaFacts(partnershipId: string): Promise<AgendaFacts> {
+  async agendaFacts(partnershipId: string): Promise<Omit<AgendaFacts, 'meetingDate'>> {
     const [actions, organisations, rounds, progress, previous] = await Promise.all([
       this.actions.list(partnershipId),
       this.organisations.list(partnershipId),

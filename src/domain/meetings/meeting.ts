@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const AGENDA_SOURCES = ['standing', 'generated', 'added'] as const;
+/** `annual`: an item the SOP asks for once a year, on the agenda of the quarter it belongs to. */
+export const AGENDA_SOURCES = ['standing', 'annual', 'generated', 'added'] as const;
 
 export const agendaItemSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/),
@@ -8,7 +9,7 @@ export const agendaItemSchema = z.object({
   /** Lines under the item, e.g. the actions that are off track. */
   details: z.array(z.string().trim().min(1).max(300)).max(40).default([]),
   source: z.enum(AGENDA_SOURCES),
-  /** Where a standing item comes from (the SOP section), so the agenda can be traced. */
+  /** Where a standing or annual item comes from (the SOP section), so the agenda can be traced. */
   basis: z.string().trim().max(200).optional(),
   owner: z.string().trim().max(120).optional(),
 });

@@ -16,6 +16,13 @@ export const STANDING_ITEMS: readonly AgendaItem[] = [
   },
   { id: 'ctlp', title: 'Counter-Terrorism Local Profile (CTLP) update', details: [], source: 'standing', basis: 'SOP 4.2 and 4.7' },
   {
+    id: 'hopa-briefing',
+    title: 'Briefing from the Home Office Prevent Advisor (HOPA) or CTPWM',
+    details: [],
+    source: 'standing',
+    basis: 'SOP 4.7 Reducing permissive environments: "at each quarterly meeting via CTLP updates and briefings from the Home Office Prevent Advisor (HOPA) or CTPWM"',
+  },
+  {
     id: 'channel-panel',
     title: 'Channel Panel update: caseload, reviews completed, issues of concern',
     details: ['Numbers only: never details of people.'],

@@ -47,6 +47,7 @@ async function world(options: { channel?: string } = {}) {
   return {
     service,
     actions,
+    meetings,
     channelLookups: () => channelLookups,
     at: (when: Date) => {
       now = when;
@@ -58,6 +59,27 @@ const NAMES = new Map([
   ['wcc', 'Warwickshire County Council'],
   ['police', 'Warwickshire Police'],
 ]);
+
+describe('MeetingService.schedule: the agenda by the calendar', () => {
+  it("takes the annual items of the quarter the meeting's UK date falls in", async () => {
+    const { service } = await world();
+    // 23:30 GMT on 31 March is 00:30 BST on 1 April: the first day of Q1.
+    const meeting = await service.schedule(P, officer, londonTimeToInstant(2027, 4, 1, 0, 30), 'Shire Hall');
+    const ids = meeting.agenda.map((i) => i.id);
+    expect(ids).toEqual(expect.arrayContaining(['hopa-briefing', 'terms-of-reference-review', 'swpb-annual-report']));
+    expect(ids).not.toContain('ctlp-workshop');
+    expect((await service.schedule(P, officer, NEXT, 'Shire Hall')).agenda.map((i) => i.id)).toEqual(expect.arrayContaining(['ctlp-workshop', 'sop-review']));
+  });
+
+  it('leaves the stored agenda of a meeting scheduled before the calendar came in as it was', async () => {
+    const { service, meetings } = await world();
+    const older = await service.schedule(P, officer, NEXT, 'Shire Hall');
+    const stored = { ...older, agenda: older.agenda.filter((i) => i.source === 'standing' && i.id !== 'hopa-briefing') };
+    await meetings.update(P, stored, (await meetings.get(P, older.id))!.etag);
+    await service.schedule(P, officer, londonTimeToInstant(2027, 6, 10, 10, 0), 'Shire Hall');
+    expect((await service.next(P))?.agenda).toEqual(stored.agenda);
+  });
+});
 
 describe('MeetingService.scheduleFormDate', () => {
   it('suggests a date 13 weeks on to the Prevent Officer and the chair', async () => {

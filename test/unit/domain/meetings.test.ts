@@ -38,7 +38,8 @@ describe('meeting times', () => {
 
 describe('the generated agenda', () => {
   const organisationNames = new Map([['police', 'Warwickshire and West Mercia Police']]);
-  const base: AgendaFacts = { today: '2026-11-22', actions: [], organisationNames };
+  /** A meeting in Q2 (July to September), the quarter with no annual items. */
+  const base: AgendaFacts = { today: '2026-11-22', meetingDate: '2027-08-12', actions: [], organisationNames };
 
   it("is the SOP's standing items, in order, when nothing needs attention", () => {
     expect(buildAgenda(base).map((i) => i.id)).toEqual(STANDING_ITEMS.map((i) => i.id));
