@@ -1,14 +1,5 @@
+import { referenceReader } from '../delivery/messenger-transport';
 import type { BotServices } from './bot-services';
-
-function teamsUserIdOf(reference: string | undefined): string | undefined {
-  if (!reference) return undefined;
-  try {
-    const id = (JSON.parse(reference) as { user?: { id?: unknown } }).user?.id;
-    return typeof id === 'string' && id !== '' ? id : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The Teams user ids (MRIs) a channel card with views per person refreshes for by itself. The domain
@@ -19,5 +10,5 @@ function teamsUserIdOf(reference: string | undefined): string | undefined {
 export async function refreshUserIds(partnershipId: string, services: BotServices): Promise<string[]> {
   const people = await services.directory.refreshAudience(partnershipId);
   const references = await Promise.all(people.map((aadObjectId) => services.directory.personalChat(partnershipId, aadObjectId).catch(() => undefined)));
-  return references.map(teamsUserIdOf).filter((id): id is string => id !== undefined);
+  return references.map((reference) => (reference ? referenceReader.userId(reference) : undefined)).filter((id): id is string => id !== undefined);
 }

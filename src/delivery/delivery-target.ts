@@ -2,22 +2,14 @@ import { channelCardForEveryone } from '../cards/channel-mention';
 import type { AdaptiveCardJson } from '../cards/render';
 import type { ChannelCardRef } from '../cards/channel-mention';
 import { currentTarget, type OutboxMessage } from '../domain/outbox/outbox-message';
+import { referenceReader } from './messenger-transport';
 import type { Delivery } from './outbox-transport';
 
 /** Where the card is in the outbox, and the person's Teams user id if their 1:1 reference names it. */
 export function channelCardRef(message: OutboxMessage): ChannelCardRef {
   // Without a fallback the reference is the channel's itself (the person never had a 1:1 chat): it names no one.
-  const oneToOne = message.channelFallback && message.reference !== message.channelFallback.reference ? teamsUserIdOf(message.reference) : undefined;
+  const oneToOne = message.channelFallback && message.reference !== message.channelFallback.reference ? referenceReader.userId(message.reference) : undefined;
   return { batchId: message.batchId, messageId: message.id, ...(oneToOne ? { teamsUserId: oneToOne } : {}) };
-}
-
-function teamsUserIdOf(reference: string): string | undefined {
-  try {
-    const id = (JSON.parse(reference) as { user?: { id?: unknown } }).user?.id;
-    return typeof id === 'string' && id !== '' ? id : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
