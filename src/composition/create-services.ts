@@ -14,7 +14,7 @@ import type { Framework } from '../domain/assessment/framework';
 import { GuidanceService } from '../domain/guidance/guidance-service';
 import type { LanguageUnderstanding } from '../domain/language/language-understanding';
 import { MeetingService } from '../domain/meetings/meeting-service';
-import { ChaserService } from '../domain/chasers/chaser-service';
+import { ChaserService, type FiguresOwedSource } from '../domain/chasers/chaser-service';
 import { DEFAULT_CHASER_WORKING_DAYS } from '../domain/chasers/chasers';
 import { Outbox } from '../domain/outbox/outbox';
 import { ConversationLifecycle } from '../domain/partnership/conversation-lifecycle';
@@ -26,6 +26,7 @@ import type {
   ActionRepository,
   AssessmentRepository,
   ChannelRepository,
+  FiguresRepository,
   GuidanceRepository,
   MeetingRepository,
   MemberRepository,
@@ -39,6 +40,7 @@ import { screenForPersonalData } from '../domain/privacy/screen';
 import type { Logger } from '../logger';
 import { BoardReportService } from '../domain/summary/board-report-service';
 import { ComplianceSummaryService } from '../domain/summary/summary-service';
+import { FiguresService } from '../domain/figures/figures-service';
 import { ReportLinks } from '../reports/report-links';
 
 /** The ports the services run on: Table repositories in the bot and tools, in-memory ones in unit tests. */
@@ -54,6 +56,7 @@ export interface ServiceRepositories {
   readonly channels: ChannelRepository;
   readonly outbox: OutboxRepository;
   readonly unrecognised: UnrecognisedMessageCounter;
+  readonly figures: FiguresRepository;
 }
 
 export interface ServiceOptions extends DomainServiceOptions {
@@ -85,6 +88,8 @@ export function createDomainServices(repositories: ServiceRepositories, options:
   const now = options.now ?? (() => new Date());
   const frameworks = options.frameworks as Map<string, Framework>;
   const outbox = new Outbox(repositories.outbox, conversationAddress, options.newBatchId ?? randomUUID, now);
+  // The figures service asks the chasers for deadlines; the chasers ask it what is owed: built in two steps.
+  const figuresOwed: FiguresOwedSource = { owed: (partnershipId) => figures.owed(partnershipId) };
   const chasers = new ChaserService(
     actions,
     updateRounds,
@@ -96,13 +101,15 @@ export function createDomainServices(repositories: ServiceRepositories, options:
     { workingDays: options.chasers?.workingDays ?? DEFAULT_CHASER_WORKING_DAYS, agendaPostWorkingDays: options.chasers?.agendaPostWorkingDays ?? 5 },
     now,
     channels,
+    figuresOwed,
   );
+  const figures: FiguresService = new FiguresService(repositories.figures, organisations, members, partnerships, screenForPersonalData, chasers, now);
   const updateRequests = new UpdateRequestService(actions, organisations, members, updateRounds, channels, chasers, now);
   const directory = new PartnershipDirectory(members, organisations, channels, now);
   const partnershipResolver = new PartnershipResolver(partnerships, options.defaultPartnershipId);
   const assessmentService = new AssessmentService(assessments, frameworks, organisations, members, screenForPersonalData, now);
   const membership = new MembershipService(members, organisations);
-  const meetingService = new MeetingService(meetings, actions, organisations, assessments, frameworks, updateRequests, directory, screenForPersonalData, now);
+  const meetingService = new MeetingService(meetings, actions, organisations, assessments, frameworks, updateRequests, directory, screenForPersonalData, now, figures);
   return {
     guidance: new GuidanceService(guidance),
     unrecognised: repositories.unrecognised,
@@ -120,6 +127,7 @@ export function createDomainServices(repositories: ServiceRepositories, options:
     summaries: new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetings, now),
     outbox,
     chasers,
+    figures,
     now,
   };
 }

@@ -8,6 +8,7 @@ import { ActionTableRepository } from '../storage/tables/action-table-repository
 import { AssessmentTableRepository } from '../storage/tables/assessment-table-repository';
 import { AuditTableRepository } from '../storage/tables/audit-table-repository';
 import { ChannelTableRepository } from '../storage/tables/channel-table-repository';
+import { FiguresTableRepository } from '../storage/tables/figures-table-repository';
 import { GuidanceTableRepository } from '../storage/tables/guidance-table-repository';
 import { MeetingTableRepository } from '../storage/tables/meeting-table-repository';
 import { MemberTableRepository } from '../storage/tables/member-table-repository';
@@ -51,6 +52,7 @@ export async function openTableRepositories(config: Pick<Config, 'storage' | 'ta
       meetings: new MeetingTableRepository(storage.client('meetings')),
       updateRounds: new UpdateRoundTableRepository(storage.client('actions')),
       channels: new ChannelTableRepository(storage.client('partnerships')),
+      figures: new FiguresTableRepository(storage.client('actions')),
     },
     new AuditRecorder(auditLog, now, onFailure, valueHasherFor(config), pendingAudits),
   );

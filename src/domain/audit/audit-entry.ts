@@ -26,6 +26,10 @@ export const AUDIT_VERBS = [
   'channel-forget',
   /** The bot was removed from someone's 1:1 chat, or they left the partnership team: their 1:1 reference was forgotten. */
   'personal-chat-forget',
+  /** A quarterly figures return (referrals, Channel panel or training) written. */
+  'figures-return',
+  /** The Prevent Officer asked for a quarter's figures. */
+  'figures-request',
 ] as const;
 export type AuditVerb = (typeof AUDIT_VERBS)[number];
 

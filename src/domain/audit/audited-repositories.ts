@@ -1,6 +1,7 @@
 import { actionSchema, type Action, type ActionProgress, type ActionRecord } from '../actions/action';
 import type { UpdateRound } from '../actions/update-round';
 import type { AssessmentRound, OrganisationReturn, RatingChange, RatingHistoryEntry, ReturnRecord } from '../assessment/assessment';
+import type { FiguresRecord, FiguresRequest, FiguresReturn, ReturnKind } from '../figures/figures';
 import type { Guidance } from '../guidance/guidance';
 import type { Meeting } from '../meetings/meeting';
 import type { Member } from '../partnership/member';
@@ -12,6 +13,7 @@ import type {
   AssessmentRepository,
   ChangeAuthor,
   ChannelRepository,
+  FiguresRepository,
   GuidanceRepository,
   MeetingRepository,
   MemberRepository,
@@ -289,6 +291,46 @@ export class AuditedChannelRepository implements ChannelRepository {
   }
 }
 
+/** A figures return is audited like an action update: who returned which numbers, before and after. */
+export class AuditedFiguresRepository implements FiguresRepository {
+  constructor(
+    private readonly inner: FiguresRepository,
+    private readonly audit: AuditRecorder,
+  ) {}
+  get = (partnershipId: string, quarter: string, kind: ReturnKind, organisationId: string) => this.inner.get(partnershipId, quarter, kind, organisationId);
+  list = (partnershipId: string) => this.inner.list(partnershipId);
+  history = (partnershipId: string, quarter: string, kind: ReturnKind, organisationId: string) => this.inner.history(partnershipId, quarter, kind, organisationId);
+  currentRequest = (partnershipId: string) => this.inner.currentRequest(partnershipId);
+
+  async record(
+    partnershipId: string,
+    value: FiguresReturn,
+    etag: string | undefined,
+    current?: { readonly record: FiguresRecord | undefined },
+  ): Promise<{ record: FiguresRecord; duplicate: boolean }> {
+    const before = current ? current.record : await this.inner.get(partnershipId, value.quarter, value.figures.kind, value.organisationId);
+    const change = {
+      actorId: value.submittedById,
+      verb: 'figures-return',
+      entity: `figures:${value.quarter}/${value.figures.kind}/${value.organisationId}`,
+      before: before?.value,
+      after: value,
+    } as const;
+    return this.audit.around(
+      partnershipId,
+      change,
+      () => this.inner.record(partnershipId, value, etag, current),
+      (result) => !result.duplicate,
+    );
+  }
+
+  async saveRequest(partnershipId: string, request: FiguresRequest): Promise<void> {
+    const before = await this.inner.currentRequest(partnershipId);
+    const change = { actorId: request.requestedById, verb: 'figures-request', entity: `figures-request:${request.quarter}`, before, after: request } as const;
+    await this.audit.around(partnershipId, change, () => this.inner.saveRequest(partnershipId, request));
+  }
+}
+
 export interface AuditablePorts {
   readonly partnerships: PartnershipRepository;
   readonly guidance: GuidanceRepository;
@@ -299,6 +341,7 @@ export interface AuditablePorts {
   readonly assessments: AssessmentRepository;
   readonly meetings: MeetingRepository;
   readonly channels: ChannelRepository;
+  readonly figures: FiguresRepository;
 }
 
 /** The wrapped repositories are seen through their ports; anything else given passes through as it is. */
@@ -316,6 +359,7 @@ export function auditRepositories<T extends Partial<AuditablePorts>>(ports: T, a
     assessments: (r: AssessmentRepository) => new AuditedAssessmentRepository(r, audit),
     meetings: (r: MeetingRepository) => new AuditedMeetingRepository(r, audit),
     channels: (r: ChannelRepository) => new AuditedChannelRepository(r, audit),
+    figures: (r: FiguresRepository) => new AuditedFiguresRepository(r, audit),
   } as const;
   const result: Record<string, unknown> = { ...ports };
   for (const key of Object.keys(wrap) as (keyof AuditablePorts)[]) {

@@ -10,6 +10,13 @@ import type { ActionRepository, AssessmentRepository, ChannelRepository, Meeting
 import { CHASER_HOUR, chaserDates, chaserOnceKey, isChaserDay, type ChaseSubject, type Owing } from './chasers';
 import { defaultUpdateDeadline, requestedDeadline, type UpdateDeadline } from './update-deadline';
 import type { Outbox } from '../outbox/outbox';
+import type { FiguresOwed } from '../figures/figures-service';
+import { RETURN_KIND_TITLES } from '../figures/figures';
+
+/** The quarterly figures a request still waits for (FiguresService). */
+export interface FiguresOwedSource {
+  owed(partnershipId: string): Promise<FiguresOwed | undefined>;
+}
 
 export interface ChaserSettings {
   /** Chasers go out this many working days before a deadline (default 7 and 2). */
@@ -56,6 +63,8 @@ export class ChaserService {
     private readonly now: () => Date = () => new Date(),
     /** Where to reach people who cannot be reached 1:1; without it they are only listed as unreached. */
     private readonly channels?: ChannelRepository,
+    /** The quarterly figures; without it figures are never chased. */
+    private readonly figures?: FiguresOwedSource,
   ) {}
 
   /** The days chasers go out for a deadline. */
@@ -100,6 +109,7 @@ export class ChaserService {
       await this.updateRound(partnershipId, owingOf),
       await this.selfAssessment(partnershipId, organisations, owingOf),
       await this.meeting(partnershipId, organisations, owingOf),
+      await this.figuresOwed(partnershipId, owingOf),
     ];
     return subjects.filter((s): s is ChaseSubject => s !== undefined && s.owing.length > 0);
   }
@@ -157,6 +167,13 @@ export class ChaserService {
     const submitted = new Set((await this.assessments.listReturns(partnershipId, round.id)).filter((r) => r.submittedAt).map((r) => r.organisationId));
     const owed = new Map(organisations.filter((o) => !submitted.has(o.id)).map((o) => [o.id, [] as string[]]));
     return { kind: 'self-assessment', id: round.id, title: `Self-assessment ${round.name}`, deadline: round.closesOn, owing: owingOf(owed) };
+  }
+
+  private async figuresOwed(partnershipId: string, owingOf: (ids: Map<string, string[]>) => Owing[]): Promise<ChaseSubject | undefined> {
+    const owed = await this.figures?.owed(partnershipId);
+    if (!owed) return undefined;
+    const items = new Map([...owed.owing].map(([organisationId, kinds]) => [organisationId, kinds.map((kind) => RETURN_KIND_TITLES[kind])]));
+    return { kind: 'figures', id: owed.request.quarter, title: `Quarterly figures for ${owed.request.quarter}`, deadline: owed.request.dueOn, owing: owingOf(items) };
   }
 
   private async meeting(partnershipId: string, organisations: readonly Organisation[], owingOf: (ids: Map<string, string[]>) => Owing[]): Promise<ChaseSubject | undefined> {

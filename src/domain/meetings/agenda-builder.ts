@@ -7,6 +7,8 @@ import type { Framework } from '../assessment/framework';
 import type { AgendaItem, Decision } from './meeting';
 import { annualItemsFor } from './annual-items';
 import { STANDING_ITEMS } from './standing-items';
+import { figuresAgendaLines } from '../figures/figures-agenda';
+import type { FiguresSnapshot } from '../figures/figures-content';
 
 export interface AgendaFacts {
   readonly today: string;
@@ -20,6 +22,8 @@ export interface AgendaFacts {
   readonly notReturnedUpdates?: readonly string[];
   /** Decisions of the last meeting held, for "matters arising". */
   readonly previousDecisions?: readonly Decision[];
+  /** The quarterly figures returned so far: the last complete quarter's go under their standing items. */
+  readonly figures?: FiguresSnapshot;
 }
 
 function owners(record: ActionRecord, names: ReadonlyMap<string, string>): string {
@@ -83,8 +87,11 @@ export function buildAgenda(facts: AgendaFacts): AgendaItem[] {
   }
   const mattersArising = (facts.previousDecisions ?? []).map((d) => `${d.itemTitle}: ${d.text}${d.newActionId ? ` (new action ${d.newActionId})` : ''}`);
   const annual = annualItemsFor(facts.meetingDate);
+  const figures: Partial<Record<string, string[]>> = facts.figures ? figuresAgendaLines(facts.figures, facts.meetingDate) : {};
   return STANDING_ITEMS.flatMap((item) => {
-    const standing = item.id === 'minutes' && mattersArising.length > 0 ? { ...item, details: mattersArising.slice(0, 40) } : item;
+    const figureLines = figures[item.id] ?? [];
+    const withFigures = figureLines.length > 0 ? { ...item, details: [...item.details, ...figureLines] } : item;
+    const standing = item.id === 'minutes' && mattersArising.length > 0 ? { ...item, details: mattersArising.slice(0, 40) } : withFigures;
     const following = annual.filter((a) => a.after === item.id).map((a) => a.item);
     return [standing, ...(item.id === 'action-plan' ? afterActionPlan : []), ...following];
   });
