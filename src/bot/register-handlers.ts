@@ -110,6 +110,8 @@ import { offerBoardReport } from './handlers/report-handlers';
 import { answerComplianceSummary, showBenchmarkSummary, showRoundSummary } from './handlers/summary-handlers';
 import { SUMMARY_BENCHMARK_VERB, SUMMARY_OPEN_VERB, summaryBenchmarkSubmitSchema, summaryOpenSubmitSchema } from '../cards/summary-cards';
 import { answerHelp, sendWelcome } from './handlers/help-handlers';
+import { FIGURES_OPEN_VERB, FIGURES_SAVE_VERB, figuresOpenSubmitSchema, figuresSaveSubmitSchema } from '../cards/figures-cards';
+import { openFiguresForm, requestFigures, returnFiguresFormWithProblems, saveFigures, showFigures } from './handlers/figures-handlers';
 import { answerMessage, answerThanks } from './handlers/message-handlers';
 
 const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
@@ -133,6 +135,8 @@ const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
   help: answerHelp,
   thanks: answerThanks,
   'use-this-channel': useThisChannel,
+  'quarterly-figures': showFigures,
+  'request-figures': requestFigures,
 };
 
 const answerInOwnWords = answerMessage(INTENT_HANDLERS);
@@ -271,6 +275,8 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   registerSubmit(app, services, ORGANISATION_SAVE_VERB, organisationSaveSubmitSchema, saveOrganisation, (data, problems) =>
     returnOrganisationFormWithProblems((data ?? {}) as Record<string, unknown>, problems),
   );
+  registerSubmit(app, services, FIGURES_OPEN_VERB, figuresOpenSubmitSchema, openFiguresForm);
+  registerSubmit(app, services, FIGURES_SAVE_VERB, figuresSaveSubmitSchema, saveFigures, returnFiguresFormWithProblems);
   app.activity(ActivityTypes.Message, async (context) => {
     const planFile = planFileIn(context.activity.attachments);
     await run(context, services, planFile ? importPlanFile(planFile) : answerInOwnWords);

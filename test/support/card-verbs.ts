@@ -42,6 +42,7 @@ import {
   PARTNERSHIP_PAGE_VERB,
   partnershipPageSubmitSchema,
 } from '../../src/cards/partnership-cards';
+import { FIGURES_OPEN_VERB, FIGURES_SAVE_VERB, figuresOpenSubmitSchema, figuresSaveSubmitSchema } from '../../src/cards/figures-cards';
 import { ROUND_PROGRESS_VIEW_VERB, roundProgressViewSubmitSchema } from '../../src/cards/update-request-cards';
 import { SUMMARY_BENCHMARK_VERB, SUMMARY_OPEN_VERB, summaryBenchmarkSubmitSchema, summaryOpenSubmitSchema } from '../../src/cards/summary-cards';
 
@@ -73,6 +74,8 @@ export const VERB_SCHEMAS: Readonly<Record<string, ZodTypeAny>> = {
   [ACTIONS_PAGE_VERB]: actionsPageSubmitSchema,
   [PARTNERSHIP_PAGE_VERB]: partnershipPageSubmitSchema,
   [NOT_REPLIED_PAGE_VERB]: notRepliedPageSubmitSchema,
+  [FIGURES_OPEN_VERB]: figuresOpenSubmitSchema,
+  [FIGURES_SAVE_VERB]: figuresSaveSubmitSchema,
 };
 
 const CARDS_DIR = path.resolve(__dirname, '../../src/cards');

@@ -112,15 +112,16 @@ export class FiguresService {
     return { ...ref, organisation, ...(current ? { current } : {}), ...(previous ? { previous: previous.value.figures } : {}) };
   }
 
-  /** The forms the actor can fill in for the current quarter: their own organisation's returns (the officer: any). */
-  async myForms(partnershipId: string, actor: Actor): Promise<FiguresForm[]> {
+  /**
+   * The returns an organisation gives for a quarter (by default the actor's own organisation and the
+   * last complete quarter), if the actor may give them; none otherwise.
+   */
+  async returnsFor(partnershipId: string, actor: Actor, organisationId = actor.organisationId, quarter = this.currentQuarter()): Promise<ReturnRef[]> {
+    if (!organisationId || !isAllowed(actor, 'submit-figures', { organisationIds: [organisationId] })) return [];
     const organisations = await this.organisations.list(partnershipId);
+    if (!organisations.some((o) => o.id === organisationId)) return [];
     const providers = await this.providers(partnershipId, organisations);
-    const own = actor.organisationId ? organisations.filter((o) => o.id === actor.organisationId) : [];
-    const quarter = this.currentQuarter();
-    const refs = own.flatMap((o) => kindsOwedBy(o.id, providers).map((kind) => ({ quarter, kind, organisationId: o.id })));
-    const allowed = refs.filter(() => isAllowed(actor, 'submit-figures', { organisationIds: own.map((o) => o.id) }));
-    return Promise.all(allowed.map((ref) => this.openForm(partnershipId, actor, ref)));
+    return kindsOwedBy(organisationId, providers).map((kind) => ({ quarter, kind, organisationId }));
   }
 
   async submit(partnershipId: string, actor: Actor, submission: FiguresSubmission): Promise<{ record: FiguresRecord; duplicate: boolean }> {
@@ -136,7 +137,7 @@ export class FiguresService {
     if (figures.kind === 'channel' && figures.issuesOfConcern) {
       // Issues of concern are about the process, never a case: partner names are fine, a person's details are not.
       const findings = await screenKnowingPartners(this.screen, figures.issuesOfConcern, () => this.organisations.list(partnershipId));
-      if (findings.length > 0) throw new PersonalDataError(findings);
+      if (findings.length > 0) throw new PersonalDataError(findings, 'The issues of concern');
     }
     const value: FiguresReturn = {
       quarter: submission.quarter,

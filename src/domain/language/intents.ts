@@ -20,6 +20,8 @@ export const INTENT_IDS = [
   'help',
   'thanks',
   'use-this-channel',
+  'quarterly-figures',
+  'request-figures',
 ] as const;
 
 export type IntentId = (typeof INTENT_IDS)[number];
