@@ -63,21 +63,42 @@ const count = (what: string, max: number) =>
       .max(max, `${what} must be at most ${max}: check for a mistyped digit`),
   );
 
-const sum = (values: Record<string, number>) => Object.values(values).reduce((total, n) => total + n, 0);
+const referralBase = z.object({
+  kind: z.literal('referrals'),
+  bySector: z.object(
+    Object.fromEntries(REFERRAL_SECTORS.map((s) => [s, count(`Referrals from ${REFERRAL_SECTOR_TITLES[s]}`, MAX_REFERRALS)])) as Record<ReferralSector, ReturnType<typeof count>>,
+  ),
+  byOutcome: z.object(
+    Object.fromEntries(OUTCOME_BANDS.map((b) => [b, count(`Referrals "${OUTCOME_BAND_TITLES[b]}"`, MAX_REFERRALS)])) as Record<OutcomeBand, ReturnType<typeof count>>,
+  ),
+});
 
-export const referralFiguresSchema = z
-  .object({
-    kind: z.literal('referrals'),
-    bySector: z.object(
-      Object.fromEntries(REFERRAL_SECTORS.map((s) => [s, count(`Referrals from ${REFERRAL_SECTOR_TITLES[s]}`, MAX_REFERRALS)])) as Record<ReferralSector, ReturnType<typeof count>>,
-    ),
-    byOutcome: z.object(
-      Object.fromEntries(OUTCOME_BANDS.map((b) => [b, count(`Referrals "${OUTCOME_BAND_TITLES[b]}"`, MAX_REFERRALS)])) as Record<OutcomeBand, ReturnType<typeof count>>,
-    ),
-  })
-  .superRefine((figures, context) => {
-    const bySector = sum(figures.bySector);
-    const byOutcome = sum(figures.byOutcome);
+const channelBase = z.object({
+  kind: z.literal('channel'),
+  /** Open Channel cases at the end of the quarter. */
+  caseload: count('The current caseload', MAX_CHANNEL_CASES),
+  adopted: count('Cases adopted this quarter', MAX_CHANNEL_CASES),
+  closed: count('Cases closed this quarter', MAX_CHANNEL_CASES),
+  reviewsCompleted: count('Reviews completed this quarter', MAX_CHANNEL_CASES),
+  /** The Chair's issues of concern (SOP §4.5): about the process, never about a case. Screened like every free text. */
+  issuesOfConcern: z.string().trim().max(MAX_ISSUES_CHARS, `Issues of concern must be at most ${MAX_ISSUES_CHARS} characters`).default(''),
+});
+
+export const trainingFiguresSchema = z.object({
+  kind: z.literal('training'),
+  staffTrained: count('Staff trained this quarter', MAX_STAFF),
+  refreshersDue: count('Refreshers due next quarter', MAX_STAFF),
+});
+
+/** The checks across fields, once each field is a whole number (a field already wrong has its own message). */
+function checkTotals(figures: { kind: string } & Record<string, unknown>, context: z.RefinementCtx): void {
+  const whole = (value: unknown): value is number => Number.isInteger(value);
+  if (figures.kind === 'referrals') {
+    const sectors = Object.values((figures.bySector ?? {}) as Record<string, unknown>);
+    const outcomes = Object.values((figures.byOutcome ?? {}) as Record<string, unknown>);
+    if (!sectors.every(whole) || !outcomes.every(whole)) return;
+    const bySector = sectors.reduce((total, n) => total + n, 0);
+    const byOutcome = outcomes.reduce((total, n) => total + n, 0);
     if (bySector !== byOutcome) {
       context.addIssue({
         code: 'custom',
@@ -87,42 +108,23 @@ export const referralFiguresSchema = z
     }
     if (bySector > MAX_REFERRALS)
       context.addIssue({ code: 'custom', path: ['bySector'], message: `the referrals add up to ${bySector}, more than ${MAX_REFERRALS}: check for a mistyped digit` });
-  });
-
-export const channelFiguresSchema = z
-  .object({
-    kind: z.literal('channel'),
-    /** Open Channel cases at the end of the quarter. */
-    caseload: count('The current caseload', MAX_CHANNEL_CASES),
-    adopted: count('Cases adopted this quarter', MAX_CHANNEL_CASES),
-    closed: count('Cases closed this quarter', MAX_CHANNEL_CASES),
-    reviewsCompleted: count('Reviews completed this quarter', MAX_CHANNEL_CASES),
-    /** The Chair's issues of concern (SOP §4.5): about the process, never about a case. Screened like every free text. */
-    issuesOfConcern: z.string().trim().max(MAX_ISSUES_CHARS, `Issues of concern must be at most ${MAX_ISSUES_CHARS} characters`).default(''),
-  })
-  .superRefine((figures, context) => {
-    if (figures.adopted > figures.caseload + figures.closed) {
+  }
+  if (figures.kind === 'channel') {
+    const { adopted, caseload, closed } = figures;
+    if (!whole(adopted) || !whole(caseload) || !whole(closed)) return;
+    if (adopted > caseload + closed) {
       context.addIssue({
         code: 'custom',
         path: ['adopted'],
-        message: `${figures.adopted} cases adopted this quarter is more than the caseload (${figures.caseload}) and the cases closed (${figures.closed}) together: every case adopted is either still open or closed`,
+        message: `${adopted} cases adopted this quarter is more than the caseload (${caseload}) and the cases closed (${closed}) together: every case adopted is either still open or closed`,
       });
     }
-  });
+  }
+}
 
-export const trainingFiguresSchema = z.object({
-  kind: z.literal('training'),
-  staffTrained: count('Staff trained this quarter', MAX_STAFF),
-  refreshersDue: count('Refreshers due next quarter', MAX_STAFF),
-});
-
-export const figuresSchema = z
-  .discriminatedUnion('kind', [referralFiguresSchema.innerType(), channelFiguresSchema.innerType(), trainingFiguresSchema])
-  .superRefine((figures, context) => {
-    const schema = figures.kind === 'referrals' ? referralFiguresSchema : figures.kind === 'channel' ? channelFiguresSchema : trainingFiguresSchema;
-    const result = schema.safeParse(figures);
-    if (!result.success) for (const issue of result.error.issues) context.addIssue(issue);
-  });
+export const referralFiguresSchema = referralBase.superRefine(checkTotals);
+export const channelFiguresSchema = channelBase.superRefine(checkTotals);
+export const figuresSchema = z.discriminatedUnion('kind', [referralBase, channelBase, trainingFiguresSchema]).superRefine(checkTotals);
 
 export type ReferralFigures = z.infer<typeof referralFiguresSchema>;
 export type ChannelFigures = z.infer<typeof channelFiguresSchema>;
