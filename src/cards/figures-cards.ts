@@ -256,3 +256,16 @@ export function figuresOverviewCard(overview: FiguresOverview, forms: readonly {
     forms: forms.slice(0, 3).map((f) => ({ ...f, title: RETURN_BUTTONS[f.kind] })),
   });
 }
+
+/** The figures block of the chair's summary: the latest quarter in a few lines and the four-quarter trend. */
+export function figuresSummaryBlock(content: FiguresContent | undefined) {
+  if (!content) return { shown: false, title: '', lines: [], trend: [] };
+  const { latest } = content;
+  const lines = [
+    ...(latest.referrals ? [referralSentences(latest.referrals)[0]!] : []),
+    ...(latest.channel ? [channelSentences(latest.channel)[0]!] : []),
+    ...(latest.training ? trainingSentences(latest.training) : []),
+    ...latest.missing,
+  ];
+  return { shown: true, title: `Quarterly figures: ${quarterLabel(latest.quarter)}`, lines: lines.map(escapeMarkdown), trend: trendLines(content) };
+}

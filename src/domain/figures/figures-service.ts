@@ -95,6 +95,14 @@ export class FiguresService {
     return lastCompleteQuarter(londonDate(this.now()));
   }
 
+  /**
+   * The latest quarter's figures and the trend, suppressed, for the chair's summary and the board
+   * report (whose services have already checked who is asking).
+   */
+  async content(partnershipId: string): Promise<FiguresContent> {
+    return figuresContent(await this.snapshot(partnershipId), this.currentQuarter());
+  }
+
   /** "quarterly figures" (anyone with a role): the latest quarter's figures, suppressed, and the four-quarter trend. */
   async overview(partnershipId: string, actor: Actor): Promise<FiguresOverview> {
     authorise(actor, 'view-figures');

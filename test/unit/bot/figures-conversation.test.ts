@@ -28,6 +28,14 @@ describe('the quarterly figures in conversation', () => {
     expect(text).toContain('Staff trained this quarter');
   });
 
+  it('the chair\'s "how are we doing?" ends with the figures block and its four-quarter trend', async () => {
+    const harness = await botHarness({ demo: true });
+    const outcome = await runTurn(harness, teamsMessage('how are we doing?', DEMO_PARTNERSHIP_TENANT, DEMO_PEOPLE.chair));
+    const text = plain(outcome.cards.join('\n'));
+    expect(text).toContain('Quarterly figures: 2026-27 Q2');
+    expect(text).toMatch(/referrals [^"]*; Channel caseload/);
+  });
+
   it('staff get a polite no; partner leads and the chair get the figures', async () => {
     const harness = await botHarness();
     expect(isRefusal(await runTurn(harness, teamsMessage('quarterly figures', undefined, PEOPLE.staff)))).toBe(true);
