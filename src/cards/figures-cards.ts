@@ -176,7 +176,13 @@ export function figuresFormCard(data: FiguresFormCardData): AdaptiveCardJson {
 
 /** What a typed card held, to give it back when it cannot be saved. */
 export function typedValues(submit: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries([...ALL_FIELDS, 'issuesOfConcern'].flatMap((id) => (submit[id] === undefined ? [] : [[id, String(submit[id]).slice(0, MAX_ISSUES_CHARS)]])));
+  // Only what a card input can hold: anything else in a hostile payload is dropped, never turned into text.
+  return Object.fromEntries(
+    [...ALL_FIELDS, 'issuesOfConcern'].flatMap((id) => {
+      const value = submit[id];
+      return typeof value === 'string' || typeof value === 'number' ? [[id, String(value).slice(0, MAX_ISSUES_CHARS)]] : [];
+    }),
+  );
 }
 
 /** The figures as they may be shown, for one return (the receipt shows them suppressed, as everyone else sees them). */

@@ -97,10 +97,12 @@ export class FiguresService {
 
   /**
    * The latest quarter's figures and the trend, suppressed, for the chair's summary and the board
-   * report (whose services have already checked who is asking).
+   * report (whose services have already checked who is asking); undefined before any figures are returned.
    */
-  async content(partnershipId: string): Promise<FiguresContent> {
-    return figuresContent(await this.snapshot(partnershipId), this.currentQuarter());
+  async content(partnershipId: string): Promise<FiguresContent | undefined> {
+    const snapshot = await this.snapshot(partnershipId);
+    // A partnership that has never returned figures has no figures section, rather than one that only says so.
+    return snapshot.returns.length > 0 ? figuresContent(snapshot, this.currentQuarter()) : undefined;
   }
 
   /** "quarterly figures" (anyone with a role): the latest quarter's figures, suppressed, and the four-quarter trend. */

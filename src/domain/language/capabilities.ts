@@ -179,6 +179,7 @@ export const CAPABILITIES: readonly Capability[] = [
       'The last quarter\'s Prevent referrals by sector and outcome, the Channel panel\'s caseload and reviews, and staff trained, with the trend over four quarters. Numbers only: counts from 1 to 4 show as "fewer than 5".',
     button: false,
     roles: ['prevent-officer', 'chair', 'partner-lead'],
+    oneToOne: true,
   },
   {
     intent: 'request-figures',

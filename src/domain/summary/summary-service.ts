@@ -55,7 +55,7 @@ export class ComplianceSummaryService {
     private readonly meetings: MeetingRepository,
     private readonly now: () => Date = () => new Date(),
     /** The quarterly figures, for the summary's figures block and the board report; without it they are left out. */
-    private readonly figures?: { content(partnershipId: string): Promise<FiguresContent> },
+    private readonly figures?: { content(partnershipId: string): Promise<FiguresContent | undefined> },
   ) {}
 
   /** The summary is the Steering Group's: the chair's and the Prevent Officer's (src/domain/authorisation.ts). */

@@ -1,3 +1,5 @@
+import { figureFieldIds, figuresOpenSubmitSchema, figuresSaveSubmitSchema } from '../../../src/cards/figures-cards';
+import { RETURN_KINDS } from '../../../src/domain/figures/figures';
 import type { Activity } from 'botbuilder';
 import { ZodEffects, ZodObject, type ZodTypeAny } from 'zod';
 import { actionOpenSubmitSchema, actionUpdateSubmitSchema } from '../../../src/cards/action-cards';
@@ -46,6 +48,9 @@ const NOT_STORED_FREE_TEXT = new Set([
   'benchmark',
   // The ask card's question is answered like a typed message and never written anywhere.
   'question',
+  // A figures card's quarter and numbers: checked as whole numbers by the figures service.
+  'quarter',
+  ...RETURN_KINDS.flatMap(figureFieldIds),
 ]);
 
 const SCHEMAS: readonly ZodTypeAny[] = [
@@ -66,6 +71,8 @@ const SCHEMAS: readonly ZodTypeAny[] = [
   organisationSaveSubmitSchema,
   summaryBenchmarkSubmitSchema,
   summaryOpenSubmitSchema,
+  figuresOpenSubmitSchema,
+  figuresSaveSubmitSchema,
 ];
 
 function shapeOf(schema: ZodTypeAny): Record<string, ZodTypeAny> {
@@ -98,6 +105,12 @@ const CASES: readonly { verb: string; key: string; personal: string | string[]; 
   { verb: 'assessment-start', key: 'name', personal: 'Q3 for AB 12 34 56 C', clean: '2026/27 Q3' },
   { verb: 'assessment-save', key: 'details-1-1', personal: SAMPLE, clean: 'Policy approved by the board in March 2026' },
   { verb: 'organisation-save', key: 'name', personal: SAMPLE, clean: 'Rugby Borough Council' },
+  {
+    verb: 'figures-save',
+    key: 'issuesOfConcern',
+    personal: 'Delay for j.bloggs@example.com at consent',
+    clean: 'Consent is taking longer than the guidance expects at two schools',
+  },
   { verb: 'organisation-save', key: 'aliases', personal: ['RBC', SAMPLE], clean: ['RBC', 'Rugby BC'] },
 ];
 
