@@ -20,7 +20,7 @@ import {
 } from '../domain/figures/figures';
 import {
   channelSentences,
-  quarterFigures,
+  returnSentences,
   referralSentences,
   trainingSentences,
   trendText,
@@ -185,19 +185,6 @@ export function typedValues(submit: Record<string, unknown>): Record<string, str
   );
 }
 
-/** The figures as they may be shown, for one return (the receipt shows them suppressed, as everyone else sees them). */
-function shownLines(record: FiguresRecord, organisationName: string): string[] {
-  const { value } = record;
-  const organisation = { id: value.organisationId, name: organisationName, sector: 'local-government' as const, aliases: [] };
-  const shown = quarterFigures(
-    { returns: [value], organisations: [organisation], providers: { referrals: organisation, channel: organisation, basis: { referrals: 'named', channel: 'named' } } },
-    value.quarter,
-  );
-  if (value.figures.kind === 'referrals' && shown.referrals) return referralSentences(shown.referrals);
-  if (value.figures.kind === 'channel' && shown.channel) return channelSentences(shown.channel);
-  return shown.training ? trainingSentences(shown.training).map((line) => line.replace(/ \(1 of 1 organisations returned\)$/, '')) : [];
-}
-
 /** The card after a submit: what was recorded, as others will see it, and a button to change it. */
 export function figuresReceiptCard(record: FiguresRecord, organisationName: string, duplicate: boolean): AdaptiveCardJson {
   const { value } = record;
@@ -205,7 +192,7 @@ export function figuresReceiptCard(record: FiguresRecord, organisationName: stri
     title: `${RETURN_KIND_TITLES[value.figures.kind]} figures for ${value.quarter} recorded`,
     line: `${escapeMarkdown(organisationName)}: by ${escapeMarkdown(value.submittedByName)} on ${formatDateTime(value.submittedAt)}. Others see them as below.`,
     duplicate,
-    lines: shownLines(record, organisationName).map(escapeMarkdown),
+    lines: returnSentences(record.value, organisationName).map(escapeMarkdown),
     quarter: value.quarter,
     kind: value.figures.kind,
     organisationId: value.organisationId,

@@ -124,6 +124,14 @@ function trainingShown(returns: readonly (FiguresReturn & { figures: TrainingFig
   };
 }
 
+/** One return as it may be shown (a receipt shows the giver their figures as everyone else will see them). */
+export function returnSentences(value: FiguresReturn, organisationName: string): string[] {
+  const { figures } = value;
+  if (figures.kind === 'referrals') return referralSentences(referralsShown(figures, organisationName));
+  if (figures.kind === 'channel') return channelSentences(channelShown(figures, organisationName));
+  return [`Staff trained this quarter: ${shownText(showCount(figures.staffTrained))}; refreshers due next quarter: ${shownText(showCount(figures.refreshersDue))}`];
+}
+
 /** One quarter's figures as they may be shown, and what is still to come. */
 export function quarterFigures(snapshot: FiguresSnapshot, quarter: QuarterId): QuarterFiguresShown {
   const names = new Map(snapshot.organisations.map((o) => [o.id, o.name]));
