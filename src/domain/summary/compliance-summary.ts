@@ -123,7 +123,8 @@ export interface ComplianceSummary {
     /** Whether exactly the same organisations' returns count in both rounds: otherwise say so beside any movement. */
     readonly sameOrganisations: boolean;
   };
-  readonly framework: { readonly id: string; readonly title: string; readonly version: string };
+  /** With who answers it ("every specified authority"), when the summary was read with the framework's file. */
+  readonly framework: { readonly id: string; readonly title: string; readonly version: string; readonly answeredBy?: string };
   /** Every benchmark of the framework in its order (or the one asked about). */
   readonly benchmarks: readonly BenchmarkSummary[];
   readonly overall: { readonly score?: number; readonly previousScore?: number; readonly movement: Movement; readonly goodPractice?: GoodPracticeCount };

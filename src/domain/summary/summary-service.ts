@@ -1,5 +1,6 @@
 import type { AssessmentRound } from '../assessment/assessment';
-import { getFramework, type FrameworkRegistry } from '../assessment/framework-catalogue';
+import { answeredByLabel } from '../assessment/answered-by';
+import { findFramework, getFramework, sameFramework, type FrameworkRegistry } from '../assessment/framework-catalogue';
 import type { Framework } from '../assessment/framework';
 import { londonDate } from '../clock';
 import { authorise, isAllowed, ownOrganisation } from '../authorisation';
@@ -86,7 +87,7 @@ export class ComplianceSummaryService {
       rounds.map((r) => r.name),
     );
     const round = roundName === undefined ? rounds[0] : findRound(rounds, roundName);
-    const framework = round ? this.frameworks.get(round.frameworkId) : undefined;
+    const framework = round ? findFramework(this.frameworks, round.frameworkId) : undefined;
     const benchmark = framework ? mentionedBenchmark(question, framework) : undefined;
     const organisationId = benchmark === undefined ? mentionedOrganisation(question, await this.organisations.list(partnershipId)) : undefined;
     return {
@@ -161,7 +162,7 @@ export class ComplianceSummaryService {
     const framework = getFramework(this.frameworks, round.frameworkId);
     if (request.benchmark !== undefined) assertBenchmark(framework, request.benchmark);
     // The latest round started before this one with the same framework: movement compares like with like.
-    const previousRound = rounds.find((r) => r.frameworkId === round.frameworkId && r.startedAt < round.startedAt);
+    const previousRound = rounds.find((r) => sameFramework(this.frameworks, r.frameworkId, round.frameworkId) && r.startedAt < round.startedAt);
     const now = this.now();
     const [returns, previousReturns, organisations, actions, meetings] = await Promise.all([
       this.assessments.listReturns(partnershipId, round.id),
@@ -175,6 +176,7 @@ export class ComplianceSummaryService {
     const summary = summarise({
       partnershipId,
       framework,
+      answeredBy: answeredByLabel(framework),
       round,
       returns,
       ...(previousRound && previousReturns ? { previous: { round: previousRound, returns: previousReturns } } : {}),
