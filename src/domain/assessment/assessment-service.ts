@@ -107,7 +107,8 @@ export class AssessmentService {
       ]);
     }
     if (input.quorum !== undefined && input.quorum > asked.length) {
-      throw new InvalidError(`The quorum cannot be more than the ${asked.length} organisations that answer ${framework.title}.`, [`quorum: choose 1 to ${asked.length}`]);
+      const who = asked.length === 1 ? 'the one organisation that answers' : `the ${asked.length} organisations that answer`;
+      throw new InvalidError(`The quorum cannot be more than ${who} ${framework.title}.`, [`quorum: choose 1 to ${asked.length}`]);
     }
     const round: AssessmentRound = {
       id,
