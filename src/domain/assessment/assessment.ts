@@ -44,7 +44,7 @@ export function askedOrganisations<T extends { readonly id: string }>(round: Ass
   return organisations.filter((organisation) => asked.has(organisation.id));
 }
 
-/** More than half of the partnership's organisations: the quorum unless the Prevent Officer sets another. */
+/** More than half of the organisations a round asks: the quorum unless the Prevent Officer sets another. */
 export function defaultQuorum(organisations: number): number {
   return Math.floor(organisations / 2) + 1;
 }

@@ -22,7 +22,7 @@ import type { Framework, ItemKind, Rating } from '../assessment/framework';
  *
  * Only submitted returns count; organisations that have not submitted are listed as non-returns. The
  * score is provisional until the round's quorum of organisations has returned (the Prevent Officer sets
- * it when starting the round; by default more than half of the partnership's organisations).
+ * it when starting the round; by default more than half of the organisations the round asks).
  */
 
 /** Points of each rating; the maximum is ACHIEVING's. */
