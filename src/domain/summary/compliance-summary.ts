@@ -156,7 +156,7 @@ export interface ReportAction {
 export interface BoardReportData {
   readonly summary: ComplianceSummary;
   readonly framework: Framework;
-  /** Every organisation of the partnership, in name order. */
+  /** The organisations the round asked (those that answer its framework), in name order. */
   readonly organisations: readonly OrganisationRef[];
   /** The round's returns (submitted or not; `submittedAt` tells which). */
   readonly returns: readonly OrganisationReturn[];

@@ -1,4 +1,4 @@
-import type { AssessmentRound } from '../assessment/assessment';
+import { askedOrganisations, type AssessmentRound } from '../assessment/assessment';
 import { answeredByLabel } from '../assessment/answered-by';
 import { findFramework, getFramework, sameFramework, type FrameworkRegistry } from '../assessment/framework-catalogue';
 import type { Framework } from '../assessment/framework';
@@ -103,7 +103,8 @@ export class ComplianceSummaryService {
     return {
       summary: read.summary,
       framework: read.framework,
-      organisations: read.organisations,
+      // The tool's answer columns are of the organisations the round asked, as its counts are.
+      organisations: askedOrganisations(read.round, read.organisations),
       returns: read.returns,
       actions: reportActions(read.actions, read.organisations, read.today),
     };
@@ -124,7 +125,8 @@ export class ComplianceSummaryService {
     ]);
     const organisation = organisations.find((o) => o.id === organisationId);
     if (!organisation) throw new NotFoundError('That organisation is not in the partnership.');
-    const round = request.roundName === undefined ? rounds[0] : findRound(rounds, request.roundName);
+    // Unless a round is named, the latest that asks this organisation: the OPCC's own round is no other partner's.
+    const round = request.roundName === undefined ? rounds.find((r) => askedOrganisations(r, [organisation]).length > 0) : findRound(rounds, request.roundName);
     const framework = round ? getFramework(this.frameworks, round.frameworkId) : undefined;
     const ownReturn = round ? (await this.assessments.getReturn(partnershipId, round.id, organisationId))?.value : undefined;
     return organisationView({
@@ -187,7 +189,7 @@ export class ComplianceSummaryService {
       generatedAt: now.toISOString(),
       ...(request.benchmark !== undefined ? { benchmark: request.benchmark } : {}),
     });
-    return { summary, framework, organisations, returns, actions, today };
+    return { summary, round, framework, organisations, returns, actions, today };
   }
 
   private async organisationRefs(partnershipId: string): Promise<OrganisationRef[]> {

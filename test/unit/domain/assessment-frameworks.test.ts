@@ -70,6 +70,17 @@ describe('shipped self-assessment frameworks', () => {
     expect(parseFramework(shipped(id)).id).toBe(id);
   });
 
+  it('traces every item of every framework after the 2018 tool (checked against seed 004 below) to where its source says it', () => {
+    const untraced = [...frameworks.values()]
+      .filter((framework) => framework.id !== 'home-office-2018')
+      .flatMap((framework) =>
+        frameworkItems(framework)
+          .filter(({ item }) => !item.source)
+          .map(({ item }) => `${framework.id} ${item.id}`),
+      );
+    expect(untraced).toEqual([]);
+  });
+
   it('uses the scale of the Self-Assessment Tool', () => {
     for (const framework of frameworks.values()) expect(framework.scale).toEqual([...RATINGS]);
     expect(RATINGS.map((rating) => RATING_LABELS[rating])).toEqual(['Not yet started', 'Developing', 'Achieving']);

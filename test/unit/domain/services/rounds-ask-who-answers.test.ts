@@ -139,6 +139,25 @@ describe('a round of a framework answered by named organisations (the OPCC its o
     expect(summary.framework).toMatchObject({ id: 'opcc-sop-commitments-2024', answeredBy: 'the Office of the Police and Crime Commissioner' });
     expect(summary.overall.score).toBe(100);
     expect(frameworkItems(framework)).toHaveLength(49);
+    const report = await summaries.reportData(P, officer);
+    expect(report.organisations.map((o) => o.id)).toEqual(['opcc']);
+  });
+
+  it("shows a partner lead their organisation's latest round that asks it, not the OPCC's own", async () => {
+    const { launch, summaries, repository } = await setUp();
+    await repository.createRound(P, {
+      id: '2026-27-q2',
+      name: '2026/27 Q2',
+      frameworkId: 'home-office-2018',
+      closesOn: '2026-09-30',
+      startedAt: '2026-09-01T09:00:00.000Z',
+      startedById: officer.aadObjectId,
+      startedByName: officer.name,
+      organisationIds: ['wcc', 'police', 'health', 'schools'],
+    });
+    await started(launch);
+    expect((await summaries.organisationView(P, policeLead)).assessment?.round.name).toBe('2026/27 Q2');
+    expect((await summaries.organisationView(P, opccLead)).assessment?.round.name).toBe('2026/27 Q3');
   });
 });
 
