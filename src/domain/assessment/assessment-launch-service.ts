@@ -48,9 +48,8 @@ export class AssessmentLaunchService {
 
   async startChoices(partnershipId: string, actor: Actor): Promise<StartChoices> {
     authorise(actor, 'start-self-assessment');
-    const frameworkId = await this.partnershipFramework(partnershipId);
-    const answering = await this.assessments.answering(partnershipId, frameworkId);
-    return { frameworks: this.assessments.frameworkChoices(), frameworkId, quorum: defaultQuorum(answering.length), organisations: answering.length };
+    const { frameworkId, organisations } = await this.assessments.answering(partnershipId, await this.partnershipFramework(partnershipId));
+    return { frameworks: this.assessments.frameworkChoices(), frameworkId, quorum: defaultQuorum(organisations.length), organisations: organisations.length };
   }
 
   async start(partnershipId: string, actor: Actor, input: { name: string; frameworkId: string; closesOn: string; quorum?: number | undefined }): Promise<RoundLaunch> {

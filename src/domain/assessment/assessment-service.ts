@@ -83,9 +83,13 @@ export class AssessmentService {
     return [...this.frameworks.values()].map((f) => ({ id: f.id, title: f.title, answeredBy: answeredByLabel(f) }));
   }
 
-  /** The partnership's organisations that answer a framework: those a round of it asks. */
-  async answering(partnershipId: string, frameworkId: string): Promise<Organisation[]> {
-    return answeringOrganisations(getFramework(this.frameworks, frameworkId), await this.organisations.list(partnershipId));
+  /**
+   * The partnership's organisations that answer a framework (those a round of it asks), and the
+   * framework's own id: a partnership set up with an old id still preselects the framework it names.
+   */
+  async answering(partnershipId: string, frameworkId: string): Promise<{ frameworkId: string; organisations: Organisation[] }> {
+    const framework = getFramework(this.frameworks, frameworkId);
+    return { frameworkId: framework.id, organisations: answeringOrganisations(framework, await this.organisations.list(partnershipId)) };
   }
 
   /**

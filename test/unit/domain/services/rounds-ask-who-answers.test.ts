@@ -70,6 +70,12 @@ describe('a round of a framework answered by named organisations (the OPCC its o
     );
   });
 
+  it("offers the quorum of the organisations that answer the partnership's framework, preselected by its own id even when set up with the old one", async () => {
+    const w = await setUp();
+    const launch = new AssessmentLaunchService(w.assessments, w.members, w.channels, async () => 'home-office-2024', { chaserDates: () => [] });
+    expect(await launch.startChoices(P, officer)).toMatchObject({ frameworkId: 'opcc-sop-commitments-2024', quorum: 1, organisations: 1 });
+  });
+
   it('asks only the OPCC: one rating card, a quorum of one, and the organisations asked kept on the round', async () => {
     const { launch } = await setUp();
     const result = await started(launch);
