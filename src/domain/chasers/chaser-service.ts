@@ -1,4 +1,5 @@
 import { isReturned } from '../actions/update-request-service';
+import { askedOrganisations } from '../assessment/assessment';
 import { authorise, isAllowed } from '../authorisation';
 import { londonDate, londonHour, ukDate } from '../clock';
 import { londonDateOf } from '../meetings/meeting-time';
@@ -155,7 +156,12 @@ export class ChaserService {
     const round = (await this.assessments.listRounds(partnershipId)).find((r) => r.closesOn >= today);
     if (!round) return undefined;
     const submitted = new Set((await this.assessments.listReturns(partnershipId, round.id)).filter((r) => r.submittedAt).map((r) => r.organisationId));
-    const owed = new Map(organisations.filter((o) => !submitted.has(o.id)).map((o) => [o.id, [] as string[]]));
+    // Only the organisations the round asked (those that answer its framework) owe a return.
+    const owed = new Map(
+      askedOrganisations(round, organisations)
+        .filter((o) => !submitted.has(o.id))
+        .map((o) => [o.id, [] as string[]]),
+    );
     return { kind: 'self-assessment', id: round.id, title: `Self-assessment ${round.name}`, deadline: round.closesOn, owing: owingOf(owed) };
   }
 
