@@ -75,6 +75,11 @@ export class AssuranceService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** The statement's items, for anyone writing statements without a card (the demo seed). */
+  async templateItems(): Promise<StatementTemplate['items']> {
+    return this.template.items;
+  }
+
   /** The financial year whose statements are asked for today ("2026-27"). */
   currentYear(): string {
     return statementYearOf(londonDate(this.now()));
