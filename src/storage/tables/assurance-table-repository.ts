@@ -24,7 +24,9 @@ import { readEntity, readHistory, rowKeyPrefixFilter } from './versioned-documen
 const REQUEST = 'request_';
 const STATEMENT = 'statement_';
 const HISTORY = 'shistory_';
-const NONCE = 'snonce_';
+/** Card submit markers: purged with the other submit nonces once no retry can come (src/storage/retention). */
+export const ASSURANCE_NONCE_PREFIX = 'snonce_';
+const NONCE = ASSURANCE_NONCE_PREFIX;
 
 interface NonceMarker {
   year?: string;
