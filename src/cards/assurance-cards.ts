@@ -150,8 +150,12 @@ function capped(lines: readonly string[]): string[] {
   return [...lines.slice(0, OVERVIEW_NAMES_SHOWN), `and ${lines.length - OVERVIEW_NAMES_SHOWN} more`];
 }
 
-/** "who has returned their assurance statement": confirmed, part-way, not started, and the items not yet in place. */
-export function assuranceOverviewCard(outcome: AssuranceOutcome): AdaptiveCardJson {
+/**
+ * "who has returned their assurance statement": confirmed, part-way, not started, and the items not
+ * yet in place. With `answerFor`, a list of the organisations still owing one and a button to open
+ * the chosen one's statement, for the Prevent Officer to answer on its behalf.
+ */
+export function assuranceOverviewCard(outcome: AssuranceOutcome, answerFor = false): AdaptiveCardJson {
   const { request } = outcome;
   const groups = [
     { heading: `Confirmed (${outcome.confirmed.length})`, lines: outcome.confirmed.map((c) => `${escapeMarkdown(c.organisation)}: ${formatDate(londonDate(new Date(c.at)))}`) },
@@ -166,5 +170,11 @@ export function assuranceOverviewCard(outcome: AssuranceOutcome): AdaptiveCardJs
     headline: `${outcome.confirmed.length} of ${outcome.total} organisations have confirmed their statement.`,
     requested: `Requested by ${escapeMarkdown(request.requestedByName)} on ${formatDate(londonDate(new Date(request.requestedAt)))}; due by ${formatDate(request.dueOn)}. Counts from 1 to 4 are shown as "fewer than 5".`,
     groups,
+    answerFor: {
+      show: answerFor && outcome.owedBy.length > 0,
+      year: request.year,
+      choices: outcome.owedBy.slice(0, OVERVIEW_NAMES_SHOWN * 2).map((o) => ({ title: o.name, value: o.id })),
+      first: outcome.owedBy[0]?.id ?? '',
+    },
   });
 }

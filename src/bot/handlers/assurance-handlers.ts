@@ -50,7 +50,7 @@ export const requestAssuranceStatements: TurnHandler = async (context, turn, ser
 /** "assurance statements": who has returned, for the Prevent Officer and the chair; one's own statement, for a lead. */
 export const showAssuranceStatements: TurnHandler = async (context, turn, services) => {
   const view = await services.assurance.view(turn.partnershipId, turn.actor);
-  await sendCard(context, view.kind === 'overview' ? assuranceOverviewCard(view.outcome) : assuranceStatementCard({ form: view.form, nonce: randomUUID() }));
+  await sendCard(context, view.kind === 'overview' ? assuranceOverviewCard(view.outcome, view.mayAnswerFor) : assuranceStatementCard({ form: view.form, nonce: randomUUID() }));
 };
 
 /** The receipt's "Carry on" (and a chaser's button): the statement card as it stands. */

@@ -22,6 +22,8 @@ export interface AssuranceOutcome {
   readonly confirmed: readonly { readonly organisation: string; readonly at: string; readonly byName: string }[];
   readonly partWay: readonly string[];
   readonly notStarted: readonly string[];
+  /** Every organisation that has not confirmed, part-way or not started, for answering on its behalf. */
+  readonly owedBy: readonly { readonly id: string; readonly name: string }[];
   /** Every item answered "Not yet" or "Partly" in a confirmed statement, most often first. */
   readonly notInPlace: readonly ItemTally[];
 }
@@ -42,12 +44,14 @@ export function assuranceOutcome(
   const confirmed: { organisation: string; at: string; byName: string }[] = [];
   const partWay: string[] = [];
   const notStarted: string[] = [];
+  const owedBy: { id: string; name: string }[] = [];
   for (const organisation of organisations) {
     const statement = byOrganisation.get(organisation.id);
     const state = stateOf(statement);
     if (state === 'confirmed') confirmed.push({ organisation: organisation.name, at: statement!.confirmedAt!, byName: statement!.confirmedByName ?? '' });
     else if (state === 'part-way') partWay.push(organisation.name);
     else notStarted.push(organisation.name);
+    if (state !== 'confirmed') owedBy.push({ id: organisation.id, name: organisation.name });
   }
   const final = statements.filter((s) => s.confirmedAt && organisations.some((o) => o.id === s.organisationId));
   const notInPlace = template.items
@@ -59,7 +63,7 @@ export function assuranceOutcome(
     }))
     .filter((t) => t.notYet + t.partly > 0)
     .sort((a, b) => b.notYet + b.partly - (a.notYet + a.partly) || b.notYet - a.notYet);
-  return { request, total: organisations.length, confirmed, partWay, notStarted, notInPlace };
+  return { request, total: organisations.length, confirmed, partWay, notStarted, owedBy, notInPlace };
 }
 
 /** "Not yet: fewer than 5; partly: 6", leaving out what is none. */

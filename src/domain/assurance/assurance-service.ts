@@ -50,7 +50,9 @@ export interface StatementLaunch {
 }
 
 /** "assurance statement(s)": the overview for the Steering Group, one's own organisation's card for a lead. */
-export type AssuranceAnswerView = { readonly kind: 'overview'; readonly outcome: AssuranceOutcome } | { readonly kind: 'form'; readonly form: StatementForm };
+export type AssuranceAnswerView =
+  /** `mayAnswerFor`: the viewer may open any organisation's statement to answer on its behalf (the Prevent Officer). */
+  { readonly kind: 'overview'; readonly outcome: AssuranceOutcome; readonly mayAnswerFor: boolean } | { readonly kind: 'form'; readonly form: StatementForm };
 
 /** Statements are asked for this long before they are due, unless the Prevent Officer says otherwise. */
 const DEFAULT_DUE_DAYS = 28;
@@ -129,7 +131,7 @@ export class AssuranceService {
     if (isAllowed(actor, 'view-assurance-statements')) {
       const outcome = await this.outcome(partnershipId);
       if (!outcome) throw new NotFoundError(NONE_REQUESTED);
-      return { kind: 'overview', outcome };
+      return { kind: 'overview', outcome, mayAnswerFor: isAllowed(actor, 'answer-assurance-statement') };
     }
     if (!actor.organisationId) authorise(actor, 'view-assurance-statements');
     const request = await this.latestRequest(partnershipId);

@@ -79,6 +79,22 @@ describe('annual assurance statements in conversation', () => {
     });
   });
 
+  it("lets the Prevent Officer open a statement from the overview to answer on an organisation's behalf; the chair only sees who has returned", async () => {
+    const harness = await botHarness();
+    await requestStatements(harness);
+    await harness.adapter.send(teamsMessage('assurance statements', undefined, PEOPLE.chair)).assertReply((reply) => {
+      expect(cardText(reply)).not.toContain('Open its statement');
+    });
+    let open: Record<string, unknown> = {};
+    await harness.adapter.send(teamsMessage('assurance statements', undefined, PEOPLE.officer)).assertReply((reply) => {
+      const text = cardText(reply);
+      expect(text).toContain('Open its statement');
+      open = JSON.parse(text).body.at(-1).items[1].actions[0].data;
+    });
+    await harness.adapter.send(cardSubmit({ ...open, organisationId: 'wcc' }, PEOPLE.officer));
+    expect(plain(JSON.stringify(lastReplacement(harness)))).toContain('Annual assurance statement 2026-27: Warwickshire County Council');
+  });
+
   it('gives the card back, nothing saved, when a note holds personal data', async () => {
     const harness = await botHarness();
     await requestStatements(harness);

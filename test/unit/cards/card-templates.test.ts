@@ -130,7 +130,7 @@ const chaseSubject: ChaseSubject = {
 const SAMPLES: Record<string, () => AdaptiveCardJson> = {
   'assurance-statement': () => assuranceStatementCard({ form: statementForm, nonce: 'nonce-0001', notice: 'Not saved', problems: ['Item 1: choose In place, Partly or Not yet'] }),
   'assurance-receipt': () => assuranceReceiptCard({ form: statementForm, savedBy: 'Pat Police', savedAt: '2026-12-02T10:00:00.000Z', confirmed: false }),
-  'assurance-overview': () => assuranceOverviewCard(assuranceOverview),
+  'assurance-overview': () => assuranceOverviewCard(assuranceOverview, true),
   'referral-pathway': () => referralPathwayCard({ partnershipName: guidance.partnershipName, pathway: guidance.referralPathway }),
   training: () => trainingCard({ partnershipName: guidance.partnershipName, training: guidance.training }),
   help: () => helpCard({ capabilities: CAPABILITIES }),
