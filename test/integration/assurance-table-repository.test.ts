@@ -1,7 +1,15 @@
 import type { AssuranceStatement, ItemAnswer } from '../../src/domain/assurance/assurance';
 import { AssuranceTableRepository } from '../../src/storage/tables/assurance-table-repository';
 import { describeAssuranceRepositoryContract, sampleAnswer, sampleChange, sampleRequest } from '../support/assurance-repository-contract';
-import { freshTableStorage } from '../support/test-storage';
+import { randomBytes } from 'node:crypto';
+import { verifyAuditLogs } from '../../src/cli/audit';
+import { createDomainServices } from '../../src/composition/create-services';
+import { openTableRepositories } from '../../src/composition/open-table-repositories';
+import type { Actor } from '../../src/domain/partnership/member';
+import { loadAssuranceTemplate } from '../../src/storage/files/assurance-template-files';
+import { MemoryOutboxRepository } from '../../src/storage/memory/memory-outbox-repository';
+import { MemoryUnrecognisedMessageCounter } from '../../src/storage/memory/memory-unrecognised-message-counter';
+import { freshTableStorage, testConnectionString } from '../support/test-storage';
 
 describeAssuranceRepositoryContract('Azure Tables (Azurite)', async () => new AssuranceTableRepository((await freshTableStorage()).client('assurance')));
 
@@ -39,4 +47,45 @@ describe('AssuranceTableRepository on Azurite', () => {
     expect(await repository.history('leamington', '2026-27', 'school')).toHaveLength(1);
     expect((await repository.listStatements('leamington', '2026-27')).map((s) => s.organisationId)).toEqual(['school', 'school-a']);
   });
+});
+
+describe('assurance statements through the service, on Azurite', () => {
+  it('audits the request, a save and the confirmation under the AAD ids of who made them, with no names or notes, and the chain holds', async () => {
+    const repositories = await openTableRepositories({ storage: { connectionString: testConnectionString() }, tableNamePrefix: `a${randomBytes(4).toString('hex')}` });
+    const author = { id: 'test', name: 'test' };
+    await repositories.organisations.save('shire', { id: 'police', name: 'Shire Police', sector: 'police', aliases: [] }, author);
+    const lead: Actor = { aadObjectId: 'aad-lead', name: 'Lee Lead', role: 'partner-lead', organisationId: 'police' };
+    const officer: Actor = { aadObjectId: 'aad-officer', name: 'Olu Officer', role: 'prevent-officer' };
+    await repositories.members.save('shire', { ...lead, organisationId: 'police' }, author);
+    const now = new Date('2026-12-03T10:00:00Z');
+    const { assurance } = createDomainServices(
+      { ...repositories, outbox: new MemoryOutboxRepository(), unrecognised: new MemoryUnrecognisedMessageCounter() },
+      { defaultPartnershipId: 'shire', frameworks: new Map(), now: () => now },
+    );
+    const items = loadAssuranceTemplate().items;
+    const before = (await repositories.auditLog.list('shire')).length;
+
+    await assurance.request('shire', officer);
+    const first = await assurance.save('shire', lead, { year: '2026-27', organisationId: 'police', nonce: 'nonce-audit-01', confirm: false }, () => ({
+      answers: [{ itemId: items[0]!.id, answer: 'partly', note: 'Pathway briefing given to response teams' }],
+      problems: [],
+    }));
+    if (first.kind !== 'saved') throw new Error('not saved');
+    const confirmed = await assurance.save('shire', lead, { year: '2026-27', organisationId: 'police', nonce: 'nonce-audit-02', etag: first.form.etag, confirm: true }, () => ({
+      answers: items.map((item) => ({ itemId: item.id, answer: 'in-place' as const, note: '' })),
+      problems: [],
+    }));
+    expect(confirmed.kind === 'saved' && confirmed.confirmed).toBe(true);
+
+    const added = (await repositories.auditLog.list('shire')).slice(before);
+    expect(added.map((e) => [e.actorId, e.verb, e.entity])).toEqual([
+      ['aad-officer', 'assurance-request', 'assurance-year:2026-27'],
+      ['aad-lead', 'assurance-save', 'assurance-statement:2026-27/police'],
+      ['aad-lead', 'assurance-confirm', 'assurance-statement:2026-27/police'],
+    ]);
+    expect(JSON.stringify(added)).not.toContain('Lee Lead');
+    expect(JSON.stringify(added)).not.toContain('Pathway briefing');
+    expect((await verifyAuditLogs(repositories.auditLog, ['shire'])).intact).toBe(true);
+    expect(await repositories.assurance.history('shire', '2026-27', 'police')).toHaveLength(2);
+  }, 30_000);
 });
