@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { loadAssuranceTemplate } from '../../../src/storage/files/assurance-template-files';
-import { botHarness, cardOf, cardSubmit, cardText, PEOPLE, teamsMessage, type Person } from '../../support/bot-harness';
+import { botHarness, cardOf, cardSubmit, cardText, DEMO_PEOPLE, PEOPLE, teamsMessage, type Person } from '../../support/bot-harness';
 
 type Harness = Awaited<ReturnType<typeof botHarness>>;
 type Card = { body: unknown[]; actions: { title: string; data: Record<string, unknown> }[] };
@@ -109,6 +109,16 @@ describe('annual assurance statements in conversation', () => {
     await requestStatements(harness);
     await harness.adapter.send(teamsMessage("who hasn't replied?", undefined, PEOPLE.officer)).assertReply((reply) => {
       expect(plain(cardText(reply))).toContain('Annual assurance statement 2026-27');
+    });
+  });
+
+  it("shows a newcomer to the demo this year's statements, a few already confirmed", async () => {
+    const harness = await botHarness({ demo: true });
+    await harness.adapter.send(teamsMessage('assurance statements', undefined, DEMO_PEOPLE.chair)).assertReply((reply) => {
+      const text = plain(cardText(reply));
+      expect(text).toContain('Annual assurance statements 2026-27');
+      expect(text).toMatch(/[1-4] of 16 organisations have confirmed their statement\./);
+      expect(text).toContain('Not started');
     });
   });
 });
