@@ -11,7 +11,7 @@ import type { AssuranceRepository, ChannelRepository, MemberRepository, Organisa
 import { screenKnowingPartners } from '../privacy/known-names';
 import type { PersonalDataScreen } from '../privacy/personal-data-error';
 import { statementYearOf, type AssuranceStatement, type ItemAnswer, type StatementChange, type StatementRecord, type StatementRequest } from './assurance';
-import { assuranceAgendaLines, assuranceOutcome, type AssuranceOutcome } from './assurance-outcome';
+import { assuranceAgendaLines, assuranceOutcome, boardReportAssurance, type AssuranceOutcome, type BoardReportAssurance } from './assurance-outcome';
 import type { AssuranceAnswer, StatementTemplate } from './statement-template';
 
 export interface AnswerInput {
@@ -152,6 +152,16 @@ export class AssuranceService {
     if (!request) return undefined;
     const [organisations, statements] = await Promise.all([this.organisations.list(partnershipId), this.assurance.listStatements(partnershipId, request.year)]);
     return assuranceOutcome(this.template, request, organisations, statements);
+  }
+
+  /**
+   * The board report's assurance content (who returned, items not yet in place) for the latest
+   * requested year, or the year given; undefined before any request. For those who may download the report.
+   */
+  async boardReport(partnershipId: string, actor: Actor, year?: string): Promise<BoardReportAssurance | undefined> {
+    authorise(actor, 'board-report');
+    const outcome = await this.outcome(partnershipId, year);
+    return outcome ? boardReportAssurance(outcome) : undefined;
   }
 
   /** The generated lines of the agenda's annual assurance item, by the annual item's id. */

@@ -275,6 +275,19 @@ describe('AssuranceService.view and overview', () => {
   });
 });
 
+describe('AssuranceService.boardReport', () => {
+  it("gives the board report's assurance content to the Steering Group only", async () => {
+    const { service, save } = await setUp();
+    await expect(service.boardReport(P, chair)).resolves.toBeUndefined();
+    await service.request(P, officer);
+    saved(await save(policeLead, { organisationId: 'police', nonce: 'nonce-report-01', confirm: true }, allAnswered({ records: { answer: 'not-yet' } })));
+    const report = await service.boardReport(P, chair);
+    expect(report?.returned).toEqual(['Warwickshire Police']);
+    expect(report?.itemsNotInPlace).toEqual([`${template.items.find((i) => i.id === 'records')!.text} (not yet fewer than 5)`]);
+    await expect(service.boardReport(P, policeLead)).rejects.toThrow(ForbiddenError);
+  });
+});
+
 describe('AssuranceService input checks', () => {
   it('refuses a due date already past', async () => {
     const { service } = await setUp();
