@@ -11,6 +11,10 @@ import { UpdateRequestService } from '../domain/actions/update-request-service';
 import { AssessmentLaunchService } from '../domain/assessment/assessment-launch-service';
 import { AssessmentService } from '../domain/assessment/assessment-service';
 import type { Framework } from '../domain/assessment/framework';
+import { AssuranceChaseSource } from '../domain/assurance/assurance-chasers';
+import { AssuranceService } from '../domain/assurance/assurance-service';
+import type { StatementTemplate } from '../domain/assurance/statement-template';
+import { loadAssuranceTemplate } from '../storage/files/assurance-template-files';
 import { GuidanceService } from '../domain/guidance/guidance-service';
 import type { LanguageUnderstanding } from '../domain/language/language-understanding';
 import { MeetingService } from '../domain/meetings/meeting-service';
@@ -25,6 +29,7 @@ import { PartnershipResolver } from '../domain/partnership/partnership-resolver'
 import type {
   ActionRepository,
   AssessmentRepository,
+  AssuranceRepository,
   ChannelRepository,
   GuidanceRepository,
   MeetingRepository,
@@ -54,6 +59,7 @@ export interface ServiceRepositories {
   readonly channels: ChannelRepository;
   readonly outbox: OutboxRepository;
   readonly unrecognised: UnrecognisedMessageCounter;
+  readonly assurance: AssuranceRepository;
 }
 
 export interface ServiceOptions extends DomainServiceOptions {
@@ -70,6 +76,8 @@ export interface DomainServiceOptions {
   /** The partnership of a tenant nobody registered (a single-partnership deployment never registers one). */
   readonly defaultPartnershipId: string;
   readonly frameworks: ReadonlyMap<string, Framework>;
+  /** The annual assurance statement's items; the shipped SOP 2024 statement unless a test gives another. */
+  readonly assuranceTemplate?: StatementTemplate;
   readonly chasers?: { readonly workingDays?: readonly number[]; readonly agendaPostWorkingDays?: number };
   readonly now?: () => Date;
   /** Delivery batch ids; tests make them predictable. */
@@ -96,13 +104,26 @@ export function createDomainServices(repositories: ServiceRepositories, options:
     { workingDays: options.chasers?.workingDays ?? DEFAULT_CHASER_WORKING_DAYS, agendaPostWorkingDays: options.chasers?.agendaPostWorkingDays ?? 5 },
     now,
     channels,
+    [new AssuranceChaseSource(repositories.assurance, now)],
   );
   const updateRequests = new UpdateRequestService(actions, organisations, members, updateRounds, channels, chasers, now);
   const directory = new PartnershipDirectory(members, organisations, channels, now);
   const partnershipResolver = new PartnershipResolver(partnerships, options.defaultPartnershipId);
   const assessmentService = new AssessmentService(assessments, frameworks, organisations, members, screenForPersonalData, now);
   const membership = new MembershipService(members, organisations);
-  const meetingService = new MeetingService(meetings, actions, organisations, assessments, frameworks, updateRequests, directory, screenForPersonalData, now);
+  const assurance = new AssuranceService(
+    repositories.assurance,
+    organisations,
+    members,
+    options.assuranceTemplate ?? loadAssuranceTemplate(),
+    screenForPersonalData,
+    chasers,
+    channels,
+    now,
+  );
+  const meetingService = new MeetingService(meetings, actions, organisations, assessments, frameworks, updateRequests, directory, screenForPersonalData, now, (id) =>
+    assurance.agendaDetails(id),
+  );
   return {
     guidance: new GuidanceService(guidance),
     unrecognised: repositories.unrecognised,
@@ -117,6 +138,7 @@ export function createDomainServices(repositories: ServiceRepositories, options:
     assessments: assessmentService,
     assessmentLaunch: new AssessmentLaunchService(assessmentService, members, channels, (id) => partnershipResolver.frameworkId(id), chasers),
     meetings: meetingService,
+    assurance,
     summaries: new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetings, now),
     outbox,
     chasers,

@@ -61,7 +61,7 @@ export interface DemoHistoryInputs {
 
 const DAY_MS = 24 * 3600 * 1000;
 
-function addDays(isoDate: string, days: number): string {
+export function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
@@ -69,7 +69,7 @@ function minDate(a: string, b: string): string {
   return a < b ? a : b;
 }
 
-function at(isoDate: string, hour: number, minute = 0): Date {
+export function at(isoDate: string, hour: number, minute = 0): Date {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   return londonTimeToInstant(year, month, day, hour, minute);
 }

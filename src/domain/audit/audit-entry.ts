@@ -26,6 +26,11 @@ export const AUDIT_VERBS = [
   'channel-forget',
   /** The bot was removed from someone's 1:1 chat, or they left the partnership team: their 1:1 reference was forgotten. */
   'personal-chat-forget',
+  /** The Prevent Officer asked every organisation for the year's annual assurance statement. */
+  'assurance-request',
+  'assurance-save',
+  /** An organisation's annual assurance statement confirmed: final. */
+  'assurance-confirm',
 ] as const;
 export type AuditVerb = (typeof AUDIT_VERBS)[number];
 

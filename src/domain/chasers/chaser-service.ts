@@ -8,7 +8,7 @@ import type { Actor, Member } from '../partnership/member';
 import type { Organisation } from '../partnership/organisation';
 import { isPinned } from '../partnership/partnership-channel';
 import type { ActionRepository, AssessmentRepository, ChannelRepository, MeetingRepository, MemberRepository, OrganisationRepository, UpdateRoundRepository } from '../ports';
-import { CHASER_HOUR, chaserDates, chaserOnceKey, isChaserDay, type ChaseSubject, type Owing } from './chasers';
+import { CHASER_HOUR, chaserDates, chaserOnceKey, isChaserDay, type ChaseSubject, type ChaseSubjectSource, type Owing } from './chasers';
 import { defaultUpdateDeadline, requestedDeadline, type UpdateDeadline } from './update-deadline';
 import type { Outbox } from '../outbox/outbox';
 
@@ -57,6 +57,8 @@ export class ChaserService {
     private readonly now: () => Date = () => new Date(),
     /** Where to reach people who cannot be reached 1:1; without it they are only listed as unreached. */
     private readonly channels?: ChannelRepository,
+    /** Further subjects chased the same way (annual assurance statements). */
+    private readonly sources: readonly ChaseSubjectSource[] = [],
   ) {}
 
   /** The days chasers go out for a deadline. */
@@ -95,12 +97,17 @@ export class ChaserService {
   /** Every open subject with the organisations that have not replied (those with none owing are left out). */
   async openSubjects(partnershipId: string): Promise<ChaseSubject[]> {
     const [organisations, members] = await Promise.all([this.organisations.list(partnershipId), this.members.list(partnershipId)]);
-    const owingOf = (ids: Map<string, string[]>) =>
+    const owingOf = (ids: ReadonlyMap<string, string[]>) =>
       organisations.filter((o) => ids.has(o.id)).map((organisation) => ({ organisation, recipients: leadsOf(organisation, members), items: ids.get(organisation.id)! }));
     const subjects = [
       await this.updateRound(partnershipId, owingOf),
       await this.selfAssessment(partnershipId, organisations, owingOf),
       await this.meeting(partnershipId, organisations, owingOf),
+      ...(await Promise.all(this.sources.map((source) => source.openSubject(partnershipId, organisations)))).map((open) => {
+        if (!open) return undefined;
+        const { owed, ...subject } = open;
+        return { ...subject, owing: owingOf(owed) };
+      }),
     ];
     return subjects.filter((s): s is ChaseSubject => s !== undefined && s.owing.length > 0);
   }

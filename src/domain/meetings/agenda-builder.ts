@@ -20,6 +20,8 @@ export interface AgendaFacts {
   readonly notReturnedUpdates?: readonly string[];
   /** Decisions of the last meeting held, for "matters arising". */
   readonly previousDecisions?: readonly Decision[];
+  /** Generated lines added under an annual item, by its id (the outcome of the annual assurance statements). */
+  readonly annualDetails?: Readonly<Record<string, readonly string[]>>;
 }
 
 function owners(record: ActionRecord, names: ReadonlyMap<string, string>): string {
@@ -85,7 +87,12 @@ export function buildAgenda(facts: AgendaFacts): AgendaItem[] {
   const annual = annualItemsFor(facts.meetingDate);
   return STANDING_ITEMS.flatMap((item) => {
     const standing = item.id === 'minutes' && mattersArising.length > 0 ? { ...item, details: mattersArising.slice(0, 40) } : item;
-    const following = annual.filter((a) => a.after === item.id).map((a) => a.item);
+    const following = annual
+      .filter((a) => a.after === item.id)
+      .map((a) => {
+        const generated = facts.annualDetails?.[a.item.id] ?? [];
+        return generated.length > 0 ? { ...a.item, details: [...a.item.details, ...generated] } : a.item;
+      });
     return [standing, ...(item.id === 'action-plan' ? afterActionPlan : []), ...following];
   });
 }

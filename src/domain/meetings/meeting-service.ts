@@ -58,6 +58,8 @@ export class MeetingService {
     private readonly channels: PartnershipChannelLookup,
     private readonly screen: PersonalDataScreen,
     private readonly now: () => Date = () => new Date(),
+    /** Generated lines for annual items, by the annual item's id (the outcome of the assurance statements). */
+    private readonly annualDetails: (partnershipId: string) => Promise<Readonly<Record<string, readonly string[]>>> = async () => ({}),
   ) {}
 
   /** Agenda items and decisions name partner schools and venues: known as organisations, not people. */
@@ -360,12 +362,13 @@ export class MeetingService {
 
   /** What the agenda draws on: the action plan, the latest self-assessment and the open update round. */
   async agendaFacts(partnershipId: string): Promise<Omit<AgendaFacts, 'meetingDate'>> {
-    const [actions, organisations, rounds, progress, previous] = await Promise.all([
+    const [actions, organisations, rounds, progress, previous, annualDetails] = await Promise.all([
       this.actions.list(partnershipId),
       this.organisations.list(partnershipId),
       this.assessments.listRounds(partnershipId),
       this.updateRequests.progress(partnershipId),
       this.latestHeld(partnershipId),
+      this.annualDetails(partnershipId),
     ]);
     const latest = rounds[0];
     const assessment = latest
@@ -382,6 +385,7 @@ export class MeetingService {
       ...(assessment ? { assessment } : {}),
       ...(progress ? { notReturnedUpdates: progress.waitingFor } : {}),
       ...(previous ? { previousDecisions: previous.decisions } : {}),
+      ...(Object.keys(annualDetails).length > 0 ? { annualDetails } : {}),
     };
   }
 }

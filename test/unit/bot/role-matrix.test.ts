@@ -58,6 +58,9 @@ const COMMANDS: Record<IntentId, Row> = {
   thanks: EVERYONE,
   // Typed in a 1:1 chat the officer is told to type it in the channel; everyone else is refused.
   'use-this-channel': OFFICER_ONLY,
+  // A lead gets their own organisation's statement; the chair and the Prevent Officer who has returned.
+  'assurance-statements': [R, A, A, A, A],
+  'request-assurance-statements': OFFICER_ONLY,
 };
 
 /** The catalogue's example phrasing, except where the matrix needs a police-owned action. */
@@ -92,6 +95,8 @@ const VERBS: Record<string, Row> = {
   'actions-page': EVERYONE,
   'partnership-page': STEERING_GROUP,
   'not-replied-page': STEERING_GROUP,
+  'assurance-open': OWNER_OFFICER,
+  'assurance-save': OWNER_OFFICER,
 };
 
 const COMMAND_CASES = INTENT_IDS.flatMap((id) => {

@@ -37,6 +37,9 @@ const TABLE: Record<Permission, readonly [boolean, boolean, boolean, boolean, bo
   'send-chasers': [N, N, N, N, Y],
   'view-not-replied': [N, N, N, Y, Y],
   'pin-channel': [N, N, N, N, Y],
+  'request-assurance-statements': [N, N, N, N, Y],
+  'answer-assurance-statement': [N, Y, N, N, Y],
+  'view-assurance-statements': [N, N, N, Y, Y],
 };
 
 /** Acting for one's own organisation is checked against the actor's organisation; the rest against the police's. */
