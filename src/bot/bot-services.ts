@@ -3,6 +3,7 @@ import type { ActionUpdateService } from '../domain/actions/action-update-servic
 import type { PlanImportService } from '../domain/actions/plan-import-service';
 import type { AssessmentLaunchService } from '../domain/assessment/assessment-launch-service';
 import type { AssessmentService } from '../domain/assessment/assessment-service';
+import type { AssuranceService } from '../domain/assurance/assurance-service';
 import type { MeetingService } from '../domain/meetings/meeting-service';
 import type { ChaserService } from '../domain/chasers/chaser-service';
 import type { Outbox } from '../domain/outbox/outbox';
@@ -46,6 +47,8 @@ export interface BotServices {
   /** Starting a self-assessment round: the form's choices, then who to ask and what to post. */
   readonly assessmentLaunch: AssessmentLaunchService;
   readonly meetings: MeetingService;
+  /** Annual assurance statements: the request, each organisation's statement, who has returned. */
+  readonly assurance: AssuranceService;
   readonly summaries: ComplianceSummaryService;
   /** The board report's headline figures and download links, for those who may download it. */
   readonly boardReports: BoardReportService<ReportLinkOffer>;

@@ -110,6 +110,8 @@ import { offerBoardReport } from './handlers/report-handlers';
 import { answerComplianceSummary, showBenchmarkSummary, showRoundSummary } from './handlers/summary-handlers';
 import { SUMMARY_BENCHMARK_VERB, SUMMARY_OPEN_VERB, summaryBenchmarkSubmitSchema, summaryOpenSubmitSchema } from '../cards/summary-cards';
 import { answerHelp, sendWelcome } from './handlers/help-handlers';
+import { ASSURANCE_OPEN_VERB, ASSURANCE_SAVE_VERB, assuranceOpenSubmitSchema, assuranceSaveSubmitSchema } from '../cards/assurance-cards';
+import { openAssuranceStatement, requestAssuranceStatements, saveAssuranceStatement, showAssuranceStatements } from './handlers/assurance-handlers';
 import { FIGURES_OPEN_VERB, FIGURES_SAVE_VERB, figuresOpenSubmitSchema, figuresSaveSubmitSchema } from '../cards/figures-cards';
 import { openFiguresForm, requestFigures, returnFiguresFormWithProblems, saveFigures, showFigures } from './handlers/figures-handlers';
 import { answerMessage, answerThanks } from './handlers/message-handlers';
@@ -135,6 +137,8 @@ const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
   help: answerHelp,
   thanks: answerThanks,
   'use-this-channel': useThisChannel,
+  'assurance-statements': showAssuranceStatements,
+  'request-assurance-statements': requestAssuranceStatements,
   'quarterly-figures': showFigures,
   'request-figures': requestFigures,
 };
@@ -262,6 +266,8 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   registerSubmit(app, services, ASSESSMENT_OPEN_VERB, assessmentOpenSubmitSchema, openAssessmentPage);
   registerSubmit(app, services, ASSESSMENT_SAVE_VERB, assessmentSaveSubmitSchema, saveAssessmentPage);
   registerSubmit(app, services, CHASER_OPEN_VERB, chaserOpenSubmitSchema, openFromChaser);
+  registerSubmit(app, services, ASSURANCE_OPEN_VERB, assuranceOpenSubmitSchema, openAssuranceStatement);
+  registerSubmit(app, services, ASSURANCE_SAVE_VERB, assuranceSaveSubmitSchema, saveAssuranceStatement);
   registerSubmit(app, services, NOT_REPLIED_PAGE_VERB, notRepliedPageSubmitSchema, showNotRepliedPage);
   registerSubmit(app, services, SUMMARY_BENCHMARK_VERB, summaryBenchmarkSubmitSchema, (submit) => answeredOneToOne(showBenchmarkSummary(submit)));
   registerSubmit(app, services, SUMMARY_OPEN_VERB, summaryOpenSubmitSchema, (submit) => answeredOneToOne(showRoundSummary(submit)));

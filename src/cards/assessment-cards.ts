@@ -171,7 +171,8 @@ export function assessmentReceiptCard(data: AssessmentReceiptData): AdaptiveCard
 }
 
 export interface AssessmentStartCardData {
-  readonly frameworks: readonly { id: string; title: string }[];
+  /** Each with who answers it, shown beside its title so the Prevent Officer knows who will be asked. */
+  readonly frameworks: readonly { id: string; title: string; answeredBy?: string }[];
   readonly values?: { name?: string; frameworkId?: string; closesOn?: string; quorum?: number | undefined };
   readonly problems?: readonly string[];
 }
@@ -179,7 +180,7 @@ export interface AssessmentStartCardData {
 export function assessmentStartCard(data: AssessmentStartCardData): AdaptiveCardJson {
   const { quorum, ...values } = data.values ?? {};
   return renderCard('assessment-start', {
-    frameworks: data.frameworks,
+    frameworks: data.frameworks.map((f) => ({ id: f.id, title: f.answeredBy ? `${f.title} (answered by ${f.answeredBy})` : f.title })),
     values: { name: '', frameworkId: '', closesOn: '', ...values, quorum: quorum === undefined ? '' : String(quorum) },
     problems: (data.problems ?? []).map(escapeMarkdown),
   });

@@ -27,6 +27,8 @@ export function owedLine(subject: ChaseSubject, owing: Owing): string {
       return `${name} has not yet submitted its return for ${escapeMarkdown(subject.title.replace(/^Self-assessment /, 'self-assessment '))}.`;
     case 'meeting':
       return `${name} has not yet said whether it will attend the ${escapeMarkdown(subject.title)}.`;
+    case 'assurance-statement':
+      return `${name} has not yet confirmed its ${escapeMarkdown(subject.title.replace(/^Annual/, 'annual'))}.`;
     case 'figures':
       return `${name} has not yet returned its figures for ${escapeMarkdown(subject.id)}: ${owing.items.map(escapeMarkdown).join(', ')}.`;
   }
@@ -42,6 +44,8 @@ export function deadlineLine(subject: ChaseSubject): string {
       return `The round closes on ${date}.`;
     case 'meeting':
       return `The meeting is on ${date}: please reply before then.`;
+    case 'assurance-statement':
+      return `Statements are due by ${date}.`;
     case 'figures':
       return `Figures are due by ${date}.`;
   }
@@ -51,6 +55,7 @@ const BUTTONS: Record<ChaseSubject['kind'], string> = {
   'update-round': 'Open the update card',
   'self-assessment': 'Open the self-assessment',
   meeting: 'Reply to the agenda',
+  'assurance-statement': 'Open the assurance statement',
   figures: 'Open the figures card',
 };
 

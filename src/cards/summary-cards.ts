@@ -115,7 +115,10 @@ function frameworkLabel(framework: { title: string; version: string }): string {
 }
 
 function roundLine(summary: ComplianceSummary): string {
-  return escapeMarkdown(`${frameworkLabel(summary.framework)}. Round closes ${formatDate(summary.round.closesOn)}; figures as at ${formatDateTime(summary.generatedAt)}.`);
+  const answeredBy = summary.framework.answeredBy ? `, answered by ${summary.framework.answeredBy}` : '';
+  return escapeMarkdown(
+    `${frameworkLabel(summary.framework)}${answeredBy}. Round closes ${formatDate(summary.round.closesOn)}; figures as at ${formatDateTime(summary.generatedAt)}.`,
+  );
 }
 
 function previousLine(summary: ComplianceSummary): string {

@@ -18,6 +18,7 @@ import { openTableRepositories } from '../composition/open-table-repositories';
 import { loadFrameworks } from '../storage/files/framework-files';
 import { demoYearOffset, movePlanDates } from './demo/demo-year';
 import { seedDemoHistory, type DemoHistoryOutcome } from './demo/demo-history';
+import { seedDemoAssurance, type DemoAssuranceResult } from './demo/demo-assurance';
 import type { ServiceRepositories } from '../composition/create-services';
 
 export const DEMO_DIRECTORY = path.join(PROJECT_ROOT, 'src', 'data', 'demo');
@@ -178,13 +179,14 @@ export async function seedDemo(repositories: DemoRepositories, options: SeedDemo
 export async function seedLiveDemo(
   repositories: DemoRepositories & ServiceRepositories,
   options: { readonly now: Date; readonly frameworksDirectory?: string },
-): Promise<SeedDemoResult & { history: DemoHistoryOutcome }> {
+): Promise<SeedDemoResult & { history: DemoHistoryOutcome; assurance: DemoAssuranceResult['assurance'] }> {
   const seeded = await seedDemo(repositories, { now: options.now });
   const frameworks = await loadFrameworks(options.frameworksDirectory);
   // Figures first: the next meeting the history schedules builds its agenda from them.
   await seedDemoFigures(repositories, { partnershipId: seeded.partnershipId, now: options.now, frameworks });
   const { history } = await seedDemoHistory(repositories, { partnershipId: seeded.partnershipId, now: options.now, frameworks });
-  return { ...seeded, history };
+  const { assurance } = await seedDemoAssurance(repositories, { partnershipId: seeded.partnershipId, now: options.now, frameworks });
+  return { ...seeded, history, assurance };
 }
 
 async function main(): Promise<void> {
@@ -200,6 +202,7 @@ async function main(): Promise<void> {
   if (outcome.members) parts.push(`members ${outcome.members}`);
   if (outcome.actions) parts.push(`action plan ${outcome.actions}`);
   if ('history' in outcome) parts.push(`demo history ${outcome.history}`);
+  if ('assurance' in outcome) parts.push(`demo assurance statements ${String(outcome.assurance)}`);
   console.log(`demo partnership "${outcome.partnershipId}": ${parts.join(', ')}`);
 }
 

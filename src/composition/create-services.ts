@@ -11,10 +11,16 @@ import { UpdateRequestService } from '../domain/actions/update-request-service';
 import { AssessmentLaunchService } from '../domain/assessment/assessment-launch-service';
 import { AssessmentService } from '../domain/assessment/assessment-service';
 import type { Framework } from '../domain/assessment/framework';
+import { AssuranceChaseSource } from '../domain/assurance/assurance-chasers';
+import { AssuranceService } from '../domain/assurance/assurance-service';
+import type { StatementTemplate } from '../domain/assurance/statement-template';
+import { loadAssuranceTemplate } from '../storage/files/assurance-template-files';
 import { GuidanceService } from '../domain/guidance/guidance-service';
 import type { LanguageUnderstanding } from '../domain/language/language-understanding';
 import { MeetingService } from '../domain/meetings/meeting-service';
-import { ChaserService, type FiguresOwedSource } from '../domain/chasers/chaser-service';
+import { ChaserService } from '../domain/chasers/chaser-service';
+import { FiguresChaseSource } from '../domain/figures/figures-chasers';
+import type { FiguresOwed } from '../domain/figures/figures-service';
 import { DEFAULT_CHASER_WORKING_DAYS } from '../domain/chasers/chasers';
 import { Outbox } from '../domain/outbox/outbox';
 import { ConversationLifecycle } from '../domain/partnership/conversation-lifecycle';
@@ -25,6 +31,7 @@ import { PartnershipResolver } from '../domain/partnership/partnership-resolver'
 import type {
   ActionRepository,
   AssessmentRepository,
+  AssuranceRepository,
   ChannelRepository,
   FiguresRepository,
   GuidanceRepository,
@@ -56,6 +63,7 @@ export interface ServiceRepositories {
   readonly channels: ChannelRepository;
   readonly outbox: OutboxRepository;
   readonly unrecognised: UnrecognisedMessageCounter;
+  readonly assurance: AssuranceRepository;
   readonly figures: FiguresRepository;
 }
 
@@ -73,6 +81,8 @@ export interface DomainServiceOptions {
   /** The partnership of a tenant nobody registered (a single-partnership deployment never registers one). */
   readonly defaultPartnershipId: string;
   readonly frameworks: ReadonlyMap<string, Framework>;
+  /** The annual assurance statement's items; the shipped SOP 2024 statement unless a test gives another. */
+  readonly assuranceTemplate?: StatementTemplate;
   readonly chasers?: { readonly workingDays?: readonly number[]; readonly agendaPostWorkingDays?: number };
   readonly now?: () => Date;
   /** Delivery batch ids; tests make them predictable. */
@@ -89,7 +99,7 @@ export function createDomainServices(repositories: ServiceRepositories, options:
   const frameworks = options.frameworks as Map<string, Framework>;
   const outbox = new Outbox(repositories.outbox, conversationAddress, options.newBatchId ?? randomUUID, now);
   // The figures service asks the chasers for deadlines; the chasers ask it what is owed: built in two steps.
-  const figuresOwed: FiguresOwedSource = { owed: (partnershipId) => figures.owed(partnershipId) };
+  const figuresOwed = { owed: (partnershipId: string): Promise<FiguresOwed | undefined> => figures.owed(partnershipId) };
   const chasers = new ChaserService(
     actions,
     updateRounds,
@@ -101,7 +111,7 @@ export function createDomainServices(repositories: ServiceRepositories, options:
     { workingDays: options.chasers?.workingDays ?? DEFAULT_CHASER_WORKING_DAYS, agendaPostWorkingDays: options.chasers?.agendaPostWorkingDays ?? 5 },
     now,
     channels,
-    figuresOwed,
+    [new AssuranceChaseSource(repositories.assurance, now), new FiguresChaseSource(figuresOwed)],
   );
   const figures: FiguresService = new FiguresService(repositories.figures, organisations, members, partnerships, screenForPersonalData, chasers, now);
   const updateRequests = new UpdateRequestService(actions, organisations, members, updateRounds, channels, chasers, now);
@@ -109,7 +119,29 @@ export function createDomainServices(repositories: ServiceRepositories, options:
   const partnershipResolver = new PartnershipResolver(partnerships, options.defaultPartnershipId);
   const assessmentService = new AssessmentService(assessments, frameworks, organisations, members, screenForPersonalData, now);
   const membership = new MembershipService(members, organisations);
-  const meetingService = new MeetingService(meetings, actions, organisations, assessments, frameworks, updateRequests, directory, screenForPersonalData, now, figures);
+  const assurance = new AssuranceService(
+    repositories.assurance,
+    organisations,
+    members,
+    options.assuranceTemplate ?? loadAssuranceTemplate(),
+    screenForPersonalData,
+    chasers,
+    channels,
+    now,
+  );
+  const meetingService = new MeetingService(
+    meetings,
+    actions,
+    organisations,
+    assessments,
+    frameworks,
+    updateRequests,
+    directory,
+    screenForPersonalData,
+    now,
+    (id) => assurance.agendaDetails(id),
+    figures,
+  );
   return {
     guidance: new GuidanceService(guidance),
     unrecognised: repositories.unrecognised,
@@ -124,6 +156,7 @@ export function createDomainServices(repositories: ServiceRepositories, options:
     assessments: assessmentService,
     assessmentLaunch: new AssessmentLaunchService(assessmentService, members, channels, (id) => partnershipResolver.frameworkId(id), chasers),
     meetings: meetingService,
+    assurance,
     summaries: new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetings, now, figures),
     outbox,
     chasers,

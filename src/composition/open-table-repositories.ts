@@ -6,6 +6,7 @@ import { TablePendingAudits } from '../storage/audit/table-pending-audits';
 import { CachedMemberRepository, CachedOrganisationRepository, CachedPartnershipRepository } from '../storage/cache/directory-cache';
 import { ActionTableRepository } from '../storage/tables/action-table-repository';
 import { AssessmentTableRepository } from '../storage/tables/assessment-table-repository';
+import { AssuranceTableRepository } from '../storage/tables/assurance-table-repository';
 import { AuditTableRepository } from '../storage/tables/audit-table-repository';
 import { ChannelTableRepository } from '../storage/tables/channel-table-repository';
 import { FiguresTableRepository } from '../storage/tables/figures-table-repository';
@@ -52,6 +53,7 @@ export async function openTableRepositories(config: Pick<Config, 'storage' | 'ta
       meetings: new MeetingTableRepository(storage.client('meetings')),
       updateRounds: new UpdateRoundTableRepository(storage.client('actions')),
       channels: new ChannelTableRepository(storage.client('partnerships')),
+      assurance: new AssuranceTableRepository(storage.client('assurance')),
       figures: new FiguresTableRepository(storage.client('actions')),
     },
     new AuditRecorder(auditLog, now, onFailure, valueHasherFor(config), pendingAudits),

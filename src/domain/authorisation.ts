@@ -80,6 +80,14 @@ export const PERMISSIONS = {
   'manage-members': { roles: OFFICER, refusal: says("Only the Prevent Officer can change the partnership's organisations and members.") },
   'send-chasers': { roles: OFFICER, refusal: says('Only the Prevent Officer can send chasers.') },
   'view-not-replied': { roles: STEERING_GROUP, refusal: says('Only the Prevent Officer or the chair can see who has not replied.') },
+  'request-assurance-statements': { roles: OFFICER, refusal: says('Only the Prevent Officer can request the annual assurance statements.') },
+  /** An organisation's annual assurance statement: its partner leads (and its named Prevent lead, checked by the service), or the Prevent Officer on its behalf. */
+  'answer-assurance-statement': {
+    roles: OFFICER,
+    ownOrganisationRoles: ['partner-lead'],
+    refusal: (_actor, context) => `Only the Prevent lead of ${context.organisationName ?? 'that organisation'} or the Prevent Officer can answer its annual assurance statement.`,
+  },
+  'view-assurance-statements': { roles: STEERING_GROUP, refusal: says('Who has returned their assurance statement is for the Prevent Officer and the chair.') },
   /** Where agendas and progress cards go for everyone to see: the officer decides, in the channel itself. */
   'pin-channel': { roles: OFFICER, refusal: says('Only the Prevent Officer can choose the partnership channel.') },
   /** The quarterly figures (src/domain/figures): numbers only, for anyone with a role in the partnership. */

@@ -2,6 +2,7 @@ import type { FiguresRecord, FiguresRequest, FiguresReturn, ReturnKind } from '.
 import type { Action, ActionProgress, ActionRecord } from './actions/action';
 import type { UpdateRound } from './actions/update-round';
 import type { AssessmentRound, OrganisationReturn, RatingChange, RatingHistoryEntry, ReturnRecord } from './assessment/assessment';
+import type { AssuranceStatement, StatementChange, StatementRecord, StatementRequest } from './assurance/assurance';
 import type { AuditEntry, AuditEvent, AuditHead, StoredAuditEntry } from './audit/audit-entry';
 import type { Guidance } from './guidance/guidance';
 import type { Meeting } from './meetings/meeting';
@@ -132,6 +133,34 @@ export interface AssessmentRepository {
   ): Promise<{ record: ReturnRecord; duplicate: boolean }>;
   /** Every rating change of a return, newest first. */
   history(partnershipId: string, roundId: string, organisationId: string): Promise<RatingHistoryEntry[]>;
+}
+
+/** Annual assurance statements (SOP 000 §5): a request per financial year, a statement per organisation. */
+export interface AssuranceRepository {
+  /** Every year's request, newest year first. */
+  listRequests(partnershipId: string): Promise<StatementRequest[]>;
+  getRequest(partnershipId: string, year: string): Promise<StatementRequest | undefined>;
+  /** Records the year's request; ConflictError if that year was requested already. */
+  createRequest(partnershipId: string, request: StatementRequest): Promise<void>;
+  /** The organisation's statement for the year, or undefined before its first save. */
+  getStatement(partnershipId: string, year: string, organisationId: string): Promise<StatementRecord | undefined>;
+  listStatements(partnershipId: string, year: string): Promise<AssuranceStatement[]>;
+  /**
+   * Writes the statement and an append-only history row for the change in one transaction,
+   * conditional on `etag` (undefined = the statement must not exist yet; ConflictError when someone
+   * else saved first). Idempotent on `nonce`: a repeat writes nothing and returns the statement as it
+   * is, with `duplicate: true`. `current` is the statement as the caller has just read it.
+   */
+  saveStatement(
+    partnershipId: string,
+    value: AssuranceStatement,
+    change: StatementChange,
+    nonce: string,
+    etag: string | undefined,
+    current?: { readonly record: StatementRecord | undefined },
+  ): Promise<{ record: StatementRecord; duplicate: boolean }>;
+  /** Every save of the statement, newest first. */
+  history(partnershipId: string, year: string, organisationId: string): Promise<StatementChange[]>;
 }
 
 export interface MeetingRepository {

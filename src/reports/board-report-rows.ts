@@ -19,7 +19,7 @@ export interface SelfAssessmentRow {
   readonly answers: readonly OrganisationAnswer[];
 }
 
-/** Every framework item in order, with one answer per organisation of the partnership in name order. */
+/** Every framework item in order, with one answer per organisation the round asked, in name order. */
 export function selfAssessmentRows(data: BoardReportData): SelfAssessmentRow[] {
   const submitted = new Map(data.returns.filter((r) => r.submittedAt).map((r) => [r.organisationId, r]));
   return data.framework.sections.flatMap((section) =>

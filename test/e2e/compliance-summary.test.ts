@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { azuriteConnectionString } from '../../src/config';
-import { quorumOf } from '../../src/domain/assessment/assessment';
+import { askedOrganisations, quorumOf } from '../../src/domain/assessment/assessment';
 import { parseFramework } from '../../src/domain/assessment/framework-catalogue';
 import { FRAMEWORKS_DIRECTORY } from '../../src/storage/files/framework-files';
 import { AssessmentTableRepository } from '../../src/storage/tables/assessment-table-repository';
@@ -24,7 +24,8 @@ async function seededRounds(run: LocalRun) {
   const assessments = new AssessmentTableRepository(storage.client('assessments'));
   const [latest, previous] = await assessments.listRounds(PARTNERSHIP);
   const returned = new Set((await assessments.listReturns(PARTNERSHIP, latest!.id)).filter((r) => r.submittedAt).map((r) => r.organisationId));
-  const organisations = await new OrganisationTableRepository(storage.client('organisations')).list(PARTNERSHIP);
+  // The round asked only the organisations that answer its framework: "N of M" counts those.
+  const organisations = askedOrganisations(latest!, await new OrganisationTableRepository(storage.client('organisations')).list(PARTNERSHIP));
   const framework = parseFramework(JSON.parse(readFileSync(path.join(FRAMEWORKS_DIRECTORY, `${latest!.frameworkId}.json`), 'utf8')));
   return {
     latest: latest!,

@@ -49,6 +49,13 @@ export function describeAssessmentRepositoryContract(name: string, make: () => P
         await expect(repository.getRound(P, '2026-27-q4')).resolves.toBeUndefined();
       });
 
+      it('keeps the organisations a round asked, and reads a round stored without them as asking none in particular', async () => {
+        await repository.createRound(P, sampleRound('2026-27-q3', { organisationIds: ['warwickshire-police-and-crime-commissioner'] }));
+        await repository.createRound(P, sampleRound('2026-27-q2'));
+        expect((await repository.getRound(P, '2026-27-q3'))?.organisationIds).toEqual(['warwickshire-police-and-crime-commissioner']);
+        expect((await repository.getRound(P, '2026-27-q2'))?.organisationIds).toBeUndefined();
+      });
+
       it('lists rounds newest started first', async () => {
         await repository.createRound(P, sampleRound('2026-27-q2', { startedAt: '2026-07-01T09:00:00.000Z' }));
         await repository.createRound(P, sampleRound('2026-27-q4', { startedAt: '2027-01-01T09:00:00.000Z' }));

@@ -5,6 +5,7 @@ import type { BotServices } from '../../src/bot/bot-services';
 import { MemoryMeetingRepository } from '../../src/storage/memory/memory-meeting-repository';
 import { loadFrameworks } from '../../src/storage/files/framework-files';
 import { MemoryAssessmentRepository } from '../../src/storage/memory/memory-assessment-repository';
+import { MemoryAssuranceRepository } from '../../src/storage/memory/memory-assurance-repository';
 import type { CardMessenger } from '../../src/bot/card-messenger';
 import type { TurnTimers } from '../../src/bot/typing-indicator';
 import type { AdaptiveCardJson } from '../../src/cards/render';
@@ -163,6 +164,7 @@ export async function botHarness(options: HarnessOptions = {}) {
   const messenger = new RecordingMessenger();
   const unrecognised = new MemoryUnrecognisedMessageCounter();
   const assessments = new MemoryAssessmentRepository();
+  const assurance = new MemoryAssuranceRepository();
   const meetingRepository = new MemoryMeetingRepository();
   const frameworks = await loadFrameworks();
   let clock = HARNESS_NOW;
@@ -181,6 +183,7 @@ export async function botHarness(options: HarnessOptions = {}) {
     channels: new MemoryChannelRepository(),
     outbox: outboxRepository,
     unrecognised,
+    assurance,
     figures: new MemoryFiguresRepository(),
   };
   if (options.demo) await seedLiveDemo(repositories, { now: HARNESS_NOW });
@@ -221,7 +224,7 @@ export async function botHarness(options: HarnessOptions = {}) {
   const advance = (ms: number) => {
     clock = new Date(clock.getTime() + ms);
   };
-  return { adapter, services, actions, members, messenger, advance, assessments, meetingRepository, organisations, outboxRepository, drain };
+  return { adapter, services, actions, members, messenger, advance, assessments, assurance, meetingRepository, organisations, outboxRepository, drain };
 }
 
 /** A message as Teams would send it from the demo tenant. */

@@ -8,6 +8,8 @@ export interface Seeds {
   readonly meetingId: string;
   readonly agendaItemId: string;
   readonly actionEtag: string;
+  /** Last financial year's assurance statements, requested (this year's are left for "request assurance statements"). */
+  readonly statementYear: string;
 }
 
 /** The harness with an open self-assessment round and a meeting on the calendar, so every verb has something to act on. */
@@ -17,7 +19,21 @@ export async function seededHarness(): Promise<{ harness: Awaited<ReturnType<typ
   const round = await harness.services.assessments.startRound(P, officer, { name: '2026/27 Q3', frameworkId: 'home-office-2018', closesOn: '2026-12-20' });
   const meeting = await harness.services.meetings.schedule(P, officer, new Date('2027-03-12T10:00:00Z'), 'Shire Hall');
   const action = await harness.actions.get(P, '6.4');
-  return { harness, seeds: { roundId: round.id, meetingId: meeting.id, agendaItemId: meeting.agenda[0]!.id, actionEtag: action!.etag } };
+  const statementYear = await requestLastYearsStatements(harness);
+  return { harness, seeds: { roundId: round.id, meetingId: meeting.id, agendaItemId: meeting.agenda[0]!.id, actionEtag: action!.etag, statementYear } };
+}
+
+/** Last financial year's statements, requested when it was last year, as the service would have. */
+async function requestLastYearsStatements(harness: Awaited<ReturnType<typeof botHarness>>): Promise<string> {
+  await harness.assurance.createRequest(P, {
+    year: '2025-26',
+    templateId: 'warwickshire-sop-2024',
+    dueOn: '2026-01-30',
+    requestedAt: '2026-01-02T10:00:00.000Z',
+    requestedById: PEOPLE.officer.aadObjectId,
+    requestedByName: PEOPLE.officer.name,
+  });
+  return '2025-26';
 }
 
 /** A payload each verb's schema accepts (without `verb`), about the police's action 6.4 and the seeded round and meeting. */
@@ -49,6 +65,16 @@ export const VALID_PAYLOADS: Readonly<Record<string, (s: Seeds) => Record<string
   'actions-page': () => ({ list: 'mine', page: 2 }),
   'partnership-page': () => ({ page: 2 }),
   'not-replied-page': () => ({ page: 2 }),
+  'assurance-open': (s) => ({ year: s.statementYear, organisationId: 'police' }),
+  'assurance-save': (s) => ({
+    then: 'save',
+    year: s.statementYear,
+    organisationId: 'police',
+    nonce: 'nonce-valid-payload',
+    etag: '',
+    'answer-records': 'in-place',
+    'note-records': 'Training log kept by HR.',
+  }),
   // The police give the referral figures (worked out from the sectors); the harness's last complete quarter is 2026-27 Q2.
   'figures-open': () => ({ quarter: '2026-27 Q2', kind: 'referrals', organisationId: 'police' }),
   'figures-save': () => ({

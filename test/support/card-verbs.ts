@@ -16,6 +16,7 @@ import {
   assessmentStartSubmitSchema,
 } from '../../src/cards/assessment-cards';
 import { CHASER_OPEN_VERB, chaserOpenSubmitSchema } from '../../src/cards/chaser-card';
+import { ASSURANCE_OPEN_VERB, ASSURANCE_SAVE_VERB, assuranceOpenSubmitSchema, assuranceSaveSubmitSchema } from '../../src/cards/assurance-cards';
 import {
   AGENDA_EDIT_VERB,
   AGENDA_VIEW_VERB,
@@ -74,6 +75,8 @@ export const VERB_SCHEMAS: Readonly<Record<string, ZodTypeAny>> = {
   [ACTIONS_PAGE_VERB]: actionsPageSubmitSchema,
   [PARTNERSHIP_PAGE_VERB]: partnershipPageSubmitSchema,
   [NOT_REPLIED_PAGE_VERB]: notRepliedPageSubmitSchema,
+  [ASSURANCE_OPEN_VERB]: assuranceOpenSubmitSchema,
+  [ASSURANCE_SAVE_VERB]: assuranceSaveSubmitSchema,
   [FIGURES_OPEN_VERB]: figuresOpenSubmitSchema,
   [FIGURES_SAVE_VERB]: figuresSaveSubmitSchema,
 };

@@ -1,5 +1,6 @@
 import { MemoryActionRepository } from '../../src/storage/memory/memory-action-repository';
 import { MemoryAssessmentRepository } from '../../src/storage/memory/memory-assessment-repository';
+import { MemoryAssuranceRepository } from '../../src/storage/memory/memory-assurance-repository';
 import { MemoryFiguresRepository } from '../../src/storage/memory/memory-figures-repository';
 import { MemoryGuidanceRepository } from '../../src/storage/memory/memory-guidance-repository';
 import { MemoryMeetingRepository } from '../../src/storage/memory/memory-meeting-repository';
@@ -24,6 +25,7 @@ export function memoryDemoRepositories() {
     channels: new MemoryChannelRepository(),
     outbox: new MemoryOutboxRepository(),
     unrecognised: new MemoryUnrecognisedMessageCounter(),
+    assurance: new MemoryAssuranceRepository(),
     figures: new MemoryFiguresRepository(),
   };
 }

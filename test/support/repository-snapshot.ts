@@ -27,6 +27,7 @@ function outboxContents(harness: Harness): unknown {
 export async function repositorySnapshot(harness: Harness): Promise<string> {
   const actions = await harness.actions.list(P);
   const rounds = await harness.assessments.listRounds(P);
+  const statementYears = await harness.assurance.listRequests(P);
   return JSON.stringify(
     {
       actions,
@@ -36,6 +37,8 @@ export async function repositorySnapshot(harness: Harness): Promise<string> {
       rounds,
       returns: await Promise.all(rounds.map((r) => harness.assessments.listReturns(P, r.id))),
       meetings: await harness.meetingRepository.list(P),
+      statementYears,
+      statements: await Promise.all(statementYears.map((r) => harness.assurance.listStatements(P, r.year))),
       updateRound: (await harness.services.updateRequests.progress(P))?.round ?? null,
       outbox: outboxContents(harness),
       proactiveSends: harness.messenger.sent.length,

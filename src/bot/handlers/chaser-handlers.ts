@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { updateRequestCard, UPDATE_REQUEST_REMINDER } from '../../cards/action-cards';
 import { assessmentPageCard } from '../../cards/assessment-cards';
+import { assuranceStatementCard } from '../../cards/assurance-cards';
 import type { ChaserOpenSubmit } from '../../cards/chaser-card';
 import { notRepliedCard, type NotRepliedPageSubmit } from '../../cards/not-replied-card';
 import { londonDate } from '../../domain/clock';
@@ -18,7 +19,7 @@ export const sendChasers: TurnHandler = async (context, turn, services) => {
   const chasers = chaserMessages(targets);
   const notes = [
     subjects.length === 0
-      ? 'Nobody owes a reply: there is no open update round, self-assessment round or meeting waiting for replies.'
+      ? 'Nobody owes a reply: there is no open update round, self-assessment round, assurance statement request or meeting waiting for replies.'
       : `Chasing about: ${subjects.map((s) => s.title).join('; ')}.`,
     ...(chasers.alreadyChased > 0
       ? [
@@ -60,6 +61,11 @@ export function openFromChaser(submit: ChaserOpenSubmit): TurnHandler {
     if (submit.kind === 'self-assessment') {
       const page = await services.assessments.firstIncompletePage(partnershipId, actor, submit.subjectId, submit.organisationId);
       await sendCard(context, assessmentPageCard({ page, nonce: randomUUID() }));
+      return;
+    }
+    if (submit.kind === 'assurance-statement') {
+      const form = await services.assurance.form(partnershipId, actor, submit.subjectId, submit.organisationId);
+      await sendCard(context, assuranceStatementCard({ form, nonce: randomUUID() }));
       return;
     }
     if (submit.kind === 'figures') {

@@ -1,4 +1,5 @@
 import type { Action, ActionStatus } from '../../domain/actions/action';
+import { answeringOrganisations } from '../../domain/assessment/answered-by';
 import type { Rating } from '../../domain/assessment/framework';
 import type { Framework } from '../../domain/assessment/framework';
 import type { RatingInput } from '../../domain/assessment/assessment-service';
@@ -60,7 +61,7 @@ export interface DemoHistoryInputs {
 
 const DAY_MS = 24 * 3600 * 1000;
 
-function addDays(isoDate: string, days: number): string {
+export function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
@@ -68,7 +69,7 @@ function minDate(a: string, b: string): string {
   return a < b ? a : b;
 }
 
-function at(isoDate: string, hour: number, minute = 0): Date {
+export function at(isoDate: string, hour: number, minute = 0): Date {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   return londonTimeToInstant(year, month, day, hour, minute);
 }
@@ -188,8 +189,10 @@ export function planDemoHistory(inputs: DemoHistoryInputs): DemoEvent[] {
   }
 
   // Two self-assessment rounds, each open four weeks; the second finds most organisations a step on.
+  // Only the organisations that answer the framework are asked, so only they return.
+  const answering = answeringOrganisations(inputs.framework, inputs.organisations);
   const organisations = [...inputs.organisations];
-  const maturity = new Map(organisations.map((o) => [o.id, 0.4 + dice() * 0.45]));
+  const maturity = new Map(answering.map((o) => [o.id, 0.4 + dice() * 0.45]));
   const firstScores = new Map<string, number>();
   const items = inputs.framework.sections.flatMap((s) => s.items.map((item) => ({ section: s.number, itemId: item.id })));
   const ratingOf = (score: number): Rating => (score < 0.33 ? 'not-yet-started' : score < 0.7 ? 'developing' : 'achieving');
@@ -202,7 +205,7 @@ export function planDemoHistory(inputs: DemoHistoryInputs): DemoEvent[] {
     const name = financialQuarterName(start);
     const closesOn = workingDaysAfter(start, 20);
     events.push({ kind: 'start-round', at: at(start, 9, 30), name, closesOn });
-    const shuffled = shuffle(organisations);
+    const shuffled = shuffle(answering);
     const returning = shuffled.slice(round.missing);
     for (const organisation of returning) {
       const lead = leadsOf([organisation.id]).find((m) => m.role === 'partner-lead');

@@ -7,11 +7,14 @@ import type { ChannelRepository, MemberRepository } from '../ports';
 import { defaultQuorum, type AssessmentRound } from './assessment';
 import type { AssessmentPage, AssessmentProgress, AssessmentService } from './assessment-service';
 
+/** A framework on the start card, with who answers it ("every specified authority"). */
+export type FrameworkChoice = { readonly id: string; readonly title: string; readonly answeredBy: string };
+
 /** The start card's choices: every framework, the one the partnership uses unless told otherwise, and the default quorum. */
 export interface StartChoices {
-  readonly frameworks: readonly { id: string; title: string }[];
+  readonly frameworks: readonly FrameworkChoice[];
   readonly frameworkId: string;
-  /** More than half of the partnership's organisations, offered as the round's quorum. */
+  /** More than half of the organisations that answer the partnership's framework, offered as the round's quorum. */
   readonly quorum: number;
   readonly organisations: number;
 }
@@ -19,11 +22,11 @@ export interface StartChoices {
 /** What starting a round leads to; the cards for each are the bot's to choose. */
 export type RoundLaunch =
   /** Not started: the form comes back with a line per problem. */
-  | { readonly kind: 'not-started'; readonly frameworks: readonly { id: string; title: string }[]; readonly problems: readonly string[] }
+  | { readonly kind: 'not-started'; readonly frameworks: readonly FrameworkChoice[]; readonly problems: readonly string[] }
   | {
       readonly kind: 'started';
       readonly round: AssessmentRound;
-      /** Every organisation with its leads (each with their 1:1 chat, if any) and, when it has any, its first page to rate. */
+      /** Every organisation the round asks (those that answer its framework), with its leads (each with their 1:1 chat, if any) and, when it has any, its first page to rate. */
       readonly requests: readonly (LeadsToAsk & { readonly firstPage?: AssessmentPage })[];
       readonly chaserDates: readonly string[];
       /** The pinned channel and the progress card to post there; absent until the Prevent Officer sets one. */
@@ -45,8 +48,8 @@ export class AssessmentLaunchService {
 
   async startChoices(partnershipId: string, actor: Actor): Promise<StartChoices> {
     authorise(actor, 'start-self-assessment');
-    const [frameworkId, recipients] = await Promise.all([this.partnershipFramework(partnershipId), this.assessments.recipients(partnershipId)]);
-    return { frameworks: this.assessments.frameworkChoices(), frameworkId, quorum: defaultQuorum(recipients.length), organisations: recipients.length };
+    const { frameworkId, organisations } = await this.assessments.answering(partnershipId, await this.partnershipFramework(partnershipId));
+    return { frameworks: this.assessments.frameworkChoices(), frameworkId, quorum: defaultQuorum(organisations.length), organisations: organisations.length };
   }
 
   async start(partnershipId: string, actor: Actor, input: { name: string; frameworkId: string; closesOn: string; quorum?: number | undefined }): Promise<RoundLaunch> {
@@ -58,7 +61,7 @@ export class AssessmentLaunchService {
       const problems = error instanceof InvalidError ? [error.message, ...error.details.map((d) => d.replace(/^[^:]+: /, ''))] : [error.message];
       return { kind: 'not-started', frameworks: this.assessments.frameworkChoices(), problems };
     }
-    const [recipients, channel] = await Promise.all([this.assessments.recipients(partnershipId), this.channels.get(partnershipId)]);
+    const [recipients, channel] = await Promise.all([this.assessments.recipients(partnershipId, round), this.channels.get(partnershipId)]);
     const reachable = await withPersonalChats(this.members, partnershipId, recipients);
     // Only organisations with someone to ask get a card, so only their first pages are read.
     const requests = await Promise.all(

@@ -7,8 +7,9 @@ import type { Organisation } from '../partnership/organisation';
 import type { AssessmentRepository, MemberRepository, OrganisationRepository } from '../ports';
 import { screenKnowingPartners } from '../privacy/known-names';
 import { PersonalDataError, type PersonalDataScreen } from '../privacy/personal-data-error';
-import { defaultQuorum, type AssessmentRound, type ItemRating, type OrganisationReturn, type RatingChange, type ReturnRecord } from './assessment';
-import { getFramework, type FrameworkRegistry } from './framework-catalogue';
+import { answeredByLabel, answeringOrganisations, NotAnsweringError } from './answered-by';
+import { askedOrganisations, defaultQuorum, type AssessmentRound, type ItemRating, type OrganisationReturn, type RatingChange, type ReturnRecord } from './assessment';
+import { getFramework, sameFramework, type FrameworkRegistry } from './framework-catalogue';
 import type { Framework, FrameworkSection, Rating } from './framework';
 
 export interface RatingInput {
@@ -77,32 +78,50 @@ export class AssessmentService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  frameworkChoices(): { id: string; title: string }[] {
-    return [...this.frameworks.values()].map((f) => ({ id: f.id, title: f.title }));
+  /** Every framework on offer, each with who answers it ("every specified authority"). */
+  frameworkChoices(): { id: string; title: string; answeredBy: string }[] {
+    return [...this.frameworks.values()].map((f) => ({ id: f.id, title: f.title, answeredBy: answeredByLabel(f) }));
   }
 
-  /** Opens a round (Prevent Officer only). */
   /**
-   * Opens a round. Its quorum (organisations that must return before the score is final) is the one
-   * given, or more than half of the partnership's organisations; it cannot be more than there are.
+   * The partnership's organisations that answer a framework (those a round of it asks), and the
+   * framework's own id: a partnership set up with an old id still preselects the framework it names.
+   */
+  async answering(partnershipId: string, frameworkId: string): Promise<{ frameworkId: string; organisations: Organisation[] }> {
+    const framework = getFramework(this.frameworks, frameworkId);
+    return { frameworkId: framework.id, organisations: answeringOrganisations(framework, await this.organisations.list(partnershipId)) };
+  }
+
+  /**
+   * Opens a round (Prevent Officer only), asking the organisations that answer its framework. Its
+   * quorum (organisations that must return before the score is final) is the one given, or more than
+   * half of those asked; it cannot be more than are asked.
    */
   async startRound(partnershipId: string, actor: Actor, input: { name: string; frameworkId: string; closesOn: string; quorum?: number | undefined }): Promise<AssessmentRound> {
     authorise(actor, 'start-self-assessment');
-    getFramework(this.frameworks, input.frameworkId);
+    const framework = getFramework(this.frameworks, input.frameworkId);
     const today = londonDate(this.now());
     if (input.closesOn < today) throw new InvalidError('The closing date has already passed.', ['closesOn: choose a date from today on']);
     const id = roundIdFor(input.name);
     if (!id) throw new InvalidError('Give the round a name, such as "2026/27 Q3".', ['name']);
-    const organisations = (await this.organisations.list(partnershipId)).length;
-    if (input.quorum !== undefined && input.quorum > Math.max(organisations, 1)) {
-      throw new InvalidError(`The quorum cannot be more than the partnership's ${organisations} organisations.`, [`quorum: choose 1 to ${Math.max(organisations, 1)}`]);
+    const asked = answeringOrganisations(framework, await this.organisations.list(partnershipId));
+    if (asked.length === 0) {
+      throw new InvalidError(`No organisation of the partnership answers ${framework.title}: it is answered by ${answeredByLabel(framework)}.`, [
+        'frameworkId: choose another framework, or add the organisation that answers it to the partnership',
+      ]);
+    }
+    if (input.quorum !== undefined && input.quorum > asked.length) {
+      const who = asked.length === 1 ? 'the one organisation that answers' : `the ${asked.length} organisations that answer`;
+      throw new InvalidError(`The quorum cannot be more than ${who} ${framework.title}.`, [`quorum: choose 1 to ${asked.length}`]);
     }
     const round: AssessmentRound = {
       id,
       name: input.name.trim(),
-      frameworkId: input.frameworkId,
+      // The framework's own id, even when chosen by an old one, so later rounds compare like with like.
+      frameworkId: framework.id,
       closesOn: input.closesOn,
-      quorum: input.quorum ?? defaultQuorum(organisations),
+      quorum: input.quorum ?? defaultQuorum(asked.length),
+      organisationIds: asked.map((o) => o.id),
       startedAt: this.now().toISOString(),
       startedById: actor.aadObjectId,
       startedByName: actor.name,
@@ -117,10 +136,10 @@ export class AssessmentService {
     return (await this.assessments.listRounds(partnershipId)).find((r) => r.closesOn >= today);
   }
 
-  /** Who to send rating cards to: each organisation's named Prevent lead and partner leads. */
-  async recipients(partnershipId: string): Promise<{ organisation: Organisation; recipients: Member[] }[]> {
+  /** Who to send the round's rating cards to: each asked organisation's named Prevent lead and partner leads. */
+  async recipients(partnershipId: string, round: AssessmentRound): Promise<{ organisation: Organisation; recipients: Member[] }[]> {
     const [organisations, members] = await Promise.all([this.organisations.list(partnershipId), this.members.list(partnershipId)]);
-    return organisations.map((organisation) => ({
+    return askedOrganisations(round, organisations).map((organisation) => ({
       organisation,
       recipients: leadsOf(organisation, members),
     }));
@@ -132,6 +151,7 @@ export class AssessmentService {
     if (!round) throw new NotFoundError('No self-assessment round is open at the moment. The Prevent Officer starts one with "start self-assessment".');
     authorise(actor, 'complete-self-assessment', ownOrganisation(actor));
     const organisationId = actor.organisationId!; // authorise refused anyone without one
+    await this.assertAsked(partnershipId, round, organisationId);
     return this.firstIncompletePage(partnershipId, actor, round.id, organisationId);
   }
 
@@ -331,6 +351,8 @@ export class AssessmentService {
     const organisationId = actor.organisationId;
     if (!organisationId || !isAllowed(actor, 'view-organisation', ownOrganisation(actor))) return { progress };
     const own = returns.find((r) => r.organisationId === organisationId);
+    // An organisation the round does not ask sees the partnership's progress, not a return of its own.
+    if (!organisations.some((o) => o.id === organisationId)) return { progress };
     const organisationName = organisations.find((o) => o.id === organisationId)?.name ?? organisationId;
     return { progress, own: { organisationName, state: own?.submittedAt ? 'returned' : own ? 'in progress' : 'not started' } };
   }
@@ -338,7 +360,8 @@ export class AssessmentService {
   private async progressAndReturns(partnershipId: string, roundId: string) {
     const round = await this.assessments.getRound(partnershipId, roundId);
     if (!round) throw new NotFoundError('That self-assessment round no longer exists.');
-    const [organisations, returns] = await Promise.all([this.organisations.list(partnershipId), this.assessments.listReturns(partnershipId, roundId)]);
+    const [everyOrganisation, returns] = await Promise.all([this.organisations.list(partnershipId), this.assessments.listReturns(partnershipId, roundId)]);
+    const organisations = askedOrganisations(round, everyOrganisation);
     const returned = new Set(returns.filter((r) => r.submittedAt).map((r) => r.organisationId));
     const progress: AssessmentProgress = {
       round,
@@ -365,13 +388,24 @@ export class AssessmentService {
     const organisation = await this.organisations.get(partnershipId, organisationId);
     if (!organisation) throw new NotFoundError('That organisation is not in the partnership.');
     authorise(actor, 'rate-for-organisation', { organisationIds: [organisationId], organisationName: organisation.name });
+    const framework = getFramework(this.frameworks, round.frameworkId);
+    if (!askedOrganisations(round, [organisation]).length) throw new NotAnsweringError(organisation.name, round.name, framework);
     if (round.closesOn < londonDate(this.now())) throw new ForbiddenError(`The ${round.name} self-assessment closed on ${round.closesOn}; it can no longer be changed.`);
-    return { round, framework: getFramework(this.frameworks, round.frameworkId), organisation };
+    return { round, framework, organisation };
+  }
+
+  /** Refuses an organisation the round does not ask, before any page is read. */
+  private async assertAsked(partnershipId: string, round: AssessmentRound, organisationId: string): Promise<void> {
+    if (!round.organisationIds || round.organisationIds.includes(organisationId)) return;
+    const organisation = await this.organisations.get(partnershipId, organisationId);
+    throw new NotAnsweringError(organisation?.name ?? 'Your organisation', round.name, getFramework(this.frameworks, round.frameworkId));
   }
 
   /** The organisation's return in the latest earlier round of the same framework. */
   private async previousReturn(partnershipId: string, round: AssessmentRound, organisationId: string) {
-    const earlier = (await this.assessments.listRounds(partnershipId)).filter((r) => r.frameworkId === round.frameworkId && r.startedAt < round.startedAt);
+    const earlier = (await this.assessments.listRounds(partnershipId)).filter(
+      (r) => sameFramework(this.frameworks, r.frameworkId, round.frameworkId) && r.startedAt < round.startedAt,
+    );
     for (const candidate of earlier) {
       const found = await this.assessments.getReturn(partnershipId, candidate.id, organisationId);
       if (found) return { value: found.value, roundName: candidate.name };

@@ -23,12 +23,28 @@ export const assessmentRoundSchema = z.object({
    * quorums existed have none: they get the default (more than half the partnership) when summarised.
    */
   quorum: z.number().int().positive().max(500).optional(),
+  /**
+   * The organisations asked to answer: those that answer the round's framework when it started.
+   * Rounds stored before frameworks said who answers them asked every organisation, and have none.
+   */
+  organisationIds: z.array(z.string().min(1)).max(500).optional(),
   /** The "N of M organisations returned" card in the partnership channel. */
   channelActivityId: z.string().min(1).optional(),
 });
 export type AssessmentRound = z.infer<typeof assessmentRoundSchema>;
 
-/** More than half of the partnership's organisations: the quorum unless the Prevent Officer sets another. */
+/**
+ * The organisations the round asked, in the order given: those named when it started (an
+ * organisation since removed from the partnership drops out), or all of them for a round stored
+ * before rounds named them.
+ */
+export function askedOrganisations<T extends { readonly id: string }>(round: AssessmentRound, organisations: readonly T[]): T[] {
+  if (!round.organisationIds) return [...organisations];
+  const asked = new Set(round.organisationIds);
+  return organisations.filter((organisation) => asked.has(organisation.id));
+}
+
+/** More than half of the organisations a round asks: the quorum unless the Prevent Officer sets another. */
 export function defaultQuorum(organisations: number): number {
   return Math.floor(organisations / 2) + 1;
 }

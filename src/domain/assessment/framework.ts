@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SECTORS, type Sector } from '../partnership/organisation';
 
 /**
  * A self-assessment framework is data, not code: a versioned JSON file of sections (benchmarks)
@@ -37,6 +38,8 @@ export const frameworkItemSchema = z.object({
   kind: z.enum(ITEM_KINDS),
   text: text(2000).describe('the question or expectation, as the source words it'),
   prompts: z.array(text(1000)).max(20).describe('supporting-details prompt questions; may be empty'),
+  /** Where in the source document the text is found ("SOP §4.2, paragraph 1"), so every item can be traced back. */
+  source: text(200).optional(),
 });
 
 export const frameworkSectionSchema = z.object({
@@ -47,16 +50,46 @@ export const frameworkSectionSchema = z.object({
   items: z.array(frameworkItemSchema).min(1, 'a section needs at least one item').max(50),
 });
 
+/** Schedule 6 sectors: the voluntary and community sector holds partners, not specified authorities. */
+const SCHEDULE_6_SECTORS = (Object.keys(SECTORS) as Sector[]).filter((sector) => sector !== 'voluntary-community') as [Sector, ...Sector[]];
+
+/**
+ * Who is asked to rate a framework. Every specified authority when a file does not say (a
+ * partnership toolkit); the specified authorities of some Schedule 6 sectors; or named
+ * organisations, such as an OPCC rating its own SOP's commitments. A named organisation is matched
+ * by its id, or by its name or one of its aliases holding the words given ("OPCC", "Police and
+ * Crime Commissioner"), so the same file serves partnerships whose ids differ.
+ */
+export const answeredBySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('specified-authorities') }),
+  z.object({ kind: z.literal('sectors'), sectors: z.array(z.enum(SCHEDULE_6_SECTORS)).min(1).max(SCHEDULE_6_SECTORS.length) }),
+  z.object({
+    kind: z.literal('organisations'),
+    label: text(120).describe('who answers, as the cards say it: "the Office of the Police and Crime Commissioner"'),
+    match: z.array(text(120)).min(1).max(20),
+  }),
+]);
+export type AnsweredBy = z.infer<typeof answeredBySchema>;
+
+const frameworkIdSchema = z.string().regex(KEBAB, 'a framework id is lower-case words joined by hyphens, such as "home-office-2018"').max(64);
+
 export const frameworkSchema = z
   .object({
-    id: z.string().regex(KEBAB, 'a framework id is lower-case words joined by hyphens, such as "home-office-2018"').max(64),
+    id: frameworkIdSchema,
+    /** Ids the framework was shipped under before: stored rounds name their framework by id, so an old id must still find it. */
+    aliases: z.array(frameworkIdSchema).max(10).optional(),
     title: text(200),
     version: text(40),
-    source: text(600).describe('the document the framework is transcribed from'),
+    source: text(1200).describe('the document the framework is transcribed from, with how its items were chosen and marked'),
+    /** Every specified authority when absent. */
+    answeredBy: answeredBySchema.optional(),
     scale: z.tuple([z.literal('not-yet-started'), z.literal('developing'), z.literal('achieving')]),
     sections: z.array(frameworkSectionSchema).min(1).max(30),
   })
   .superRefine((framework, ctx) => {
+    if (framework.aliases?.includes(framework.id)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['aliases'], message: `"${framework.id}" is the framework's own id, not an alias` });
+    }
     const sectionNumbers = new Set<number>();
     const itemIds = new Set<string>();
     for (const [s, section] of framework.sections.entries()) {

@@ -26,6 +26,11 @@ export const AUDIT_VERBS = [
   'channel-forget',
   /** The bot was removed from someone's 1:1 chat, or they left the partnership team: their 1:1 reference was forgotten. */
   'personal-chat-forget',
+  /** The Prevent Officer asked every organisation for the year's annual assurance statement. */
+  'assurance-request',
+  'assurance-save',
+  /** An organisation's annual assurance statement confirmed: final. */
+  'assurance-confirm',
   /** A quarterly figures return (referrals, Channel panel or training) written. */
   'figures-return',
   /** The Prevent Officer asked for a quarter's figures. */

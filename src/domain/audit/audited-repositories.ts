@@ -1,5 +1,6 @@
 import { actionSchema, type Action, type ActionProgress, type ActionRecord } from '../actions/action';
 import type { UpdateRound } from '../actions/update-round';
+import type { AssuranceStatement, StatementChange, StatementRecord, StatementRequest } from '../assurance/assurance';
 import type { AssessmentRound, OrganisationReturn, RatingChange, RatingHistoryEntry, ReturnRecord } from '../assessment/assessment';
 import type { FiguresRecord, FiguresRequest, FiguresReturn, ReturnKind } from '../figures/figures';
 import type { Guidance } from '../guidance/guidance';
@@ -11,6 +12,7 @@ import type { PartnershipChannel } from '../partnership/partnership-channel';
 import type {
   ActionRepository,
   AssessmentRepository,
+  AssuranceRepository,
   ChangeAuthor,
   ChannelRepository,
   FiguresRepository,
@@ -291,6 +293,48 @@ export class AuditedChannelRepository implements ChannelRepository {
   }
 }
 
+/** A year's request is the Prevent Officer's; each save is its author's, a confirmation recorded as such. */
+export class AuditedAssuranceRepository implements AssuranceRepository {
+  constructor(
+    private readonly inner: AssuranceRepository,
+    private readonly audit: AuditRecorder,
+  ) {}
+  listRequests = (partnershipId: string) => this.inner.listRequests(partnershipId);
+  getRequest = (partnershipId: string, year: string) => this.inner.getRequest(partnershipId, year);
+  getStatement = (partnershipId: string, year: string, organisationId: string) => this.inner.getStatement(partnershipId, year, organisationId);
+  listStatements = (partnershipId: string, year: string) => this.inner.listStatements(partnershipId, year);
+  history = (partnershipId: string, year: string, organisationId: string) => this.inner.history(partnershipId, year, organisationId);
+
+  async createRequest(partnershipId: string, request: StatementRequest): Promise<void> {
+    const change = { actorId: request.requestedById, verb: 'assurance-request', entity: `assurance-year:${request.year}`, before: undefined, after: request } as const;
+    await this.audit.around(partnershipId, change, () => this.inner.createRequest(partnershipId, request));
+  }
+
+  async saveStatement(
+    partnershipId: string,
+    value: AssuranceStatement,
+    statementChange: StatementChange,
+    nonce: string,
+    etag: string | undefined,
+    current?: { readonly record: StatementRecord | undefined },
+  ): Promise<{ record: StatementRecord; duplicate: boolean }> {
+    const before = current ? current.record : await this.inner.getStatement(partnershipId, value.year, value.organisationId);
+    const change = {
+      actorId: statementChange.byId,
+      verb: statementChange.confirmed ? 'assurance-confirm' : 'assurance-save',
+      entity: `assurance-statement:${value.year}/${value.organisationId}`,
+      before: before?.etag === undefined ? undefined : before.value,
+      after: value,
+    } as const;
+    return this.audit.around(
+      partnershipId,
+      change,
+      () => this.inner.saveStatement(partnershipId, value, statementChange, nonce, etag, current),
+      (result) => !result.duplicate,
+    );
+  }
+}
+
 /** A figures return is audited like an action update: who returned which numbers, before and after. */
 export class AuditedFiguresRepository implements FiguresRepository {
   constructor(
@@ -341,6 +385,7 @@ export interface AuditablePorts {
   readonly assessments: AssessmentRepository;
   readonly meetings: MeetingRepository;
   readonly channels: ChannelRepository;
+  readonly assurance: AssuranceRepository;
   readonly figures: FiguresRepository;
 }
 
@@ -359,6 +404,7 @@ export function auditRepositories<T extends Partial<AuditablePorts>>(ports: T, a
     assessments: (r: AssessmentRepository) => new AuditedAssessmentRepository(r, audit),
     meetings: (r: MeetingRepository) => new AuditedMeetingRepository(r, audit),
     channels: (r: ChannelRepository) => new AuditedChannelRepository(r, audit),
+    assurance: (r: AssuranceRepository) => new AuditedAssuranceRepository(r, audit),
     figures: (r: FiguresRepository) => new AuditedFiguresRepository(r, audit),
   } as const;
   const result: Record<string, unknown> = { ...ports };

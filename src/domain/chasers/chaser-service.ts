@@ -1,4 +1,5 @@
 import { isReturned } from '../actions/update-request-service';
+import { askedOrganisations } from '../assessment/assessment';
 import { authorise, isAllowed } from '../authorisation';
 import { londonDate, londonHour, ukDate } from '../clock';
 import { londonDateOf } from '../meetings/meeting-time';
@@ -7,16 +8,9 @@ import type { Actor, Member } from '../partnership/member';
 import type { Organisation } from '../partnership/organisation';
 import { isPinned } from '../partnership/partnership-channel';
 import type { ActionRepository, AssessmentRepository, ChannelRepository, MeetingRepository, MemberRepository, OrganisationRepository, UpdateRoundRepository } from '../ports';
-import { CHASER_HOUR, chaserDates, chaserOnceKey, isChaserDay, type ChaseSubject, type Owing } from './chasers';
+import { CHASER_HOUR, chaserDates, chaserOnceKey, isChaserDay, type ChaseSubject, type ChaseSubjectSource, type Owing } from './chasers';
 import { defaultUpdateDeadline, requestedDeadline, type UpdateDeadline } from './update-deadline';
 import type { Outbox } from '../outbox/outbox';
-import type { FiguresOwed } from '../figures/figures-service';
-import { RETURN_KIND_TITLES } from '../figures/figures';
-
-/** The quarterly figures a request still waits for (FiguresService). */
-export interface FiguresOwedSource {
-  owed(partnershipId: string): Promise<FiguresOwed | undefined>;
-}
 
 export interface ChaserSettings {
   /** Chasers go out this many working days before a deadline (default 7 and 2). */
@@ -63,8 +57,8 @@ export class ChaserService {
     private readonly now: () => Date = () => new Date(),
     /** Where to reach people who cannot be reached 1:1; without it they are only listed as unreached. */
     private readonly channels?: ChannelRepository,
-    /** The quarterly figures; without it figures are never chased. */
-    private readonly figures?: FiguresOwedSource,
+    /** Further subjects chased the same way (annual assurance statements). */
+    private readonly sources: readonly ChaseSubjectSource[] = [],
   ) {}
 
   /** The days chasers go out for a deadline. */
@@ -103,13 +97,17 @@ export class ChaserService {
   /** Every open subject with the organisations that have not replied (those with none owing are left out). */
   async openSubjects(partnershipId: string): Promise<ChaseSubject[]> {
     const [organisations, members] = await Promise.all([this.organisations.list(partnershipId), this.members.list(partnershipId)]);
-    const owingOf = (ids: Map<string, string[]>) =>
+    const owingOf = (ids: ReadonlyMap<string, string[]>) =>
       organisations.filter((o) => ids.has(o.id)).map((organisation) => ({ organisation, recipients: leadsOf(organisation, members), items: ids.get(organisation.id)! }));
     const subjects = [
       await this.updateRound(partnershipId, owingOf),
       await this.selfAssessment(partnershipId, organisations, owingOf),
       await this.meeting(partnershipId, organisations, owingOf),
-      await this.figuresOwed(partnershipId, owingOf),
+      ...(await Promise.all(this.sources.map((source) => source.openSubject(partnershipId, organisations)))).map((open) => {
+        if (!open) return undefined;
+        const { owed, ...subject } = open;
+        return { ...subject, owing: owingOf(owed) };
+      }),
     ];
     return subjects.filter((s): s is ChaseSubject => s !== undefined && s.owing.length > 0);
   }
@@ -165,15 +163,13 @@ export class ChaserService {
     const round = (await this.assessments.listRounds(partnershipId)).find((r) => r.closesOn >= today);
     if (!round) return undefined;
     const submitted = new Set((await this.assessments.listReturns(partnershipId, round.id)).filter((r) => r.submittedAt).map((r) => r.organisationId));
-    const owed = new Map(organisations.filter((o) => !submitted.has(o.id)).map((o) => [o.id, [] as string[]]));
+    // Only the organisations the round asked (those that answer its framework) owe a return.
+    const owed = new Map(
+      askedOrganisations(round, organisations)
+        .filter((o) => !submitted.has(o.id))
+        .map((o) => [o.id, [] as string[]]),
+    );
     return { kind: 'self-assessment', id: round.id, title: `Self-assessment ${round.name}`, deadline: round.closesOn, owing: owingOf(owed) };
-  }
-
-  private async figuresOwed(partnershipId: string, owingOf: (ids: Map<string, string[]>) => Owing[]): Promise<ChaseSubject | undefined> {
-    const owed = await this.figures?.owed(partnershipId);
-    if (!owed) return undefined;
-    const items = new Map([...owed.owing].map(([organisationId, kinds]) => [organisationId, kinds.map((kind) => RETURN_KIND_TITLES[kind])]));
-    return { kind: 'figures', id: owed.request.quarter, title: `Quarterly figures for ${owed.request.quarter}`, deadline: owed.request.dueOn, owing: owingOf(items) };
   }
 
   private async meeting(partnershipId: string, organisations: readonly Organisation[], owingOf: (ids: Map<string, string[]>) => Owing[]): Promise<ChaseSubject | undefined> {

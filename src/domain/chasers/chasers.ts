@@ -3,7 +3,7 @@ import type { Member } from '../partnership/member';
 import type { Organisation } from '../partnership/organisation';
 
 /** What people can owe a reply to. */
-export const CHASE_KINDS = ['update-round', 'self-assessment', 'meeting', 'figures'] as const;
+export const CHASE_KINDS = ['update-round', 'self-assessment', 'meeting', 'assurance-statement', 'figures'] as const;
 export type ChaseKind = (typeof CHASE_KINDS)[number];
 
 /** An organisation that has not replied, who answers for it, and what it still owes. */
@@ -23,6 +23,14 @@ export interface ChaseSubject {
   /** YYYY-MM-DD: replies are due by the end of this day (UK). Absent for an old round with none. */
   readonly deadline?: string;
   readonly owing: readonly Owing[];
+}
+
+/**
+ * Another kind of reply the chaser service chases (e.g. annual assurance statements), kept in its
+ * own module: the open subject, with the organisations that owe it mapped to what they owe.
+ */
+export interface ChaseSubjectSource {
+  openSubject(partnershipId: string, organisations: readonly Organisation[]): Promise<(Omit<ChaseSubject, 'owing'> & { readonly owed: ReadonlyMap<string, string[]> }) | undefined>;
 }
 
 /** Chasers go out from 9:00 UK time on a chaser day, not at midnight. */

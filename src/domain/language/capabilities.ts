@@ -200,6 +200,26 @@ export const CAPABILITIES: readonly Capability[] = [
     oneToOne: true,
   },
   {
+    intent: 'assurance-statements',
+    title: 'Annual assurance statements',
+    example: 'Assurance statements',
+    description:
+      "For a Prevent lead: your organisation's annual assurance statement to the Steering Group, pre-filled from last year's. For the Prevent Officer and chair: who has confirmed, who is part-way, who has not started, and the items not yet in place.",
+    button: false,
+    roles: ['prevent-officer', 'chair', 'partner-lead'],
+    oneToOne: true,
+  },
+  {
+    intent: 'request-assurance-statements',
+    title: 'Request assurance statements (Prevent Officer)',
+    example: 'Request assurance statements',
+    description:
+      'Sends every organisation\'s Prevent lead this financial year\'s annual assurance statement (SOP section 5), due in four weeks unless you say "by" a date; chasers go out as for updates.',
+    button: false,
+    roles: ['prevent-officer'],
+    oneToOne: true,
+  },
+  {
     intent: 'use-this-channel',
     title: 'Use this channel (Prevent Officer)',
     example: 'Use this channel',

@@ -20,6 +20,8 @@ export const INTENT_IDS = [
   'help',
   'thanks',
   'use-this-channel',
+  'assurance-statements',
+  'request-assurance-statements',
   'quarterly-figures',
   'request-figures',
 ] as const;

@@ -22,6 +22,8 @@ export interface AgendaFacts {
   readonly notReturnedUpdates?: readonly string[];
   /** Decisions of the last meeting held, for "matters arising". */
   readonly previousDecisions?: readonly Decision[];
+  /** Generated lines added under an annual item, by its id (the outcome of the annual assurance statements). */
+  readonly annualDetails?: Readonly<Record<string, readonly string[]>>;
   /** The quarterly figures returned so far: the last complete quarter's go under their standing items. */
   readonly figures?: FiguresSnapshot;
 }
@@ -92,7 +94,12 @@ export function buildAgenda(facts: AgendaFacts): AgendaItem[] {
     const figureLines = figures[item.id] ?? [];
     const withFigures = figureLines.length > 0 ? { ...item, details: [...item.details, ...figureLines] } : item;
     const standing = item.id === 'minutes' && mattersArising.length > 0 ? { ...item, details: mattersArising.slice(0, 40) } : withFigures;
-    const following = annual.filter((a) => a.after === item.id).map((a) => a.item);
+    const following = annual
+      .filter((a) => a.after === item.id)
+      .map((a) => {
+        const generated = facts.annualDetails?.[a.item.id] ?? [];
+        return generated.length > 0 ? { ...a.item, details: [...a.item.details, ...generated] } : a.item;
+      });
     return [standing, ...(item.id === 'action-plan' ? afterActionPlan : []), ...following];
   });
 }

@@ -59,6 +59,8 @@ export class MeetingService {
     private readonly channels: PartnershipChannelLookup,
     private readonly screen: PersonalDataScreen,
     private readonly now: () => Date = () => new Date(),
+    /** Generated lines for annual items, by the annual item's id (the outcome of the assurance statements). */
+    private readonly annualDetails: (partnershipId: string) => Promise<Readonly<Record<string, readonly string[]>>> = async () => ({}),
     /** The quarterly figures, for the lines under their standing items; without it the items stay as they are. */
     private readonly figures?: { snapshot(partnershipId: string): Promise<FiguresSnapshot> },
   ) {}
@@ -363,12 +365,13 @@ export class MeetingService {
 
   /** What the agenda draws on: the action plan, the latest self-assessment and the open update round. */
   async agendaFacts(partnershipId: string): Promise<Omit<AgendaFacts, 'meetingDate'>> {
-    const [actions, organisations, rounds, progress, previous, figures] = await Promise.all([
+    const [actions, organisations, rounds, progress, previous, annualDetails, figures] = await Promise.all([
       this.actions.list(partnershipId),
       this.organisations.list(partnershipId),
       this.assessments.listRounds(partnershipId),
       this.updateRequests.progress(partnershipId),
       this.latestHeld(partnershipId),
+      this.annualDetails(partnershipId),
       this.figures?.snapshot(partnershipId),
     ]);
     const latest = rounds[0];
@@ -386,6 +389,7 @@ export class MeetingService {
       ...(assessment ? { assessment } : {}),
       ...(progress ? { notReturnedUpdates: progress.waitingFor } : {}),
       ...(previous ? { previousDecisions: previous.decisions } : {}),
+      ...(Object.keys(annualDetails).length > 0 ? { annualDetails } : {}),
       ...(figures ? { figures } : {}),
     };
   }

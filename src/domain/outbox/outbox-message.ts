@@ -16,6 +16,7 @@ export const MESSAGE_KINDS = [
   'agenda-replies',
   'one-to-one-answer',
   'channel-notice',
+  'assurance-request',
   'figures-request',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

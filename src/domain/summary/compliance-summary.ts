@@ -23,7 +23,7 @@ import type { Framework, ItemKind, Rating } from '../assessment/framework';
  *
  * Only submitted returns count; organisations that have not submitted are listed as non-returns. The
  * score is provisional until the round's quorum of organisations has returned (the Prevent Officer sets
- * it when starting the round; by default more than half of the partnership's organisations).
+ * it when starting the round; by default more than half of the organisations the round asks).
  */
 
 /** Points of each rating; the maximum is ACHIEVING's. */
@@ -126,7 +126,8 @@ export interface ComplianceSummary {
     /** Whether exactly the same organisations' returns count in both rounds: otherwise say so beside any movement. */
     readonly sameOrganisations: boolean;
   };
-  readonly framework: { readonly id: string; readonly title: string; readonly version: string };
+  /** With who answers it ("every specified authority"), when the summary was read with the framework's file. */
+  readonly framework: { readonly id: string; readonly title: string; readonly version: string; readonly answeredBy?: string };
   /** Every benchmark of the framework in its order (or the one asked about). */
   readonly benchmarks: readonly BenchmarkSummary[];
   readonly overall: { readonly score?: number; readonly previousScore?: number; readonly movement: Movement; readonly goodPractice?: GoodPracticeCount };
@@ -158,7 +159,7 @@ export interface ReportAction {
 export interface BoardReportData {
   readonly summary: ComplianceSummary;
   readonly framework: Framework;
-  /** Every organisation of the partnership, in name order. */
+  /** The organisations the round asked (those that answer its framework), in name order. */
   readonly organisations: readonly OrganisationRef[];
   /** The round's returns (submitted or not; `submittedAt` tells which). */
   readonly returns: readonly OrganisationReturn[];

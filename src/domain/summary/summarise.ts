@@ -1,6 +1,6 @@
 import type { ActionRecord, Rag } from '../actions/action';
 import { effectiveDueDate, isOverdue, ragFor } from '../actions/rag';
-import { quorumOf, type AssessmentRound, type OrganisationReturn } from '../assessment/assessment';
+import { askedOrganisations, quorumOf, type AssessmentRound, type OrganisationReturn } from '../assessment/assessment';
 import { RATINGS, type Framework, type FrameworkItem, type FrameworkSection, type Rating } from '../assessment/framework';
 import type { Meeting } from '../meetings/meeting';
 import {
@@ -28,6 +28,8 @@ export interface SummaryInputs {
   readonly previous?: { readonly round: AssessmentRound; readonly returns: readonly OrganisationReturn[] };
   /** Every organisation of the partnership, in name order. */
   readonly organisations: readonly OrganisationRef[];
+  /** Who answers the framework, as the cards say it ("every specified authority"). */
+  readonly answeredBy?: string;
   readonly actions: readonly ActionRecord[];
   /** Today in the UK (YYYY-MM-DD): overdue turns over at UK midnight. */
   readonly today: string;
@@ -214,14 +216,16 @@ export function summariseAttendance(meeting: Meeting, organisations: readonly Or
 /** The compliance summary of one round: pure arithmetic over what storage returned. */
 export function summarise(inputs: SummaryInputs): ComplianceSummary {
   const { framework, round, organisations } = inputs;
-  const submitted = submittedReturns(inputs.returns, organisations);
-  const previousSubmitted = inputs.previous ? submittedReturns(inputs.previous.returns, organisations) : undefined;
+  // Only the organisations each round asked (those that answer its framework) count: "N of M returned" and the quorum are of them.
+  const respondents = askedOrganisations(round, organisations);
+  const submitted = submittedReturns(inputs.returns, respondents);
+  const previousSubmitted = inputs.previous ? submittedReturns(inputs.previous.returns, askedOrganisations(inputs.previous.round, organisations)) : undefined;
   const sections = inputs.benchmark === undefined ? framework.sections : framework.sections.filter((s) => s.number === inputs.benchmark);
   const score = scoreOf(overallCounts(framework, submitted));
   const previousScore = previousSubmitted ? scoreOf(overallCounts(framework, previousSubmitted)) : undefined;
   const returnedIds = new Set(submitted.map((s) => s.organisation.id));
   const goodPractice = goodPracticeOf(framework.sections, submitted);
-  const quorum = quorumOf(round, organisations.length);
+  const quorum = quorumOf(round, respondents.length);
   const previousRound =
     inputs.previous && previousSubmitted
       ? {
@@ -235,7 +239,7 @@ export function summarise(inputs: SummaryInputs): ComplianceSummary {
     partnershipId: inputs.partnershipId,
     round: { id: round.id, name: round.name, closesOn: round.closesOn },
     ...(previousRound ? { previousRound } : {}),
-    framework: { id: framework.id, title: framework.title, version: framework.version },
+    framework: { id: framework.id, title: framework.title, version: framework.version, ...(inputs.answeredBy ? { answeredBy: inputs.answeredBy } : {}) },
     benchmarks: sections.map((section) => summariseBenchmark(section, submitted, previousSubmitted)),
     overall: {
       ...(score !== undefined ? { score } : {}),
@@ -245,8 +249,8 @@ export function summarise(inputs: SummaryInputs): ComplianceSummary {
     },
     returns: {
       returned: submitted.length,
-      total: organisations.length,
-      notReturned: organisations.filter((o) => !returnedIds.has(o.id)),
+      total: respondents.length,
+      notReturned: respondents.filter((o) => !returnedIds.has(o.id)),
       quorum,
       provisional: submitted.length < quorum,
     },

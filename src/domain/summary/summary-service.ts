@@ -1,6 +1,7 @@
+import { askedOrganisations, type AssessmentRound } from '../assessment/assessment';
+import { answeredByLabel } from '../assessment/answered-by';
+import { findFramework, getFramework, sameFramework, type FrameworkRegistry } from '../assessment/framework-catalogue';
 import type { FiguresContent } from '../figures/figures-content';
-import type { AssessmentRound } from '../assessment/assessment';
-import { getFramework, type FrameworkRegistry } from '../assessment/framework-catalogue';
 import type { Framework } from '../assessment/framework';
 import { londonDate } from '../clock';
 import { authorise, isAllowed, ownOrganisation } from '../authorisation';
@@ -90,7 +91,7 @@ export class ComplianceSummaryService {
       rounds.map((r) => r.name),
     );
     const round = roundName === undefined ? rounds[0] : findRound(rounds, roundName);
-    const framework = round ? this.frameworks.get(round.frameworkId) : undefined;
+    const framework = round ? findFramework(this.frameworks, round.frameworkId) : undefined;
     const benchmark = framework ? mentionedBenchmark(question, framework) : undefined;
     const organisationId = benchmark === undefined ? mentionedOrganisation(question, await this.organisations.list(partnershipId)) : undefined;
     return {
@@ -107,7 +108,8 @@ export class ComplianceSummaryService {
     return {
       summary: figures ? { ...read.summary, figures } : read.summary,
       framework: read.framework,
-      organisations: read.organisations,
+      // The tool's answer columns are of the organisations the round asked, as its counts are.
+      organisations: askedOrganisations(read.round, read.organisations),
       returns: read.returns,
       actions: reportActions(read.actions, read.organisations, read.today),
     };
@@ -128,7 +130,8 @@ export class ComplianceSummaryService {
     ]);
     const organisation = organisations.find((o) => o.id === organisationId);
     if (!organisation) throw new NotFoundError('That organisation is not in the partnership.');
-    const round = request.roundName === undefined ? rounds[0] : findRound(rounds, request.roundName);
+    // Unless a round is named, the latest that asks this organisation: the OPCC's own round is no other partner's.
+    const round = request.roundName === undefined ? rounds.find((r) => askedOrganisations(r, [organisation]).length > 0) : findRound(rounds, request.roundName);
     const framework = round ? getFramework(this.frameworks, round.frameworkId) : undefined;
     const ownReturn = round ? (await this.assessments.getReturn(partnershipId, round.id, organisationId))?.value : undefined;
     return organisationView({
@@ -166,7 +169,7 @@ export class ComplianceSummaryService {
     const framework = getFramework(this.frameworks, round.frameworkId);
     if (request.benchmark !== undefined) assertBenchmark(framework, request.benchmark);
     // The latest round started before this one with the same framework: movement compares like with like.
-    const previousRound = rounds.find((r) => r.frameworkId === round.frameworkId && r.startedAt < round.startedAt);
+    const previousRound = rounds.find((r) => sameFramework(this.frameworks, r.frameworkId, round.frameworkId) && r.startedAt < round.startedAt);
     const now = this.now();
     const [returns, previousReturns, organisations, actions, meetings] = await Promise.all([
       this.assessments.listReturns(partnershipId, round.id),
@@ -180,6 +183,7 @@ export class ComplianceSummaryService {
     const summary = summarise({
       partnershipId,
       framework,
+      answeredBy: answeredByLabel(framework),
       round,
       returns,
       ...(previousRound && previousReturns ? { previous: { round: previousRound, returns: previousReturns } } : {}),
@@ -190,7 +194,7 @@ export class ComplianceSummaryService {
       generatedAt: now.toISOString(),
       ...(request.benchmark !== undefined ? { benchmark: request.benchmark } : {}),
     });
-    return { summary, framework, organisations, returns, actions, today };
+    return { summary, round, framework, organisations, returns, actions, today };
   }
 
   private async organisationRefs(partnershipId: string): Promise<OrganisationRef[]> {

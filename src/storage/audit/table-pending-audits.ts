@@ -14,7 +14,7 @@ export const PENDING_AUDIT_PREFIX = '~audit-pending_';
 const MAX_TRANSACTION = 100;
 
 /** The tables whose repositories write pending audit rows with their changes: what the sweep searches. */
-export const PENDING_AUDIT_TABLES: readonly TableKey[] = ['partnerships', 'guidance', 'organisations', 'members', 'actions', 'assessments', 'meetings'];
+export const PENDING_AUDIT_TABLES: readonly TableKey[] = ['partnerships', 'guidance', 'organisations', 'members', 'actions', 'assessments', 'meetings', 'assurance'];
 
 interface Offer {
   readonly pending: PendingAudit;

@@ -81,7 +81,14 @@ export class ScheduledRetention {
     const { storage } = this.options;
     return [
       ['outboxCardsCleared', () => clearDeliveredCardBodies(storage.client('outbox'), retentionCutoff('outboxCardBodyDays', now), now)],
-      ['submitNoncesDeleted', () => purgeSubmitNonces({ actions: storage.client('actions'), assessments: storage.client('assessments') }, retentionCutoff('submitNonceDays', now))],
+      [
+        'submitNoncesDeleted',
+        () =>
+          purgeSubmitNonces(
+            { actions: storage.client('actions'), assessments: storage.client('assessments'), assurance: storage.client('assurance') },
+            retentionCutoff('submitNonceDays', now),
+          ),
+      ],
       ['conversationReferencesDeleted', () => purgeUnregisteredConversationReferences(storage.client('members'), retentionCutoff('unregisteredConversationReferenceDays', now))],
       ['usedReportLinksDeleted', () => new UsedReportLinkTable(storage.client('reportLinks')).purgeExpired(retentionCutoff('usedReportLinkDaysAfterExpiry', now))],
     ];

@@ -19,6 +19,7 @@ export const TABLES = {
   botState: 'BotState',
   audit: 'AuditLog',
   reportLinks: 'UsedReportLinks',
+  assurance: 'Assurance',
 } as const;
 
 export type TableKey = keyof typeof TABLES;

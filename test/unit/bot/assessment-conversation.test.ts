@@ -106,11 +106,11 @@ describe('starting a self-assessment round', () => {
     expect(Object.fromEntries(rounds.map((r) => [r.name, r.quorum]))).toEqual({ '2026/27 Q3': 3, '2026/27 Q4': 2 });
   });
 
-  it('refuses a quorum larger than the partnership, keeping the form', async () => {
+  it('refuses a quorum larger than the organisations that answer the framework, keeping the form', async () => {
     const harness = await botHarness();
     await harness.adapter.send(cardSubmit({ verb: 'assessment-start', name: '2026/27 Q3', frameworkId: 'home-office-2018', closesOn: '2026-12-31', quorum: '4' }, PEOPLE.officer));
     const card = lastReplacement(harness);
-    expect(card).toContain("The quorum cannot be more than the partnership's 3 organisations.");
+    expect(card).toContain('The quorum cannot be more than the 3 organisations that answer Prevent Duty Toolkit (2018): Local Authority Partnership Self-Assessment Tool.');
     expect(card).toContain('"value":"4"');
   });
 

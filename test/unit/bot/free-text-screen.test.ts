@@ -104,6 +104,7 @@ const CASES: readonly { verb: string; key: string; personal: string | string[]; 
   { verb: 'decision-save', key: 'actionText', personal: SAMPLE, clean: 'Deliver two extra WRAP sessions' },
   { verb: 'assessment-start', key: 'name', personal: 'Q3 for AB 12 34 56 C', clean: '2026/27 Q3' },
   { verb: 'assessment-save', key: 'details-1-1', personal: SAMPLE, clean: 'Policy approved by the board in March 2026' },
+  { verb: 'assurance-save', key: 'note-records', personal: 'Referral for jo.bloggs@example.com logged', clean: 'Training log kept by HR and reviewed in March' },
   { verb: 'organisation-save', key: 'name', personal: SAMPLE, clean: 'Rugby Borough Council' },
   {
     verb: 'figures-save',

@@ -58,6 +58,9 @@ const COMMANDS: Record<IntentId, Row> = {
   thanks: EVERYONE,
   // Typed in a 1:1 chat the officer is told to type it in the channel; everyone else is refused.
   'use-this-channel': OFFICER_ONLY,
+  // A lead gets their own organisation's statement; the chair and the Prevent Officer who has returned.
+  'assurance-statements': [R, A, A, A, A],
+  'request-assurance-statements': OFFICER_ONLY,
   // Numbers only, for anyone with a role; staff are told politely who to ask.
   'quarterly-figures': [R, A, A, A, A],
   'request-figures': OFFICER_ONLY,
@@ -95,6 +98,8 @@ const VERBS: Record<string, Row> = {
   'actions-page': EVERYONE,
   'partnership-page': STEERING_GROUP,
   'not-replied-page': STEERING_GROUP,
+  'assurance-open': OWNER_OFFICER,
+  'assurance-save': OWNER_OFFICER,
   // The police give the referral figures: their lead, or the Prevent Officer on their behalf.
   'figures-open': OWNER_OFFICER,
   'figures-save': OWNER_OFFICER,

@@ -33,6 +33,49 @@ import { sampleAction, sampleProgress } from '../../support/action-repository-co
 import { benchmarkSummaryCard, complianceSummaryCard, organisationSummaryCard, summaryWhoToAskCard } from '../../../src/cards/summary-cards';
 import { organisationView } from '../../../src/domain/summary/organisation-view';
 import { sampleSummary } from '../../support/summary-samples';
+import { assuranceOverviewCard, assuranceReceiptCard, assuranceStatementCard } from '../../../src/cards/assurance-cards';
+import { assuranceOutcome } from '../../../src/domain/assurance/assurance-outcome';
+import type { StatementForm } from '../../../src/domain/assurance/assurance-service';
+import { loadAssuranceTemplate } from '../../../src/storage/files/assurance-template-files';
+
+const assuranceTemplate = loadAssuranceTemplate();
+const statementRequest = {
+  year: '2026-27',
+  templateId: assuranceTemplate.id,
+  dueOn: '2027-01-29',
+  requestedAt: '2026-12-01T10:00:00.000Z',
+  requestedById: 'aad-officer',
+  requestedByName: 'Priya Officer',
+};
+/** Every note at its longest: the largest statement card there can be. */
+const statementForm: StatementForm = {
+  request: statementRequest,
+  template: assuranceTemplate,
+  organisation: { id: 'police', name: 'Warwickshire and West Mercia Police', sector: 'police', aliases: [] },
+  values: Object.fromEntries(assuranceTemplate.items.map((item) => [item.id, { answer: 'partly' as const, note: 'x'.repeat(1000) }])),
+  prefilledFrom: '2025-26',
+  etag: 'W/"1"',
+};
+/** Five hundred organisations, every one part-way: the overview's lists are capped, not paged. */
+const manyOrganisations = Array.from({ length: 500 }, (_, i) => ({
+  id: `org-${i}`,
+  name: `Organisation number ${i} with a long name of the kind councils have`,
+  sector: 'local-government' as const,
+  aliases: [],
+}));
+const assuranceOverview = assuranceOutcome(
+  assuranceTemplate,
+  statementRequest,
+  manyOrganisations,
+  manyOrganisations.map((o, i) => ({
+    year: '2026-27',
+    organisationId: o.id,
+    answers: Object.fromEntries(
+      assuranceTemplate.items.map((item) => [item.id, { answer: 'not-yet' as const, note: '', updatedById: 'a', updatedByName: 'A', updatedAt: '2026-12-02T10:00:00.000Z' }]),
+    ),
+    ...(i % 2 === 0 ? { confirmedAt: '2026-12-02T10:00:00.000Z', confirmedById: 'a', confirmedByName: 'A' } : {}),
+  })),
+);
 import { figuresFormCard, figuresOverviewCard, figuresReceiptCard } from '../../../src/cards/figures-cards';
 import { figuresContent } from '../../../src/domain/figures/figures-content';
 import { CHANNEL, FIGURES_ORGANISATIONS, REFERRALS, sampleReturn, sampleSnapshot } from '../../support/figures-samples';
@@ -88,6 +131,9 @@ const chaseSubject: ChaseSubject = {
 
 /** One rendering per template with realistic data; a template without one fails the suite. */
 const SAMPLES: Record<string, () => AdaptiveCardJson> = {
+  'assurance-statement': () => assuranceStatementCard({ form: statementForm, nonce: 'nonce-0001', notice: 'Not saved', problems: ['Item 1: choose In place, Partly or Not yet'] }),
+  'assurance-receipt': () => assuranceReceiptCard({ form: statementForm, savedBy: 'Pat Police', savedAt: '2026-12-02T10:00:00.000Z', confirmed: false }),
+  'assurance-overview': () => assuranceOverviewCard(assuranceOverview, true),
   'referral-pathway': () => referralPathwayCard({ partnershipName: guidance.partnershipName, pathway: guidance.referralPathway }),
   training: () => trainingCard({ partnershipName: guidance.partnershipName, training: guidance.training }),
   help: () => helpCard({ capabilities: CAPABILITIES }),

@@ -14,6 +14,7 @@ import { cardProblems, TEAMS_MESSAGE_LIMIT_BYTES } from '../../support/adaptive-
 import { teamsMessageBytes } from '../../../src/cards/render';
 import { sampleSummary } from '../../support/summary-samples';
 import { sampleAction } from '../../support/action-repository-contract';
+import { assessmentStartCard } from '../../../src/cards/assessment-cards';
 
 const framework2018 = parseFramework(JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'data', 'frameworks', 'home-office-2018.json'), 'utf8')));
 const plain = (text: string) => text.replace(/\\\\/g, '');
@@ -187,5 +188,23 @@ describe('the who-to-ask card', () => {
     expect(text).toContain('To find out how Rugby Borough Council is doing, ask its Prevent lead (Rita Rugby) or the Prevent Officer (Priya Officer).');
     expect(text).toContain('"question":"Training"');
     expect(text).toContain('"question":"How do I make a referral?"');
+  });
+});
+
+describe('who answers the framework, on the cards', () => {
+  it('is said beside the framework on the compliance summary', () => {
+    const summary = sampleSummary(framework2018, { organisations: 3 });
+    const card = JSON.stringify(complianceSummaryCard({ ...summary, framework: { ...summary.framework, answeredBy: 'the Office of the Police and Crime Commissioner' } }));
+    expect(plain(card)).toContain(`${framework2018.title}, answered by the Office of the Police and Crime Commissioner. Round closes`);
+  });
+});
+
+describe('the start-round card', () => {
+  it('says who answers each framework in its choice', () => {
+    const card = assessmentStartCard({
+      frameworks: [{ id: 'opcc-sop-commitments-2024', title: 'OPCC commitments', answeredBy: 'the Office of the Police and Crime Commissioner' }],
+    });
+    const [choices] = find(card, 'Input.ChoiceSet');
+    expect(choices!['choices']).toEqual([{ title: 'OPCC commitments (answered by the Office of the Police and Crime Commissioner)', value: 'opcc-sop-commitments-2024' }]);
   });
 });

@@ -1,3 +1,4 @@
+import { isSpecifiedAuthority } from '../../../src/domain/actions/plan-import';
 import { seedLiveDemo } from '../../../src/cli/seed-demo';
 import { DEMO_SEED_ACTOR, planDemoHistory } from '../../../src/cli/demo/demo-history-plan';
 import { demoYearOffset, moveDate } from '../../../src/cli/demo/demo-year';
@@ -102,8 +103,15 @@ describe('the demo history npm start seeds', () => {
     expect(rounds).toHaveLength(2);
     expect(rounds.every((r) => r.frameworkId === partnership.frameworkId && r.closesOn < londonDate(TODAY))).toBe(true);
     expect(rounds.every((r) => r.startedByName === DEMO_SEED_ACTOR.name)).toBe(true);
+    // The framework is answered by the specified authorities: the voluntary sector partner and CTPWM are not asked.
+    const asked = organisations.filter(isSpecifiedAuthority).map((o) => o.id);
+    expect(asked.length).toBeLessThan(organisations.length);
+    for (const round of rounds) expect([...(round.organisationIds ?? [])].sort()).toEqual([...asked].sort());
     const returns = await Promise.all(rounds.map((r) => repositories.assessments.listReturns(PARTNERSHIP, r.id)));
-    for (const list of returns) expect(list.filter((r) => r.submittedAt).length).toBeGreaterThanOrEqual(Math.ceil(organisations.length * 0.75));
+    for (const list of returns) {
+      expect(list.filter((r) => r.submittedAt).length).toBeGreaterThanOrEqual(Math.ceil(asked.length * 0.75));
+      expect(list.every((r) => asked.includes(r.organisationId))).toBe(true);
+    }
     const [latest, previous] = returns;
     const changed = latest!.filter((r) => {
       const before = previous!.find((p) => p.organisationId === r.organisationId);

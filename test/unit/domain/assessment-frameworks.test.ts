@@ -63,11 +63,22 @@ describe('shipped self-assessment frameworks', () => {
   });
 
   it('loads both shipped frameworks from the frameworks folder', () => {
-    expect([...frameworks.keys()].sort()).toEqual(['home-office-2018', 'home-office-2024']);
+    expect([...frameworks.keys()].sort()).toEqual(['home-office-2018', 'opcc-sop-commitments-2024']);
   });
 
-  it.each(['home-office-2018', 'home-office-2024'])('%s parses with the pure parser too', (id) => {
+  it.each(['home-office-2018', 'opcc-sop-commitments-2024'])('%s parses with the pure parser too', (id) => {
     expect(parseFramework(shipped(id)).id).toBe(id);
+  });
+
+  it('traces every item of every framework after the 2018 tool (checked against seed 004 below) to where its source says it', () => {
+    const untraced = [...frameworks.values()]
+      .filter((framework) => framework.id !== 'home-office-2018')
+      .flatMap((framework) =>
+        frameworkItems(framework)
+          .filter(({ item }) => !item.source)
+          .map(({ item }) => `${framework.id} ${item.id}`),
+      );
+    expect(untraced).toEqual([]);
   });
 
   it('uses the scale of the Self-Assessment Tool', () => {
@@ -120,10 +131,29 @@ describe('shipped self-assessment frameworks', () => {
     });
   });
 
-  describe('home-office-2024', () => {
-    const framework = () => getFramework(frameworks, 'home-office-2024');
+  describe("opcc-sop-commitments-2024: the OPCC's own commitments, named as such", () => {
+    const framework = () => getFramework(frameworks, 'opcc-sop-commitments-2024');
 
-    it('has the eight sections of the revised toolkit, in order', () => {
+    it("says it is the OPCC's commitments from its SOP, not Home Office text", () => {
+      expect(framework().title).toBe("Warwickshire OPCC's own Prevent commitments (Prevent Duty SOP 2024)");
+      expect(framework().source).toContain('Prevent Duty Standard Operating Procedure (2024), section 4 "Compliance" (seed 000)');
+      expect(framework().source).toContain('Not Home Office text.');
+    });
+
+    it('is still found by the id stored rounds use, "home-office-2024"', () => {
+      expect(framework().aliases).toEqual(['home-office-2024']);
+      expect(getFramework(frameworks, 'home-office-2024')).toBe(framework());
+    });
+
+    it('is answered by the OPCC only', () => {
+      expect(framework().answeredBy).toEqual({
+        kind: 'organisations',
+        label: 'the Office of the Police and Crime Commissioner',
+        match: ['warwickshire-police-and-crime-commissioner', 'OPCC', 'Police and Crime Commissioner'],
+      });
+    });
+
+    it('keeps the eight sections the SOP follows, in order', () => {
       expect(framework().sections.map((s) => [s.number, s.title])).toEqual([
         [1, 'Multi-agency partnership group'],
         [2, 'Local risk assessment process'],
@@ -136,11 +166,35 @@ describe('shipped self-assessment frameworks', () => {
       ]);
     });
 
-    it('cites the SOP as its source and marks every item an expectation of compliance', () => {
-      expect(framework().source).toBe(
-        'OPCC Prevent Duty Standard Operating Procedure (2024), following the eight sections of the Home Office Prevent duty toolkit (revised 12 February 2024)',
-      );
-      for (const { item } of frameworkItems(framework())) expect(item.kind).toBe('expectation-of-compliance');
+    it('traces every item to its SOP section and paragraph, and marks each an expectation of compliance', () => {
+      for (const { section, item } of frameworkItems(framework())) {
+        expect(item.source).toMatch(new RegExp(`^SOP §4\\.${section.number} ${section.title}, `));
+        expect(item.kind).toBe('expectation-of-compliance');
+      }
+    });
+
+    it('leaves out the statements of fact and list bullets, keeping the ids of the rest so stored ratings still match', () => {
+      const texts = frameworkItems(framework()).map(({ item }) => item.text);
+      for (const fragment of [
+        'The PCC provides funding',
+        'In Warwickshire, specified agencies have established',
+        'The Prevent Duty places an obligation on all specified authorities',
+        'Local Authorities have an additional obligation',
+        'is the Prevent Lead for the OPCC',
+        'The PCC and OPCC Chief Executive both attend SWPB',
+        'Presentation of Warwickshire’s Counter-Terrorism Local Profile',
+        'An assessment by the Prevent Steering Group of the corporate risk',
+        'Provision by all local partners',
+        'The level of activities carried out by the partnership will be dependent',
+        'The OPCC can add actions',
+        'have agreed an appropriate referral pathway',
+        'the OPCC will be advised of the work',
+      ]) {
+        expect(texts.filter((text) => text.includes(fragment))).toEqual([]);
+      }
+      const ids = frameworkItems(framework()).map(({ item }) => item.id);
+      expect(ids).toHaveLength(49);
+      expect(ids.slice(0, 5)).toEqual(['1.4', '1.5', '1.6', '1.7', '1.10']);
     });
 
     withSeed(SOP_2024)(seedTitle(SOP_2024, 'takes every item word for word from section 4 of the SOP (seed 000)'), () => {
@@ -255,7 +309,7 @@ describe('framework registry and file loader', () => {
     write('local.json', smallFramework('local-extra'));
     writeFileSync(path.join(directory, 'notes.txt'), 'not a framework');
     const frameworks = await loadFrameworks(directory);
-    expect([...frameworks.keys()].sort()).toEqual(['home-office-2018', 'home-office-2024', 'local-extra']);
+    expect([...frameworks.keys()].sort()).toEqual(['home-office-2018', 'local-extra', 'opcc-sop-commitments-2024']);
   });
 
   it('refuses two files with the same id, naming both files', async () => {
