@@ -10,6 +10,7 @@ import type { Outbox } from '../domain/outbox/outbox';
 import type { BoardReportService } from '../domain/summary/board-report-service';
 import type { ComplianceSummaryService } from '../domain/summary/summary-service';
 import type { UpdateRequestService } from '../domain/actions/update-request-service';
+import type { FiguresService } from '../domain/figures/figures-service';
 import type { GuidanceService } from '../domain/guidance/guidance-service';
 import type { LanguageUnderstanding } from '../domain/language/language-understanding';
 import type { UnrecognisedMessageCounter } from '../domain/ports';
@@ -56,6 +57,8 @@ export interface BotServices {
   /** Every proactive message goes through the outbox; the sender drains it within Teams' limits. */
   readonly outbox: Outbox;
   readonly chasers: ChaserService;
+  /** The quarterly figures returns: requests, cards, and the figures as they may be shown. */
+  readonly figures: FiguresService;
   /** Refreshes the channel's progress card after updates, once per few seconds whatever their number. */
   readonly roundProgress: RoundProgressRefresh;
   /** Only for what is not a proactive message (opening 1:1 chats); sends go through the outbox. */

@@ -112,6 +112,8 @@ import { SUMMARY_BENCHMARK_VERB, SUMMARY_OPEN_VERB, summaryBenchmarkSubmitSchema
 import { answerHelp, sendWelcome } from './handlers/help-handlers';
 import { ASSURANCE_OPEN_VERB, ASSURANCE_SAVE_VERB, assuranceOpenSubmitSchema, assuranceSaveSubmitSchema } from '../cards/assurance-cards';
 import { openAssuranceStatement, requestAssuranceStatements, saveAssuranceStatement, showAssuranceStatements } from './handlers/assurance-handlers';
+import { FIGURES_OPEN_VERB, FIGURES_SAVE_VERB, figuresOpenSubmitSchema, figuresSaveSubmitSchema } from '../cards/figures-cards';
+import { openFiguresForm, requestFigures, returnFiguresFormWithProblems, saveFigures, showFigures } from './handlers/figures-handlers';
 import { answerMessage, answerThanks } from './handlers/message-handlers';
 
 const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
@@ -137,6 +139,8 @@ const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
   'use-this-channel': useThisChannel,
   'assurance-statements': showAssuranceStatements,
   'request-assurance-statements': requestAssuranceStatements,
+  'quarterly-figures': showFigures,
+  'request-figures': requestFigures,
 };
 
 const answerInOwnWords = answerMessage(INTENT_HANDLERS);
@@ -277,6 +281,8 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   registerSubmit(app, services, ORGANISATION_SAVE_VERB, organisationSaveSubmitSchema, saveOrganisation, (data, problems) =>
     returnOrganisationFormWithProblems((data ?? {}) as Record<string, unknown>, problems),
   );
+  registerSubmit(app, services, FIGURES_OPEN_VERB, figuresOpenSubmitSchema, openFiguresForm);
+  registerSubmit(app, services, FIGURES_SAVE_VERB, figuresSaveSubmitSchema, saveFigures, returnFiguresFormWithProblems);
   app.activity(ActivityTypes.Message, async (context) => {
     const planFile = planFileIn(context.activity.attachments);
     await run(context, services, planFile ? importPlanFile(planFile) : answerInOwnWords);

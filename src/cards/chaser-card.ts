@@ -29,6 +29,8 @@ export function owedLine(subject: ChaseSubject, owing: Owing): string {
       return `${name} has not yet said whether it will attend the ${escapeMarkdown(subject.title)}.`;
     case 'assurance-statement':
       return `${name} has not yet confirmed its ${escapeMarkdown(subject.title.replace(/^Annual/, 'annual'))}.`;
+    case 'figures':
+      return `${name} has not yet returned its figures for ${escapeMarkdown(subject.id)}: ${owing.items.map(escapeMarkdown).join(', ')}.`;
   }
 }
 
@@ -44,6 +46,8 @@ export function deadlineLine(subject: ChaseSubject): string {
       return `The meeting is on ${date}: please reply before then.`;
     case 'assurance-statement':
       return `Statements are due by ${date}.`;
+    case 'figures':
+      return `Figures are due by ${date}.`;
   }
 }
 
@@ -52,6 +56,7 @@ const BUTTONS: Record<ChaseSubject['kind'], string> = {
   'self-assessment': 'Open the self-assessment',
   meeting: 'Reply to the agenda',
   'assurance-statement': 'Open the assurance statement',
+  figures: 'Open the figures card',
 };
 
 /** A reminder to one organisation's lead about what it still owes, with a button to do it now. */

@@ -5,6 +5,7 @@ import { ASSESSMENT_SAVE_VERB, ASSESSMENT_START_VERB } from './assessment-cards'
 import { ASSURANCE_SAVE_VERB } from './assurance-cards';
 import { AGENDA_EDIT_VERB, DECISION_SAVE_VERB, MEETING_SCHEDULE_VERB } from './meeting-cards';
 import { ORGANISATION_SAVE_VERB } from './partnership-cards';
+import { FIGURES_SAVE_VERB } from './figures-cards';
 
 /** A stored field someone types into: matched by name (or pattern, for per-item inputs) and named for the user. */
 export interface FreeTextField {
@@ -40,6 +41,7 @@ export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly FreeTextField[]>
   [ASSESSMENT_START_VERB]: [{ field: 'name', label: 'the round name', screenedBy: 'submit' }],
   [ASSESSMENT_SAVE_VERB]: [{ field: /^details-/, label: 'the supporting details', screenedBy: 'service' }],
   [ASSURANCE_SAVE_VERB]: [{ field: /^note-/, label: 'the notes', screenedBy: 'service' }],
+  [FIGURES_SAVE_VERB]: [{ field: 'issuesOfConcern', label: 'the issues of concern', screenedBy: 'service' }],
   [ORGANISATION_SAVE_VERB]: [
     { field: 'name', label: "the organisation's name", screenedBy: 'submit' },
     { field: 'aliases', label: 'the other names', screenedBy: 'submit' },

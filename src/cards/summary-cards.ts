@@ -8,6 +8,7 @@ import type { WhoToAsk } from '../domain/summary/summary-service';
 import { formatDate, formatDateTime, RAG_COLOURS } from './format';
 import { escapeMarkdown, truncate } from './markdown';
 import { renderCard, type AdaptiveCardJson } from './render';
+import { figuresSummaryBlock } from './figures-cards';
 
 /** "Details" on a benchmark of the summary card: that benchmark's drill-down. */
 export const SUMMARY_BENCHMARK_VERB = 'summary-benchmark';
@@ -206,6 +207,7 @@ export function complianceSummaryCard(summary: ComplianceSummary): AdaptiveCardJ
     notReturned: summary.returns.notReturned.length > 0 ? names(summary.returns.notReturned) : 'Every organisation has returned.',
     attendanceHeading: attendance.heading,
     attendance: attendance.lines,
+    figures: figuresSummaryBlock(summary.figures),
   });
 }
 

@@ -1,3 +1,4 @@
+import { seedDemoFigures } from './demo/demo-figures';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../config';
@@ -181,6 +182,8 @@ export async function seedLiveDemo(
 ): Promise<SeedDemoResult & { history: DemoHistoryOutcome; assurance: DemoAssuranceResult['assurance'] }> {
   const seeded = await seedDemo(repositories, { now: options.now });
   const frameworks = await loadFrameworks(options.frameworksDirectory);
+  // Figures first: the next meeting the history schedules builds its agenda from them.
+  await seedDemoFigures(repositories, { partnershipId: seeded.partnershipId, now: options.now, frameworks });
   const { history } = await seedDemoHistory(repositories, { partnershipId: seeded.partnershipId, now: options.now, frameworks });
   const { assurance } = await seedDemoAssurance(repositories, { partnershipId: seeded.partnershipId, now: options.now, frameworks });
   return { ...seeded, history, assurance };

@@ -19,6 +19,8 @@ import { GuidanceService } from '../domain/guidance/guidance-service';
 import type { LanguageUnderstanding } from '../domain/language/language-understanding';
 import { MeetingService } from '../domain/meetings/meeting-service';
 import { ChaserService } from '../domain/chasers/chaser-service';
+import { FiguresChaseSource } from '../domain/figures/figures-chasers';
+import type { FiguresOwed } from '../domain/figures/figures-service';
 import { DEFAULT_CHASER_WORKING_DAYS } from '../domain/chasers/chasers';
 import { Outbox } from '../domain/outbox/outbox';
 import { ConversationLifecycle } from '../domain/partnership/conversation-lifecycle';
@@ -31,6 +33,7 @@ import type {
   AssessmentRepository,
   AssuranceRepository,
   ChannelRepository,
+  FiguresRepository,
   GuidanceRepository,
   MeetingRepository,
   MemberRepository,
@@ -44,6 +47,7 @@ import { screenForPersonalData } from '../domain/privacy/screen';
 import type { Logger } from '../logger';
 import { BoardReportService } from '../domain/summary/board-report-service';
 import { ComplianceSummaryService } from '../domain/summary/summary-service';
+import { FiguresService } from '../domain/figures/figures-service';
 import { ReportLinks } from '../reports/report-links';
 
 /** The ports the services run on: Table repositories in the bot and tools, in-memory ones in unit tests. */
@@ -60,6 +64,7 @@ export interface ServiceRepositories {
   readonly outbox: OutboxRepository;
   readonly unrecognised: UnrecognisedMessageCounter;
   readonly assurance: AssuranceRepository;
+  readonly figures: FiguresRepository;
 }
 
 export interface ServiceOptions extends DomainServiceOptions {
@@ -93,6 +98,8 @@ export function createDomainServices(repositories: ServiceRepositories, options:
   const now = options.now ?? (() => new Date());
   const frameworks = options.frameworks as Map<string, Framework>;
   const outbox = new Outbox(repositories.outbox, conversationAddress, options.newBatchId ?? randomUUID, now);
+  // The figures service asks the chasers for deadlines; the chasers ask it what is owed: built in two steps.
+  const figuresOwed = { owed: (partnershipId: string): Promise<FiguresOwed | undefined> => figures.owed(partnershipId) };
   const chasers = new ChaserService(
     actions,
     updateRounds,
@@ -104,8 +111,9 @@ export function createDomainServices(repositories: ServiceRepositories, options:
     { workingDays: options.chasers?.workingDays ?? DEFAULT_CHASER_WORKING_DAYS, agendaPostWorkingDays: options.chasers?.agendaPostWorkingDays ?? 5 },
     now,
     channels,
-    [new AssuranceChaseSource(repositories.assurance, now)],
+    [new AssuranceChaseSource(repositories.assurance, now), new FiguresChaseSource(figuresOwed)],
   );
+  const figures: FiguresService = new FiguresService(repositories.figures, organisations, members, partnerships, screenForPersonalData, chasers, now);
   const updateRequests = new UpdateRequestService(actions, organisations, members, updateRounds, channels, chasers, now);
   const directory = new PartnershipDirectory(members, organisations, channels, now);
   const partnershipResolver = new PartnershipResolver(partnerships, options.defaultPartnershipId);
@@ -121,8 +129,18 @@ export function createDomainServices(repositories: ServiceRepositories, options:
     channels,
     now,
   );
-  const meetingService = new MeetingService(meetings, actions, organisations, assessments, frameworks, updateRequests, directory, screenForPersonalData, now, (id) =>
-    assurance.agendaDetails(id),
+  const meetingService = new MeetingService(
+    meetings,
+    actions,
+    organisations,
+    assessments,
+    frameworks,
+    updateRequests,
+    directory,
+    screenForPersonalData,
+    now,
+    (id) => assurance.agendaDetails(id),
+    figures,
   );
   return {
     guidance: new GuidanceService(guidance),
@@ -139,9 +157,10 @@ export function createDomainServices(repositories: ServiceRepositories, options:
     assessmentLaunch: new AssessmentLaunchService(assessmentService, members, channels, (id) => partnershipResolver.frameworkId(id), chasers),
     meetings: meetingService,
     assurance,
-    summaries: new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetings, now),
+    summaries: new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetings, now, figures),
     outbox,
     chasers,
+    figures,
     now,
   };
 }

@@ -9,6 +9,7 @@ import { AssessmentTableRepository } from '../storage/tables/assessment-table-re
 import { AssuranceTableRepository } from '../storage/tables/assurance-table-repository';
 import { AuditTableRepository } from '../storage/tables/audit-table-repository';
 import { ChannelTableRepository } from '../storage/tables/channel-table-repository';
+import { FiguresTableRepository } from '../storage/tables/figures-table-repository';
 import { GuidanceTableRepository } from '../storage/tables/guidance-table-repository';
 import { MeetingTableRepository } from '../storage/tables/meeting-table-repository';
 import { MemberTableRepository } from '../storage/tables/member-table-repository';
@@ -53,6 +54,7 @@ export async function openTableRepositories(config: Pick<Config, 'storage' | 'ta
       updateRounds: new UpdateRoundTableRepository(storage.client('actions')),
       channels: new ChannelTableRepository(storage.client('partnerships')),
       assurance: new AssuranceTableRepository(storage.client('assurance')),
+      figures: new FiguresTableRepository(storage.client('actions')),
     },
     new AuditRecorder(auditLog, now, onFailure, valueHasherFor(config), pendingAudits),
   );

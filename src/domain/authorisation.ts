@@ -90,6 +90,17 @@ export const PERMISSIONS = {
   'view-assurance-statements': { roles: STEERING_GROUP, refusal: says('Who has returned their assurance statement is for the Prevent Officer and the chair.') },
   /** Where agendas and progress cards go for everyone to see: the officer decides, in the channel itself. */
   'pin-channel': { roles: OFFICER, refusal: says('Only the Prevent Officer can choose the partnership channel.') },
+  /** The quarterly figures (src/domain/figures): numbers only, for anyone with a role in the partnership. */
+  'request-figures': { roles: OFFICER, refusal: says('Only the Prevent Officer can request the quarterly figures.') },
+  'submit-figures': {
+    roles: OFFICER,
+    ownOrganisationRoles: ['partner-lead'],
+    refusal: (_actor, context) => `Only ${context.organisationName ?? "the organisation's"} lead, or the Prevent Officer on its behalf, can return its figures.`,
+  },
+  'view-figures': {
+    roles: MEMBERS,
+    refusal: says("The quarterly figures are for the partnership's members. If you need them, ask the Prevent Officer to add you."),
+  },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,3 +1,4 @@
+import type { FiguresRecord, FiguresRequest, FiguresReturn, ReturnKind } from './figures/figures';
 import type { Action, ActionProgress, ActionRecord } from './actions/action';
 import type { UpdateRound } from './actions/update-round';
 import type { AssessmentRound, OrganisationReturn, RatingChange, RatingHistoryEntry, ReturnRecord } from './assessment/assessment';
@@ -228,4 +229,31 @@ export interface UnrecognisedMessageCounter {
   count(partnershipId: string, day: string): Promise<void>;
   /** The count of each day from `from` to `to` (YYYY-MM-DD, inclusive) that had any. */
   countsBetween(partnershipId: string, from: string, to: string): Promise<{ day: string; count: number }[]>;
+}
+
+/**
+ * The quarterly figures returns (src/domain/figures): per partnership, one current return per
+ * quarter, kind and organisation, an append-only history row per write, and the open request.
+ */
+export interface FiguresRepository {
+  get(partnershipId: string, quarter: string, kind: ReturnKind, organisationId: string): Promise<FiguresRecord | undefined>;
+  /** Every current return of the partnership, oldest quarter first. */
+  list(partnershipId: string): Promise<FiguresRecord[]>;
+  /**
+   * Records a return: the current entity and a history row in one transaction, conditional on
+   * `etag` (undefined = the return must not exist yet; ConflictError when someone saved first).
+   * Idempotent on `value.nonce`: a repeat writes nothing and returns the return as it is, with
+   * `duplicate: true`. `current` is the return as the caller has just read it, so nothing reads it again.
+   */
+  record(
+    partnershipId: string,
+    value: FiguresReturn,
+    etag: string | undefined,
+    current?: { readonly record: FiguresRecord | undefined },
+  ): Promise<{ record: FiguresRecord; duplicate: boolean }>;
+  /** Every write of one return, newest first. */
+  history(partnershipId: string, quarter: string, kind: ReturnKind, organisationId: string): Promise<FiguresReturn[]>;
+  /** The Prevent Officer's latest "request figures", if any. */
+  currentRequest(partnershipId: string): Promise<FiguresRequest | undefined>;
+  saveRequest(partnershipId: string, request: FiguresRequest): Promise<void>;
 }

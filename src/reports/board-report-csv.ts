@@ -2,6 +2,7 @@ import type { BoardReportData } from '../domain/summary/compliance-summary';
 import { selfAssessmentRows } from './board-report-rows';
 import { NOT_RETURNED, ratingText } from './report-text';
 import { neutraliseCell } from './spreadsheet-cell';
+import { figuresCsvLines } from './figures-report-section';
 
 export const CSV_HEADER = ['Benchmark', 'Item', 'Kind', 'Organisation', 'Rating', 'Supporting details'] as const;
 
@@ -26,5 +27,6 @@ export function boardReportCsv(data: BoardReportData): Buffer {
       lines.push(csvLine([row.benchmark, row.itemId, row.kind, answer.organisation.name, answer.returned ? ratingText(answer.rating) : NOT_RETURNED, answer.details]));
     }
   }
+  if (data.summary.figures) lines.push(...figuresCsvLines(data.summary.figures, csvLine));
   return Buffer.from(`${BOM}${lines.join('\r\n')}\r\n`, 'utf8');
 }

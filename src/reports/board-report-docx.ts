@@ -18,6 +18,7 @@ import {
 import { KIND_LABELS, RATINGS, RATING_LABELS } from '../domain/assessment/framework';
 import type { BoardReportData, ComplianceSummary, GoodPracticeCount, ReportAction } from '../domain/summary/compliance-summary';
 import type { ChartImage } from './report-charts';
+import { figuresDocxSection } from './figures-report-section';
 import { RAG_NAMES, RAG_SHADES, RATING_SHADES, type Shade } from './report-style';
 import { formatDate, formatDateTime } from '../cards/format';
 import { benchmarkLabel, movementText, namesOf, scoreText, statusText } from './report-text';
@@ -351,6 +352,7 @@ export async function boardReportDocx(data: BoardReportData, options: DocxReport
           ...actionsSection(data),
           ...nonReturnsSection(summary),
           ...attendanceSection(summary),
+          ...(summary.figures ? figuresDocxSection(summary.figures) : []),
         ],
       },
     ],

@@ -8,6 +8,7 @@ import { RAG_NAMES, RAG_SHADES, RATING_SHADES, type Shade } from './report-style
 import { formatDateTime } from '../cards/format';
 import { MOVEMENT_LABELS, NOT_RETURNED, namesOf, ratingText, statusText } from './report-text';
 import { neutraliseCell } from './spreadsheet-cell';
+import { addFiguresSheet } from './figures-report-section';
 
 export const SHEET_NAMES = { selfAssessment: 'Self-assessment', actionTracker: 'Action tracker', summary: 'Summary' } as const;
 
@@ -212,5 +213,6 @@ export async function boardReportXlsx(data: BoardReportData, partnershipName: st
   selfAssessmentSheet(workbook, data);
   actionTrackerSheet(workbook, data);
   summarySheet(workbook, data, partnershipName);
+  if (data.summary.figures) addFiguresSheet(workbook, data.summary.figures);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -16,6 +16,7 @@ import { MemoryUnrecognisedMessageCounter } from '../../src/storage/memory/memor
 import type { GuidanceRepository } from '../../src/domain/ports';
 import { silentLogger } from '../../src/logger';
 import { MemoryActionRepository } from '../../src/storage/memory/memory-action-repository';
+import { MemoryFiguresRepository } from '../../src/storage/memory/memory-figures-repository';
 import { MemoryGuidanceRepository } from '../../src/storage/memory/memory-guidance-repository';
 import { MemoryMemberRepository } from '../../src/storage/memory/memory-member-repository';
 import { MemoryOrganisationRepository } from '../../src/storage/memory/memory-organisation-repository';
@@ -183,6 +184,7 @@ export async function botHarness(options: HarnessOptions = {}) {
     outbox: outboxRepository,
     unrecognised,
     assurance,
+    figures: new MemoryFiguresRepository(),
   };
   if (options.demo) await seedLiveDemo(repositories, { now: HARNESS_NOW });
   const services: BotServices = createServices(repositories, {

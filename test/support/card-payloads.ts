@@ -75,4 +75,23 @@ export const VALID_PAYLOADS: Readonly<Record<string, (s: Seeds) => Record<string
     'answer-records': 'in-place',
     'note-records': 'Training log kept by HR.',
   }),
+  // The police give the referral figures (worked out from the sectors); the harness's last complete quarter is 2026-27 Q2.
+  'figures-open': () => ({ quarter: '2026-27 Q2', kind: 'referrals', organisationId: 'police' }),
+  'figures-save': () => ({
+    quarter: '2026-27 Q2',
+    kind: 'referrals',
+    organisationId: 'police',
+    nonce: 'nonce-valid-payload',
+    etag: '',
+    'sector-education-childcare': '9',
+    'sector-police': '3',
+    'sector-local-government': '5',
+    'sector-health-social-care': '6',
+    'sector-criminal-justice': '0',
+    'sector-other': '2',
+    'outcome-adopted-channel': '2',
+    'outcome-other-support': '8',
+    'outcome-no-further-action': '12',
+    'outcome-being-assessed': '3',
+  }),
 };

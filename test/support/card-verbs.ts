@@ -43,6 +43,7 @@ import {
   PARTNERSHIP_PAGE_VERB,
   partnershipPageSubmitSchema,
 } from '../../src/cards/partnership-cards';
+import { FIGURES_OPEN_VERB, FIGURES_SAVE_VERB, figuresOpenSubmitSchema, figuresSaveSubmitSchema } from '../../src/cards/figures-cards';
 import { ROUND_PROGRESS_VIEW_VERB, roundProgressViewSubmitSchema } from '../../src/cards/update-request-cards';
 import { SUMMARY_BENCHMARK_VERB, SUMMARY_OPEN_VERB, summaryBenchmarkSubmitSchema, summaryOpenSubmitSchema } from '../../src/cards/summary-cards';
 
@@ -76,6 +77,8 @@ export const VERB_SCHEMAS: Readonly<Record<string, ZodTypeAny>> = {
   [NOT_REPLIED_PAGE_VERB]: notRepliedPageSubmitSchema,
   [ASSURANCE_OPEN_VERB]: assuranceOpenSubmitSchema,
   [ASSURANCE_SAVE_VERB]: assuranceSaveSubmitSchema,
+  [FIGURES_OPEN_VERB]: figuresOpenSubmitSchema,
+  [FIGURES_SAVE_VERB]: figuresSaveSubmitSchema,
 };
 
 const CARDS_DIR = path.resolve(__dirname, '../../src/cards');

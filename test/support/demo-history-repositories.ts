@@ -1,6 +1,7 @@
 import { MemoryActionRepository } from '../../src/storage/memory/memory-action-repository';
 import { MemoryAssessmentRepository } from '../../src/storage/memory/memory-assessment-repository';
 import { MemoryAssuranceRepository } from '../../src/storage/memory/memory-assurance-repository';
+import { MemoryFiguresRepository } from '../../src/storage/memory/memory-figures-repository';
 import { MemoryGuidanceRepository } from '../../src/storage/memory/memory-guidance-repository';
 import { MemoryMeetingRepository } from '../../src/storage/memory/memory-meeting-repository';
 import { MemoryMemberRepository } from '../../src/storage/memory/memory-member-repository';
@@ -25,5 +26,6 @@ export function memoryDemoRepositories() {
     outbox: new MemoryOutboxRepository(),
     unrecognised: new MemoryUnrecognisedMessageCounter(),
     assurance: new MemoryAssuranceRepository(),
+    figures: new MemoryFiguresRepository(),
   };
 }

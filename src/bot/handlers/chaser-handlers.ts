@@ -10,6 +10,7 @@ import { chaserMessages, leaderless } from '../chaser-messages';
 import { enqueueWithStatusCard } from '../enqueue-for-leads';
 import { replaceCard, sendCard } from '../send-card';
 import { channelAgendaCard } from './meeting-handlers';
+import { openFiguresFromChaser } from './figures-handlers';
 
 /** "send chasers" (Prevent Officer): reminds everyone owing a reply who has not been chased today. */
 export const sendChasers: TurnHandler = async (context, turn, services) => {
@@ -65,6 +66,10 @@ export function openFromChaser(submit: ChaserOpenSubmit): TurnHandler {
     if (submit.kind === 'assurance-statement') {
       const form = await services.assurance.form(partnershipId, actor, submit.subjectId, submit.organisationId);
       await sendCard(context, assuranceStatementCard({ form, nonce: randomUUID() }));
+      return;
+    }
+    if (submit.kind === 'figures') {
+      await openFiguresFromChaser(submit.subjectId, submit.organisationId)(context, turn, services);
       return;
     }
     const meeting = await services.meetings.get(partnershipId, submit.subjectId);

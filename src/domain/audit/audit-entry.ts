@@ -31,6 +31,10 @@ export const AUDIT_VERBS = [
   'assurance-save',
   /** An organisation's annual assurance statement confirmed: final. */
   'assurance-confirm',
+  /** A quarterly figures return (referrals, Channel panel or training) written. */
+  'figures-return',
+  /** The Prevent Officer asked for a quarter's figures. */
+  'figures-request',
 ] as const;
 export type AuditVerb = (typeof AUDIT_VERBS)[number];
 

@@ -2,6 +2,7 @@ import { actionSchema, type Action, type ActionProgress, type ActionRecord } fro
 import type { UpdateRound } from '../actions/update-round';
 import type { AssuranceStatement, StatementChange, StatementRecord, StatementRequest } from '../assurance/assurance';
 import type { AssessmentRound, OrganisationReturn, RatingChange, RatingHistoryEntry, ReturnRecord } from '../assessment/assessment';
+import type { FiguresRecord, FiguresRequest, FiguresReturn, ReturnKind } from '../figures/figures';
 import type { Guidance } from '../guidance/guidance';
 import type { Meeting } from '../meetings/meeting';
 import type { Member } from '../partnership/member';
@@ -14,6 +15,7 @@ import type {
   AssuranceRepository,
   ChangeAuthor,
   ChannelRepository,
+  FiguresRepository,
   GuidanceRepository,
   MeetingRepository,
   MemberRepository,
@@ -333,6 +335,46 @@ export class AuditedAssuranceRepository implements AssuranceRepository {
   }
 }
 
+/** A figures return is audited like an action update: who returned which numbers, before and after. */
+export class AuditedFiguresRepository implements FiguresRepository {
+  constructor(
+    private readonly inner: FiguresRepository,
+    private readonly audit: AuditRecorder,
+  ) {}
+  get = (partnershipId: string, quarter: string, kind: ReturnKind, organisationId: string) => this.inner.get(partnershipId, quarter, kind, organisationId);
+  list = (partnershipId: string) => this.inner.list(partnershipId);
+  history = (partnershipId: string, quarter: string, kind: ReturnKind, organisationId: string) => this.inner.history(partnershipId, quarter, kind, organisationId);
+  currentRequest = (partnershipId: string) => this.inner.currentRequest(partnershipId);
+
+  async record(
+    partnershipId: string,
+    value: FiguresReturn,
+    etag: string | undefined,
+    current?: { readonly record: FiguresRecord | undefined },
+  ): Promise<{ record: FiguresRecord; duplicate: boolean }> {
+    const before = current ? current.record : await this.inner.get(partnershipId, value.quarter, value.figures.kind, value.organisationId);
+    const change = {
+      actorId: value.submittedById,
+      verb: 'figures-return',
+      entity: `figures:${value.quarter}/${value.figures.kind}/${value.organisationId}`,
+      before: before?.value,
+      after: value,
+    } as const;
+    return this.audit.around(
+      partnershipId,
+      change,
+      () => this.inner.record(partnershipId, value, etag, current),
+      (result) => !result.duplicate,
+    );
+  }
+
+  async saveRequest(partnershipId: string, request: FiguresRequest): Promise<void> {
+    const before = await this.inner.currentRequest(partnershipId);
+    const change = { actorId: request.requestedById, verb: 'figures-request', entity: `figures-request:${request.quarter}`, before, after: request } as const;
+    await this.audit.around(partnershipId, change, () => this.inner.saveRequest(partnershipId, request));
+  }
+}
+
 export interface AuditablePorts {
   readonly partnerships: PartnershipRepository;
   readonly guidance: GuidanceRepository;
@@ -344,6 +386,7 @@ export interface AuditablePorts {
   readonly meetings: MeetingRepository;
   readonly channels: ChannelRepository;
   readonly assurance: AssuranceRepository;
+  readonly figures: FiguresRepository;
 }
 
 /** The wrapped repositories are seen through their ports; anything else given passes through as it is. */
@@ -362,6 +405,7 @@ export function auditRepositories<T extends Partial<AuditablePorts>>(ports: T, a
     meetings: (r: MeetingRepository) => new AuditedMeetingRepository(r, audit),
     channels: (r: ChannelRepository) => new AuditedChannelRepository(r, audit),
     assurance: (r: AssuranceRepository) => new AuditedAssuranceRepository(r, audit),
+    figures: (r: FiguresRepository) => new AuditedFiguresRepository(r, audit),
   } as const;
   const result: Record<string, unknown> = { ...ports };
   for (const key of Object.keys(wrap) as (keyof AuditablePorts)[]) {

@@ -3,7 +3,7 @@ import type { Member } from '../partnership/member';
 import type { Organisation } from '../partnership/organisation';
 
 /** What people can owe a reply to. */
-export const CHASE_KINDS = ['update-round', 'self-assessment', 'meeting', 'assurance-statement'] as const;
+export const CHASE_KINDS = ['update-round', 'self-assessment', 'meeting', 'assurance-statement', 'figures'] as const;
 export type ChaseKind = (typeof CHASE_KINDS)[number];
 
 /** An organisation that has not replied, who answers for it, and what it still owes. */

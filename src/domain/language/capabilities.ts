@@ -172,6 +172,25 @@ export const CAPABILITIES: readonly Capability[] = [
     oneToOne: true,
   },
   {
+    intent: 'quarterly-figures',
+    title: 'Quarterly figures',
+    example: 'Quarterly figures',
+    description:
+      'The last quarter\'s Prevent referrals by sector and outcome, the Channel panel\'s caseload and reviews, and staff trained, with the trend over four quarters. Numbers only: counts from 1 to 4 show as "fewer than 5".',
+    button: false,
+    roles: ['prevent-officer', 'chair', 'partner-lead'],
+    oneToOne: true,
+  },
+  {
+    intent: 'request-figures',
+    title: 'Request figures (Prevent Officer)',
+    example: 'Request figures',
+    description: "Sends each organisation's lead a card for last quarter's figures: referrals from the police, the Channel panel from the council, training from everyone.",
+    button: false,
+    roles: ['prevent-officer'],
+    oneToOne: true,
+  },
+  {
     intent: 'partnership',
     title: 'Partnership members (Prevent Officer, chair)',
     example: 'Partnership members',

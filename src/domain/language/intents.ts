@@ -22,6 +22,8 @@ export const INTENT_IDS = [
   'use-this-channel',
   'assurance-statements',
   'request-assurance-statements',
+  'quarterly-figures',
+  'request-figures',
 ] as const;
 
 export type IntentId = (typeof INTENT_IDS)[number];

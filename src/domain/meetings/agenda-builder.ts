@@ -7,6 +7,8 @@ import type { Framework } from '../assessment/framework';
 import type { AgendaItem, Decision } from './meeting';
 import { annualItemsFor } from './annual-items';
 import { STANDING_ITEMS } from './standing-items';
+import { figuresAgendaLines } from '../figures/figures-agenda';
+import type { FiguresSnapshot } from '../figures/figures-content';
 
 export interface AgendaFacts {
   readonly today: string;
@@ -22,6 +24,8 @@ export interface AgendaFacts {
   readonly previousDecisions?: readonly Decision[];
   /** Generated lines added under an annual item, by its id (the outcome of the annual assurance statements). */
   readonly annualDetails?: Readonly<Record<string, readonly string[]>>;
+  /** The quarterly figures returned so far: the last complete quarter's go under their standing items. */
+  readonly figures?: FiguresSnapshot;
 }
 
 function owners(record: ActionRecord, names: ReadonlyMap<string, string>): string {
@@ -85,8 +89,11 @@ export function buildAgenda(facts: AgendaFacts): AgendaItem[] {
   }
   const mattersArising = (facts.previousDecisions ?? []).map((d) => `${d.itemTitle}: ${d.text}${d.newActionId ? ` (new action ${d.newActionId})` : ''}`);
   const annual = annualItemsFor(facts.meetingDate);
+  const figures: Partial<Record<string, string[]>> = facts.figures ? figuresAgendaLines(facts.figures, facts.meetingDate) : {};
   return STANDING_ITEMS.flatMap((item) => {
-    const standing = item.id === 'minutes' && mattersArising.length > 0 ? { ...item, details: mattersArising.slice(0, 40) } : item;
+    const figureLines = figures[item.id] ?? [];
+    const withFigures = figureLines.length > 0 ? { ...item, details: [...item.details, ...figureLines] } : item;
+    const standing = item.id === 'minutes' && mattersArising.length > 0 ? { ...item, details: mattersArising.slice(0, 40) } : withFigures;
     const following = annual
       .filter((a) => a.after === item.id)
       .map((a) => {

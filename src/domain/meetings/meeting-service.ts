@@ -6,6 +6,7 @@ import { ConflictError, InvalidError, NotFoundError } from '../errors';
 import type { Actor } from '../partnership/member';
 import type { ActionRepository, AssessmentRepository, ChangeAuthor, MeetingRepository, OrganisationRepository } from '../ports';
 import { buildAgenda, type AgendaFacts } from './agenda-builder';
+import type { FiguresSnapshot } from '../figures/figures-content';
 import type { PersonalDataScreen } from '../privacy/personal-data-error';
 import { screenKnowingPartners } from '../privacy/known-names';
 import { PersonalDataError } from '../privacy/personal-data-error';
@@ -60,6 +61,8 @@ export class MeetingService {
     private readonly now: () => Date = () => new Date(),
     /** Generated lines for annual items, by the annual item's id (the outcome of the assurance statements). */
     private readonly annualDetails: (partnershipId: string) => Promise<Readonly<Record<string, readonly string[]>>> = async () => ({}),
+    /** The quarterly figures, for the lines under their standing items; without it the items stay as they are. */
+    private readonly figures?: { snapshot(partnershipId: string): Promise<FiguresSnapshot> },
   ) {}
 
   /** Agenda items and decisions name partner schools and venues: known as organisations, not people. */
@@ -362,13 +365,14 @@ export class MeetingService {
 
   /** What the agenda draws on: the action plan, the latest self-assessment and the open update round. */
   async agendaFacts(partnershipId: string): Promise<Omit<AgendaFacts, 'meetingDate'>> {
-    const [actions, organisations, rounds, progress, previous, annualDetails] = await Promise.all([
+    const [actions, organisations, rounds, progress, previous, annualDetails, figures] = await Promise.all([
       this.actions.list(partnershipId),
       this.organisations.list(partnershipId),
       this.assessments.listRounds(partnershipId),
       this.updateRequests.progress(partnershipId),
       this.latestHeld(partnershipId),
       this.annualDetails(partnershipId),
+      this.figures?.snapshot(partnershipId),
     ]);
     const latest = rounds[0];
     const assessment = latest
@@ -386,6 +390,7 @@ export class MeetingService {
       ...(progress ? { notReturnedUpdates: progress.waitingFor } : {}),
       ...(previous ? { previousDecisions: previous.decisions } : {}),
       ...(Object.keys(annualDetails).length > 0 ? { annualDetails } : {}),
+      ...(figures ? { figures } : {}),
     };
   }
 }

@@ -17,6 +17,7 @@ export const MESSAGE_KINDS = [
   'one-to-one-answer',
   'channel-notice',
   'assurance-request',
+  'figures-request',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -10,6 +10,17 @@ export const partnershipSchema = z.object({
   frameworkId: z.string().min(1).default('home-office-2018'),
   /** Azure AD tenants whose users belong to this partnership (one deployment can serve several). */
   tenantIds: z.array(z.string().min(1)).default([]),
+  /**
+   * Who returns the quarterly referral and Channel figures (src/domain/figures). Left out, each is
+   * worked out from the organisations' sectors: the police force, and the county council (which
+   * convenes the Channel panel, SOP 000 §4.5).
+   */
+  figures: z
+    .object({
+      referralsOrganisationId: z.string().min(1).optional(),
+      channelOrganisationId: z.string().min(1).optional(),
+    })
+    .optional(),
 });
 
 export type Partnership = z.infer<typeof partnershipSchema>;

@@ -1,3 +1,4 @@
+import type { FiguresContent } from '../figures/figures-content';
 import type { Action, ActionProgress, Rag } from '../actions/action';
 import type { OrganisationReturn } from '../assessment/assessment';
 import type { Framework, ItemKind, Rating } from '../assessment/framework';
@@ -114,6 +115,8 @@ export interface AttendanceSummary {
 
 export interface ComplianceSummary {
   readonly partnershipId: string;
+  /** The quarterly figures (src/domain/figures), suppressed: the latest quarter and the four-quarter trend. */
+  readonly figures?: FiguresContent;
   readonly round: { readonly id: string; readonly name: string; readonly closesOn: string };
   readonly previousRound?: {
     readonly id: string;

@@ -1,6 +1,7 @@
 import { askedOrganisations, type AssessmentRound } from '../assessment/assessment';
 import { answeredByLabel } from '../assessment/answered-by';
 import { findFramework, getFramework, sameFramework, type FrameworkRegistry } from '../assessment/framework-catalogue';
+import type { FiguresContent } from '../figures/figures-content';
 import type { Framework } from '../assessment/framework';
 import { londonDate } from '../clock';
 import { authorise, isAllowed, ownOrganisation } from '../authorisation';
@@ -54,6 +55,8 @@ export class ComplianceSummaryService {
     private readonly actions: ActionRepository,
     private readonly meetings: MeetingRepository,
     private readonly now: () => Date = () => new Date(),
+    /** The quarterly figures, for the summary's figures block and the board report; without it they are left out. */
+    private readonly figures?: { content(partnershipId: string): Promise<FiguresContent | undefined> },
   ) {}
 
   /** The summary is the Steering Group's: the chair's and the Prevent Officer's (src/domain/authorisation.ts). */
@@ -63,7 +66,8 @@ export class ComplianceSummaryService {
 
   async summary(partnershipId: string, actor: Actor, request: SummaryRequest = {}): Promise<ComplianceSummary> {
     authorise(actor, 'view-compliance-summary');
-    return (await this.read(partnershipId, request)).summary;
+    const [{ summary }, figures] = await Promise.all([this.read(partnershipId, request), this.figures?.content(partnershipId)]);
+    return figures ? { ...summary, figures } : summary;
   }
 
   async answer(partnershipId: string, actor: Actor, question: string): Promise<SummaryAnswer> {
@@ -100,8 +104,9 @@ export class ComplianceSummaryService {
   async reportData(partnershipId: string, actor: Actor, roundName?: string): Promise<BoardReportData> {
     authorise(actor, 'view-compliance-summary');
     const read = await this.read(partnershipId, roundName === undefined ? {} : { roundName });
+    const figures = await this.figures?.content(partnershipId);
     return {
-      summary: read.summary,
+      summary: figures ? { ...read.summary, figures } : read.summary,
       framework: read.framework,
       // The tool's answer columns are of the organisations the round asked, as its counts are.
       organisations: askedOrganisations(read.round, read.organisations),

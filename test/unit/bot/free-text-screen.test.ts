@@ -1,3 +1,5 @@
+import { figureFieldIds, figuresOpenSubmitSchema, figuresSaveSubmitSchema } from '../../../src/cards/figures-cards';
+import { RETURN_KINDS } from '../../../src/domain/figures/figures';
 import type { Activity } from 'botbuilder';
 import { ZodEffects, ZodObject, type ZodTypeAny } from 'zod';
 import { actionOpenSubmitSchema, actionUpdateSubmitSchema } from '../../../src/cards/action-cards';
@@ -46,6 +48,9 @@ const NOT_STORED_FREE_TEXT = new Set([
   'benchmark',
   // The ask card's question is answered like a typed message and never written anywhere.
   'question',
+  // A figures card's quarter and numbers: checked as whole numbers by the figures service.
+  'quarter',
+  ...RETURN_KINDS.flatMap(figureFieldIds),
 ]);
 
 const SCHEMAS: readonly ZodTypeAny[] = [
@@ -66,6 +71,8 @@ const SCHEMAS: readonly ZodTypeAny[] = [
   organisationSaveSubmitSchema,
   summaryBenchmarkSubmitSchema,
   summaryOpenSubmitSchema,
+  figuresOpenSubmitSchema,
+  figuresSaveSubmitSchema,
 ];
 
 function shapeOf(schema: ZodTypeAny): Record<string, ZodTypeAny> {
@@ -99,6 +106,12 @@ const CASES: readonly { verb: string; key: string; personal: string | string[]; 
   { verb: 'assessment-save', key: 'details-1-1', personal: SAMPLE, clean: 'Policy approved by the board in March 2026' },
   { verb: 'assurance-save', key: 'note-records', personal: 'Referral for jo.bloggs@example.com logged', clean: 'Training log kept by HR and reviewed in March' },
   { verb: 'organisation-save', key: 'name', personal: SAMPLE, clean: 'Rugby Borough Council' },
+  {
+    verb: 'figures-save',
+    key: 'issuesOfConcern',
+    personal: 'Delay for j.bloggs@example.com at consent',
+    clean: 'Consent is taking longer than the guidance expects at two schools',
+  },
   { verb: 'organisation-save', key: 'aliases', personal: ['RBC', SAMPLE], clean: ['RBC', 'Rugby BC'] },
 ];
 

@@ -61,6 +61,9 @@ const COMMANDS: Record<IntentId, Row> = {
   // A lead gets their own organisation's statement; the chair and the Prevent Officer who has returned.
   'assurance-statements': [R, A, A, A, A],
   'request-assurance-statements': OFFICER_ONLY,
+  // Numbers only, for anyone with a role; staff are told politely who to ask.
+  'quarterly-figures': [R, A, A, A, A],
+  'request-figures': OFFICER_ONLY,
 };
 
 /** The catalogue's example phrasing, except where the matrix needs a police-owned action. */
@@ -97,6 +100,9 @@ const VERBS: Record<string, Row> = {
   'not-replied-page': STEERING_GROUP,
   'assurance-open': OWNER_OFFICER,
   'assurance-save': OWNER_OFFICER,
+  // The police give the referral figures: their lead, or the Prevent Officer on their behalf.
+  'figures-open': OWNER_OFFICER,
+  'figures-save': OWNER_OFFICER,
 };
 
 const COMMAND_CASES = INTENT_IDS.flatMap((id) => {

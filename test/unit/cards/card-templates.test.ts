@@ -76,6 +76,9 @@ const assuranceOverview = assuranceOutcome(
     ...(i % 2 === 0 ? { confirmedAt: '2026-12-02T10:00:00.000Z', confirmedById: 'a', confirmedByName: 'A' } : {}),
   })),
 );
+import { figuresFormCard, figuresOverviewCard, figuresReceiptCard } from '../../../src/cards/figures-cards';
+import { figuresContent } from '../../../src/domain/figures/figures-content';
+import { CHANNEL, FIGURES_ORGANISATIONS, REFERRALS, sampleReturn, sampleSnapshot } from '../../support/figures-samples';
 
 const framework2018 = parseFramework(JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'data', 'frameworks', 'home-office-2018.json'), 'utf8')));
 /** Benchmark 7 (training) is the longest page: nine items, most with prompts, every detail box full. */
@@ -318,6 +321,36 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
       }),
     }),
   'channel-lost': () => channelLostCard({ name: 'Steering Group', reason: 'channel-deleted' }),
+  'figures-form': () =>
+    figuresFormCard({
+      form: {
+        quarter: '2026-27 Q2',
+        kind: 'referrals',
+        organisationId: 'police',
+        organisation: FIGURES_ORGANISATIONS[2]!,
+        current: { value: sampleReturn('2026-27 Q2', 'police', REFERRALS), etag: 'W/"1"' },
+        previous: REFERRALS,
+      },
+      nonce: 'nonce-sample-card',
+      notice: 'Not saved: please fix the following and submit again.',
+      problems: ['the referrals by outcome add up to 24 but the referrals by sector add up to 25'],
+    }),
+  'figures-receipt': () =>
+    figuresReceiptCard({ value: sampleReturn('2026-27 Q2', 'wcc', { ...CHANNEL, issuesOfConcern: 'x'.repeat(1000) }), etag: 'W/"2"' }, 'Warwickshire County Council', true),
+  'figures-overview': () => {
+    const snapshot = sampleSnapshot();
+    return figuresOverviewCard(
+      {
+        content: figuresContent(
+          { ...snapshot, returns: snapshot.returns.map((r) => (r.figures.kind === 'channel' ? { ...r, figures: { ...r.figures, issuesOfConcern: 'y'.repeat(1000) } } : r)) },
+          '2026-27 Q2',
+        ),
+        providers: snapshot.providers,
+        canRequest: true,
+      },
+      [{ quarter: '2026-27 Q2', kind: 'referrals', organisationId: 'police' }],
+    );
+  },
   'summary-who-to-ask': () => summaryWhoToAskCard({ organisationName: 'Rugby Borough Council', preventLeadName: 'Rita Rugby', preventOfficerNames: ['Priya Officer'] }),
 };
 

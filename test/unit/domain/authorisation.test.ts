@@ -40,6 +40,9 @@ const TABLE: Record<Permission, readonly [boolean, boolean, boolean, boolean, bo
   'request-assurance-statements': [N, N, N, N, Y],
   'answer-assurance-statement': [N, Y, N, N, Y],
   'view-assurance-statements': [N, N, N, Y, Y],
+  'request-figures': [N, N, N, N, Y],
+  'submit-figures': [N, Y, N, N, Y],
+  'view-figures': [N, Y, Y, Y, Y],
 };
 
 /** Acting for one's own organisation is checked against the actor's organisation; the rest against the police's. */

@@ -28,7 +28,7 @@ describe('the language layer on the held-out evaluation set', () => {
 
   it('has concerns and every intent in it', () => {
     expect(rows.filter((r) => r.concern).length).toBeGreaterThanOrEqual(100);
-    expect(new Set(rows.map((r) => r.intent)).size).toBe(21);
+    expect(new Set(rows.map((r) => r.intent)).size).toBe(23);
   });
 
   it('puts the referral pathway first for every message that describes a possible risk to a person', () => {
