@@ -22,6 +22,7 @@ import { PartnershipDirectory } from '../domain/partnership/directory';
 import { MembershipService } from '../domain/partnership/membership-service';
 import { PartnershipAdminService } from '../domain/partnership/partnership-admin-service';
 import { PartnershipResolver } from '../domain/partnership/partnership-resolver';
+import { PriorityService } from '../domain/priorities/priority-service';
 import type {
   ActionRepository,
   AssessmentRepository,
@@ -32,6 +33,7 @@ import type {
   OrganisationRepository,
   OutboxRepository,
   PartnershipRepository,
+  PriorityRepository,
   UnrecognisedMessageCounter,
   UpdateRoundRepository,
 } from '../domain/ports';
@@ -54,6 +56,7 @@ export interface ServiceRepositories {
   readonly channels: ChannelRepository;
   readonly outbox: OutboxRepository;
   readonly unrecognised: UnrecognisedMessageCounter;
+  readonly priorities: PriorityRepository;
 }
 
 export interface ServiceOptions extends DomainServiceOptions {
@@ -113,7 +116,8 @@ export function createDomainServices(repositories: ServiceRepositories, options:
     updateRequests,
     membership,
     partnershipAdmin: new PartnershipAdminService(membership, channels, meetingService, now),
-    planImports: new PlanImportService(actions, organisations),
+    planImports: new PlanImportService(actions, organisations, repositories.priorities, now),
+    priorities: new PriorityService(repositories.priorities, actions, organisations, screenForPersonalData, now),
     assessments: assessmentService,
     assessmentLaunch: new AssessmentLaunchService(assessmentService, members, channels, (id) => partnershipResolver.frameworkId(id), chasers),
     meetings: meetingService,

@@ -82,6 +82,12 @@ export const PERMISSIONS = {
   'view-not-replied': { roles: STEERING_GROUP, refusal: says('Only the Prevent Officer or the chair can see who has not replied.') },
   /** Where agendas and progress cards go for everyone to see: the officer decides, in the channel itself. */
   'pin-channel': { roles: OFFICER, refusal: says('Only the Prevent Officer can choose the partnership channel.') },
+  /** The Situational Assessment's priorities (SOP §4.2-4.3) are shared with the partners, not with all staff. */
+  'view-priorities': {
+    roles: MEMBERS,
+    refusal: says("The Situational Assessment's priorities are shared with the partnership's members. Ask your organisation's Prevent lead."),
+  },
+  'manage-priorities': { roles: OFFICER, refusal: says("Only the Prevent Officer can change the Situational Assessment's priorities or link actions to them.") },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

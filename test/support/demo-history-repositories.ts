@@ -6,6 +6,7 @@ import { MemoryMemberRepository } from '../../src/storage/memory/memory-member-r
 import { MemoryOrganisationRepository } from '../../src/storage/memory/memory-organisation-repository';
 import { MemoryOutboxRepository } from '../../src/storage/memory/memory-outbox-repository';
 import { MemoryPartnershipRepository } from '../../src/storage/memory/memory-partnership-repository';
+import { MemoryPriorityRepository } from '../../src/storage/memory/memory-priority-repository';
 import { MemoryChannelRepository, MemoryUpdateRoundRepository } from '../../src/storage/memory/memory-round-and-channel-repositories';
 import { MemoryUnrecognisedMessageCounter } from '../../src/storage/memory/memory-unrecognised-message-counter';
 
@@ -23,5 +24,6 @@ export function memoryDemoRepositories() {
     channels: new MemoryChannelRepository(),
     outbox: new MemoryOutboxRepository(),
     unrecognised: new MemoryUnrecognisedMessageCounter(),
+    priorities: new MemoryPriorityRepository(),
   };
 }

@@ -26,6 +26,10 @@ export const AUDIT_VERBS = [
   'channel-forget',
   /** The bot was removed from someone's 1:1 chat, or they left the partnership team: their 1:1 reference was forgotten. */
   'personal-chat-forget',
+  /** A financial year's Situational Assessment priorities were added to, changed or agreed. */
+  'priorities-save',
+  /** The Prevent Officer linked an action to the priorities it addresses. */
+  'action-priorities',
 ] as const;
 export type AuditVerb = (typeof AUDIT_VERBS)[number];
 

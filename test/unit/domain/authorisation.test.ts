@@ -37,6 +37,8 @@ const TABLE: Record<Permission, readonly [boolean, boolean, boolean, boolean, bo
   'send-chasers': [N, N, N, N, Y],
   'view-not-replied': [N, N, N, Y, Y],
   'pin-channel': [N, N, N, N, Y],
+  'view-priorities': [N, Y, Y, Y, Y],
+  'manage-priorities': [N, N, N, N, Y],
 };
 
 /** Acting for one's own organisation is checked against the actor's organisation; the rest against the police's. */
