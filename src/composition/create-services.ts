@@ -121,7 +121,11 @@ export function createDomainServices(repositories: ServiceRepositories, options:
     assessments: assessmentService,
     assessmentLaunch: new AssessmentLaunchService(assessmentService, members, channels, (id) => partnershipResolver.frameworkId(id), chasers),
     meetings: meetingService,
-    summaries: new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetings, now),
+    summaries: new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetings, now, {
+      priorities: repositories.priorities,
+      guidance,
+      updateRounds,
+    }),
     outbox,
     chasers,
     now,

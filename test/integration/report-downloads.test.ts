@@ -61,7 +61,7 @@ describe('board report downloads from the bot over HTTP, on Azurite', () => {
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Self-assessment', 'Action tracker', 'Summary']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Board report', 'Self-assessment', 'Action tracker', 'Summary']);
   });
 
   it('asks browsers and proxies not to keep the file', async () => {

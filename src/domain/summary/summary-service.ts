@@ -5,7 +5,19 @@ import { londonDate } from '../clock';
 import { authorise, isAllowed, ownOrganisation } from '../authorisation';
 import { NotFoundError } from '../errors';
 import type { Actor } from '../partnership/member';
-import type { ActionRepository, AssessmentRepository, MeetingRepository, MemberRepository, OrganisationRepository } from '../ports';
+import type {
+  ActionRepository,
+  AssessmentRepository,
+  GuidanceRepository,
+  MeetingRepository,
+  MemberRepository,
+  OrganisationRepository,
+  PriorityRepository,
+  UpdateRoundRepository,
+} from '../ports';
+import { financialYearOf } from '../priorities/priority';
+import { priorityCoverage } from '../priorities/priority-coverage';
+import { boardReportAreas, type BoardReportContributor } from './board-report-areas';
 import type { BoardReportData, ComplianceSummary, OrganisationRef } from './compliance-summary';
 import { mentionedOrganisation } from '../language/entities';
 import { organisationView, type OrganisationView } from './organisation-view';
@@ -39,6 +51,15 @@ export type SummaryAnswer =
   | { readonly kind: 'organisation' | 'own-organisation'; readonly view: OrganisationView }
   | { readonly kind: 'who-to-ask'; readonly whoToAsk: WhoToAsk };
 
+/** What the priorities coverage and the board report's seven areas are read from, beside the summary's own. */
+export interface SummarySources {
+  readonly priorities?: PriorityRepository;
+  readonly guidance?: GuidanceRepository;
+  readonly updateRounds?: UpdateRoundRepository;
+  /** Modules that supply blocks for areas of the board report (quarterly figures, annual assurance). */
+  readonly contributors?: readonly BoardReportContributor[];
+}
+
 /**
  * The chair's compliance summary, the board report's data and a partner lead's view of their own
  * organisation. Everything is read from the current entities of one round (and the round before it),
@@ -53,6 +74,7 @@ export class ComplianceSummaryService {
     private readonly actions: ActionRepository,
     private readonly meetings: MeetingRepository,
     private readonly now: () => Date = () => new Date(),
+    private readonly sources: SummarySources = {},
   ) {}
 
   /** The summary is the Steering Group's: the chair's and the Prevent Officer's (src/domain/authorisation.ts). */
@@ -99,13 +121,26 @@ export class ComplianceSummaryService {
   async reportData(partnershipId: string, actor: Actor, roundName?: string): Promise<BoardReportData> {
     authorise(actor, 'view-compliance-summary');
     const read = await this.read(partnershipId, roundName === undefined ? {} : { roundName });
-    return {
+    const actions = reportActions(read.actions, read.organisations, read.today);
+    const yearAgo = new Date(this.now().getTime() - 365 * 24 * 60 * 60 * 1000).toISOString();
+    const [guidance, updateRound, contributions] = await Promise.all([
+      this.sources.guidance?.get(partnershipId),
+      this.sources.updateRounds?.current(partnershipId),
+      Promise.all((this.sources.contributors ?? []).map((contribute) => contribute(partnershipId, read.today))),
+    ]);
+    const areas = boardReportAreas({
       summary: read.summary,
-      framework: read.framework,
+      actions,
       organisations: read.organisations,
+      financialYear: read.financialYear,
+      ...(read.register && read.summary.priorities ? { priorities: { register: read.register, coverage: read.summary.priorities } } : {}),
+      ...(guidance ? { guidance } : {}),
+      meetingsHeld: read.meetings.filter((m) => m.startsAt <= this.now().toISOString() && m.startsAt >= yearAgo),
+      ...(updateRound ? { updateRound } : {}),
       returns: read.returns,
-      actions: reportActions(read.actions, read.organisations, read.today),
-    };
+      contributions: contributions.flat(),
+    });
+    return { summary: read.summary, framework: read.framework, organisations: read.organisations, returns: read.returns, actions, areas };
   }
 
   /**
@@ -163,15 +198,25 @@ export class ComplianceSummaryService {
     // The latest round started before this one with the same framework: movement compares like with like.
     const previousRound = rounds.find((r) => r.frameworkId === round.frameworkId && r.startedAt < round.startedAt);
     const now = this.now();
-    const [returns, previousReturns, organisations, actions, meetings] = await Promise.all([
+    const today = londonDate(now);
+    const financialYear = financialYearOf(today);
+    const [returns, previousReturns, organisations, actions, meetings, registerRecord] = await Promise.all([
       this.assessments.listReturns(partnershipId, round.id),
       previousRound ? this.assessments.listReturns(partnershipId, previousRound.id) : Promise.resolve(undefined),
       this.organisationRefs(partnershipId),
       this.actions.list(partnershipId),
       this.meetings.list(partnershipId),
+      this.sources.priorities?.get(partnershipId, financialYear),
     ]);
     const lastMeeting = meetings.filter((m) => m.startsAt <= now.toISOString()).at(-1);
-    const today = londonDate(now);
+    const register = registerRecord?.register;
+    const coverage =
+      register && register.priorities.some((p) => !p.retired)
+        ? priorityCoverage(
+            register,
+            actions.map((r) => r.action),
+          )
+        : undefined;
     const summary = summarise({
       partnershipId,
       framework,
@@ -185,7 +230,7 @@ export class ComplianceSummaryService {
       generatedAt: now.toISOString(),
       ...(request.benchmark !== undefined ? { benchmark: request.benchmark } : {}),
     });
-    return { summary, framework, organisations, returns, actions, today };
+    return { summary: coverage ? { ...summary, priorities: coverage } : summary, framework, organisations, returns, actions, today, financialYear, register, meetings };
   }
 
   private async organisationRefs(partnershipId: string): Promise<OrganisationRef[]> {
