@@ -211,7 +211,7 @@ export class ComplianceSummaryService {
     const lastMeeting = meetings.filter((m) => m.startsAt <= now.toISOString()).at(-1);
     const register = registerRecord?.register;
     const coverage =
-      register && register.priorities.some((p) => !p.retired)
+      register?.priorities.some((p) => !p.retired)
         ? priorityCoverage(
             register,
             actions.map((r) => r.action),
