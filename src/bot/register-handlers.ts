@@ -111,6 +111,31 @@ import { answerComplianceSummary, showBenchmarkSummary, showRoundSummary } from 
 import { SUMMARY_BENCHMARK_VERB, SUMMARY_OPEN_VERB, summaryBenchmarkSubmitSchema, summaryOpenSubmitSchema } from '../cards/summary-cards';
 import { answerHelp, sendWelcome } from './handlers/help-handlers';
 import { answerMessage, answerThanks } from './handlers/message-handlers';
+import {
+  PRIORITIES_AGREE_VERB,
+  PRIORITIES_VIEW_VERB,
+  PRIORITY_FORM_VERB,
+  PRIORITY_LINK_OPEN_VERB,
+  PRIORITY_LINK_SAVE_VERB,
+  PRIORITY_SAVE_VERB,
+  prioritiesAgreeSubmitSchema,
+  prioritiesViewSubmitSchema,
+  priorityFormSubmitSchema,
+  priorityLinkOpenSubmitSchema,
+  priorityLinkSaveSubmitSchema,
+  prioritySaveSubmitSchema,
+} from '../cards/priority-cards';
+import {
+  agreePriorities,
+  openActionPriorities,
+  openAddPriority,
+  openPriorityForm,
+  returnPriorityFormWithProblems,
+  saveActionPriorities,
+  savePriority,
+  showPriorities,
+  showPrioritiesOfYear,
+} from './handlers/priority-handlers';
 
 const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
   referral: answerReferral,
@@ -133,6 +158,8 @@ const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
   help: answerHelp,
   thanks: answerThanks,
   'use-this-channel': useThisChannel,
+  priorities: showPriorities,
+  'add-priority': openAddPriority,
 };
 
 const answerInOwnWords = answerMessage(INTENT_HANDLERS);
@@ -271,6 +298,15 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   registerSubmit(app, services, ORGANISATION_SAVE_VERB, organisationSaveSubmitSchema, saveOrganisation, (data, problems) =>
     returnOrganisationFormWithProblems((data ?? {}) as Record<string, unknown>, problems),
   );
+  // The Situational Assessment priorities: the register for members, the forms for the Prevent Officer.
+  registerSubmit(app, services, PRIORITIES_VIEW_VERB, prioritiesViewSubmitSchema, showPrioritiesOfYear);
+  registerSubmit(app, services, PRIORITY_FORM_VERB, priorityFormSubmitSchema, (open) => answeredOneToOne(openPriorityForm(open)));
+  registerSubmit(app, services, PRIORITY_SAVE_VERB, prioritySaveSubmitSchema, savePriority, (data, problems) =>
+    returnPriorityFormWithProblems((data ?? {}) as Record<string, unknown>, problems),
+  );
+  registerSubmit(app, services, PRIORITIES_AGREE_VERB, prioritiesAgreeSubmitSchema, agreePriorities);
+  registerSubmit(app, services, PRIORITY_LINK_OPEN_VERB, priorityLinkOpenSubmitSchema, (open) => answeredOneToOne(openActionPriorities(open)));
+  registerSubmit(app, services, PRIORITY_LINK_SAVE_VERB, priorityLinkSaveSubmitSchema, saveActionPriorities);
   app.activity(ActivityTypes.Message, async (context) => {
     const planFile = planFileIn(context.activity.attachments);
     await run(context, services, planFile ? importPlanFile(planFile) : answerInOwnWords);

@@ -4,6 +4,7 @@ import { ACTION_UPDATE_VERB } from './action-cards';
 import { ASSESSMENT_SAVE_VERB, ASSESSMENT_START_VERB } from './assessment-cards';
 import { AGENDA_EDIT_VERB, DECISION_SAVE_VERB, MEETING_SCHEDULE_VERB } from './meeting-cards';
 import { ORGANISATION_SAVE_VERB } from './partnership-cards';
+import { PRIORITY_SAVE_VERB } from './priority-cards';
 
 /** A stored field someone types into: matched by name (or pattern, for per-item inputs) and named for the user. */
 export interface FreeTextField {
@@ -38,6 +39,11 @@ export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly FreeTextField[]>
   ],
   [ASSESSMENT_START_VERB]: [{ field: 'name', label: 'the round name', screenedBy: 'submit' }],
   [ASSESSMENT_SAVE_VERB]: [{ field: /^details-/, label: 'the supporting details', screenedBy: 'service' }],
+  [PRIORITY_SAVE_VERB]: [
+    { field: 'title', label: 'the title', screenedBy: 'service' },
+    { field: 'description', label: 'the description', screenedBy: 'service' },
+    { field: 'source', label: 'the source', screenedBy: 'service' },
+  ],
   [ORGANISATION_SAVE_VERB]: [
     { field: 'name', label: "the organisation's name", screenedBy: 'submit' },
     { field: 'aliases', label: 'the other names', screenedBy: 'submit' },

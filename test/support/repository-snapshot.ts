@@ -38,6 +38,7 @@ export async function repositorySnapshot(harness: Harness): Promise<string> {
       meetings: await harness.meetingRepository.list(P),
       updateRound: (await harness.services.updateRequests.progress(P))?.round ?? null,
       outbox: outboxContents(harness),
+      priorities: await harness.priorityRepository.list(P),
       proactiveSends: harness.messenger.sent.length,
     },
     plain,

@@ -20,6 +20,8 @@ export const INTENT_IDS = [
   'help',
   'thanks',
   'use-this-channel',
+  'priorities',
+  'add-priority',
 ] as const;
 
 export type IntentId = (typeof INTENT_IDS)[number];

@@ -210,13 +210,12 @@ export class ComplianceSummaryService {
     ]);
     const lastMeeting = meetings.filter((m) => m.startsAt <= now.toISOString()).at(-1);
     const register = registerRecord?.register;
-    const coverage =
-      register?.priorities.some((p) => !p.retired)
-        ? priorityCoverage(
-            register,
-            actions.map((r) => r.action),
-          )
-        : undefined;
+    const coverage = register?.priorities.some((p) => !p.retired)
+      ? priorityCoverage(
+          register,
+          actions.map((r) => r.action),
+        )
+      : undefined;
     const summary = summarise({
       partnershipId,
       framework,

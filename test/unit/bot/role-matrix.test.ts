@@ -32,6 +32,8 @@ const OFFICER_ONLY: Row = [R, R, R, R, A];
 const OWNER_CHAIR_OFFICER: Row = [R, A, R, A, A];
 const OWNER_OFFICER: Row = [R, A, R, R, A];
 const ORGANISATION_MEMBERS: Row = [R, A, A, R, A];
+/** Everyone with a role in the partnership: the Situational Assessment's priorities are shared with partners, not all staff. */
+const MEMBERS: Row = [R, A, A, A, A];
 
 /** What each command gives each person. Staff and partner leads get their own answer to "how are we doing?". */
 const COMMANDS: Record<IntentId, Row> = {
@@ -58,6 +60,8 @@ const COMMANDS: Record<IntentId, Row> = {
   thanks: EVERYONE,
   // Typed in a 1:1 chat the officer is told to type it in the channel; everyone else is refused.
   'use-this-channel': OFFICER_ONLY,
+  priorities: MEMBERS,
+  'add-priority': OFFICER_ONLY,
 };
 
 /** The catalogue's example phrasing, except where the matrix needs a police-owned action. */
@@ -92,6 +96,12 @@ const VERBS: Record<string, Row> = {
   'actions-page': EVERYONE,
   'partnership-page': STEERING_GROUP,
   'not-replied-page': STEERING_GROUP,
+  'priorities-view': MEMBERS,
+  'priority-form': OFFICER_ONLY,
+  'priority-save': OFFICER_ONLY,
+  'priorities-agree': OFFICER_ONLY,
+  'priority-link-open': OFFICER_ONLY,
+  'priority-link-save': OFFICER_ONLY,
 };
 
 const COMMAND_CASES = INTENT_IDS.flatMap((id) => {
