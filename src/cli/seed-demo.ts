@@ -17,6 +17,7 @@ import { openTableRepositories } from '../composition/open-table-repositories';
 import { loadFrameworks } from '../storage/files/framework-files';
 import { demoYearOffset, movePlanDates } from './demo/demo-year';
 import { seedDemoHistory, type DemoHistoryOutcome } from './demo/demo-history';
+import { seedDemoPriorities, type DemoPrioritiesOutcome } from './demo/demo-priorities';
 import type { ServiceRepositories } from '../composition/create-services';
 
 export const DEMO_DIRECTORY = path.join(PROJECT_ROOT, 'src', 'data', 'demo');
@@ -163,7 +164,12 @@ export async function seedDemo(repositories: DemoRepositories, options: SeedDemo
   }
   if (actions) {
     const stored = new Map((await actions.list(partnershipId)).map((record) => [record.action.id, record.action]));
-    const changed = plan.filter((action) => !same(stored.get(action.id), action));
+    // The plan file says nothing about priorities: links made since (by the demo or a person) stay.
+    const linked = plan.map((action) => {
+      const priorityIds = stored.get(action.id)?.priorityIds;
+      return priorityIds ? { ...action, priorityIds } : action;
+    });
+    const changed = linked.filter((action) => !same(stored.get(action.id), action));
     if (changed.length > 0) await actions.savePlan(partnershipId, changed, SEED_AUTHOR);
     result.actions = outcomeOf(plan.filter((a) => stored.has(a.id)).length, changed.length);
   }
@@ -177,11 +183,12 @@ export async function seedDemo(repositories: DemoRepositories, options: SeedDemo
 export async function seedLiveDemo(
   repositories: DemoRepositories & ServiceRepositories,
   options: { readonly now: Date; readonly frameworksDirectory?: string },
-): Promise<SeedDemoResult & { history: DemoHistoryOutcome }> {
+): Promise<SeedDemoResult & { history: DemoHistoryOutcome; priorities: DemoPrioritiesOutcome }> {
   const seeded = await seedDemo(repositories, { now: options.now });
   const frameworks = await loadFrameworks(options.frameworksDirectory);
   const { history } = await seedDemoHistory(repositories, { partnershipId: seeded.partnershipId, now: options.now, frameworks });
-  return { ...seeded, history };
+  const priorities = await seedDemoPriorities(repositories, { partnershipId: seeded.partnershipId, now: options.now, frameworks });
+  return { ...seeded, history, priorities };
 }
 
 async function main(): Promise<void> {
@@ -197,6 +204,7 @@ async function main(): Promise<void> {
   if (outcome.members) parts.push(`members ${outcome.members}`);
   if (outcome.actions) parts.push(`action plan ${outcome.actions}`);
   if ('history' in outcome) parts.push(`demo history ${outcome.history}`);
+  if ('priorities' in outcome) parts.push(`demo priorities ${outcome.priorities}`);
   console.log(`demo partnership "${outcome.partnershipId}": ${parts.join(', ')}`);
 }
 
