@@ -257,6 +257,7 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
     boardReportCard({
       partnershipName: 'Warwickshire Prevent Partnership',
       summary: boardReportFixture().summary,
+      areas: boardReportFixture().areas,
       links: {
         docx: `https://prevent-bot.example.org/reports/${'a'.repeat(240)}.${'b'.repeat(43)}`,
         xlsx: `https://prevent-bot.example.org/reports/${'c'.repeat(240)}.${'d'.repeat(43)}`,
