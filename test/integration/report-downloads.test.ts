@@ -53,7 +53,7 @@ describe('board report downloads from the bot over HTTP, on Azurite', () => {
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="warwickshire-2026-27-q3-board-report.docx"');
     const doc = await readDocx(Buffer.from(await response.arrayBuffer()));
-    expect(doc.blocks.filter((b) => b.kind === 'paragraph' && b.style === 'Heading1').map((b) => (b.kind === 'paragraph' ? b.text : ''))).toContain('Ratings by benchmark');
+    expect(doc.blocks.filter((b) => b.kind === 'paragraph' && b.style === 'Heading2').map((b) => (b.kind === 'paragraph' ? b.text : ''))).toContain('Ratings by benchmark');
   });
 
   it('sends the chair the workbook, which opens', async () => {

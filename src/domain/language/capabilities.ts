@@ -188,6 +188,7 @@ export const CAPABILITIES: readonly Capability[] = [
       'This year\'s Situational Assessment priorities, when the Steering Group agreed them, and how many actions of the plan address each; priorities with no actions are called out. Add a year: "priorities for 2025-26".',
     button: false,
     roles: ['prevent-officer', 'chair', 'partner-lead'],
+    oneToOne: true,
   },
   {
     intent: 'add-priority',
