@@ -21,6 +21,7 @@ import type {
   UpdateRoundRepository,
 } from '../ports';
 import type { PriorityRegister } from '../priorities/priority';
+import { linkedAction } from '../priorities/priority-links';
 import { canonicalJson } from './audit-chain';
 import { SYSTEM_ACTOR, type AuditRecorder } from './audit-recorder';
 
@@ -155,12 +156,13 @@ export class AuditedActionRepository implements ActionRepository {
     author: ChangeAuthor,
   ): Promise<{ record: ActionRecord; duplicate: boolean }> {
     const before = (await this.inner.get(partnershipId, actionId))?.action;
+    // The value after is the action as it will be stored (no links: no field), so its hash matches storage's.
     const change = {
       actorId: author.id,
       verb: 'action-priorities',
       entity: `action:${actionId}`,
       before,
-      after: before ? { ...before, priorityIds: [...priorityIds] } : undefined,
+      after: before ? linkedAction(before, priorityIds) : undefined,
     } as const;
     return this.audit.around(
       partnershipId,
