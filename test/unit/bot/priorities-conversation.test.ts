@@ -64,6 +64,11 @@ describe('priorities in conversation', () => {
 });
 
 describe('priorities in the demo', () => {
+  let demo: Harness;
+  beforeAll(async () => {
+    demo = await botHarness({ demo: true });
+  });
+
   // The harness's today is 22 November 2026: financial year 2026-27.
   it("shows the chair this year's priorities on the summary with the one that has no actions called out", async () => {
     const harness = await botHarness({ demo: true });
@@ -71,6 +76,23 @@ describe('priorities in the demo', () => {
     const card = shown(chair.cards);
     expect(card).toContain('Priorities 2026-27: actions addressing each');
     expect(card).toContain('Priority P7 (Mixed, unclear and unstable ideologies) has no actions in the plan.');
+  });
+
+  it("lists the board report's seven SOP 4.1 areas on the report card, the priorities first", async () => {
+    const card = shown((await say(demo, 'board report', DEMO_PEOPLE.officer)).cards);
+    const areas = [
+      '1. Situational assessment',
+      '2. Action plan',
+      '3. Referral pathway',
+      '4. Channel panel',
+      '5. Training',
+      '6. Overall compliance',
+      '7. Engagement with key partners',
+    ];
+    const at = areas.map((area) => card.indexOf(area));
+    expect(at.every((index) => index >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(card).toContain('Priorities of the Situational Assessment for 2026-27.');
   });
 
   it('lets the Prevent Officer link an action from the register card', async () => {
