@@ -19,6 +19,7 @@ import type { PartnershipDirectory } from '../domain/partnership/directory';
 import type { MembershipService } from '../domain/partnership/membership-service';
 import type { PartnershipAdminService } from '../domain/partnership/partnership-admin-service';
 import type { PartnershipResolver } from '../domain/partnership/partnership-resolver';
+import type { PriorityService } from '../domain/priorities/priority-service';
 import type { Logger } from '../logger';
 import type { ReportLinkOffer, ReportLinks } from '../reports/report-links';
 import type { Turn } from './turn-scope';
@@ -43,6 +44,8 @@ export interface BotServices {
   /** The partnership card and the Prevent Officer's member and organisation forms. */
   readonly partnershipAdmin: PartnershipAdminService;
   readonly planImports: PlanImportService;
+  /** The Situational Assessment priorities register and the actions' links to it. */
+  readonly priorities: PriorityService;
   readonly assessments: AssessmentService;
   /** Starting a self-assessment round: the form's choices, then who to ask and what to post. */
   readonly assessmentLaunch: AssessmentLaunchService;

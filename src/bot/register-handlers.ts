@@ -115,6 +115,31 @@ import { openAssuranceStatement, requestAssuranceStatements, saveAssuranceStatem
 import { FIGURES_OPEN_VERB, FIGURES_SAVE_VERB, figuresOpenSubmitSchema, figuresSaveSubmitSchema } from '../cards/figures-cards';
 import { openFiguresForm, requestFigures, returnFiguresFormWithProblems, saveFigures, showFigures } from './handlers/figures-handlers';
 import { answerMessage, answerThanks } from './handlers/message-handlers';
+import {
+  PRIORITIES_AGREE_VERB,
+  PRIORITIES_VIEW_VERB,
+  PRIORITY_FORM_VERB,
+  PRIORITY_LINK_OPEN_VERB,
+  PRIORITY_LINK_SAVE_VERB,
+  PRIORITY_SAVE_VERB,
+  prioritiesAgreeSubmitSchema,
+  prioritiesViewSubmitSchema,
+  priorityFormSubmitSchema,
+  priorityLinkOpenSubmitSchema,
+  priorityLinkSaveSubmitSchema,
+  prioritySaveSubmitSchema,
+} from '../cards/priority-cards';
+import {
+  agreePriorities,
+  openActionPriorities,
+  openAddPriority,
+  openPriorityForm,
+  returnPriorityFormWithProblems,
+  saveActionPriorities,
+  savePriority,
+  showPriorities,
+  showPrioritiesOfYear,
+} from './handlers/priority-handlers';
 
 const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
   referral: answerReferral,
@@ -141,6 +166,8 @@ const INTENT_HANDLERS: Record<IntentId, TurnHandler> = {
   'request-assurance-statements': requestAssuranceStatements,
   'quarterly-figures': showFigures,
   'request-figures': requestFigures,
+  priorities: showPriorities,
+  'add-priority': openAddPriority,
 };
 
 const answerInOwnWords = answerMessage(INTENT_HANDLERS);
@@ -283,6 +310,15 @@ export function registerMessageHandlers(app: Application<TurnState>, services: B
   );
   registerSubmit(app, services, FIGURES_OPEN_VERB, figuresOpenSubmitSchema, openFiguresForm);
   registerSubmit(app, services, FIGURES_SAVE_VERB, figuresSaveSubmitSchema, saveFigures, returnFiguresFormWithProblems);
+  // The Situational Assessment priorities: the register for members, the forms for the Prevent Officer.
+  registerSubmit(app, services, PRIORITIES_VIEW_VERB, prioritiesViewSubmitSchema, showPrioritiesOfYear);
+  registerSubmit(app, services, PRIORITY_FORM_VERB, priorityFormSubmitSchema, (open) => answeredOneToOne(openPriorityForm(open)));
+  registerSubmit(app, services, PRIORITY_SAVE_VERB, prioritySaveSubmitSchema, savePriority, (data, problems) =>
+    returnPriorityFormWithProblems((data ?? {}) as Record<string, unknown>, problems),
+  );
+  registerSubmit(app, services, PRIORITIES_AGREE_VERB, prioritiesAgreeSubmitSchema, agreePriorities);
+  registerSubmit(app, services, PRIORITY_LINK_OPEN_VERB, priorityLinkOpenSubmitSchema, (open) => answeredOneToOne(openActionPriorities(open)));
+  registerSubmit(app, services, PRIORITY_LINK_SAVE_VERB, priorityLinkSaveSubmitSchema, saveActionPriorities);
   app.activity(ActivityTypes.Message, async (context) => {
     const planFile = planFileIn(context.activity.attachments);
     await run(context, services, planFile ? importPlanFile(planFile) : answerInOwnWords);

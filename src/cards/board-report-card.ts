@@ -1,11 +1,14 @@
 import type { ComplianceSummary } from '../domain/summary/compliance-summary';
+import { blockLines, type BoardReportArea } from '../domain/summary/board-report-areas';
 import { comparisonCaveat, goodPracticeText, provisionalNote } from '../domain/summary/score-wording';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdown, truncate } from './markdown';
 import { renderCard, type AdaptiveCardJson } from './render';
 
 export interface BoardReportCardData {
   readonly partnershipName: string;
   readonly summary: ComplianceSummary;
+  /** SOP §4.1's seven areas: the card lists each with its first line. */
+  readonly areas?: readonly BoardReportArea[];
   /** Signed download links, one per file. */
   readonly links: Readonly<{ docx: string; xlsx: string; csv: string }>;
   readonly expiresAt: Date;
@@ -44,6 +47,10 @@ export function boardReportCard(data: BoardReportCardData): AdaptiveCardJson {
     roundName: escapeMarkdown(data.summary.round.name),
     partnershipName: escapeMarkdown(data.partnershipName),
     headline: escapeMarkdown(boardReportHeadline(data.summary)),
+    areas: (data.areas ?? []).map((area, index) => ({
+      title: escapeMarkdown(`${index + 1}. ${area.title}`),
+      value: escapeMarkdown(truncate(area.blocks.flatMap(blockLines)[0] ?? '', 220)),
+    })),
     links: data.links,
     expiresAt: LONDON_TIME.format(data.expiresAt),
   });

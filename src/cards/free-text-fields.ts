@@ -6,6 +6,7 @@ import { ASSURANCE_SAVE_VERB } from './assurance-cards';
 import { AGENDA_EDIT_VERB, DECISION_SAVE_VERB, MEETING_SCHEDULE_VERB } from './meeting-cards';
 import { ORGANISATION_SAVE_VERB } from './partnership-cards';
 import { FIGURES_SAVE_VERB } from './figures-cards';
+import { PRIORITY_SAVE_VERB } from './priority-cards';
 
 /** A stored field someone types into: matched by name (or pattern, for per-item inputs) and named for the user. */
 export interface FreeTextField {
@@ -42,6 +43,11 @@ export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly FreeTextField[]>
   [ASSESSMENT_SAVE_VERB]: [{ field: /^details-/, label: 'the supporting details', screenedBy: 'service' }],
   [ASSURANCE_SAVE_VERB]: [{ field: /^note-/, label: 'the notes', screenedBy: 'service' }],
   [FIGURES_SAVE_VERB]: [{ field: 'issuesOfConcern', label: 'the issues of concern', screenedBy: 'service' }],
+  [PRIORITY_SAVE_VERB]: [
+    { field: 'title', label: 'the title', screenedBy: 'service' },
+    { field: 'description', label: 'the description', screenedBy: 'service' },
+    { field: 'source', label: 'the source', screenedBy: 'service' },
+  ],
   [ORGANISATION_SAVE_VERB]: [
     { field: 'name', label: "the organisation's name", screenedBy: 'submit' },
     { field: 'aliases', label: 'the other names', screenedBy: 'submit' },

@@ -6,6 +6,7 @@ import type { OrganisationView, OwnBenchmark } from '../domain/summary/organisat
 import { comparisonCaveat, goodPracticeText, provisionalNote } from '../domain/summary/score-wording';
 import type { WhoToAsk } from '../domain/summary/summary-service';
 import { formatDate, formatDateTime, RAG_COLOURS } from './format';
+import { coverageCallOuts, coverageLine } from '../domain/priorities/priority-coverage';
 import { escapeMarkdown, truncate } from './markdown';
 import { renderCard, type AdaptiveCardJson } from './render';
 import { figuresSummaryBlock } from './figures-cards';
@@ -208,7 +209,19 @@ export function complianceSummaryCard(summary: ComplianceSummary): AdaptiveCardJ
     attendanceHeading: attendance.heading,
     attendance: attendance.lines,
     figures: figuresSummaryBlock(summary.figures),
+    ...priorityLines(summary),
   });
+}
+
+/** This year's Situational Assessment priorities: actions per priority, and what is not covered. */
+function priorityLines(summary: ComplianceSummary): { prioritiesHeading: string; priorities: string[]; priorityCallOuts: string[] } {
+  const coverage = summary.priorities;
+  if (!coverage) return { prioritiesHeading: 'No Situational Assessment priorities are recorded for this year.', priorities: [], priorityCallOuts: [] };
+  return {
+    prioritiesHeading: `Priorities ${coverage.financialYear}: actions addressing each`,
+    priorities: coverage.rows.map((row) => escapeMarkdown(truncate(coverageLine(row), 160))),
+    priorityCallOuts: coverageCallOuts(coverage).map((line) => escapeMarkdown(truncate(line, 300))),
+  };
 }
 
 /** One benchmark: counts per item, who is at Not yet started, and each organisation's rating. */

@@ -19,6 +19,7 @@ import { loadFrameworks } from '../storage/files/framework-files';
 import { demoYearOffset, movePlanDates } from './demo/demo-year';
 import { seedDemoHistory, type DemoHistoryOutcome } from './demo/demo-history';
 import { seedDemoAssurance, type DemoAssuranceResult } from './demo/demo-assurance';
+import { seedDemoPriorities, type DemoPrioritiesOutcome } from './demo/demo-priorities';
 import type { ServiceRepositories } from '../composition/create-services';
 
 export const DEMO_DIRECTORY = path.join(PROJECT_ROOT, 'src', 'data', 'demo');
@@ -165,7 +166,12 @@ export async function seedDemo(repositories: DemoRepositories, options: SeedDemo
   }
   if (actions) {
     const stored = new Map((await actions.list(partnershipId)).map((record) => [record.action.id, record.action]));
-    const changed = plan.filter((action) => !same(stored.get(action.id), action));
+    // The plan file says nothing about priorities: links made since (by the demo or a person) stay.
+    const linked = plan.map((action) => {
+      const priorityIds = stored.get(action.id)?.priorityIds;
+      return priorityIds ? { ...action, priorityIds } : action;
+    });
+    const changed = linked.filter((action) => !same(stored.get(action.id), action));
     if (changed.length > 0) await actions.savePlan(partnershipId, changed, SEED_AUTHOR);
     result.actions = outcomeOf(plan.filter((a) => stored.has(a.id)).length, changed.length);
   }
@@ -179,14 +185,15 @@ export async function seedDemo(repositories: DemoRepositories, options: SeedDemo
 export async function seedLiveDemo(
   repositories: DemoRepositories & ServiceRepositories,
   options: { readonly now: Date; readonly frameworksDirectory?: string },
-): Promise<SeedDemoResult & { history: DemoHistoryOutcome; assurance: DemoAssuranceResult['assurance'] }> {
+): Promise<SeedDemoResult & { history: DemoHistoryOutcome; assurance: DemoAssuranceResult['assurance']; priorities: DemoPrioritiesOutcome }> {
   const seeded = await seedDemo(repositories, { now: options.now });
   const frameworks = await loadFrameworks(options.frameworksDirectory);
   // Figures first: the next meeting the history schedules builds its agenda from them.
   await seedDemoFigures(repositories, { partnershipId: seeded.partnershipId, now: options.now, frameworks });
   const { history } = await seedDemoHistory(repositories, { partnershipId: seeded.partnershipId, now: options.now, frameworks });
   const { assurance } = await seedDemoAssurance(repositories, { partnershipId: seeded.partnershipId, now: options.now, frameworks });
-  return { ...seeded, history, assurance };
+  const priorities = await seedDemoPriorities(repositories, { partnershipId: seeded.partnershipId, now: options.now, frameworks });
+  return { ...seeded, history, assurance, priorities };
 }
 
 async function main(): Promise<void> {
@@ -203,6 +210,7 @@ async function main(): Promise<void> {
   if (outcome.actions) parts.push(`action plan ${outcome.actions}`);
   if ('history' in outcome) parts.push(`demo history ${outcome.history}`);
   if ('assurance' in outcome) parts.push(`demo assurance statements ${String(outcome.assurance)}`);
+  if ('priorities' in outcome) parts.push(`demo priorities ${outcome.priorities}`);
   console.log(`demo partnership "${outcome.partnershipId}": ${parts.join(', ')}`);
 }
 

@@ -13,6 +13,7 @@ import { AssessmentService } from '../domain/assessment/assessment-service';
 import type { Framework } from '../domain/assessment/framework';
 import { AssuranceChaseSource } from '../domain/assurance/assurance-chasers';
 import { AssuranceService } from '../domain/assurance/assurance-service';
+import { assuranceContributor } from '../domain/assurance/assurance-report';
 import type { StatementTemplate } from '../domain/assurance/statement-template';
 import { loadAssuranceTemplate } from '../storage/files/assurance-template-files';
 import { GuidanceService } from '../domain/guidance/guidance-service';
@@ -28,6 +29,7 @@ import { PartnershipDirectory } from '../domain/partnership/directory';
 import { MembershipService } from '../domain/partnership/membership-service';
 import { PartnershipAdminService } from '../domain/partnership/partnership-admin-service';
 import { PartnershipResolver } from '../domain/partnership/partnership-resolver';
+import { PriorityService } from '../domain/priorities/priority-service';
 import type {
   ActionRepository,
   AssessmentRepository,
@@ -40,6 +42,7 @@ import type {
   OrganisationRepository,
   OutboxRepository,
   PartnershipRepository,
+  PriorityRepository,
   UnrecognisedMessageCounter,
   UpdateRoundRepository,
 } from '../domain/ports';
@@ -65,6 +68,7 @@ export interface ServiceRepositories {
   readonly unrecognised: UnrecognisedMessageCounter;
   readonly assurance: AssuranceRepository;
   readonly figures: FiguresRepository;
+  readonly priorities: PriorityRepository;
 }
 
 export interface ServiceOptions extends DomainServiceOptions {
@@ -152,12 +156,19 @@ export function createDomainServices(repositories: ServiceRepositories, options:
     updateRequests,
     membership,
     partnershipAdmin: new PartnershipAdminService(membership, channels, meetingService, now),
-    planImports: new PlanImportService(actions, organisations),
+    planImports: new PlanImportService(actions, organisations, repositories.priorities, now),
+    priorities: new PriorityService(repositories.priorities, actions, organisations, screenForPersonalData, now),
     assessments: assessmentService,
     assessmentLaunch: new AssessmentLaunchService(assessmentService, members, channels, (id) => partnershipResolver.frameworkId(id), chasers),
     meetings: meetingService,
     assurance,
-    summaries: new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetings, now, figures),
+    summaries: new ComplianceSummaryService(assessments, frameworks, organisations, members, actions, meetings, now, {
+      priorities: repositories.priorities,
+      guidance,
+      updateRounds,
+      figures,
+      contributors: [assuranceContributor(assurance)],
+    }),
     outbox,
     chasers,
     figures,

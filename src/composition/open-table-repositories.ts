@@ -16,6 +16,7 @@ import { MemberTableRepository } from '../storage/tables/member-table-repository
 import { OrganisationTableRepository } from '../storage/tables/organisation-table-repository';
 import { OutboxTableRepository } from '../storage/tables/outbox-table-repository';
 import { PartnershipTableRepository } from '../storage/tables/partnership-table-repository';
+import { PriorityTableRepository } from '../storage/tables/priority-table-repository';
 import { TableStorage } from '../storage/tables/table-storage';
 import { UnrecognisedMessageTableCounter } from '../storage/tables/unrecognised-message-table-counter';
 import { UpdateRoundTableRepository } from '../storage/tables/update-round-table-repository';
@@ -55,6 +56,7 @@ export async function openTableRepositories(config: Pick<Config, 'storage' | 'ta
       channels: new ChannelTableRepository(storage.client('partnerships')),
       assurance: new AssuranceTableRepository(storage.client('assurance')),
       figures: new FiguresTableRepository(storage.client('actions')),
+      priorities: new PriorityTableRepository(storage.client('actions')),
     },
     new AuditRecorder(auditLog, now, onFailure, valueHasherFor(config), pendingAudits),
   );

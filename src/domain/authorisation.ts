@@ -101,6 +101,12 @@ export const PERMISSIONS = {
     roles: MEMBERS,
     refusal: says("The quarterly figures are for the partnership's members. If you need them, ask the Prevent Officer to add you."),
   },
+  /** The Situational Assessment's priorities (SOP §4.2-4.3) are shared with the partners, not with all staff. */
+  'view-priorities': {
+    roles: MEMBERS,
+    refusal: says("The Situational Assessment's priorities are shared with the partnership's members. Ask your organisation's Prevent lead."),
+  },
+  'manage-priorities': { roles: OFFICER, refusal: says("Only the Prevent Officer can change the Situational Assessment's priorities or link actions to them.") },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -11,6 +11,7 @@ import type { Member } from './partnership/member';
 import type { Organisation } from './partnership/organisation';
 import type { PartnershipChannel } from './partnership/partnership-channel';
 import type { Partnership } from './partnership/partnership';
+import type { PriorityRegister, PriorityRegisterRecord } from './priorities/priority';
 
 /**
  * Ports the domain needs from the outside world. Implementations live in src/storage (Azure Tables
@@ -85,6 +86,38 @@ export interface ActionRepository {
   recordUpdate(partnershipId: string, actionId: string, progress: ActionProgress, etag: string, current?: ActionRecord): Promise<{ record: ActionRecord; duplicate: boolean }>;
   /** Every update of an action, newest first. */
   history(partnershipId: string, actionId: string): Promise<ActionProgress[]>;
+  /**
+   * Sets the Situational Assessment priorities an action addresses (its definition's `priorityIds`;
+   * progress is kept), conditional on `etag` (ConflictError when the action changed since). Asking
+   * for the links it already has writes nothing and returns `duplicate: true`, whatever the ETag: a
+   * retried submit is the same change.
+   */
+  linkPriorities(
+    partnershipId: string,
+    actionId: string,
+    priorityIds: readonly string[],
+    etag: string,
+    author: ChangeAuthor,
+  ): Promise<{ record: ActionRecord; duplicate: boolean }>;
+}
+
+/**
+ * The Situational Assessment priorities register of each financial year (src/domain/priorities): a
+ * current row and an append-only history row per change, written in one transaction.
+ */
+export interface PriorityRepository {
+  /** The register of one financial year ("2026-27"), or undefined before its first save. */
+  get(partnershipId: string, financialYear: string): Promise<PriorityRegisterRecord | undefined>;
+  /** Every year's register, newest year first. */
+  list(partnershipId: string): Promise<PriorityRegisterRecord[]>;
+  /**
+   * Writes a year's register, conditional on `etag` (undefined: the register must not exist yet;
+   * ConflictError when someone else saved first). Idempotent on `register.nonce`: a repeat writes
+   * nothing and returns the register as it is, with `duplicate: true`.
+   */
+  save(partnershipId: string, register: PriorityRegister, etag: string | undefined, author: ChangeAuthor): Promise<{ record: PriorityRegisterRecord; duplicate: boolean }>;
+  /** Every saved version of a year's register, newest first. */
+  history(partnershipId: string, financialYear: string): Promise<PriorityRegister[]>;
 }
 
 export interface UpdateRoundRepository {

@@ -1,10 +1,10 @@
 import type { BoardReportData } from '../domain/summary/compliance-summary';
+import { blockLines } from '../domain/summary/board-report-areas';
 import { selfAssessmentRows } from './board-report-rows';
 import { NOT_RETURNED, ratingText } from './report-text';
 import { neutraliseCell } from './spreadsheet-cell';
-import { figuresCsvLines } from './figures-report-section';
 
-export const CSV_HEADER = ['Benchmark', 'Item', 'Kind', 'Organisation', 'Rating', 'Supporting details'] as const;
+export const CSV_HEADER = ['Area', 'SOP reference', 'Content', 'Benchmark', 'Item', 'Kind', 'Organisation', 'Rating', 'Supporting details'] as const;
 
 /** Excel reads a CSV as UTF-8 only when it starts with a byte order mark. */
 const BOM = '\uFEFF';
@@ -19,14 +19,33 @@ function csvLine(fields: readonly string[]): string {
   return fields.map(csvField).join(',');
 }
 
-/** The self-assessment in long form: one line per item and organisation. */
+/**
+ * One table in SOP §4.1's seven areas, in order: a line per line of each area's content, and under
+ * Overall compliance the self-assessment in long form, one line per item and organisation.
+ */
 export function boardReportCsv(data: BoardReportData): Buffer {
   const lines = [csvLine(CSV_HEADER)];
-  for (const row of selfAssessmentRows(data)) {
-    for (const answer of row.answers) {
-      lines.push(csvLine([row.benchmark, row.itemId, row.kind, answer.organisation.name, answer.returned ? ratingText(answer.rating) : NOT_RETURNED, answer.details]));
+  data.areas.forEach((area, index) => {
+    const title = `${index + 1}. ${area.title}`;
+    for (const line of area.blocks.flatMap(blockLines)) lines.push(csvLine([title, area.sopRef, line, '', '', '', '', '', '']));
+    if (area.id !== 'compliance') return;
+    for (const row of selfAssessmentRows(data)) {
+      for (const answer of row.answers) {
+        lines.push(
+          csvLine([
+            title,
+            area.sopRef,
+            '',
+            row.benchmark,
+            row.itemId,
+            row.kind,
+            answer.organisation.name,
+            answer.returned ? ratingText(answer.rating) : NOT_RETURNED,
+            answer.details,
+          ]),
+        );
+      }
     }
-  }
-  if (data.summary.figures) lines.push(...figuresCsvLines(data.summary.figures, csvLine));
+  });
   return Buffer.from(`${BOM}${lines.join('\r\n')}\r\n`, 'utf8');
 }

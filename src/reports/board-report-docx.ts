@@ -17,8 +17,8 @@ import {
 } from 'docx';
 import { KIND_LABELS, RATINGS, RATING_LABELS } from '../domain/assessment/framework';
 import type { BoardReportData, ComplianceSummary, GoodPracticeCount, ReportAction } from '../domain/summary/compliance-summary';
+import { SOP_4_1, type BoardReportArea, type ReportBlock } from '../domain/summary/board-report-areas';
 import type { ChartImage } from './report-charts';
-import { figuresDocxSection } from './figures-report-section';
 import { RAG_NAMES, RAG_SHADES, RATING_SHADES, type Shade } from './report-style';
 import { formatDate, formatDateTime } from '../cards/format';
 import { benchmarkLabel, movementText, namesOf, scoreText, statusText } from './report-text';
@@ -105,17 +105,12 @@ function overallLine(summary: ComplianceSummary): string {
   return `Overall compliance score: ${score}% (${notes.join('; ')}).`;
 }
 
-function summarySection(summary: ComplianceSummary): Paragraph[] {
-  const { actions, returns } = summary;
+function complianceIntro(summary: ComplianceSummary): Paragraph[] {
+  const { returns } = summary;
   return [
-    heading('Summary', HeadingLevel.HEADING_1, true),
     para(overallLine(summary), { bold: true }),
     ...(summary.overall.goodPractice ? [para(`${capitalised(goodPracticeText(summary.overall.goodPractice))}.`)] : []),
     para(`Returns: ${returns.returned} of ${returns.total} organisations submitted their self-assessment return; ${returns.quorum} are needed before the score is final.`),
-    para(
-      `Action plan: ${actions.total} actions: ${actions.byRag.red} red, ${actions.byRag.amber} amber, ${actions.byRag.green} green; ` +
-        `${actions.complete} complete; ${actions.overdue.length} overdue.`,
-    ),
     para(
       'How scores are worked out: the compliance score counts Expectation of Compliance items only. Achieving counts 2, Developing 1 and ' +
         "Not yet started 0, as a percentage of the maximum; an organisation's rating for a benchmark is the lowest rating among the " +
@@ -185,7 +180,7 @@ function chartBlock(chart: ChartImage): Paragraph[] {
   const width = Math.min(TEXT_WIDTH_PX, chart.width);
   const height = Math.round((chart.height * width) / chart.width);
   return [
-    heading(chart.title, HeadingLevel.HEADING_2),
+    heading(chart.title, HeadingLevel.HEADING_3),
     new Paragraph({
       children: [
         new ImageRun({
@@ -201,7 +196,7 @@ function chartBlock(chart: ChartImage): Paragraph[] {
 
 function ratingsSection(summary: ComplianceSummary, charts: readonly ChartImage[]): (Paragraph | Table)[] {
   return [
-    heading('Ratings by benchmark', HeadingLevel.HEADING_1),
+    heading('Ratings by benchmark', HeadingLevel.HEADING_2),
     para(
       `Number of organisations at each compliance rating in ${summary.round.name}, with the benchmark's compliance score, its movement since the previous round${summary.previousRound && !summary.previousRound.sameOrganisations ? ` (${summary.previousRound.name} rests on different organisations' returns: ${summary.previousRound.returned} then, ${summary.returns.returned} now)` : ''}, and how many good-practice ratings are in place of those given.${summary.returns.provisional ? ` Scores are provisional: ${summary.returns.returned} of ${summary.returns.total} organisations have returned and ${summary.returns.quorum} are needed.` : ''}`,
       { keepNext: true },
@@ -215,7 +210,7 @@ function notYetStartedSection(summary: ComplianceSummary): (Paragraph | Table)[]
   const items = summary.benchmarks.flatMap((b) => b.notYetStarted);
   const widths = [800, 4226, 1800, 2200];
   return [
-    heading('Items at Not yet started', HeadingLevel.HEADING_1),
+    heading('Items at Not yet started', HeadingLevel.HEADING_2),
     items.length === 0
       ? para('No organisation rated any item Not yet started.')
       : table(
@@ -266,7 +261,6 @@ function actionsSection(data: BoardReportData): (Paragraph | Table)[] {
   const slipping = data.actions.filter((a) => a.progress?.status === 'off-track' || a.progress?.status === 'at-risk');
   const slippingWidths = [2826, 1800, 1100, 3300];
   return [
-    heading('Action plan exceptions', HeadingLevel.HEADING_1),
     para(`The action plan has ${summary.actions.total} actions. Red is off track or overdue, amber at risk or not yet reported on, green on track or complete.`, {
       keepNext: true,
     }),
@@ -292,7 +286,7 @@ function actionsSection(data: BoardReportData): (Paragraph | Table)[] {
 function nonReturnsSection(summary: ComplianceSummary): Paragraph[] {
   const missing = summary.returns.notReturned;
   return [
-    heading('Non-returns', HeadingLevel.HEADING_1),
+    heading('Non-returns', HeadingLevel.HEADING_2),
     ...(missing.length === 0
       ? [para(`Every organisation submitted its return for ${summary.round.name}.`)]
       : [para(`${missing.length} of ${summary.returns.total} organisations have not submitted their return for ${summary.round.name}:`), ...missing.map((o) => bullet(o.name))]),
@@ -301,11 +295,11 @@ function nonReturnsSection(summary: ComplianceSummary): Paragraph[] {
 
 function attendanceSection(summary: ComplianceSummary): (Paragraph | Table)[] {
   const attendance = summary.attendance;
-  if (!attendance) return [heading('Attendance at the last meeting', HeadingLevel.HEADING_1), para('No Steering Group meeting has been held yet.')];
+  if (!attendance) return [heading('Attendance at the last meeting', HeadingLevel.HEADING_2), para('No Steering Group meeting has been held yet.')];
   const widths = [2400, 6626];
   const line = (label: string, organisations: readonly { name: string }[]) => [`${label} (${organisations.length})`, namesOf(organisations) || 'None'];
   return [
-    heading('Attendance at the last meeting', HeadingLevel.HEADING_1),
+    heading('Attendance at the last meeting', HeadingLevel.HEADING_2),
     para(`Steering Group meeting of ${formatDateTime(attendance.startsAt)}.`, { keepNext: true }),
     table(
       widths,
@@ -315,13 +309,49 @@ function attendanceSection(summary: ComplianceSummary): (Paragraph | Table)[] {
   ];
 }
 
+/** A block of an area as Word paragraphs and tables; table columns share the text width evenly. */
+function blockContent(block: ReportBlock): (Paragraph | Table)[] {
+  if (block.kind === 'paragraph') return block.digest ? [] : [para(block.text)];
+  if (block.kind === 'bullets') return block.items.map(bullet);
+  const width = Math.floor(TEXT_WIDTH / block.columns.length);
+  return [
+    table(
+      block.columns.map(() => width),
+      block.columns,
+      block.rows,
+    ),
+  ];
+}
+
+/** What the report has beyond an area's blocks: the detail tables and charts of the areas that have them. */
+function areaDetail(area: BoardReportArea, data: BoardReportData, charts: readonly ChartImage[]): (Paragraph | Table)[] {
+  const { summary } = data;
+  if (area.id === 'action-plan') return actionsSection(data);
+  if (area.id === 'compliance') return [...complianceIntro(summary), ...ratingsSection(summary, charts), ...notYetStartedSection(summary), ...nonReturnsSection(summary)];
+  if (area.id === 'engagement') return attendanceSection(summary);
+  return [];
+}
+
+/** SOP §4.1's seven areas, numbered in its order, each saying which passage it answers. */
+function areaSections(data: BoardReportData, charts: readonly ChartImage[]): (Paragraph | Table)[] {
+  return [
+    para(`This report is laid out by the seven areas of ${SOP_4_1}`),
+    ...data.areas.flatMap((area, index) => [
+      heading(`${index + 1}. ${area.title}`, HeadingLevel.HEADING_1),
+      new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: `Reported under ${area.sopRef}.`, italics: true })] }),
+      ...area.blocks.flatMap(blockContent),
+      ...areaDetail(area, data, charts),
+    ]),
+  ];
+}
+
 /** The Word document the Prevent Officer puts in front of the Partnership Board. */
 export async function boardReportDocx(data: BoardReportData, options: DocxReportOptions): Promise<Buffer> {
   const { summary } = data;
   const document = new Document({
     creator: 'Prevent Partnership Bot',
     title: `Prevent Partnership Board report: ${summary.round.name}`,
-    description: `${options.partnershipName}: self-assessment ${summary.round.name} and action plan`,
+    description: `${options.partnershipName}: the Steering Group's report to the Partnership Board in the seven areas of SOP 4.1`,
     // Outline levels make the headings a navigable structure in Word, LibreOffice and screen readers.
     styles: {
       default: {
@@ -329,6 +359,7 @@ export async function boardReportDocx(data: BoardReportData, options: DocxReport
         title: { run: { font: FONT, size: 48, bold: true, color: '1F4E79' }, paragraph: { spacing: { after: 240 } } },
         heading1: { run: { font: FONT, size: 32, bold: true, color: '1F4E79' }, paragraph: { outlineLevel: 0, keepNext: true, spacing: { before: 240, after: 120 } } },
         heading2: { run: { font: FONT, size: 26, bold: true, color: '1F4E79' }, paragraph: { outlineLevel: 1, keepNext: true, spacing: { before: 240, after: 120 } } },
+        heading3: { run: { font: FONT, size: 24, bold: true, color: '1F4E79' }, paragraph: { outlineLevel: 2, keepNext: true, spacing: { before: 200, after: 100 } } },
       },
     },
     sections: [
@@ -344,16 +375,7 @@ export async function boardReportDocx(data: BoardReportData, options: DocxReport
             ],
           }),
         },
-        children: [
-          ...titlePage(summary, options.partnershipName),
-          ...summarySection(summary),
-          ...ratingsSection(summary, options.charts),
-          ...notYetStartedSection(summary),
-          ...actionsSection(data),
-          ...nonReturnsSection(summary),
-          ...attendanceSection(summary),
-          ...(summary.figures ? figuresDocxSection(summary.figures) : []),
-        ],
+        children: [...titlePage(summary, options.partnershipName), new Paragraph({ text: '', pageBreakBefore: true }), ...areaSections(data, options.charts)],
       },
     ],
   });

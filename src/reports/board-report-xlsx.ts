@@ -3,6 +3,7 @@ import { effectiveDueDate } from '../domain/actions/rag';
 import { provisionalNote } from '../domain/summary/score-wording';
 import { RATINGS, RATING_LABELS } from '../domain/assessment/framework';
 import type { BoardReportData } from '../domain/summary/compliance-summary';
+import { blockLines } from '../domain/summary/board-report-areas';
 import { selfAssessmentRows } from './board-report-rows';
 import { RAG_NAMES, RAG_SHADES, RATING_SHADES, type Shade } from './report-style';
 import { formatDateTime } from '../cards/format';
@@ -10,7 +11,9 @@ import { MOVEMENT_LABELS, NOT_RETURNED, namesOf, ratingText, statusText } from '
 import { neutraliseCell } from './spreadsheet-cell';
 import { addFiguresSheet } from './figures-report-section';
 
-export const SHEET_NAMES = { selfAssessment: 'Self-assessment', actionTracker: 'Action tracker', summary: 'Summary' } as const;
+export const SHEET_NAMES = { areas: 'Board report', selfAssessment: 'Self-assessment', actionTracker: 'Action tracker', summary: 'Summary' } as const;
+
+export const AREAS_HEADER = ['Area', 'SOP reference', 'Content'] as const;
 
 export const ACTION_TRACKER_HEADER = ['Id', 'Theme', 'Action', 'Owners', 'Due', 'Status', 'RAG', 'Latest update', 'Updated by', 'Updated at'] as const;
 
@@ -204,12 +207,30 @@ function summarySheet(workbook: ExcelJS.Workbook, data: BoardReportData, partner
   addRow(sheet, ['Total', actions.total]);
 }
 
+/**
+ * SOP §4.1's seven areas in order, one row per line of content; the sheets after it hold the detail
+ * (the self-assessment, the action tracker and the figures).
+ */
+function areasSheet(workbook: ExcelJS.Workbook, data: BoardReportData): void {
+  const sheet = workbook.addWorksheet(SHEET_NAMES.areas, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [{ width: 30 }, { width: 14 }, { width: 100 }];
+  printSetup(sheet, true);
+  headerRow(sheet, AREAS_HEADER);
+  data.areas.forEach((area, index) => {
+    const lines = area.blocks.flatMap(blockLines);
+    const title = `${index + 1}. ${area.title}`;
+    addRow(sheet, [title, area.sopRef, lines[0] ?? '']).getCell(1).font = { name: FONT, size: 10, bold: true };
+    for (const line of lines.slice(1)) addRow(sheet, [title, area.sopRef, line]);
+  });
+}
+
 /** The workbook: the self-assessment in the Home Office tool's shape, the action tracker and the figures. */
 export async function boardReportXlsx(data: BoardReportData, partnershipName: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Prevent Partnership Bot';
   workbook.title = `Prevent Partnership Board report: ${data.summary.round.name}`;
   workbook.created = new Date(data.summary.generatedAt);
+  areasSheet(workbook, data);
   selfAssessmentSheet(workbook, data);
   actionTrackerSheet(workbook, data);
   summarySheet(workbook, data, partnershipName);

@@ -53,7 +53,7 @@ describe('board report downloads from the bot over HTTP, on Azurite', () => {
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="warwickshire-2026-27-q3-board-report.docx"');
     const doc = await readDocx(Buffer.from(await response.arrayBuffer()));
-    expect(doc.blocks.filter((b) => b.kind === 'paragraph' && b.style === 'Heading1').map((b) => (b.kind === 'paragraph' ? b.text : ''))).toContain('Ratings by benchmark');
+    expect(doc.blocks.filter((b) => b.kind === 'paragraph' && b.style === 'Heading2').map((b) => (b.kind === 'paragraph' ? b.text : ''))).toContain('Ratings by benchmark');
   });
 
   it('sends the chair the workbook, which opens', async () => {
@@ -61,7 +61,7 @@ describe('board report downloads from the bot over HTTP, on Azurite', () => {
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Self-assessment', 'Action tracker', 'Summary']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Board report', 'Self-assessment', 'Action tracker', 'Summary']);
   });
 
   it('asks browsers and proxies not to keep the file', async () => {

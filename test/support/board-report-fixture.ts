@@ -7,6 +7,9 @@ import type { Framework, Rating } from '../../src/domain/assessment/framework';
 import type { BenchmarkSummary, BoardReportData, Movement, OrganisationRef, ReportAction } from '../../src/domain/summary/compliance-summary';
 import { FRAMEWORKS_DIRECTORY } from '../../src/storage/files/framework-files';
 import { sampleAction } from './action-repository-contract';
+import type { PriorityRegister } from '../../src/domain/priorities/priority';
+import { priorityCoverage } from '../../src/domain/priorities/priority-coverage';
+import { boardReportAreas, type BoardReportContribution } from '../../src/domain/summary/board-report-areas';
 
 /**
  * A hand-made board report for the 2018 toolkit, standing in for what ComplianceSummaryService
@@ -123,7 +126,13 @@ function reportAction(action: Action, owners: OrganisationRef[], rag: ReportActi
 
 const ACTIONS: ReportAction[] = [
   reportAction(
-    sampleAction('1.1', { themeTitle: 'Leadership and Governance', text: 'Refresh the local Prevent risk assessment', ownerOrganisationIds: ['wcc'], dueDate: '2026-10-31' }),
+    sampleAction('1.1', {
+      themeTitle: 'Leadership and Governance',
+      text: 'Refresh the local Prevent risk assessment',
+      ownerOrganisationIds: ['wcc'],
+      dueDate: '2026-10-31',
+      priorityIds: ['P1'],
+    }),
     [ORGS.wcc],
     'green',
     false,
@@ -163,14 +172,37 @@ const ACTIONS: ReportAction[] = [
     progress('at-risk', 'Two tension reports were late this quarter', '2026-11-15T10:00:00.000Z'),
   ),
   reportAction(
-    sampleAction('6.4', { themeTitle: 'Communities', text: 'Ensure public venues are not used by extremist groups', ownerOrganisationIds: ['police'], dueDate: '2018-03-31' }),
+    sampleAction('6.4', {
+      themeTitle: 'Communities',
+      text: 'Ensure public venues are not used by extremist groups',
+      ownerOrganisationIds: ['police'],
+      dueDate: '2018-03-31',
+      priorityIds: ['P2'],
+    }),
     [ORGS.police],
     'red',
     true,
   ),
 ];
 
-export function boardReportFixture(): BoardReportData {
+/** The 2026-27 priorities: P1 and P2 have actions, P3 has none (the call-out the report must make). */
+export const PRIORITIES_2026: PriorityRegister = {
+  financialYear: '2026-27',
+  status: 'agreed',
+  agreedOn: '2026-03-12',
+  priorities: [
+    { id: 'P1', title: 'Local risk picture kept current', description: '', source: 'CTLP 2026', retired: false },
+    { id: 'P2', title: 'Venues and permissive environments', description: '', retired: false },
+    { id: 'P3', title: 'Online radicalisation of young people', description: '', source: 'CTLP 2026', retired: false },
+  ],
+  updatedById: 'aad-officer',
+  updatedByName: 'Priya Officer',
+  updatedAt: '2026-03-12T12:00:00.000Z',
+  nonce: 'fixture-priorities-2026',
+};
+
+/** The report data without its areas, which boardReportFixture works out as the service does. */
+function withoutAreas(): Omit<BoardReportData, 'areas'> {
   return {
     framework: framework2018,
     organisations: [ORGS.rugby, ORGS.swft, ORGS.police, ORGS.wcc],
@@ -203,6 +235,30 @@ export function boardReportFixture(): BoardReportData {
       },
       generatedAt: '2026-11-22T10:00:00.000Z',
     },
+  };
+}
+
+/** `contributions`: blocks other modules supply (quarterly figures, assurance), as the service passes them. */
+export function boardReportFixture(contributions: readonly BoardReportContribution[] = []): BoardReportData {
+  const data = withoutAreas();
+  const coverage = priorityCoverage(
+    PRIORITIES_2026,
+    data.actions.map((a) => a.action),
+  );
+  const summary = { ...data.summary, priorities: coverage };
+  return {
+    ...data,
+    summary,
+    areas: boardReportAreas({
+      summary,
+      actions: data.actions,
+      organisations: data.organisations,
+      financialYear: '2026-27',
+      priorities: { register: PRIORITIES_2026, coverage },
+      meetingsHeld: [],
+      returns: data.returns,
+      contributions,
+    }),
   };
 }
 

@@ -22,6 +22,7 @@ import { MemoryMemberRepository } from '../../src/storage/memory/memory-member-r
 import { MemoryOrganisationRepository } from '../../src/storage/memory/memory-organisation-repository';
 import { MemoryPartnershipRepository } from '../../src/storage/memory/memory-partnership-repository';
 import { MemoryOutboxRepository } from '../../src/storage/memory/memory-outbox-repository';
+import { MemoryPriorityRepository } from '../../src/storage/memory/memory-priority-repository';
 import { DEFAULT_CHASER_WORKING_DAYS } from '../../src/domain/chasers/chasers';
 import { afterSend, createOutboxSender } from '../../src/delivery/outbox-sender';
 import { MessengerTransport } from '../../src/delivery/messenger-transport';
@@ -185,6 +186,7 @@ export async function botHarness(options: HarnessOptions = {}) {
     unrecognised,
     assurance,
     figures: new MemoryFiguresRepository(),
+    priorities: new MemoryPriorityRepository(),
   };
   if (options.demo) await seedLiveDemo(repositories, { now: HARNESS_NOW });
   const services: BotServices = createServices(repositories, {
@@ -224,7 +226,21 @@ export async function botHarness(options: HarnessOptions = {}) {
   const advance = (ms: number) => {
     clock = new Date(clock.getTime() + ms);
   };
-  return { adapter, services, actions, members, messenger, advance, assessments, assurance, meetingRepository, organisations, outboxRepository, drain };
+  return {
+    adapter,
+    services,
+    actions,
+    members,
+    messenger,
+    advance,
+    assessments,
+    assurance,
+    meetingRepository,
+    organisations,
+    outboxRepository,
+    drain,
+    priorityRepository: repositories.priorities,
+  };
 }
 
 /** A message as Teams would send it from the demo tenant. */

@@ -10,6 +10,8 @@ export interface Seeds {
   readonly actionEtag: string;
   /** Last financial year's assurance statements, requested (this year's are left for "request assurance statements"). */
   readonly statementYear: string;
+  /** The 2026-27 priorities register (P1, a draft) as the officer left it. */
+  readonly prioritiesEtag: string;
 }
 
 /** The harness with an open self-assessment round and a meeting on the calendar, so every verb has something to act on. */
@@ -19,8 +21,19 @@ export async function seededHarness(): Promise<{ harness: Awaited<ReturnType<typ
   const round = await harness.services.assessments.startRound(P, officer, { name: '2026/27 Q3', frameworkId: 'home-office-2018', closesOn: '2026-12-20' });
   const meeting = await harness.services.meetings.schedule(P, officer, new Date('2027-03-12T10:00:00Z'), 'Shire Hall');
   const action = await harness.actions.get(P, '6.4');
+  const priorities = await harness.services.priorities.save(P, officer, {
+    financialYear: '2026-27',
+    title: 'Venues and permissive environments',
+    description: '',
+    retired: false,
+    nonce: 'nonce-seeded-priorities',
+    etag: '',
+  });
   const statementYear = await requestLastYearsStatements(harness);
-  return { harness, seeds: { roundId: round.id, meetingId: meeting.id, agendaItemId: meeting.agenda[0]!.id, actionEtag: action!.etag, statementYear } };
+  return {
+    harness,
+    seeds: { roundId: round.id, meetingId: meeting.id, agendaItemId: meeting.agenda[0]!.id, actionEtag: action!.etag, statementYear, prioritiesEtag: priorities.record.etag },
+  };
 }
 
 /** Last financial year's statements, requested when it was last year, as the service would have. */
@@ -39,6 +52,19 @@ async function requestLastYearsStatements(harness: Awaited<ReturnType<typeof bot
 /** A payload each verb's schema accepts (without `verb`), about the police's action 6.4 and the seeded round and meeting. */
 export const VALID_PAYLOADS: Readonly<Record<string, (s: Seeds) => Record<string, unknown>>> = {
   ask: () => ({ question: 'help' }),
+  'priorities-view': () => ({ financialYear: '2026-27' }),
+  'priority-form': () => ({ financialYear: '2026-27', priorityId: 'P1' }),
+  'priority-save': (s) => ({
+    financialYear: '2026-27',
+    nonce: 'nonce-valid-payload',
+    etag: s.prioritiesEtag,
+    title: 'Online radicalisation of young people',
+    description: '',
+    retired: 'false',
+  }),
+  'priorities-agree': (s) => ({ financialYear: '2026-27', nonce: 'nonce-valid-payload', etag: s.prioritiesEtag, agreedOn: '2026-03-12' }),
+  'priority-link-open': () => ({ actionId: '6.4' }),
+  'priority-link-save': (s) => ({ actionId: '6.4', etag: s.actionEtag, priorityIds: 'P1' }),
   'action-open': () => ({ actionId: '6.4' }),
   'action-update': (s) => ({ actionId: '6.4', nonce: 'nonce-valid-payload', etag: s.actionEtag, status: 'on-track', progressNote: 'Venue checks done with licensing.' }),
   'meeting-schedule': () => ({ date: '2027-06-11', time: '10:00', location: 'Shire Hall' }),

@@ -45,6 +45,20 @@ import {
 } from '../../src/cards/partnership-cards';
 import { FIGURES_OPEN_VERB, FIGURES_SAVE_VERB, figuresOpenSubmitSchema, figuresSaveSubmitSchema } from '../../src/cards/figures-cards';
 import { ROUND_PROGRESS_VIEW_VERB, roundProgressViewSubmitSchema } from '../../src/cards/update-request-cards';
+import {
+  PRIORITIES_AGREE_VERB,
+  PRIORITIES_VIEW_VERB,
+  PRIORITY_FORM_VERB,
+  PRIORITY_LINK_OPEN_VERB,
+  PRIORITY_LINK_SAVE_VERB,
+  PRIORITY_SAVE_VERB,
+  prioritiesAgreeSubmitSchema,
+  prioritiesViewSubmitSchema,
+  priorityFormSubmitSchema,
+  priorityLinkOpenSubmitSchema,
+  priorityLinkSaveSubmitSchema,
+  prioritySaveSubmitSchema,
+} from '../../src/cards/priority-cards';
 import { SUMMARY_BENCHMARK_VERB, SUMMARY_OPEN_VERB, summaryBenchmarkSubmitSchema, summaryOpenSubmitSchema } from '../../src/cards/summary-cards';
 
 /** The schema src/bot/register-handlers.ts parses each verb's submit with. */
@@ -79,6 +93,12 @@ export const VERB_SCHEMAS: Readonly<Record<string, ZodTypeAny>> = {
   [ASSURANCE_SAVE_VERB]: assuranceSaveSubmitSchema,
   [FIGURES_OPEN_VERB]: figuresOpenSubmitSchema,
   [FIGURES_SAVE_VERB]: figuresSaveSubmitSchema,
+  [PRIORITIES_VIEW_VERB]: prioritiesViewSubmitSchema,
+  [PRIORITY_FORM_VERB]: priorityFormSubmitSchema,
+  [PRIORITY_SAVE_VERB]: prioritySaveSubmitSchema,
+  [PRIORITIES_AGREE_VERB]: prioritiesAgreeSubmitSchema,
+  [PRIORITY_LINK_OPEN_VERB]: priorityLinkOpenSubmitSchema,
+  [PRIORITY_LINK_SAVE_VERB]: priorityLinkSaveSubmitSchema,
 };
 
 const CARDS_DIR = path.resolve(__dirname, '../../src/cards');

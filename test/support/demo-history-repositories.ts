@@ -8,6 +8,7 @@ import { MemoryMemberRepository } from '../../src/storage/memory/memory-member-r
 import { MemoryOrganisationRepository } from '../../src/storage/memory/memory-organisation-repository';
 import { MemoryOutboxRepository } from '../../src/storage/memory/memory-outbox-repository';
 import { MemoryPartnershipRepository } from '../../src/storage/memory/memory-partnership-repository';
+import { MemoryPriorityRepository } from '../../src/storage/memory/memory-priority-repository';
 import { MemoryChannelRepository, MemoryUpdateRoundRepository } from '../../src/storage/memory/memory-round-and-channel-repositories';
 import { MemoryUnrecognisedMessageCounter } from '../../src/storage/memory/memory-unrecognised-message-counter';
 
@@ -27,5 +28,6 @@ export function memoryDemoRepositories() {
     unrecognised: new MemoryUnrecognisedMessageCounter(),
     assurance: new MemoryAssuranceRepository(),
     figures: new MemoryFiguresRepository(),
+    priorities: new MemoryPriorityRepository(),
   };
 }

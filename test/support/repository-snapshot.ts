@@ -41,6 +41,7 @@ export async function repositorySnapshot(harness: Harness): Promise<string> {
       statements: await Promise.all(statementYears.map((r) => harness.assurance.listStatements(P, r.year))),
       updateRound: (await harness.services.updateRequests.progress(P))?.round ?? null,
       outbox: outboxContents(harness),
+      priorities: await harness.priorityRepository.list(P),
       proactiveSends: harness.messenger.sent.length,
     },
     plain,

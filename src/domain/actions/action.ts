@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { priorityIdSchema } from '../priorities/priority';
 
 export const actionIdSchema = z.string().regex(/^\d{1,2}\.\d{1,2}$/, 'an action id looks like "3.1"');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD');
@@ -25,6 +26,11 @@ export const actionSchema = z.object({
   outcomes: z.string().trim().max(2000).default(''),
   notes: z.string().trim().max(2000).default(''),
   flags: z.array(z.enum(ACTION_FLAGS)).default([]),
+  /**
+   * The Situational Assessment priorities the action addresses (SOP §4.3), by id ("P1"). Absent on
+   * actions stored before priorities existed, and on those linked to none.
+   */
+  priorityIds: z.array(priorityIdSchema).max(20).optional(),
 });
 
 export type Action = z.infer<typeof actionSchema>;

@@ -1,7 +1,11 @@
 import { authorise } from '../authorisation';
+import { londonDate } from '../clock';
 import { InvalidError } from '../errors';
 import type { Actor } from '../partnership/member';
-import type { ActionRepository, OrganisationRepository } from '../ports';
+import type { ActionRepository, OrganisationRepository, PriorityRepository } from '../ports';
+import { financialYearOf } from '../priorities/priority';
+import { screenForPersonalData } from '../privacy/screen';
+import type { Action } from './action';
 import { importPlan, summariseImport, type PlanImport, type PlanTable } from './plan-import';
 
 export interface PlanImportOutcome {
@@ -16,6 +20,9 @@ export class PlanImportService {
   constructor(
     private readonly actions: ActionRepository,
     private readonly organisations: OrganisationRepository,
+    /** The year's priorities, so a Priority column is checked against them; without it only their shape is. */
+    private readonly priorities?: PriorityRepository,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   /**
@@ -33,9 +40,24 @@ export class PlanImportService {
     if (organisations.length === 0) {
       throw new InvalidError('The partnership has no organisations yet, so the plan\'s "Who" column cannot be matched. Load the organisations first.');
     }
-    const result = importPlan(table, organisations);
+    const financialYear = financialYearOf(londonDate(this.now()));
+    const register = await this.priorities?.get(partnershipId, financialYear);
+    const priorities = register ? { financialYear, ids: register.register.priorities.filter((p) => !p.retired).map((p) => p.id) } : undefined;
+    const result = importPlan(table, organisations, screenForPersonalData, priorities ? { priorities } : {});
     const saved = result.problems.length === 0;
-    if (saved) await this.actions.savePlan(partnershipId, result.actions, { id: actor.aadObjectId, name: actor.name });
+    if (saved) {
+      const actions = result.readsPriorities ? result.actions : await this.keepingLinks(partnershipId, result.actions);
+      await this.actions.savePlan(partnershipId, actions, { id: actor.aadObjectId, name: actor.name });
+    }
     return { result, saved, summary: summariseImport(result) };
+  }
+
+  /** A file without a Priority column says nothing about priorities: links made on cards stay. */
+  private async keepingLinks(partnershipId: string, actions: readonly Action[]): Promise<Action[]> {
+    const linked = new Map((await this.actions.list(partnershipId)).flatMap((r) => (r.action.priorityIds ? [[r.action.id, r.action.priorityIds] as const] : [])));
+    return actions.map((action) => {
+      const ids = linked.get(action.id);
+      return ids ? { ...action, priorityIds: [...ids] } : action;
+    });
   }
 }

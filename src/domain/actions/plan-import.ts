@@ -5,6 +5,7 @@ import { screenForPersonalData } from '../privacy/screen';
 import { describeZodIssues } from '../validation';
 import { ACTION_FLAGS, actionSchema, type Action } from './action';
 import { compareActionIds } from './action-order';
+import { readPriorityIds } from '../priorities/priority';
 
 /**
  * Reads an action plan laid out like the Warwickshire Prevent Action Plan 2017-18 (seed 002):
@@ -47,6 +48,8 @@ export interface PlanImport {
    * imported without an owner, in id order, for the Prevent Officer to set.
    */
   readonly ownersToSet?: OwnerToSet[];
+  /** True only when the file has a Priority column: its cells set each action's priorities, even to none. */
+  readonly readsPriorities?: true;
 }
 
 export interface ImportOptions {
@@ -57,9 +60,14 @@ export interface ImportOptions {
    * organisation employs them, and the demo must not guess.
    */
   readonly leaveUnmatchedOwners?: boolean;
+  /**
+   * The priorities of the year's Situational Assessment register ("P1", ...), and the year, so a
+   * Priority cell naming any other is a problem. Without it a Priority cell is only checked for shape.
+   */
+  readonly priorities?: { readonly financialYear: string; readonly ids: readonly string[] };
 }
 
-type Column = 'id' | 'theme' | 'text' | 'who' | 'timescale' | 'outcomes' | 'notes';
+type Column = 'id' | 'theme' | 'text' | 'who' | 'timescale' | 'outcomes' | 'notes' | 'priorities';
 
 /** Header names each column answers to, compared lower-case with punctuation and spaces removed. */
 const COLUMNS: Record<Column, { readonly label: string; readonly names: readonly string[]; readonly required: boolean }> = {
@@ -70,6 +78,11 @@ const COLUMNS: Record<Column, { readonly label: string; readonly names: readonly
   timescale: { label: 'Timescale', names: ['timescale', 'timescales', 'timeframe', 'deadline'], required: false },
   outcomes: { label: 'Outcomes', names: ['outcomes', 'outcome', 'expectedoutcomes'], required: false },
   notes: { label: 'Notes', names: ['notes', 'note', 'comments'], required: false },
+  priorities: {
+    label: 'Priority',
+    names: ['priority', 'priorities', 'priorityid', 'priorityids', 'sapriority', 'sapriorities', 'situationalassessmentpriority', 'situationalassessmentpriorities'],
+    required: false,
+  },
 };
 
 const COLUMN_ORDER = Object.keys(COLUMNS) as Column[];
@@ -111,6 +124,7 @@ function headerExamples(column: Column): string[] {
     timescale: ['Timescale'],
     outcomes: ['Outcomes'],
     notes: ['Notes'],
+    priorities: ['Priority', 'Priorities'],
   };
   return examples[column];
 }
@@ -472,6 +486,14 @@ export function importPlan(table: PlanTable, organisations: readonly Organisatio
 
     if (text === '') rowProblems.push(`${label} has no ${COLUMNS.text.label} text`);
 
+    const priorityCell = cell(row, 'priorities');
+    const priorities = readPriorityIds(priorityCell);
+    for (const part of priorities.unreadable) rowProblems.push(`${label}: priority "${part}" is not like "P1"; write them like "P1, P3"`);
+    const register = options.priorities;
+    for (const id of register ? priorities.ids.filter((p) => !register.ids.includes(p)) : []) {
+      rowProblems.push(`${label}: priority ${id} is not one of the ${register!.financialYear} priorities (${register!.ids.join(', ') || 'none yet'})`);
+    }
+
     const who = cell(row, 'who');
     const owners = ownersNamedBy(who, organisations);
     if (who === '') rowProblems.push(`${label} has no ${COLUMNS.who.label}: name at least one organisation`);
@@ -497,6 +519,7 @@ export function importPlan(table: PlanTable, organisations: readonly Organisatio
       outcomes: cell(row, 'outcomes'),
       notes,
       flags: flagsIn(notes),
+      ...(priorities.ids.length > 0 ? { priorityIds: priorities.ids } : {}),
     });
     if (parsed.success) actions.push(parsed.data);
     else problems.push(...describeZodIssues(parsed.error).map((message) => ({ row: row.row, message: `${label}: ${message}` })));
@@ -515,8 +538,9 @@ export function importPlan(table: PlanTable, organisations: readonly Organisatio
     };
   }
   const sorted = actions.sort((a, b) => compareActionIds(a.id, b.id));
-  if (ownersToSet.length === 0) return { actions: sorted, problems: [] };
-  return { actions: sorted, problems: [], ownersToSet: ownersToSet.sort((a, b) => compareActionIds(a.actionId, b.actionId)) };
+  const readsPriorities = columns.priorities !== undefined ? { readsPriorities: true as const } : {};
+  if (ownersToSet.length === 0) return { actions: sorted, problems: [], ...readsPriorities };
+  return { actions: sorted, problems: [], ownersToSet: ownersToSet.sort((a, b) => compareActionIds(a.actionId, b.actionId)), ...readsPriorities };
 }
 
 function plural(count: number, word: string): string {

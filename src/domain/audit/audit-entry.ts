@@ -35,6 +35,10 @@ export const AUDIT_VERBS = [
   'figures-return',
   /** The Prevent Officer asked for a quarter's figures. */
   'figures-request',
+  /** A financial year's Situational Assessment priorities were added to, changed or agreed. */
+  'priorities-save',
+  /** The Prevent Officer linked an action to the priorities it addresses. */
+  'action-priorities',
 ] as const;
 export type AuditVerb = (typeof AUDIT_VERBS)[number];
 

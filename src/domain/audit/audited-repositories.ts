@@ -21,8 +21,11 @@ import type {
   MemberRepository,
   OrganisationRepository,
   PartnershipRepository,
+  PriorityRepository,
   UpdateRoundRepository,
 } from '../ports';
+import type { PriorityRegister } from '../priorities/priority';
+import { linkedAction } from '../priorities/priority-links';
 import { canonicalJson } from './audit-chain';
 import { SYSTEM_ACTOR, type AuditRecorder } from './audit-recorder';
 
@@ -145,6 +148,51 @@ export class AuditedActionRepository implements ActionRepository {
       partnershipId,
       change,
       () => this.inner.recordUpdate(partnershipId, actionId, progress, etag, current),
+      (result) => !result.duplicate,
+    );
+  }
+
+  async linkPriorities(
+    partnershipId: string,
+    actionId: string,
+    priorityIds: readonly string[],
+    etag: string,
+    author: ChangeAuthor,
+  ): Promise<{ record: ActionRecord; duplicate: boolean }> {
+    const before = (await this.inner.get(partnershipId, actionId))?.action;
+    // The value after is the action as it will be stored (no links: no field), so its hash matches storage's.
+    const change = {
+      actorId: author.id,
+      verb: 'action-priorities',
+      entity: `action:${actionId}`,
+      before,
+      after: before ? linkedAction(before, priorityIds) : undefined,
+    } as const;
+    return this.audit.around(
+      partnershipId,
+      change,
+      () => this.inner.linkPriorities(partnershipId, actionId, priorityIds, etag, author),
+      (result) => !result.duplicate,
+    );
+  }
+}
+
+/** Each change of a year's priorities register; idempotent repeats wrote nothing and are not recorded again. */
+export class AuditedPriorityRepository implements PriorityRepository {
+  constructor(
+    private readonly inner: PriorityRepository,
+    private readonly audit: AuditRecorder,
+  ) {}
+  get = (partnershipId: string, financialYear: string) => this.inner.get(partnershipId, financialYear);
+  list = (partnershipId: string) => this.inner.list(partnershipId);
+  history = (partnershipId: string, financialYear: string) => this.inner.history(partnershipId, financialYear);
+  async save(partnershipId: string, register: PriorityRegister, etag: string | undefined, author: ChangeAuthor) {
+    const before = (await this.inner.get(partnershipId, register.financialYear))?.register;
+    const change = { actorId: author.id, verb: 'priorities-save', entity: `priorities:${register.financialYear}`, before, after: register } as const;
+    return this.audit.around(
+      partnershipId,
+      change,
+      () => this.inner.save(partnershipId, register, etag, author),
       (result) => !result.duplicate,
     );
   }
@@ -387,6 +435,7 @@ export interface AuditablePorts {
   readonly channels: ChannelRepository;
   readonly assurance: AssuranceRepository;
   readonly figures: FiguresRepository;
+  readonly priorities: PriorityRepository;
 }
 
 /** The wrapped repositories are seen through their ports; anything else given passes through as it is. */
@@ -406,6 +455,7 @@ export function auditRepositories<T extends Partial<AuditablePorts>>(ports: T, a
     channels: (r: ChannelRepository) => new AuditedChannelRepository(r, audit),
     assurance: (r: AssuranceRepository) => new AuditedAssuranceRepository(r, audit),
     figures: (r: FiguresRepository) => new AuditedFiguresRepository(r, audit),
+    priorities: (r: PriorityRepository) => new AuditedPriorityRepository(r, audit),
   } as const;
   const result: Record<string, unknown> = { ...ports };
   for (const key of Object.keys(wrap) as (keyof AuditablePorts)[]) {

@@ -1,3 +1,4 @@
+import type { BoardReportContribution } from '../summary/board-report-areas';
 import { channelSentences, referralSentences, trainingSentences, trendText, type FiguresContent } from './figures-content';
 import { quarterLabel } from './quarter';
 import { shownText } from './suppression';
@@ -87,4 +88,21 @@ export function figuresReport(content: FiguresContent): FiguresReport {
       },
     ],
   };
+}
+
+/**
+ * The figures as blocks of the board report's SOP 4.1 areas (referral pathway, Channel panel,
+ * training): the latest quarter's sentences, its measures and the four-quarter trend, each part
+ * replacing its area's "no figures returned" line.
+ */
+export function figuresContributions(report: FiguresReport): BoardReportContribution[] {
+  return report.parts.map((part) => ({
+    areaId: part.area,
+    blocks: [
+      { kind: 'paragraph', text: `${part.heading}, ${report.quarterLabel}. ${report.note}` },
+      ...(part.lines.length > 0 ? [{ kind: 'bullets', items: part.lines } as const] : []),
+      ...(part.rows.length > 0 ? [{ kind: 'table', columns: ['Measure', report.quarterLabel], rows: part.rows.map((row) => [row.measure, row.value]) } as const] : []),
+      ...(part.trend.length > 0 ? [{ kind: 'table', columns: ['Quarter', 'Last four quarters'], rows: part.trend.map((point) => [point.quarter, point.value]) } as const] : []),
+    ],
+  }));
 }

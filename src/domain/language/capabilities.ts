@@ -210,11 +210,30 @@ export const CAPABILITIES: readonly Capability[] = [
     oneToOne: true,
   },
   {
+    intent: 'priorities',
+    title: 'Situational Assessment priorities',
+    example: 'Priorities',
+    description:
+      'This year\'s Situational Assessment priorities, when the Steering Group agreed them, and how many actions of the plan address each; priorities with no actions are called out. Add a year: "priorities for 2025-26".',
+    button: false,
+    roles: ['prevent-officer', 'chair', 'partner-lead'],
+    oneToOne: true,
+  },
+  {
     intent: 'request-assurance-statements',
     title: 'Request assurance statements (Prevent Officer)',
     example: 'Request assurance statements',
     description:
       'Sends every organisation\'s Prevent lead this financial year\'s annual assurance statement (SOP section 5), due in four weeks unless you say "by" a date; chasers go out as for updates.',
+    button: false,
+    roles: ['prevent-officer'],
+    oneToOne: true,
+  },
+  {
+    intent: 'add-priority',
+    title: 'Add a priority (Prevent Officer)',
+    example: 'Add a priority',
+    description: "Adds a priority to this year's Situational Assessment register; from the priorities card you edit, retire or agree them and link actions to them.",
     button: false,
     roles: ['prevent-officer'],
     oneToOne: true,

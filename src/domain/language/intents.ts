@@ -24,6 +24,8 @@ export const INTENT_IDS = [
   'request-assurance-statements',
   'quarterly-figures',
   'request-figures',
+  'priorities',
+  'add-priority',
 ] as const;
 
 export type IntentId = (typeof INTENT_IDS)[number];

@@ -1,6 +1,7 @@
 import { authorise } from '../authorisation';
 import type { Actor } from '../partnership/member';
 import type { PartnershipResolver } from '../partnership/partnership-resolver';
+import type { BoardReportArea } from './board-report-areas';
 import type { ComplianceSummary } from './compliance-summary';
 import type { ComplianceSummaryService } from './summary-service';
 
@@ -12,6 +13,8 @@ export interface ReportLinkSigner<Links> {
 export interface BoardReportOffer<Links> {
   readonly partnershipName: string;
   readonly summary: ComplianceSummary;
+  /** SOP §4.1's seven areas, as the files lay them out. */
+  readonly areas: readonly BoardReportArea[];
   readonly links: Links;
 }
 
@@ -30,8 +33,8 @@ export class BoardReportService<Links> {
   async offer(partnershipId: string, actor: Actor, question: string): Promise<BoardReportOffer<Links>> {
     authorise(actor, 'board-report');
     const { roundName } = await this.summaries.readQuestion(partnershipId, question);
-    const summary = await this.summaries.summary(partnershipId, actor, roundName === undefined ? {} : { roundName });
+    const { summary, areas } = await this.summaries.reportData(partnershipId, actor, roundName);
     const links = this.signer.offer(partnershipId, summary.round.id, actor.aadObjectId);
-    return { partnershipName: await this.partnerships.displayName(partnershipId), summary, links };
+    return { partnershipName: await this.partnerships.displayName(partnershipId), summary, areas, links };
   }
 }

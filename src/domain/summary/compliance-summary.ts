@@ -2,6 +2,8 @@ import type { FiguresContent } from '../figures/figures-content';
 import type { Action, ActionProgress, Rag } from '../actions/action';
 import type { OrganisationReturn } from '../assessment/assessment';
 import type { Framework, ItemKind, Rating } from '../assessment/framework';
+import type { PriorityCoverage } from '../priorities/priority-coverage';
+import type { BoardReportArea } from './board-report-areas';
 
 /**
  * The compliance summary the chair asks for and the board report is built from. It is computed from
@@ -142,6 +144,8 @@ export interface ComplianceSummary {
   readonly actions: ActionPlanSummary;
   /** Undefined when no meeting has been held yet. */
   readonly attendance?: AttendanceSummary;
+  /** How the plan covers this financial year's Situational Assessment priorities; absent when none are recorded. */
+  readonly priorities?: PriorityCoverage;
   /** ISO time the figures were read. */
   readonly generatedAt: string;
 }
@@ -164,4 +168,6 @@ export interface BoardReportData {
   /** The round's returns (submitted or not; `submittedAt` tells which). */
   readonly returns: readonly OrganisationReturn[];
   readonly actions: readonly ReportAction[];
+  /** SOP §4.1's seven areas in order: what the report is laid out by. */
+  readonly areas: readonly BoardReportArea[];
 }

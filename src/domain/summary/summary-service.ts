@@ -1,3 +1,4 @@
+import { figuresContributions, figuresReport } from '../figures/figures-report';
 import { askedOrganisations, type AssessmentRound } from '../assessment/assessment';
 import { answeredByLabel } from '../assessment/answered-by';
 import { findFramework, getFramework, sameFramework, type FrameworkRegistry } from '../assessment/framework-catalogue';
@@ -7,7 +8,19 @@ import { londonDate } from '../clock';
 import { authorise, isAllowed, ownOrganisation } from '../authorisation';
 import { NotFoundError } from '../errors';
 import type { Actor } from '../partnership/member';
-import type { ActionRepository, AssessmentRepository, MeetingRepository, MemberRepository, OrganisationRepository } from '../ports';
+import type {
+  ActionRepository,
+  AssessmentRepository,
+  GuidanceRepository,
+  MeetingRepository,
+  MemberRepository,
+  OrganisationRepository,
+  PriorityRepository,
+  UpdateRoundRepository,
+} from '../ports';
+import { financialYearOf } from '../priorities/priority';
+import { priorityCoverage } from '../priorities/priority-coverage';
+import { boardReportAreas, type BoardReportContributor } from './board-report-areas';
 import type { BoardReportData, ComplianceSummary, OrganisationRef } from './compliance-summary';
 import { mentionedOrganisation } from '../language/entities';
 import { organisationView, type OrganisationView } from './organisation-view';
@@ -41,6 +54,17 @@ export type SummaryAnswer =
   | { readonly kind: 'organisation' | 'own-organisation'; readonly view: OrganisationView }
   | { readonly kind: 'who-to-ask'; readonly whoToAsk: WhoToAsk };
 
+/** What the priorities coverage and the board report's seven areas are read from, beside the summary's own. */
+export interface SummarySources {
+  readonly priorities?: PriorityRepository;
+  readonly guidance?: GuidanceRepository;
+  readonly updateRounds?: UpdateRoundRepository;
+  /** The quarterly figures, for the summary's figures block and the board report's areas; without it they are left out. */
+  readonly figures?: { content(partnershipId: string): Promise<FiguresContent | undefined> };
+  /** Modules that supply blocks for areas of the board report (quarterly figures, annual assurance). */
+  readonly contributors?: readonly BoardReportContributor[];
+}
+
 /**
  * The chair's compliance summary, the board report's data and a partner lead's view of their own
  * organisation. Everything is read from the current entities of one round (and the round before it),
@@ -55,8 +79,7 @@ export class ComplianceSummaryService {
     private readonly actions: ActionRepository,
     private readonly meetings: MeetingRepository,
     private readonly now: () => Date = () => new Date(),
-    /** The quarterly figures, for the summary's figures block and the board report; without it they are left out. */
-    private readonly figures?: { content(partnershipId: string): Promise<FiguresContent | undefined> },
+    private readonly sources: SummarySources = {},
   ) {}
 
   /** The summary is the Steering Group's: the chair's and the Prevent Officer's (src/domain/authorisation.ts). */
@@ -66,7 +89,7 @@ export class ComplianceSummaryService {
 
   async summary(partnershipId: string, actor: Actor, request: SummaryRequest = {}): Promise<ComplianceSummary> {
     authorise(actor, 'view-compliance-summary');
-    const [{ summary }, figures] = await Promise.all([this.read(partnershipId, request), this.figures?.content(partnershipId)]);
+    const [{ summary }, figures] = await Promise.all([this.read(partnershipId, request), this.sources.figures?.content(partnershipId)]);
     return figures ? { ...summary, figures } : summary;
   }
 
@@ -104,15 +127,30 @@ export class ComplianceSummaryService {
   async reportData(partnershipId: string, actor: Actor, roundName?: string): Promise<BoardReportData> {
     authorise(actor, 'view-compliance-summary');
     const read = await this.read(partnershipId, roundName === undefined ? {} : { roundName });
-    const figures = await this.figures?.content(partnershipId);
-    return {
-      summary: figures ? { ...read.summary, figures } : read.summary,
-      framework: read.framework,
-      // The tool's answer columns are of the organisations the round asked, as its counts are.
-      organisations: askedOrganisations(read.round, read.organisations),
+    const actions = reportActions(read.actions, read.organisations, read.today);
+    const yearAgo = new Date(this.now().getTime() - 365 * 24 * 60 * 60 * 1000).toISOString();
+    const [guidance, updateRound, figures, contributions] = await Promise.all([
+      this.sources.guidance?.get(partnershipId),
+      this.sources.updateRounds?.current(partnershipId),
+      this.sources.figures?.content(partnershipId),
+      Promise.all((this.sources.contributors ?? []).map((contribute) => contribute(partnershipId, read.today))),
+    ]);
+    // The tool's answer columns are of the organisations the round asked, as its counts are.
+    const organisations = askedOrganisations(read.round, read.organisations);
+    const areas = boardReportAreas({
+      summary: read.summary,
+      actions,
+      // Engagement is every partner's, asked by the round or not.
+      organisations: read.organisations,
+      financialYear: read.financialYear,
+      ...(read.register && read.summary.priorities ? { priorities: { register: read.register, coverage: read.summary.priorities } } : {}),
+      ...(guidance ? { guidance } : {}),
+      meetingsHeld: read.meetings.filter((m) => m.startsAt <= this.now().toISOString() && m.startsAt >= yearAgo),
+      ...(updateRound ? { updateRound } : {}),
       returns: read.returns,
-      actions: reportActions(read.actions, read.organisations, read.today),
-    };
+      contributions: [...contributions.flat(), ...(figures ? figuresContributions(figuresReport(figures)) : [])],
+    });
+    return { summary: figures ? { ...read.summary, figures } : read.summary, framework: read.framework, organisations, returns: read.returns, actions, areas };
   }
 
   /**
@@ -171,15 +209,24 @@ export class ComplianceSummaryService {
     // The latest round started before this one with the same framework: movement compares like with like.
     const previousRound = rounds.find((r) => sameFramework(this.frameworks, r.frameworkId, round.frameworkId) && r.startedAt < round.startedAt);
     const now = this.now();
-    const [returns, previousReturns, organisations, actions, meetings] = await Promise.all([
+    const today = londonDate(now);
+    const financialYear = financialYearOf(today);
+    const [returns, previousReturns, organisations, actions, meetings, registerRecord] = await Promise.all([
       this.assessments.listReturns(partnershipId, round.id),
       previousRound ? this.assessments.listReturns(partnershipId, previousRound.id) : Promise.resolve(undefined),
       this.organisationRefs(partnershipId),
       this.actions.list(partnershipId),
       this.meetings.list(partnershipId),
+      this.sources.priorities?.get(partnershipId, financialYear),
     ]);
     const lastMeeting = meetings.filter((m) => m.startsAt <= now.toISOString()).at(-1);
-    const today = londonDate(now);
+    const register = registerRecord?.register;
+    const coverage = register?.priorities.some((p) => !p.retired)
+      ? priorityCoverage(
+          register,
+          actions.map((r) => r.action),
+        )
+      : undefined;
     const summary = summarise({
       partnershipId,
       framework,
@@ -194,7 +241,7 @@ export class ComplianceSummaryService {
       generatedAt: now.toISOString(),
       ...(request.benchmark !== undefined ? { benchmark: request.benchmark } : {}),
     });
-    return { summary, round, framework, organisations, returns, actions, today };
+    return { summary: coverage ? { ...summary, priorities: coverage } : summary, round, framework, organisations, returns, actions, today, financialYear, register, meetings };
   }
 
   private async organisationRefs(partnershipId: string): Promise<OrganisationRef[]> {

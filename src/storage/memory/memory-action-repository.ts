@@ -2,6 +2,8 @@ import { actionProgressSchema, actionSchema, type Action, type ActionProgress, t
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { ActionRepository, ChangeAuthor } from '../../domain/ports';
 import { parseOrThrow } from '../../domain/validation';
+import { sameContent } from '../../domain/same-content';
+import { linkedAction } from '../../domain/priorities/priority-links';
 import { compareActionIds } from '../../domain/actions/action-order';
 
 interface Stored {
@@ -61,6 +63,23 @@ export class MemoryActionRepository implements ActionRepository {
 
   async history(partnershipId: string, actionId: string): Promise<ActionProgress[]> {
     return structuredClone(this.plans.get(partnershipId)?.get(actionId)?.history ?? []);
+  }
+
+  async linkPriorities(
+    partnershipId: string,
+    actionId: string,
+    priorityIds: readonly string[],
+    etag: string,
+    _author: ChangeAuthor,
+  ): Promise<{ record: ActionRecord; duplicate: boolean }> {
+    const stored = this.plans.get(partnershipId)?.get(actionId);
+    if (!stored) throw new NotFoundError(`action ${actionId} is not in the plan`);
+    const linked = linkedAction(stored.action, priorityIds);
+    if (sameContent(stored.action.priorityIds ?? [], linked.priorityIds ?? [])) return { record: this.record(stored), duplicate: true };
+    if (etag !== this.etag(stored)) throw new ConflictError(`action ${actionId} changed since it was read`);
+    stored.action = structuredClone(linked);
+    stored.version += 1;
+    return { record: this.record(stored), duplicate: false };
   }
 
   private etag(stored: Stored): string {

@@ -9,6 +9,8 @@ import { encodeKey } from './key-encoding';
 import { mapTableError, withTableErrors } from './table-errors';
 import { transactionEtag } from './transaction-etag';
 import { readEntity } from './versioned-document';
+import { linkedAction } from '../../domain/priorities/priority-links';
+import { sameContent } from '../../domain/same-content';
 import { pendingAuditRows } from '../audit/table-pending-audits';
 
 const CURRENT = 'action_';
@@ -127,6 +129,48 @@ export class ActionTableRepository implements ActionRepository {
       for await (const row of rows) updates.push(parseOrThrow(actionProgressSchema, JSON.parse(row.progressJson ?? '{}'), 'stored update'));
     });
     return updates;
+  }
+
+  async linkPriorities(
+    partnershipId: string,
+    actionId: string,
+    priorityIds: readonly string[],
+    etag: string,
+    author: ChangeAuthor,
+  ): Promise<{ record: ActionRecord; duplicate: boolean }> {
+    const current = await this.require(partnershipId, actionId);
+    const linked = linkedAction(current.action, priorityIds);
+    // The same links again (a retried submit, or a second click) is no change, whatever ETag it carries.
+    if (sameContent(current.action.priorityIds ?? [], linked.priorityIds ?? [])) return { record: current, duplicate: true };
+    if (current.etag !== etag) throw new ConflictError(`action ${actionId} was changed by someone else since it was read`);
+    const pk = encodeKey(partnershipId);
+    let newEtag: string | undefined;
+    try {
+      const response = await this.table.submitTransaction([
+        [
+          'update',
+          {
+            partitionKey: pk,
+            rowKey: CURRENT + encodeKey(actionId),
+            actionJson: JSON.stringify(linked),
+            planChangedById: author.id,
+            planChangedByName: author.name,
+            planChangedAt: new Date(),
+          },
+          'Merge',
+          { etag },
+        ],
+        ...pendingAuditRows(this.table, pk, 1),
+      ]);
+      newEtag = transactionEtag(response, 0);
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status === 404) throw new NotFoundError(`action ${actionId} is not in the plan`);
+      if (status === 412) throw new ConflictError(`action ${actionId} was changed by someone else since it was read`);
+      mapTableError(error, `link action ${actionId} to priorities`);
+    }
+    if (newEtag) return { record: { action: linked, ...(current.progress ? { progress: current.progress } : {}), etag: newEtag }, duplicate: false };
+    return { record: await this.require(partnershipId, actionId), duplicate: false };
   }
 
   private async nonceSeen(pk: string, nonce: string): Promise<boolean> {

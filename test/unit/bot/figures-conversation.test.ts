@@ -3,7 +3,7 @@ import { isRefusal, runTurn } from '../../support/bot-turn';
 import { VALID_PAYLOADS } from '../../support/card-payloads';
 
 const plain = (text: string) => text.replace(/\\\\/g, '');
-const SEEDS = { roundId: '', meetingId: '', agendaItemId: '', actionEtag: '', statementYear: '' };
+const SEEDS = { roundId: '', meetingId: '', agendaItemId: '', actionEtag: '', statementYear: '', prioritiesEtag: '' };
 const referrals = () => ({ verb: 'figures-save', ...VALID_PAYLOADS['figures-save']!(SEEDS) });
 
 describe('the quarterly figures in conversation', () => {

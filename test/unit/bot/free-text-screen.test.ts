@@ -113,6 +113,9 @@ const CASES: readonly { verb: string; key: string; personal: string | string[]; 
     clean: 'Consent is taking longer than the guidance expects at two schools',
   },
   { verb: 'organisation-save', key: 'aliases', personal: ['RBC', SAMPLE], clean: ['RBC', 'Rugby BC'] },
+  { verb: 'priority-save', key: 'title', personal: 'Support for John Smith, DOB 12/03/2009', clean: 'Online radicalisation of young people' },
+  { verb: 'priority-save', key: 'description', personal: SAMPLE, clean: 'Self-initiated terrorism and mixed ideologies among under-18s, CTLP 2026' },
+  { verb: 'priority-save', key: 'source', personal: 'Call 07700 900123', clean: 'CTLP 2026' },
 ];
 
 describe('the personal-data screen on every free-text field', () => {
@@ -200,6 +203,27 @@ describe('free-text fields screened when the card is submitted', () => {
     const answer = await submit(harness, { verb: 'assessment-start', name: 'Q3 for AB 12 34 56 C', frameworkId: 'home-office-2018', closesOn: '2027-01-31' }, PEOPLE.officer);
     expect(answer).toContain('the round name: It looks like it contains a National Insurance number');
     expect(await harness.assessments.listRounds('warwickshire')).toEqual([]);
+  });
+
+  it('gives the priority form back with what was typed for a description holding personal data, saving nothing', async () => {
+    const harness = await botHarness();
+    const answer = await submit(
+      harness,
+      {
+        verb: 'priority-save',
+        financialYear: '2026-27',
+        nonce: 'nonce-priority-privacy',
+        etag: '',
+        title: 'Online radicalisation',
+        description: SAMPLE,
+        source: '',
+        retired: 'false',
+      },
+      PEOPLE.officer,
+    );
+    expect(answer).toContain('Not saved: please remove the personal details');
+    expect(answer).toContain('Online radicalisation');
+    expect(await harness.priorityRepository.list('warwickshire')).toEqual([]);
   });
 
   it('gives the organisation form back for another name holding personal data, saving nothing', async () => {

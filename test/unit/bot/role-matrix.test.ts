@@ -32,6 +32,8 @@ const OFFICER_ONLY: Row = [R, R, R, R, A];
 const OWNER_CHAIR_OFFICER: Row = [R, A, R, A, A];
 const OWNER_OFFICER: Row = [R, A, R, R, A];
 const ORGANISATION_MEMBERS: Row = [R, A, A, R, A];
+/** Everyone with a role in the partnership: the Situational Assessment's priorities are shared with partners, not all staff. */
+const MEMBERS: Row = [R, A, A, A, A];
 
 /** What each command gives each person. Staff and partner leads get their own answer to "how are we doing?". */
 const COMMANDS: Record<IntentId, Row> = {
@@ -64,6 +66,8 @@ const COMMANDS: Record<IntentId, Row> = {
   // Numbers only, for anyone with a role; staff are told politely who to ask.
   'quarterly-figures': [R, A, A, A, A],
   'request-figures': OFFICER_ONLY,
+  priorities: MEMBERS,
+  'add-priority': OFFICER_ONLY,
 };
 
 /** The catalogue's example phrasing, except where the matrix needs a police-owned action. */
@@ -103,6 +107,12 @@ const VERBS: Record<string, Row> = {
   // The police give the referral figures: their lead, or the Prevent Officer on their behalf.
   'figures-open': OWNER_OFFICER,
   'figures-save': OWNER_OFFICER,
+  'priorities-view': MEMBERS,
+  'priority-form': OFFICER_ONLY,
+  'priority-save': OFFICER_ONLY,
+  'priorities-agree': OFFICER_ONLY,
+  'priority-link-open': OFFICER_ONLY,
+  'priority-link-save': OFFICER_ONLY,
 };
 
 const COMMAND_CASES = INTENT_IDS.flatMap((id) => {

@@ -79,6 +79,21 @@ const assuranceOverview = assuranceOutcome(
 import { figuresFormCard, figuresOverviewCard, figuresReceiptCard } from '../../../src/cards/figures-cards';
 import { figuresContent } from '../../../src/domain/figures/figures-content';
 import { CHANNEL, FIGURES_ORGANISATIONS, REFERRALS, sampleReturn, sampleSnapshot } from '../../support/figures-samples';
+import { actionPrioritiesCard, prioritiesCard, priorityFormCard } from '../../../src/cards/priority-cards';
+import { priorityCoverage } from '../../../src/domain/priorities/priority-coverage';
+import type { PriorityRegister } from '../../../src/domain/priorities/priority';
+
+/** The longest register a year may hold: twenty priorities, every text at its limit, and a 32-action plan to link. */
+const fullRegister: PriorityRegister = {
+  financialYear: '2026-27',
+  status: 'draft',
+  priorities: Array.from({ length: 20 }, (_, i) => ({ id: `P${i + 1}`, title: 't'.repeat(200), description: 'd'.repeat(1000), source: 's'.repeat(100), retired: i === 19 })),
+  updatedById: 'aad-officer',
+  updatedByName: 'Priya Officer',
+  updatedAt: '2026-03-01T10:00:00.000Z',
+  nonce: 'nonce-sample-register',
+};
+const planOf32 = Array.from({ length: 32 }, (_, i) => sampleAction(`${Math.floor(i / 6) + 1}.${(i % 6) + 1}`, { text: 'x'.repeat(2000), priorityIds: ['P1', 'P2'] }));
 
 const framework2018 = parseFramework(JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'src', 'data', 'frameworks', 'home-office-2018.json'), 'utf8')));
 /** Benchmark 7 (training) is the longest page: nine items, most with prompts, every detail box full. */
@@ -291,6 +306,7 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
     boardReportCard({
       partnershipName: 'Warwickshire Prevent Partnership',
       summary: boardReportFixture().summary,
+      areas: boardReportFixture().areas,
       links: {
         docx: `https://prevent-bot.example.org/reports/${'a'.repeat(240)}.${'b'.repeat(43)}`,
         xlsx: `https://prevent-bot.example.org/reports/${'c'.repeat(240)}.${'d'.repeat(43)}`,
@@ -320,6 +336,28 @@ const SAMPLES: Record<string, () => AdaptiveCardJson> = {
         generatedAt: '2026-11-22T10:00:00.000Z',
       }),
     }),
+  priorities: () =>
+    prioritiesCard(
+      {
+        financialYear: '2026-27',
+        record: { register: fullRegister, etag: 'W/"3"' },
+        coverage: priorityCoverage(fullRegister, planOf32),
+        years: ['2026-27', '2025-26'],
+        mayEdit: true,
+        actions: planOf32,
+      },
+      { nonce: 'nonce-sample', notice: { text: 'Priority P3 saved.', problem: false } },
+    ),
+  'priority-form': () =>
+    priorityFormCard(
+      { financialYear: '2026-27', priority: fullRegister.priorities[0]!, nextId: 'P21', etag: 'W/"3"' },
+      { nonce: 'nonce-sample', notice: { text: 'Not saved: give the priority a title.', problem: true } },
+    ),
+  'action-priorities': () =>
+    actionPrioritiesCard(
+      { record: { action: planOf32[0]!, etag: 'W/"2"' }, financialYear: '2026-27', priorities: fullRegister.priorities },
+      { notice: { text: 'Saved: action 1.1 addresses P1, P2.', problem: false } },
+    ),
   'channel-lost': () => channelLostCard({ name: 'Steering Group', reason: 'channel-deleted' }),
   'figures-form': () =>
     figuresFormCard({

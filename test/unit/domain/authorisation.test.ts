@@ -43,6 +43,8 @@ const TABLE: Record<Permission, readonly [boolean, boolean, boolean, boolean, bo
   'request-figures': [N, N, N, N, Y],
   'submit-figures': [N, Y, N, N, Y],
   'view-figures': [N, Y, Y, Y, Y],
+  'view-priorities': [N, Y, Y, Y, Y],
+  'manage-priorities': [N, N, N, N, Y],
 };
 
 /** Acting for one's own organisation is checked against the actor's organisation; the rest against the police's. */

@@ -12,24 +12,43 @@ describe('the board report CSV', () => {
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
-  it('heads the long-form columns', async () => {
-    expect((await csvText()).slice(1).split('\r\n')[0]).toBe('Benchmark,Item,Kind,Organisation,Rating,Supporting details');
+  it('heads the area and long-form columns', async () => {
+    expect((await csvText()).slice(1).split('\r\n')[0]).toBe('Area,SOP reference,Content,Benchmark,Item,Kind,Organisation,Rating,Supporting details');
   });
 
-  it('has one line per item and organisation, each ended by CRLF', async () => {
+  it("runs through SOP 4.1's seven areas in its order, each citing it", async () => {
+    const areas = (await csvText())
+      .slice(1)
+      .split('\r\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((line) => line.split(',')[0]);
+    expect([...new Set(areas)]).toEqual([
+      '1. Situational assessment',
+      '2. Action plan',
+      '3. Referral pathway',
+      '4. Channel panel',
+      '5. Training',
+      '6. Overall compliance',
+      '7. Engagement with key partners',
+    ]);
+    expect(await csvText()).toContain('1. Situational assessment,SOP 4.1,Priority P3 (Online radicalisation of young people) has no actions in the plan.,,,,,,\r\n');
+  });
+
+  it('has one line per item and organisation under overall compliance, each ended by CRLF', async () => {
     const text = await csvText();
     const items = boardReportFixture().framework.sections.flatMap((s) => s.items).length;
     expect(text.endsWith('\r\n')).toBe(true);
-    expect(text.split('\r\n').filter(Boolean)).toHaveLength(1 + items * 4);
+    expect(text.split('\r\n').filter((line) => line.startsWith('6. Overall compliance,SOP 4.1,,'))).toHaveLength(items * 4);
   });
 
   it("gives a submitted organisation's rating and Not returned for a draft", async () => {
     const lines = (await csvText()).split('\r\n');
     expect(lines.filter((line) => line.includes(',4.1,'))).toEqual([
-      '4. Referral Process,4.1,Expectation of Compliance,Rugby Borough Council,Not returned,',
-      '4. Referral Process,4.1,Expectation of Compliance,South Warwickshire NHS Foundation Trust,Achieving,Evidence from swft for 4.1',
-      '4. Referral Process,4.1,Expectation of Compliance,Warwickshire and West Mercia Police,Not yet started,Evidence from police for 4.1',
-      '4. Referral Process,4.1,Expectation of Compliance,Warwickshire County Council,Achieving,Evidence from wcc for 4.1',
+      '6. Overall compliance,SOP 4.1,,4. Referral Process,4.1,Expectation of Compliance,Rugby Borough Council,Not returned,',
+      '6. Overall compliance,SOP 4.1,,4. Referral Process,4.1,Expectation of Compliance,South Warwickshire NHS Foundation Trust,Achieving,Evidence from swft for 4.1',
+      '6. Overall compliance,SOP 4.1,,4. Referral Process,4.1,Expectation of Compliance,Warwickshire and West Mercia Police,Not yet started,Evidence from police for 4.1',
+      '6. Overall compliance,SOP 4.1,,4. Referral Process,4.1,Expectation of Compliance,Warwickshire County Council,Achieving,Evidence from wcc for 4.1',
     ]);
   });
 

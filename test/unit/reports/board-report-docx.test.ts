@@ -20,18 +20,56 @@ describe('the board report document', () => {
 
   it('has the sections the board reads, as real Word headings, in order', () => {
     const headings = doc.blocks.flatMap((b) => (b.kind === 'paragraph' && b.style?.startsWith('Heading') ? [`${b.style}: ${b.text}`] : []));
+    // SOP 4.1's seven areas, in its order, with the detail of each under it.
     expect(headings).toEqual([
-      'Heading1: Summary',
-      'Heading1: Ratings by benchmark',
-      'Heading2: Organisations at each compliance rating, by benchmark',
-      'Heading2: Compliance score by benchmark: 2026/27 Q3 against 2026/27 Q2',
-      'Heading1: Items at Not yet started',
-      'Heading1: Action plan exceptions',
+      'Heading1: 1. Situational assessment',
+      'Heading1: 2. Action plan',
       'Heading2: Overdue actions',
       'Heading2: Off track and at risk',
-      'Heading1: Non-returns',
-      'Heading1: Attendance at the last meeting',
+      'Heading1: 3. Referral pathway',
+      'Heading1: 4. Channel panel',
+      'Heading1: 5. Training',
+      'Heading1: 6. Overall compliance',
+      'Heading2: Ratings by benchmark',
+      'Heading3: Organisations at each compliance rating, by benchmark',
+      'Heading3: Compliance score by benchmark: 2026/27 Q3 against 2026/27 Q2',
+      'Heading2: Items at Not yet started',
+      'Heading2: Non-returns',
+      'Heading1: 7. Engagement with key partners',
+      'Heading2: Attendance at the last meeting',
     ]);
+  });
+
+  it('cites SOP 4.1 under every area', () => {
+    for (const area of [
+      '1. Situational assessment',
+      '2. Action plan',
+      '3. Referral pathway',
+      '4. Channel panel',
+      '5. Training',
+      '6. Overall compliance',
+      '7. Engagement with key partners',
+    ]) {
+      expect(paragraphs(sectionUnder(doc, area))[0]).toBe('Reported under SOP 4.1.');
+    }
+  });
+
+  it("shows the year's priorities with the actions addressing each, and calls out the one with none", () => {
+    const section = sectionUnder(doc, '1. Situational assessment');
+    expect(textsOf(tablesIn(section)[0]!)).toEqual([
+      ['Priority', 'Title', 'Source', 'Actions addressing it'],
+      ['P1', 'Local risk picture kept current', 'CTLP 2026', '1: 1.1'],
+      ['P2', 'Venues and permissive environments', '', '1: 6.4'],
+      ['P3', 'Online radicalisation of young people', 'CTLP 2026', 'None'],
+    ]);
+    expect(paragraphs(section)).toEqual(
+      expect.arrayContaining(['Priority P3 (Online radicalisation of young people) has no actions in the plan.', '3 of 5 actions address no priority of 2026-27: 3.1, 5.2, 6.1.']),
+    );
+  });
+
+  it('says plainly where no Channel panel or training figures have been returned', () => {
+    expect(paragraphs(sectionUnder(doc, '4. Channel panel'))).toContain('No Channel panel figures have been returned for this report yet.');
+    expect(paragraphs(sectionUnder(doc, '5. Training'))).toContain('No training figures have been returned for this report yet.');
   });
 
   it('gives its heading styles outline levels, so LibreOffice and screen readers see the structure', () => {
@@ -53,12 +91,12 @@ describe('the board report document', () => {
 
   it('summarises the overall compliance score and its movement, good practice, returns and the action plan', () => {
     // Figures worked out in test/support/board-report-fixture.ts: 36 of 48 points = 75%; 26 of 48 good-practice ratings Achieving.
-    expect(paragraphs(sectionUnder(doc, 'Summary')).slice(0, 4)).toEqual([
+    expect(paragraphs(sectionUnder(doc, '6. Overall compliance')).slice(1, 4)).toEqual([
       'Overall compliance score: 75% (up from 65% in 2026/27 Q2).',
       'Good practice: 26 of 48 in place.',
       'Returns: 3 of 4 organisations submitted their self-assessment return; 3 are needed before the score is final.',
-      'Action plan: 5 actions: 2 red, 1 amber, 2 green; 1 complete; 1 overdue.',
     ]);
+    expect(paragraphs(sectionUnder(doc, '2. Action plan'))[1]).toMatch(/^The action plan has 5 actions\./);
   });
 
   it('marks the score provisional before the quorum and says when the previous round rests on other organisations', async () => {
@@ -69,7 +107,7 @@ describe('the board report document', () => {
       returns: { ...data.summary.returns, quorum: 4, provisional: true },
     };
     const early = await docxOf({ ...data, summary });
-    expect(paragraphs(sectionUnder(early, 'Summary'))[0]).toBe(
+    expect(paragraphs(sectionUnder(early, '6. Overall compliance'))[1]).toBe(
       'Overall compliance score: 75% (provisional: from 3 of 4 organisations; 4 needed; up from 65% in 2026/27 Q2, when 2 organisations had returned, not the same ones).',
     );
   });
@@ -136,7 +174,7 @@ describe('the board report document', () => {
 
   describe('action plan exceptions', () => {
     it('counts actions by RAG in shaded cells, with complete and total', () => {
-      const rag = tablesIn(sectionUnder(doc, 'Action plan exceptions'))[0]!;
+      const rag = tablesIn(sectionUnder(doc, '2. Action plan'))[0]!;
       expect(textsOf(rag)).toEqual([
         ['Red', 'Amber', 'Green', 'Complete', 'Total'],
         ['2', '1', '2', '1', '5'],
@@ -191,7 +229,7 @@ describe('the board report document for a first round', () => {
   });
 
   it('says the overall score is new rather than comparing it with nothing', () => {
-    expect(paragraphs(sectionUnder(doc, 'Summary'))[0]).toBe('Overall compliance score: 75% (new).');
+    expect(paragraphs(sectionUnder(doc, '6. Overall compliance'))[1]).toBe('Overall compliance score: 75% (new).');
   });
 
   it('titles the score chart with this round only', () => {

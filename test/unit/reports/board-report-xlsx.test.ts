@@ -22,8 +22,26 @@ describe('the board report workbook', () => {
     workbook = await workbookOf();
   });
 
-  it('has the self-assessment, the action tracker and the summary, in that order', () => {
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Self-assessment', 'Action tracker', 'Summary']);
+  it('opens on the report in SOP 4.1 areas, then has the self-assessment, the action tracker and the summary', () => {
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Board report', 'Self-assessment', 'Action tracker', 'Summary']);
+  });
+
+  it("lays the first sheet out in SOP 4.1's seven areas, in its order, each citing it", () => {
+    const sheet = workbook.getWorksheet('Board report')!;
+    const rows: string[][] = [];
+    sheet.eachRow((row) => rows.push([1, 2, 3].map((c) => String(row.getCell(c).value ?? ''))));
+    expect(rows[0]).toEqual(['Area', 'SOP reference', 'Content']);
+    expect([...new Set(rows.slice(1).map((r) => r[0]))]).toEqual([
+      '1. Situational assessment',
+      '2. Action plan',
+      '3. Referral pathway',
+      '4. Channel panel',
+      '5. Training',
+      '6. Overall compliance',
+      '7. Engagement with key partners',
+    ]);
+    expect(rows.slice(1).every((r) => r[1] === 'SOP 4.1')).toBe(true);
+    expect(rows.map((r) => r[2])).toContain('Priority P3 (Online radicalisation of young people) has no actions in the plan.');
   });
 
   describe("the Self-assessment sheet, in the Home Office tool's shape", () => {

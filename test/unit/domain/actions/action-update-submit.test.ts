@@ -24,6 +24,7 @@ async function setUp() {
     savePlan: (p, a, author) => inner.savePlan(p, a, author),
     history: (p, id) => inner.history(p, id),
     recordUpdate: (p, id, progress, etag, current) => (seen.givenCurrent.push(current), inner.recordUpdate(p, id, progress, etag, current)),
+    linkPriorities: (p, id, ids, etag, author) => inner.linkPriorities(p, id, ids, etag, author),
   };
   const service = new ActionUpdateService(actions, new MemoryOrganisationRepository(), screenForPersonalData, () => new Date('2026-11-22T10:00:00Z'));
   const { etag } = (await inner.get(P, '6.4'))!;
