@@ -168,7 +168,7 @@ export function assuranceOverviewCard(outcome: AssuranceOutcome, answerFor = fal
   return renderCard('assurance-overview', {
     year: request.year,
     headline: `${outcome.confirmed.length} of ${outcome.total} organisations have confirmed their statement.`,
-    requested: `Requested by ${escapeMarkdown(request.requestedByName)} on ${formatDate(londonDate(new Date(request.requestedAt)))}; due by ${formatDate(request.dueOn)}. Counts from 1 to 4 are shown as "fewer than 5".`,
+    requested: `Requested by ${escapeMarkdown(request.requestedByName)} on ${formatDate(londonDate(new Date(request.requestedAt)))}; due by ${formatDate(request.dueOn)}. How many organisations give an item as not yet or partly in place is shown as "fewer than 5" from 1 to 4.`,
     groups,
     answerFor: {
       show: answerFor && outcome.owedBy.length > 0,

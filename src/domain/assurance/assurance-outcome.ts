@@ -1,7 +1,7 @@
 import { ukDate } from '../clock';
 import type { Organisation } from '../partnership/organisation';
 import type { AssuranceStatement, StatementRequest } from './assurance';
-import { suppressedCount } from './small-numbers';
+import { countText } from '../figures/suppression';
 import type { StatementTemplate } from './statement-template';
 
 /** Where one organisation's statement stands. */
@@ -68,7 +68,7 @@ export function assuranceOutcome(
 
 /** "Not yet: fewer than 5; partly: 6", leaving out what is none. */
 export function tallyLine(tally: ItemTally): string {
-  return [tally.notYet > 0 ? `not yet ${suppressedCount(tally.notYet)}` : '', tally.partly > 0 ? `partly ${suppressedCount(tally.partly)}` : ''].filter(Boolean).join(', ');
+  return [tally.notYet > 0 ? `not yet: ${countText(tally.notYet)}` : '', tally.partly > 0 ? `partly: ${countText(tally.partly)}` : ''].filter(Boolean).join(', ');
 }
 
 /** How many items an agenda line or report names at most: the rest are for the overview card. */

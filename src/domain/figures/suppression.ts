@@ -24,6 +24,11 @@ export function shownText(shown: ShownCount): string {
   return shown.kind === 'fewer-than-5' ? FEWER_THAN_FIVE : WITHHELD;
 }
 
+/** A count on its own, as text: "fewer than 5" for 1-4. Every count shown outside the figures uses this too. */
+export function countText(count: number): string {
+  return shownText(showCount(count));
+}
+
 export function isHidden(shown: ShownCount): boolean {
   return shown.kind !== 'count';
 }

@@ -207,7 +207,7 @@ function engagement(inputs: BoardReportAreaInputs): ReportBlock[] {
       submitted.has(organisation.id) ? 'Returned' : 'Not returned',
     ];
   });
-  const since = held[0] ? ` since ${ukDate(held[0].startsAt.slice(0, 10))}` : '';
+  const since = held.length === 1 ? `, on ${ukDate(held[0]!.startsAt.slice(0, 10))}` : held[0] ? `, the first on ${ukDate(held[0].startsAt.slice(0, 10))}` : '';
   return [
     paragraph(
       `Engagement of each organisation: Steering Group meetings attended in person or by a deputy (${held.length} held in the last twelve months${since}), updates returned on their actions${round ? ` since the Prevent Officer asked on ${ukDate(round.startedAt.slice(0, 10))}` : ''}, and the self-assessment for ${inputs.summary.round.name}.`,
@@ -215,6 +215,12 @@ function engagement(inputs: BoardReportAreaInputs): ReportBlock[] {
     { kind: 'table', columns: ['Organisation', 'Meetings attended', 'Action updates returned', 'Self-assessment'], rows },
   ];
 }
+
+/**
+ * Areas whose own content is only the plan's related actions and the catalogue: the returned figures
+ * are what the board reads there, so they come first (and lead the card's one-line digest).
+ */
+const LED_BY_CONTRIBUTIONS: ReadonlySet<BoardReportAreaId> = new Set(['channel-panel', 'training']);
 
 /** The seven areas in SOP §4.1's order, with any contributed blocks in place of the placeholders. */
 export function boardReportAreas(inputs: BoardReportAreaInputs): BoardReportArea[] {
@@ -229,7 +235,8 @@ export function boardReportAreas(inputs: BoardReportAreaInputs): BoardReportArea
   };
   return BOARD_REPORT_AREA_IDS.map((id) => {
     const contributed = (inputs.contributions ?? []).filter((c) => c.areaId === id).flatMap((c) => c.blocks);
-    const blocks = contributed.length > 0 ? [...own[id].filter((b) => !(b.kind === 'paragraph' && b.placeholder)), ...contributed] : own[id];
+    const kept = own[id].filter((b) => !(b.kind === 'paragraph' && b.placeholder));
+    const blocks = contributed.length === 0 ? own[id] : LED_BY_CONTRIBUTIONS.has(id) ? [...contributed, ...kept] : [...kept, ...contributed];
     return { id, title: BOARD_REPORT_AREA_TITLES[id], sopRef: 'SOP 4.1', blocks };
   });
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { AssuranceStatement } from '../../../../src/domain/assurance/assurance';
 import { assuranceAgendaLines, assuranceOutcome, boardReportAssurance } from '../../../../src/domain/assurance/assurance-outcome';
 import { statementYearOf, previousStatementYear } from '../../../../src/domain/assurance/assurance';
-import { suppressedCount } from '../../../../src/domain/assurance/small-numbers';
+import { countText } from '../../../../src/domain/figures/suppression';
 import { buildAgenda } from '../../../../src/domain/meetings/agenda-builder';
 import type { Organisation } from '../../../../src/domain/partnership/organisation';
 import { loadAssuranceTemplate } from '../../../../src/storage/files/assurance-template-files';
@@ -47,17 +47,17 @@ describe('the outcome of a year of assurance statements', () => {
   it('never shows a count from 1 to 4 exactly on the agenda', () => {
     const lines = assuranceAgendaLines(outcome);
     expect(lines[0]).toBe('2026-27 statements: 9 of 12 organisations confirmed (due 29 Jan 2027); 2 part-way, 1 not started.');
-    expect(lines[1]).toContain('(not yet 7)');
-    expect(lines[1]).toContain('(partly fewer than 5)');
+    expect(lines[1]).toContain('(not yet: 7)');
+    expect(lines[1]).toContain('(partly: fewer than 5)');
     expect(lines.join(' ')).not.toMatch(/\b(partly|not yet) [1-4]\b/);
-    expect([0, 1, 4, 5, 17].map(suppressedCount)).toEqual(['0', 'fewer than 5', 'fewer than 5', '5', '17']);
+    expect([0, 1, 4, 5, 17].map(countText)).toEqual(['0', 'fewer than 5', 'fewer than 5', '5', '17']);
   });
 
   it('gives the board report who returned, who did not, and the items not yet in place', () => {
     const report = boardReportAssurance(outcome);
     expect(report.returnedLine).toBe('9 of 12 organisations confirmed their 2026-27 annual assurance statement.');
     expect(report.notReturned).toEqual(['Organisation 9', 'Organisation 10', 'Organisation 11']);
-    expect(report.itemsNotInPlace[1]).toMatch(/\(partly fewer than 5\)$/);
+    expect(report.itemsNotInPlace[1]).toMatch(/\(partly: fewer than 5\)$/);
   });
 
   it("puts the outcome under the agenda's annual assurance item, in the quarter that takes it", () => {

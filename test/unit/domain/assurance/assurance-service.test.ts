@@ -270,7 +270,7 @@ describe('AssuranceService.view and overview', () => {
     saved(await save(policeLead, { organisationId: 'police', nonce: 'nonce-agenda-01', confirm: true }, allAnswered({ 'it-filters': { answer: 'partly' } })));
     expect((await service.agendaDetails(P))['assurance-statements']).toEqual([
       '2026-27 statements: 1 of 4 organisations confirmed (due 31 Dec 2026); 0 part-way, 3 not started.',
-      `Most often not yet or only partly in place: ${template.items.find((i) => i.id === 'it-filters')!.text.replace(/\.$/, '')} (partly fewer than 5).`,
+      `Most often not yet or only partly in place: ${template.items.find((i) => i.id === 'it-filters')!.text.replace(/\.$/, '')} (partly: fewer than 5).`,
     ]);
   });
 });
@@ -283,7 +283,7 @@ describe('AssuranceService.boardReport', () => {
     saved(await save(policeLead, { organisationId: 'police', nonce: 'nonce-report-01', confirm: true }, allAnswered({ records: { answer: 'not-yet' } })));
     const report = await service.boardReport(P, chair);
     expect(report?.returned).toEqual(['Warwickshire Police']);
-    expect(report?.itemsNotInPlace).toEqual([`${template.items.find((i) => i.id === 'records')!.text} (not yet fewer than 5)`]);
+    expect(report?.itemsNotInPlace).toEqual([`${template.items.find((i) => i.id === 'records')!.text} (not yet: fewer than 5)`]);
     await expect(service.boardReport(P, policeLead)).rejects.toThrow(ForbiddenError);
   });
 });
